@@ -1,0 +1,215 @@
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { CalendarDate } from '../../shared/calendar-date';
+import type { Obligation, Report } from '../../shared/model';
+import type { ReadReport } from '../../shared/report-ingestion';
+import type { PlannedReminder } from '../../shared/reminders';
+import { OPEN_REMINDER_QUEUE, TABLE_LAYOUT } from './table-layout';
+
+const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
+const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
+const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
+const reminderKey = (obligation: Obligation, reminder: PlannedReminder) => ({
+  pk: `REPORT#${obligation.reportId}`,
+  sk: `REMINDER#${obligation.bodyId}#${reminder.dateKind}#${reminder.stage}`,
+});
+
+/** Statuses a new upload of the same bytes may replace: a failure may have been fixed, a missing date supplied. */
+const REPLACEABLE_STATUSES = ['failed', 'awaiting-publication-date'] as const;
+
+export type SaveOutcome = 'saved' | 'duplicate';
+
+export interface UploadRecord {
+  bucket: string;
+  key: string;
+  /** The object's ETag without quotes: which version of the key this was. */
+  eTag: string;
+  reportId: string;
+  saved: SaveOutcome;
+  ingestedAt: string;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof TransactionCanceledException &&
+      (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'))
+  );
+}
+
+function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, itemType: _itemType, reminderQueue: _queue, ...rest } = item;
+  return rest as T;
+}
+
+/** The DynamoDB adapter: reports, obligations and the reminder ledger in one table (see table-layout.ts). */
+export class ReportsTable {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  /**
+   * Records what became of one upload, whichever report it turned out to be (a new one, a duplicate
+   * of another name's, or a failure), so the person who uploaded it can find out.
+   */
+  async recordUpload(upload: UploadRecord): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...uploadKey(upload.bucket, upload.key, upload.eTag), itemType: 'upload', ...upload } }),
+    );
+  }
+
+  async getUpload(bucket: string, key: string, eTag: string): Promise<UploadRecord | null> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: uploadKey(bucket, key, eTag) }));
+    return Item ? withoutKeys<UploadRecord>(Item) : null;
+  }
+
+  async getReport(reportId: string): Promise<Report | null> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: reportKey(reportId) }));
+    return Item ? withoutKeys<Report>(Item) : null;
+  }
+
+  /**
+   * Stores a report with its obligations in one transaction, unless the same bytes were stored
+   * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
+   */
+  async saveReadReport({ report, obligations }: ReadReport): Promise<SaveOutcome> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...this.replaceableOnly() } },
+            ...obligations.map(({ nextReminderOn, ...obligation }) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...obligationKey(obligation.reportId, obligation.bodyId),
+                  itemType: 'obligation',
+                  ...obligation,
+                  // Index keys must be strings or absent: an obligation with no reminder to plan stays out of the index.
+                  ...(nextReminderOn ? { nextReminderOn, reminderQueue: OPEN_REMINDER_QUEUE } : {}),
+                },
+              },
+            })),
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async saveFailedReport(report: Report): Promise<SaveOutcome> {
+    try {
+      await this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...this.replaceableOnly() }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  private replaceableOnly() {
+    return {
+      ConditionExpression: `attribute_not_exists(pk) OR #status IN (${REPLACEABLE_STATUSES.map((_, index) => `:replaceable${index}`).join(', ')})`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: Object.fromEntries(REPLACEABLE_STATUSES.map((status, index) => [`:replaceable${index}`, status])),
+    };
+  }
+
+  /** Obligations with a reminder planned on or before `today`, read from the sparse index only. */
+  async *obligationsWithRemindersDue(today: CalendarDate): AsyncGenerator<Obligation> {
+    const { name, partitionKey, sortKey } = TABLE_LAYOUT.remindersDueIndex;
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        IndexName: name,
+        KeyConditionExpression: '#queue = :open AND #next <= :today',
+        ExpressionAttributeNames: { '#queue': partitionKey, '#next': sortKey },
+        ExpressionAttributeValues: { ':open': OPEN_REMINDER_QUEUE, ':today': today },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) yield withoutKeys<Obligation>(item);
+    }
+  }
+
+  /**
+   * Records a reminder in the ledger before it is sent. Returns false when it is already there
+   * (sent, or being sent by another scan): the caller must then not send it. A failed send may be claimed again.
+   */
+  async claimReminder(obligation: Obligation, reminder: PlannedReminder, claimedAt: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...reminderKey(obligation, reminder),
+            itemType: 'reminder',
+            reportId: obligation.reportId,
+            bodyId: obligation.bodyId,
+            ...reminder,
+            status: 'sending',
+            claimedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async recordReminderOutcome(
+    obligation: Obligation,
+    reminder: PlannedReminder,
+    outcome: { status: 'sent'; messageId: string; recipients: string[] } | { status: 'failed'; reason: string },
+  ): Promise<void> {
+    const { status, ...details } = outcome;
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: reminderKey(obligation, reminder),
+        UpdateExpression: 'SET #status = :status, #details = :details',
+        ExpressionAttributeNames: { '#status': 'status', '#details': status === 'sent' ? 'delivery' : 'failure' },
+        ExpressionAttributeValues: { ':status': status, ':details': details },
+      }),
+    );
+  }
+
+  /**
+   * Moves the obligation's next reminder on, or takes it out of the index when none is left. The
+   * condition makes a concurrent scan that already moved it win, rather than be undone.
+   */
+  async advanceNextReminder(obligation: Obligation, nextReminderOn: CalendarDate | null): Promise<void> {
+    const update = nextReminderOn
+      ? { UpdateExpression: 'SET #next = :next', ExpressionAttributeValues: { ':next': nextReminderOn, ':read': obligation.nextReminderOn } }
+      : { UpdateExpression: 'REMOVE #next, #queue', ExpressionAttributeValues: { ':read': obligation.nextReminderOn } };
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: obligationKey(obligation.reportId, obligation.bodyId),
+          ConditionExpression: '#next = :read',
+          ExpressionAttributeNames: { '#next': 'nextReminderOn', ...(nextReminderOn ? {} : { '#queue': 'reminderQueue' }) },
+          ...update,
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+}

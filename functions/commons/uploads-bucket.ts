@@ -1,0 +1,36 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+export interface Upload {
+  bytes: Uint8Array;
+  /** User metadata (x-amz-meta-*), with lower-case names as S3 returns them. */
+  metadata: Record<string, string>;
+}
+
+export class UploadTooLargeError extends Error {
+  readonly code = 'too-large';
+  constructor(
+    readonly sizeBytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(
+      `The upload is ${(sizeBytes / 1_048_576).toFixed(1)} MB, over the ${(maxBytes / 1_048_576).toFixed(0)} MB limit: upload the report without appendices, or raise MAX_DOCUMENT_BYTES`,
+    );
+    this.name = 'UploadTooLargeError';
+  }
+}
+
+/** The S3 adapter: reads an uploaded report, refusing to load one over the size limit into memory. */
+export class UploadsBucket {
+  constructor(private readonly client: S3Client) {}
+
+  async readUpload(bucket: string, key: string, maxBytes: number): Promise<Upload> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const size = response.ContentLength ?? 0;
+    if (size > maxBytes) {
+      response.Body?.transformToWebStream().cancel();
+      throw new UploadTooLargeError(size, maxBytes);
+    }
+    const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+    return { bytes, metadata: response.Metadata ?? {} };
+  }
+}

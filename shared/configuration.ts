@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { findForce } from './forces';
+
+z.config(z.locales.en());
+
+/** A local policing body this deployment serves, and who in its office receives the reminders. */
+export interface LocalPolicingBody {
+  /** A short, stable id used in keys and the ledger ("cumbria"). */
+  id: string;
+  name: string;
+  /** The canonical name of the body's force. */
+  force: string;
+  recipients: string[];
+}
+
+export interface DeploymentConfiguration {
+  /** The verified SES identity reminders are sent from. */
+  senderAddress: string;
+  localPolicingBodies: LocalPolicingBody[];
+}
+
+export class ConfigurationError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source} needs fixing:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const emailAddress = z.email('must be an email address, e.g. office@example.org');
+
+const localPolicingBodySchema = z.object({
+  id: z.string().check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of lower-case letters, digits and hyphens, e.g. "cumbria"'),
+  ),
+  name: z.string().check(z.minLength(1, 'must name the body, e.g. "Cumbria Police, Fire and Crime Commissioner"')),
+  force: z.string().check(z.minLength(1, 'must name the force, e.g. "Cumbria Constabulary"')),
+  recipients: z.array(emailAddress).check(z.minLength(1, 'must list at least one address to send reminders to')),
+});
+
+const deploymentSchema = z.object({
+  senderAddress: emailAddress,
+  localPolicingBodies: z
+    .array(localPolicingBodySchema)
+    .check(z.minLength(1, 'must list at least one local policing body')),
+});
+
+/** Addresses differ only in case are one mailbox in practice: keep the first spelling. */
+function uniqueAddresses(addresses: string[]): string[] {
+  return [...new Map(addresses.map((address) => [address.toLowerCase(), address] as const).reverse()).values()].reverse();
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+}
+
+/**
+ * Reads a deployment's configuration, or throws a ConfigurationError that lists every problem
+ * with where it is and what to write instead. `source` names where the values came from.
+ */
+export function parseDeploymentConfiguration(raw: unknown, source: string): DeploymentConfiguration {
+  const parsed = deploymentSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      source,
+      parsed.error.issues.map((issue) => `${pathOf(issue.path) || '(top level)'}: ${issue.message}`),
+    );
+  }
+  const problems: string[] = [];
+  const seenIds = new Set<string>();
+  const localPolicingBodies = parsed.data.localPolicingBodies.map((body, index) => {
+    if (seenIds.has(body.id)) problems.push(`localPolicingBodies[${index}].id: "${body.id}" is used twice; ids must be unique`);
+    seenIds.add(body.id);
+    const force = findForce(body.force);
+    if (!force) {
+      problems.push(
+        `localPolicingBodies[${index}].force: "${body.force}" is not one of the 43 territorial forces of England and Wales; write its name as the force does, e.g. "Cumbria Constabulary"`,
+      );
+    }
+    return { ...body, force: force?.name ?? body.force, recipients: uniqueAddresses(body.recipients) };
+  });
+  if (problems.length > 0) throw new ConfigurationError(source, problems);
+  return { senderAddress: parsed.data.senderAddress, localPolicingBodies };
+}
