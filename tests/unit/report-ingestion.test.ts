@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeploymentConfiguration } from '../../shared/configuration';
+import type { ExtractionResult } from '../../shared/model';
+import { readReport } from '../../shared/report-ingestion';
+
+const configuration = parseDeploymentConfiguration(
+  {
+    senderAddress: 'reminders@example.org',
+    localPolicingBodies: [
+      { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: ['cumbria@example.org'] },
+      { id: 'surrey', name: 'Surrey PCC', force: 'Surrey Police', recipients: ['surrey@example.org'] },
+    ],
+  },
+  'test',
+);
+
+const extraction = (overrides: Partial<ExtractionResult>): ExtractionResult => ({
+  kind: 'hmicfrs-report',
+  title: 'A report',
+  publishedOn: null,
+  forces: [],
+  recommendations: [{ ref: '1', text: 'By March 2025, forces should act.', targetDate: '2025-03-31', addressees: ['forces'] }],
+  areasForImprovement: [],
+  causesOfConcern: [],
+  respondsTo: null,
+  ...overrides,
+});
+
+const source = { bucket: 'uploads', key: 'uploads/report.pdf', uploadedAt: '2026-11-26T10:00:00Z' };
+
+function read(overrides: Partial<ExtractionResult>, publishedOnFromUpload: string | null = null) {
+  return readReport({ reportId: 'r1', source, extraction: extraction(overrides), publishedOnFromUpload, configuration });
+}
+
+describe('reading a report into obligations', () => {
+  it('gives the body of the named force an obligation with its last day and first reminder', () => {
+    const { report, obligations } = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07' });
+    expect(report).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', publishedOnSource: 'document', responseDueOn: '2024-05-01' });
+    expect(obligations).toEqual([
+      { reportId: 'r1', bodyId: 'cumbria', force: 'Cumbria Constabulary', publishedOn: '2024-03-07', responseDueOn: '2024-05-01', nextReminderOn: '2024-04-17' },
+    ]);
+  });
+
+  it('binds every configured body to a national report', () => {
+    const { obligations } = read({ publishedOn: '2024-03-07' });
+    expect(obligations.map((obligation) => obligation.bodyId)).toEqual(['cumbria', 'surrey']);
+  });
+
+  it('prefers the publication date a person gave at upload over the document’s', () => {
+    const { report } = read({ publishedOn: '2024-03-01' }, '2024-03-07');
+    expect(report).toMatchObject({ publishedOn: '2024-03-07', publishedOnSource: 'upload-metadata', responseDueOn: '2024-05-01' });
+  });
+
+  it('runs a response’s clock from the report it answers, not from the letter', () => {
+    const { report } = read({ kind: 'pcc-response', publishedOn: '2023-09-01', respondsTo: { title: 'R', publishedOn: '2023-07-07' } });
+    expect(report).toMatchObject({ publishedOn: '2023-07-07', responseDueOn: '2023-08-31' });
+  });
+
+  it('starts no clock without a publication date', () => {
+    const { report, obligations } = read({});
+    expect(report).toMatchObject({ status: 'awaiting-publication-date', publishedOn: null, responseDueOn: null });
+    expect(obligations.every((obligation) => obligation.responseDueOn === null && obligation.nextReminderOn === null)).toBe(true);
+    expect(obligations).toHaveLength(2);
+  });
+
+  it('owes nothing for a report about a force no configured body answers for, or for an unrelated document', () => {
+    expect(read({ forces: ['Kent Police'], publishedOn: '2024-03-07' }).report.status).toBe('no-duty');
+    const unrelated = read({ kind: 'other', publishedOn: '2024-03-07' });
+    expect(unrelated.report.status).toBe('no-duty');
+    expect(unrelated.obligations).toEqual([]);
+  });
+});
