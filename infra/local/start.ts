@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole pipeline on this machine, on AWS's DynamoDB Local, s3rver and
+ * aws-ses-v2-local, wired as the CDK app wires it in AWS. Ctrl-C stops it; the data stays.
+ */
+import { ConfigurationError } from '../../shared/configuration';
+import { configurationPath, loadDeploymentConfiguration } from '../configuration-file';
+import { LocalStackError } from './emulators';
+import { LOCAL_NAMES, startLocalStack, type LocalPorts } from './local-stack';
+import { LOCAL_DATA_DIRECTORY, removeStackFile, writeStackFile } from './stack-file';
+import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+
+function portFrom(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalStackError(`${variable}="${value}" is not a port number (1–65535)`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const configuration = loadDeploymentConfiguration();
+  const ports: LocalPorts = {
+    dynamodb: portFrom('FIFTYSIX_DYNAMODB_PORT', 8000),
+    s3: portFrom('FIFTYSIX_S3_PORT', 4569),
+    ses: portFrom('FIFTYSIX_SES_PORT', 8005),
+  };
+  const stack = await startLocalStack({
+    ports,
+    dataDirectory: LOCAL_DATA_DIRECTORY,
+    configuration,
+    schedule: true,
+    onInvocation: ({ handler, error }) => {
+      if (error) process.stderr.write(`${handler} handler failed: ${error.message}\n`);
+    },
+  });
+  writeStackFile({ ports, inboxUrl: stack.inboxUrl, pid: process.pid });
+
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const bodies = configuration.localPolicingBodies.map((body) => `${body.name} (${body.recipients.length} recipient(s))`).join('; ');
+  process.stdout.write(
+    [
+      '',
+      `FiftySix is running locally (started in ${seconds} s). Ctrl-C stops it; data is kept in ${LOCAL_DATA_DIRECTORY}.`,
+      '',
+      `  Inbox (every reminder sent):  ${stack.inboxUrl}`,
+      `  Configuration:                ${configurationPath()}: ${bodies}`,
+      `  Deadline scan:                ${DEADLINE_SCAN_SCHEDULE.expression} ${DEADLINE_SCAN_SCHEDULE.timeZone}`,
+      '',
+      '  Upload a report, from another terminal:',
+      '    npm run --silent cli -- ingest path/to/report.pdf --published 2024-03-07',
+      `    or: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url http://127.0.0.1:${ports.s3} \\`,
+      `          s3 cp report.pdf s3://${LOCAL_NAMES.uploadsBucketName}/${UPLOADS_PREFIX} --metadata published-on=2024-03-07`,
+      '  Run the deadline scan as at a moment:',
+      '    npm run --silent cli -- scan --at 2024-04-17T09:00:00+01:00',
+      '  See what was sent:',
+      '    npm run --silent cli -- outbox',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping the local stack…\n`);
+    removeStackFile();
+    await stack.stop();
+    process.stdout.write('Stopped. Data kept for next time.\n');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('Ctrl-C'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError || error instanceof LocalStackError) {
+    process.stderr.write(`Cannot start FiftySix locally.\n${error.message}\n`);
+  } else {
+    process.stderr.write(`Cannot start FiftySix locally: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

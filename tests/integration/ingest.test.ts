@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forceReportText } from '../support/documents';
+import { useIsolatedServices } from '../support/local-services';
+
+let services: Awaited<ReturnType<typeof useIsolatedServices>>;
+let ingest: typeof import('../../functions/ingest/handler');
+
+beforeAll(async () => {
+  services = await useIsolatedServices('ingest');
+  ingest = await import('../../functions/ingest/handler');
+});
+
+async function obligationsOf(reportId: string) {
+  const due = [];
+  for await (const obligation of services.reports.obligationsWithRemindersDue('2100-01-01')) {
+    if (obligation.reportId === reportId) due.push(obligation);
+  }
+  return due;
+}
+
+describe('ingest handler on the local services', () => {
+  it('stores a report with its recommendations and the body’s obligation and due date', async () => {
+    const event = await services.upload('uploads/cumbria.txt', forceReportText('Cumbria Constabulary', 'Crime scenes in Cumbria'), '2024-03-07');
+    const [outcome] = await ingest.handler(event);
+    expect(outcome).toMatchObject({ status: 'ingested', saved: 'saved' });
+    const report = await services.reports.getReport(outcome!.reportId);
+    expect(report).toMatchObject({
+      status: 'ingested',
+      publishedOn: '2024-03-07',
+      publishedOnSource: 'upload-metadata',
+      responseDueOn: '2024-05-01',
+      forces: ['Cumbria Constabulary'],
+      source: { bucket: services.bucket, key: 'uploads/cumbria.txt' },
+    });
+    expect(report?.recommendations.map((recommendation) => recommendation.targetDate)).toEqual(['2025-03-31', null]);
+    expect(await obligationsOf(outcome!.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', responseDueOn: '2024-05-01', nextReminderOn: '2024-04-17' }),
+    ]);
+  });
+
+  it('stores one report when the event comes twice or the file comes again under another name', async () => {
+    const text = forceReportText('Surrey Police', 'Custody in Surrey');
+    const event = await services.upload('uploads/surrey.txt', text, '2024-06-03');
+    const [first] = await ingest.handler(event);
+    const [again] = await ingest.handler(event);
+    const [renamed] = await ingest.handler(await services.upload('uploads/copy of surrey.txt', text));
+    expect(first).toMatchObject({ saved: 'saved', status: 'ingested' });
+    expect(again).toMatchObject({ reportId: first!.reportId, saved: 'duplicate', status: 'ingested' });
+    expect(renamed).toMatchObject({ reportId: first!.reportId, saved: 'duplicate', status: 'ingested' });
+    expect(await obligationsOf(first!.reportId)).toHaveLength(1);
+    expect(await services.uploadRecord('uploads/copy of surrey.txt')).toMatchObject({ reportId: first!.reportId, saved: 'duplicate' });
+  });
+
+  it('waits for a publication date when neither the upload nor the document gives one', async () => {
+    const [outcome] = await ingest.handler(await services.upload('uploads/undated.txt', forceReportText('Cumbria Constabulary', 'An undated report')));
+    expect(outcome).toMatchObject({ status: 'awaiting-publication-date' });
+    expect(await services.reports.getReport(outcome!.reportId)).toMatchObject({ responseDueOn: null });
+    expect(await obligationsOf(outcome!.reportId)).toEqual([]);
+  });
+
+  it('records unreadable uploads as failed with a reason, keeps them, and goes on to the next', async () => {
+    const empty = await services.upload('uploads/empty.pdf', '');
+    const corrupt = await services.upload('uploads/corrupt.pdf', '%PDF-1.7\n\x00\x01garbage that is not a PDF');
+    const badDate = await services.upload('uploads/bad-date.txt', forceReportText('Cumbria Constabulary', 'Bad date'), '07/03/2024');
+    const good = await services.upload('uploads/good.txt', forceReportText('Cumbria Constabulary', 'After the failures'), '2024-09-02');
+    const failure = await ingest
+      .handler({ Records: [...empty.Records, ...corrupt.Records, ...badDate.Records, ...good.Records] })
+      .then(() => null, (error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ingest.IngestFailedError);
+    const failures = (failure as InstanceType<typeof ingest.IngestFailedError>).failures;
+    expect(failures.map((each) => each.key)).toEqual(['uploads/empty.pdf', 'uploads/corrupt.pdf', 'uploads/bad-date.txt']);
+
+    for (const [key, code] of [['uploads/empty.pdf', 'empty'], ['uploads/corrupt.pdf', 'corrupt'], ['uploads/bad-date.txt', 'invalid-published-on']] as const) {
+      const report = await services.reportOf(key);
+      expect(report).toMatchObject({ status: 'failed', failure: { code }, source: { key } });
+      expect(report?.failure?.message.length).toBeGreaterThan(20);
+    }
+    expect(await services.reportOf('uploads/good.txt')).toMatchObject({ status: 'ingested', responseDueOn: '2024-10-27' });
+  });
+
+  it('refuses an event that is not an S3 event', async () => {
+    await expect(ingest.handler({ detail: {} })).rejects.toThrow(/Records/);
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../infra/local/emulators';
+import { REPO_ROOT, runScript, startScript } from '../support/run-script';
+
+const START = 'infra/local/start.ts';
+const CLI = 'infra/local/cli.ts';
+
+/** A folder of its own for each run: the stack keeps its data and its stack file under the working directory. */
+function workingDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'fiftysix-'));
+}
+
+describe('npm start', () => {
+  it('brings the whole pipeline up, serves the CLI, and stops cleanly on Ctrl-C', async () => {
+    const cwd = workingDirectory();
+    const env = {
+      FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json'),
+      FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
+      FIFTYSIX_S3_PORT: String(await freePort()),
+      FIFTYSIX_SES_PORT: String(await freePort()),
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    };
+    const stack = startScript(START, [], { cwd, env });
+    let output = '';
+    stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const startedAt = Date.now();
+    await expect
+      .poll(() => output, { timeout: 30_000, interval: 200 })
+      .toContain('FiftySix is running locally');
+    expect(Date.now() - startedAt).toBeLessThan(30_000);
+    expect(output).toContain(`Inbox (every reminder sent):  http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/`);
+
+    try {
+      const report = join(cwd, 'report.txt');
+      writeFileSync(
+        report,
+        'PEEL spotlight: crime scenes in Cumbria Constabulary\nAn HMICFRS inspection.\n\nRecommendation 1\nBy March 2025, the force should review its crime scene management.\n',
+      );
+      const ingested = await runScript(CLI, ['ingest', report, '--published', '2024-03-07'], { cwd, env });
+      expect(ingested.stderr).toBe('');
+      expect(JSON.parse(ingested.stdout)).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', responseDueOn: '2024-05-01' });
+
+      const first = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd, env });
+      expect(JSON.parse(first.stdout)).toEqual([
+        expect.objectContaining({
+          bodyId: 'cumbria',
+          stage: 'due-in-14-days',
+          recipients: ['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org'],
+        }),
+      ]);
+      const repeated = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd, env });
+      expect(JSON.parse(repeated.stdout)).toEqual([]);
+
+      const outbox = JSON.parse((await runScript(CLI, ['outbox'], { cwd, env })).stdout) as Array<{ to: string[]; subject: string; text: string }>;
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]!.to).toEqual(['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org']);
+      expect(outbox[0]!.text).toContain('Wednesday 1 May 2024 (14 days left)');
+
+      const empty = join(cwd, 'empty.pdf');
+      writeFileSync(empty, '');
+      const failed = await runScript(CLI, ['ingest', empty], { cwd, env });
+      expect(failed.code).toBe(1);
+      expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', failure: { code: 'empty' } });
+      expect(failed.stderr).toMatch(/could not be ingested: .+/);
+    } finally {
+      stack.kill('SIGINT');
+    }
+    const code = await new Promise((done) => stack.once('close', done));
+    expect(code).toBe(0);
+    expect(output).toContain('Stopped. Data kept for next time.');
+  });
+
+  it('says which port is taken', async () => {
+    const { ports } = inject('localStack');
+    const result = await runScript(START, [], { cwd: workingDirectory(), env: { FIFTYSIX_DYNAMODB_PORT: String(ports.dynamodb), FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Port ${ports.dynamodb} for DynamoDB Local is already taken`);
+  });
+
+  it('says Java is needed when there is none', async () => {
+    const bin = workingDirectory();
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const result = await runScript(START, [], { cwd: workingDirectory(), env: { PATH: bin, FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Java is needed to run AWS’s DynamoDB Local');
+  });
+
+  it('says what to fix in a bad configuration', async () => {
+    const cwd = workingDirectory();
+    writeFileSync(join(cwd, 'fiftysix.config.json'), JSON.stringify({ senderAddress: 'nobody', localPolicingBodies: [] }));
+    const result = await runScript(START, [], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('senderAddress: must be an email address');
+    expect(result.stderr).toContain('localPolicingBodies: must list at least one local policing body');
+  });
+});
+
+describe('the CLI', () => {
+  it('extract prints what the Cumbria response holds, storing nothing and needing no stack', async () => {
+    const result = await runScript(CLI, ['extract', resolve(REPO_ROOT, '../shared/corpus/cumbria-pcc-response-finding-time-for-crime.txt')], { cwd: workingDirectory() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      kind: 'pcc-response',
+      forces: ['Cumbria Constabulary'],
+      recommendations: [
+        { ref: '#23432', targetDate: '2023-03-31' },
+        { ref: '#23475', targetDate: '2023-03-31' },
+      ],
+    });
+  });
+
+  it('tells a person the local stack is not running, and how to start it', async () => {
+    const result = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd: workingDirectory() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The local stack is not running: start it with "npm start"');
+  });
+
+  it('refuses a malformed date with the usage', async () => {
+    const result = await runScript(CLI, ['ingest', 'x.pdf', '--published', '07/03/2024'], { cwd: workingDirectory() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--published "07/03/2024" is not a date');
+    expect(result.stderr).toContain('Usage:');
+  });
+});

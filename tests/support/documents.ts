@@ -1,0 +1,17 @@
+/** Small report texts in the shapes HMICFRS publishes, for tests that need a document to ingest. */
+export function forceReportText(force: string, title: string, extra = ''): string {
+  return [
+    title,
+    `An inspection of ${force} by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).`,
+    '',
+    'Recommendations',
+    '',
+    'Recommendation 1',
+    'By March 2025, the force should make sure its crime scene management follows authorised professional practice.',
+    '',
+    'Recommendation 2',
+    'Within six months, the force should review how it supervises investigations.',
+    '',
+    extra,
+  ].join('\n');
+}

@@ -1,0 +1,13 @@
+import { parseDeploymentConfiguration } from '../../shared/configuration';
+
+/** The bodies the tests' deployments serve: two named forces with their own recipients. */
+export const TEST_CONFIGURATION = parseDeploymentConfiguration(
+  {
+    senderAddress: 'reminders@fiftysix.test',
+    localPolicingBodies: [
+      { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: ['governance@cumbria.test', 'ceo@cumbria.test'] },
+      { id: 'surrey', name: 'Surrey PCC', force: 'Surrey Police', recipients: ['policy@surrey.test'] },
+    ],
+  },
+  'tests/support/test-configuration.ts',
+);
