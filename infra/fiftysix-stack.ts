@@ -1,0 +1,239 @@
+import { CfnOutput, Duration, type CfnElement, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Construct, type IConstruct } from 'constructs';
+import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
+import { TABLE_LAYOUT } from '../functions/commons/table-layout';
+import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
+import {
+  ConfigurationError,
+  parseDeploymentConfiguration,
+  type DeploymentConfiguration,
+} from '../shared/configuration';
+import { deployedEnvironmentBytes, LAMBDA_ENVIRONMENT_LIMIT_BYTES, ProjectFunction } from './project-function';
+
+/**
+ * The long-lived state: the reports table and the uploads bucket. Both outlive the stack, so that
+ * deleting or replacing the stack never loses a report, an obligation or the ledger of reminders sent.
+ */
+export class Storage extends Construct {
+  readonly table: TableV2;
+  readonly uploads: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const { partitionKey, sortKey, remindersDueIndex } = TABLE_LAYOUT;
+    this.table = new TableV2(this, 'Reports', {
+      partitionKey: { name: partitionKey, type: AttributeType.STRING },
+      sortKey: { name: sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: [
+        {
+          indexName: remindersDueIndex.name,
+          partitionKey: { name: remindersDueIndex.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: remindersDueIndex.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        },
+      ],
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      // S3 server access logging can deliver only to a bucket encrypted with S3-managed keys.
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the uploads bucket’s access logs; logging its own access would log the logs.',
+    });
+
+    this.uploads = new Bucket(this, 'Uploads', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // A report replaced under the same key keeps its earlier version, as the evidence it was read from.
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'uploads-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}
+
+interface FunctionsProps {
+  storage: Storage;
+  environment: Record<string, string>;
+}
+
+/** Reads each report put under the uploads prefix and records its obligations. */
+export class Ingestion extends Construct {
+  readonly function: ProjectFunction;
+
+  constructor(scope: Construct, id: string, { storage, environment }: FunctionsProps) {
+    super(scope, id);
+    this.function = new ProjectFunction(this, 'Ingest', {
+      entry: HANDLER_ENTRIES.ingest,
+      description: 'Reads an uploaded HMICFRS report and records the response each local policing body owes',
+      // Text extraction from a long PDF is CPU-bound; Lambda's CPU share grows with memory.
+      memorySize: 1024,
+      timeout: Duration.minutes(2),
+      environment,
+    });
+    const ingest = this.function.function;
+    storage.uploads.grantRead(ingest, `${UPLOADS_PREFIX}*`);
+    storage.table.grantReadWriteData(ingest);
+    acknowledgeWildcards(this.function.role, {
+      'Action::s3:GetObject*': 'Read-only object actions from CDK’s grantRead (the object, its versions and tags), on uploads only',
+      'Action::s3:GetBucket*': 'Read-only bucket actions from CDK’s grantRead, on the uploads bucket only',
+      'Action::s3:List*': 'Listing from CDK’s grantRead, on the uploads bucket only; without it a missing object reads as 403, not 404',
+      [`Resource::${underArn(storage.uploads, `/${UPLOADS_PREFIX}*`)}`]: 'Only objects under the uploads prefix, the ones that start an ingestion',
+      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes, here only reminders-due',
+    });
+
+    storage.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), {
+      prefix: UPLOADS_PREFIX,
+    });
+    Validations.of(Stack.of(this)).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'Only CDK’s own handler that configures bucket notifications uses it, and offers no way to replace it; the project’s functions have their own roles',
+    });
+  }
+}
+
+interface DeadlineScanProps extends FunctionsProps {
+  senderAddress: string;
+}
+
+/** Every morning, London time, sends the reminders that fall due and records each in the ledger. */
+export class DeadlineScan extends Construct {
+  readonly function: ProjectFunction;
+  readonly sender: EmailIdentity;
+
+  constructor(scope: Construct, id: string, { storage, environment, senderAddress }: DeadlineScanProps) {
+    super(scope, id);
+    this.function = new ProjectFunction(this, 'Scan', {
+      entry: HANDLER_ENTRIES.deadlineScan,
+      description: 'Sends the day’s reminders of section 55 response deadlines',
+      memorySize: 256,
+      timeout: Duration.minutes(1),
+      environment,
+    });
+    const scan = this.function.function;
+    storage.table.grantReadWriteData(scan);
+    acknowledgeWildcards(this.function.role, {
+      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes; the scan queries reminders-due',
+    });
+
+    this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderAddress) });
+    this.sender.grantSendEmail(scan);
+
+    new Schedule(this, 'Daily', {
+      description: 'Starts the deadline scan every morning, London time',
+      schedule: ScheduleExpression.expression(
+        DEADLINE_SCAN_SCHEDULE.expression,
+        TimeZone.of(DEADLINE_SCAN_SCHEDULE.timeZone),
+      ),
+      target: new LambdaInvoke(scan, {
+        // The handler scans as at the time the run was meant for, so a late retry still counts days correctly.
+        input: ScheduleTargetInput.fromObject({
+          scheduledTime: ContextAttribute.scheduledTime,
+          executionId: ContextAttribute.executionId,
+        }),
+        // These retries cover only handing the event to Lambda (throttling, an outage); a run that
+        // cannot start the same day is better left to the dead-letter queue and a person.
+        retryAttempts: 20,
+        maxEventAge: Duration.hours(12),
+        // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
+        deadLetterQueue: this.function.deadLetters,
+      }),
+    });
+    // The scheduler's role is made by CDK at the stack's root, one per target function.
+    acknowledgeWildcards(Stack.of(this), {
+      [`Resource::${underArn(scan, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
+    });
+  }
+}
+
+export interface FiftySixStackProps extends StackProps {
+  configuration: DeploymentConfiguration;
+}
+
+export class FiftySixStack extends Stack {
+  readonly storage: Storage;
+  readonly ingestion: Ingestion;
+  readonly deadlineScan: DeadlineScan;
+
+  constructor(scope: Construct, id: string, props: FiftySixStackProps) {
+    super(scope, id, props);
+    // Checked again here as well as when the file is read: the stack is also built from code.
+    const configuration = parseDeploymentConfiguration(props.configuration, `The configuration of stack ${id}`);
+
+    this.storage = new Storage(this, 'Storage');
+    const environment = handlerEnvironment({
+      tableName: this.storage.table.tableName,
+      uploadsBucketName: this.storage.uploads.bucketName,
+      configuration,
+      maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+    });
+    assertEnvironmentFitsLambda(environment, `The configuration of stack ${id}`);
+
+    this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment });
+    this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
+      storage: this.storage,
+      environment,
+      senderAddress: configuration.senderAddress,
+    });
+
+    const uploadsBucketName = this.storage.uploads.bucketName;
+    new CfnOutput(this, 'UploadsBucketName', {
+      value: uploadsBucketName,
+      description: `Reports to track go under ${UPLOADS_PREFIX} in this bucket, with their publication date as ${PUBLISHED_ON_METADATA} metadata`,
+    });
+    new CfnOutput(this, 'UploadCommand', {
+      value: `aws s3 cp report.pdf s3://${uploadsBucketName}/${UPLOADS_PREFIX} --metadata ${PUBLISHED_ON_METADATA}=YYYY-MM-DD`,
+      description: 'Uploads a report; give the date HMICFRS published it, from which the 56 days run',
+    });
+    new CfnOutput(this, 'ReportsTableName', {
+      value: this.storage.table.tableName,
+      description: 'Reports, obligations and the ledger of reminders sent',
+    });
+    new CfnOutput(this, 'SenderIdentity', {
+      value: this.deadlineScan.sender.emailIdentityName,
+      description: 'Reminders are sent from this address: open the link SES emails to it, or nothing is sent',
+    });
+  }
+}
+
+/** cdk-nag names a wildcard under a resource's ARN after its logical id, e.g. `<StorageReports1A2B3C4D.Arn>/index/*`. */
+function underArn(resource: IConstruct, suffix: string): string {
+  return `<${Stack.of(resource).getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>${suffix}`;
+}
+
+/** Acknowledges each cdk-nag IAM5 finding by name, so a new wildcard is still reported. */
+function acknowledgeWildcards(scope: IConstruct, reasons: Record<string, string>): void {
+  for (const [finding, reason] of Object.entries(reasons)) {
+    Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+  }
+}
+
+/** Every local policing body and recipient travels in each function's environment, which Lambda caps. */
+function assertEnvironmentFitsLambda(environment: Record<string, string>, source: string): void {
+  const bytes = deployedEnvironmentBytes(environment);
+  if (bytes > LAMBDA_ENVIRONMENT_LIMIT_BYTES) {
+    throw new ConfigurationError(source, [
+      `localPolicingBodies: the functions' environment would be up to ${bytes} bytes, over the ${LAMBDA_ENVIRONMENT_LIMIT_BYTES} Lambda allows; list fewer local policing bodies or recipients in this deployment, or shorten their names`,
+    ]);
+  }
+}

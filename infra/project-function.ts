@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, StringConcat, Tokenization, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** The repository root: entries and the lock file resolve from here, whatever directory `cdk` runs in. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Variables every function carries besides its own. */
+const PROJECT_ENVIRONMENT = {
+  // One Powertools service for the whole application; each log line already names its function.
+  POWERTOOLS_SERVICE_NAME: 'fiftysix',
+  // Without it the bundled source map is never read and stack traces point into minified code.
+  NODE_OPTIONS: '--enable-source-maps',
+};
+
+/** Lambda refuses a function whose variables, names and values together, pass 4 KB. */
+export const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4 * 1024;
+
+/**
+ * Resource names CloudFormation generates are not known at synth; a DynamoDB table name, the longest
+ * such name a function here is given, can reach 255 characters.
+ */
+const LONGEST_GENERATED_NAME_BYTES = 255;
+
+/** What Lambda will count against its limit for a ProjectFunction given `environment`, at worst. */
+export function deployedEnvironmentBytes(environment: Record<string, string>): number {
+  return Object.entries({ ...PROJECT_ENVIRONMENT, ...environment }).reduce((total, [name, value]) => {
+    // An empty value has no fragments to join, hence the fallback.
+    const atWorst: string =
+      Tokenization.reverseString(value)
+        .mapTokens({ mapToken: () => 'x'.repeat(LONGEST_GENERATED_NAME_BYTES) })
+        .join(new StringConcat()) ?? '';
+    return total + Buffer.byteLength(name) + Buffer.byteLength(atWorst);
+  }, 0);
+}
+
+export interface ProjectFunctionProps {
+  /** The handler's entry file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+}
+
+/**
+ * The one way this project defines a Lambda function, so runtime, bundling, logging, tracing and
+ * failure handling are decided once. Functions are only ever invoked asynchronously (S3 events and
+ * EventBridge Scheduler), so each gets a dead-letter queue for events that still fail after Lambda's retries.
+ */
+export class ProjectFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    super(scope, id);
+    // Logs may be needed to explain a missed reminder long after a 56-day deadline has passed;
+    // they expire on their own, so keeping them when the stack goes costs little.
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole, which may write to every log group in the account.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(this.role);
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions',
+    });
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      environment: { ...PROJECT_ENVIRONMENT, ...props.environment },
+      role: this.role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetters,
+      bundling: {
+        format: OutputFormat.ESM,
+        // One bundle runs both in Lambda (Node 24) and on a developer's Node 20 for the local stack.
+        target: 'node20',
+        // Prefer dependencies' ES module builds, which tree-shake far better than their CommonJS ones.
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        // Measured: a bundled SDK starts faster than the runtime's copy, and its version is the lock file's.
+        bundleAwsSDK: true,
+        // CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks.
+        // esbuild's size summary flags any bundle over 1 MB; only real warnings should reach the synth output.
+        logLevel: LogLevel.WARNING,
+        banner: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+      },
+    });
+  }
+}

@@ -1,0 +1,338 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Stack, Token, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFiftySixApp } from '../../infra/build-app';
+import { loadDeploymentConfiguration } from '../../infra/configuration-file';
+import { deployedEnvironmentBytes } from '../../infra/project-function';
+import { ConfigurationError, type DeploymentConfiguration } from '../../shared/configuration';
+import { FORCES } from '../../shared/forces';
+
+const configuration: DeploymentConfiguration = {
+  senderAddress: 'reminders@fiftysix.example.org',
+  localPolicingBodies: [
+    {
+      id: 'cumbria',
+      name: 'Cumbria Police, Fire and Crime Commissioner',
+      force: 'Cumbria Constabulary',
+      recipients: ['governance@cumbria-pfcc.example.org'],
+    },
+  ],
+};
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const scratchFolders: string[] = [];
+function scratchFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fiftysix-infra-test-'));
+  scratchFolders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Builds the app as `cdk synth` does, without bundling the handlers (see DESIGN.md). */
+function build(deployment: DeploymentConfiguration = configuration) {
+  const outdir = scratchFolder();
+  return { outdir, ...buildFiftySixApp({ configuration: deployment, context: { 'aws:cdk:bundling-stacks': [] }, outdir }) };
+}
+
+const logicalId = (construct: IConstruct) =>
+  Stack.of(construct).getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
+const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
+const refTo = (construct: IConstruct) => ({ Ref: logicalId(construct) });
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement a role is granted, whether in its own inline policies or in policies attached to it. */
+function statementsOf(template: Template, role: IConstruct): Statement[] {
+  const roleId = logicalId(role);
+  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  const inline = (template.toJSON().Resources[roleId].Properties.Policies ?? []).flatMap(
+    (policy: { PolicyDocument: { Statement: Statement[] } }) => policy.PolicyDocument.Statement,
+  );
+  return [...attached, ...inline];
+}
+const actionsOf = (statement: Statement) => [statement.Action].flat();
+const resourcesOf = (statement: Statement) => [statement.Resource].flat();
+
+describe('FiftySixStack', () => {
+  let built: ReturnType<typeof build>;
+  let template: Template;
+
+  beforeAll(() => {
+    built = build();
+    template = Template.fromStack(built.stack);
+  });
+
+  it('starts an ingestion for each object created under uploads/, and no other', () => {
+    const { storage, ingestion } = built.stack;
+    template.resourceCountIs('Custom::S3BucketNotifications', 1);
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: refTo(storage.uploads),
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+            LambdaFunctionArn: arnOf(ingestion.function.function),
+          },
+        ],
+      },
+    });
+  });
+
+  it('runs the deadline scan at 06:00 London time, passing the scheduled time', () => {
+    const { deadlineScan } = built.stack;
+    const schedules = template.findResources('AWS::Scheduler::Schedule');
+    expect(Object.keys(schedules)).toHaveLength(1);
+    const { Properties: schedule } = Object.values(schedules)[0]!;
+    expect(schedule.ScheduleExpression).toBe('cron(0 6 * * ? *)');
+    expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(schedule.Target.Arn).toEqual(arnOf(deadlineScan.function.function));
+    expect(JSON.parse(schedule.Target.Input)).toEqual({
+      scheduledTime: '<aws.scheduler.scheduled-time>',
+      executionId: '<aws.scheduler.execution-id>',
+    });
+    expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(deadlineScan.function.deadLetters) });
+  });
+
+  it('keeps the reports table, its reminders-due index and its backups whatever happens to the stack', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'reminderQueue', AttributeType: 'S' },
+          { AttributeName: 'nextReminderOn', AttributeType: 'S' },
+        ]),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'reminders-due',
+            KeySchema: [
+              { AttributeName: 'reminderQueue', KeyType: 'HASH' },
+              { AttributeName: 'nextReminderOn', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        SSESpecification: { SSEEnabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('keeps uploads private, encrypted, versioned, logged and retained', () => {
+    const { storage } = built.stack;
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.UpdateReplacePolicy).toBe('Retain');
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ]);
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    const uploads = buckets[logicalId(storage.uploads)]!.Properties;
+    expect(uploads.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(uploads.LoggingConfiguration.DestinationBucketName).toEqual(
+      { Ref: Object.keys(buckets).find((id) => id !== logicalId(storage.uploads)) },
+    );
+    for (const policy of Object.values(template.findResources('AWS::S3::BucketPolicy'))) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+    expect(Object.keys(template.findResources('AWS::S3::BucketPolicy'))).toHaveLength(2);
+  });
+
+  it('lets ingestion read uploads and the table, but not write to S3 or send email', () => {
+    const { storage, ingestion } = built.stack;
+    const statements = statementsOf(template, ingestion.function.role);
+    const uploadsRead = statements.find((statement) => actionsOf(statement).includes('s3:GetObject*'));
+    expect(uploadsRead?.Effect).toBe('Allow');
+    expect(resourcesOf(uploadsRead!)).toContainEqual({ 'Fn::Join': ['', [arnOf(storage.uploads), '/uploads/*']] });
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(actions.filter((action) => /^s3:(\*|Put|Delete|Restore|Replicate|Abort)/.test(action))).toEqual([]);
+  });
+
+  it('lets the deadline scan send email only as the configured sender, with no S3 access', () => {
+    const { deadlineScan } = built.stack;
+    const statements = statementsOf(template, deadlineScan.function.role);
+    const sending = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
+    expect(sending.flatMap(actionsOf)).toContain('ses:SendEmail');
+    const senderArn = JSON.stringify(refTo(deadlineScan.sender));
+    for (const statement of sending) {
+      expect(resourcesOf(statement)).toHaveLength(1);
+      expect(JSON.stringify(statement.Resource)).toContain(':identity/');
+      expect(JSON.stringify(statement.Resource)).toContain(senderArn);
+    }
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: configuration.senderAddress });
+    expect(statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('grants the functions nothing on every resource but X-Ray tracing, and no managed policy', () => {
+    const { ingestion, deadlineScan } = built.stack;
+    for (const role of [ingestion.function.role, deadlineScan.function.role]) {
+      const unscoped = statementsOf(template, role).filter((statement) => resourcesOf(statement).includes('*'));
+      expect(unscoped.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      expect(template.toJSON().Resources[logicalId(role)].Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('gives both functions the project defaults and the same environment', () => {
+    const { storage, ingestion, deadlineScan } = built.stack;
+    const functions = [ingestion.function, deadlineScan.function].map((each) => ({
+      each,
+      properties: template.toJSON().Resources[logicalId(each.function)].Properties,
+    }));
+    for (const { each, properties } of functions) {
+      expect(properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+        DeadLetterConfig: { TargetArn: arnOf(each.deadLetters) },
+      });
+      expect(properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: refTo(storage.table),
+        UPLOADS_BUCKET_NAME: refTo(storage.uploads),
+        SENDER_ADDRESS: configuration.senderAddress,
+        POWERTOOLS_SERVICE_NAME: 'fiftysix',
+      });
+      expect(JSON.parse(properties.Environment.Variables.LOCAL_POLICING_BODIES)).toEqual(configuration.localPolicingBodies);
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: refTo(each.function),
+        MaximumRetryAttempts: 2,
+      });
+    }
+    expect(functions.map(({ properties }) => [properties.MemorySize, properties.Timeout])).toEqual([
+      [1024, 120],
+      [256, 60],
+    ]);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
+    template.allResources('AWS::SQS::Queue', { Properties: { SqsManagedSseEnabled: true } });
+  });
+
+  it('tells the operator where to upload reports and which sender to verify', () => {
+    const { storage, deadlineScan } = built.stack;
+    template.hasOutput('UploadsBucketName', { Value: refTo(storage.uploads) });
+    template.hasOutput('UploadCommand', {
+      Value: { 'Fn::Join': ['', ['aws s3 cp report.pdf s3://', refTo(storage.uploads), '/uploads/ --metadata published-on=YYYY-MM-DD']] },
+    });
+    template.hasOutput('ReportsTableName', { Value: refTo(storage.table) });
+    template.hasOutput('SenderIdentity', { Value: refTo(deadlineScan.sender) });
+  });
+});
+
+describe('cdk-nag (AWS Solutions checks)', () => {
+  it('passes the repository’s own configuration, every finding acknowledged with a reason', () => {
+    const { app } = build(loadDeploymentConfiguration(join(projectRoot, 'fiftysix.config.json')));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('fails synthesis on a finding nobody acknowledged', () => {
+    const { app, stack, outdir } = build();
+    new Bucket(stack, 'UnloggedBucket', { enforceSSL: true });
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+    const violations = report.pluginReports.flatMap((plugin: { violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }> }) => plugin.violations);
+    expect(violations).toEqual([
+      expect.objectContaining({
+        ruleName: 'AwsSolutions-S1',
+        violatingConstructs: [expect.objectContaining({ constructPath: 'FiftySix/UnloggedBucket/Resource' })],
+      }),
+    ]);
+  });
+});
+
+function configurationErrorFrom(action: () => unknown): ConfigurationError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  return expect.fail('expected a ConfigurationError');
+}
+
+describe('configuration checked at synth', () => {
+  it('refuses a sender that is not an email address, saying which field and why', () => {
+    const error = configurationErrorFrom(() => build({ ...configuration, senderAddress: 'reminders at fiftysix.example.org' }));
+    expect(error.message).toMatch(/senderAddress: must be an email address/);
+  });
+
+  it('refuses more bodies and recipients than fit in a Lambda environment, saying what to cut', () => {
+    const everyForce: DeploymentConfiguration = {
+      ...configuration,
+      localPolicingBodies: FORCES.map((force, index) => ({
+        id: `body-${index}`,
+        name: force.localPolicingBody,
+        force: force.name,
+        recipients: [`governance@body-${index}.example.org`],
+      })),
+    };
+    expect(configurationErrorFrom(() => build(everyForce)).message).toMatch(
+      /over the 4096 Lambda allows; list fewer local policing bodies or recipients/,
+    );
+    expect(() => build({ ...everyForce, localPolicingBodies: everyForce.localPolicingBodies.slice(0, 10) })).not.toThrow();
+  });
+
+  it('counts a name CloudFormation has yet to generate at its longest', () => {
+    const unresolved = Token.asString({ Ref: 'ReportsTable' });
+    expect(deployedEnvironmentBytes({ TABLE_NAME: unresolved }) - deployedEnvironmentBytes({ TABLE_NAME: '' })).toBe(255);
+    expect(deployedEnvironmentBytes({ TABLE_NAME: `${unresolved}-x` }) - deployedEnvironmentBytes({ TABLE_NAME: '' })).toBe(257);
+  });
+
+  it('cdk synth reports a configuration mistake on stderr and exits 1, without a stack trace', async () => {
+    const path = join(scratchFolder(), 'fiftysix.config.json');
+    writeFileSync(path, JSON.stringify({ ...configuration, senderAddress: 'not-an-address' }));
+    const run = promisify(execFile)(join(projectRoot, 'node_modules/.bin/tsx'), ['infra/app.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, FIFTYSIX_CONFIG: path },
+    });
+    const failure = await run.then(
+      () => expect.fail('the app should have exited with an error'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(`${path} needs fixing:`);
+    expect(failure.stderr).toContain('senderAddress: must be an email address');
+    expect(failure.stderr).not.toMatch(/^\s+at /m);
+  });
+});
