@@ -1,0 +1,159 @@
+import mammoth from 'mammoth';
+import { UnreadableDocumentError } from './errors';
+import { htmlToText } from './html-text';
+import { pdfToText } from './pdf-text';
+
+type DocumentFormat = 'pdf' | 'docx' | 'html' | 'text';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const ascii = (text: string) => new TextEncoder().encode(text);
+const PDF_HEADER = ascii('%PDF-');
+const ZIP_HEADER = Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
+const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 0x05, 0x06);
+const OLE_HEADER = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+const RTF_HEADER = ascii('{\\rtf');
+const DOCX_PART = ascii('word/document.xml');
+// Password-protected Office files are OLE containers holding a stream of this name (UTF-16LE).
+const ENCRYPTED_PACKAGE = new Uint8Array([...'EncryptedPackage'].flatMap((char) => [char.charCodeAt(0), 0]));
+
+/**
+ * The text of a document. Its format comes from the bytes, never from a file name, since uploads are
+ * often misnamed. Every failure is an UnreadableDocumentError.
+ */
+export async function documentText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Promise<string> {
+  if (bytes.length > maxBytes) {
+    throw new UnreadableDocumentError(
+      'too-large',
+      `The file is ${size(bytes.length)}, over the ${size(maxBytes)} limit: upload only the report itself, or a copy without embedded images.`,
+    );
+  }
+  if (bytes.length === 0) throw emptyError();
+
+  const format = recogniseBinary(bytes);
+  if (format === 'pdf') return requireText(await pdfToText(bytes), 'pdf');
+  if (format === 'docx') return requireText(await docxToText(bytes), 'docx');
+
+  const decoded = decodeText(bytes);
+  if (decoded.trim() === '') throw emptyError();
+  return looksLikeHtml(decoded) ? requireText(htmlToText(decoded), 'html') : decoded;
+}
+
+function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
+  // The PDF specification lets the header sit anywhere in the first kilobyte.
+  if (indexOf(bytes.subarray(0, 1024), PDF_HEADER) !== -1) return 'pdf';
+  if (startsWith(bytes, ZIP_HEADER)) {
+    // Zip entry names are stored uncompressed, so the Word part's name is visible in the raw bytes.
+    if (indexOf(bytes, DOCX_PART) !== -1) return 'docx';
+    throw new UnreadableDocumentError(
+      'unsupported-format',
+      'The file is a zip archive but not a Word document: upload the report itself as PDF, DOCX, HTML or text.',
+    );
+  }
+  if (startsWith(bytes, EMPTY_ZIP)) {
+    throw new UnreadableDocumentError('unsupported-format', 'The file is an empty zip archive: upload the report as PDF, DOCX, HTML or text.');
+  }
+  if (startsWith(bytes, RTF_HEADER)) {
+    throw new UnreadableDocumentError('unsupported-format', 'The file is in Rich Text Format: save it as .docx or PDF and upload that.');
+  }
+  if (startsWith(bytes, OLE_HEADER)) {
+    if (indexOf(bytes, ENCRYPTED_PACKAGE) !== -1) {
+      throw new UnreadableDocumentError('encrypted', 'The Word document is password-protected: upload a copy saved without a password.');
+    }
+    throw new UnreadableDocumentError(
+      'unsupported-format',
+      'The file is in the old Word (.doc) format: save it as .docx or PDF and upload that.',
+    );
+  }
+  return null;
+}
+
+/**
+ * Word documents go through HTML rather than raw text: raw text loses list numbering and bullets, and
+ * a numbered list is how many responses number the recommendations they answer. Images are dropped.
+ */
+async function docxToText(bytes: Uint8Array): Promise<string> {
+  let html: string;
+  try {
+    const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
+    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: noImages }));
+  } catch (error) {
+    throw new UnreadableDocumentError(
+      'corrupt',
+      'The Word document is damaged and cannot be opened: re-save it from Word and upload that copy, or upload a PDF.',
+      { cause: error },
+    );
+  }
+  return htmlToText(html);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder(encodingOf(bytes), { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableDocumentError(
+      'unsupported-format',
+      'The file is neither a PDF, a Word document, a web page nor UTF-8 text: upload the report as PDF, DOCX, HTML or text saved as UTF-8.',
+    );
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (isBinary(text)) {
+    throw new UnreadableDocumentError(
+      'unsupported-format',
+      'The file is not a document this service reads (it looks like binary data): upload the report as PDF, DOCX, HTML or text.',
+    );
+  }
+  return text;
+}
+
+/** Text saved as "Unicode" by Windows tools starts with a UTF-16 byte-order mark. */
+function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Real text has no NULs and almost no other control characters; valid UTF-8 binary data has plenty. */
+function isBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
+  const controls = text.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0;
+  return controls > Math.max(2, text.length * 0.01);
+}
+
+function looksLikeHtml(text: string): boolean {
+  const start = text.trimStart().slice(0, 2048);
+  return (
+    /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(start) ||
+    (/^<(?:div|p|h[1-6]|section|article|main|table|ul|ol|meta|title)\b[^>]*>/i.test(start) && /<\/[a-z][a-z0-9]*>/i.test(start))
+  );
+}
+
+function requireText(text: string, format: DocumentFormat): string {
+  if (text.trim() !== '') return text;
+  const advice: Record<DocumentFormat, string> = {
+    pdf: 'The PDF has no text layer (it is probably a scan): upload the original PDF, or run it through OCR first.',
+    docx: 'The Word document contains no text: check it is the right file and upload it again.',
+    html: 'The web page has no readable text outside menus and scripts: save the report page itself and upload that.',
+    text: 'The file contains no text: check it is the right file and upload it again.',
+  };
+  throw new UnreadableDocumentError('no-text', advice[format]);
+}
+
+function emptyError(): UnreadableDocumentError {
+  return new UnreadableDocumentError('empty', 'The file is empty: upload the report itself (PDF, DOCX, HTML or text).');
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(needle);
+}

@@ -1,0 +1,17 @@
+import type { ExtractionResult } from '../model';
+import { DEFAULT_MAX_BYTES, documentText } from './document-text';
+import { extractFromText } from './report-text';
+
+export { UnreadableDocumentError, type UnreadableCode } from './errors';
+export { extractFromText } from './report-text';
+export { parseTargetPhrase, type TargetPhrase } from './target-dates';
+export { DEFAULT_MAX_BYTES } from './document-text';
+
+/**
+ * Reads an uploaded document (PDF, DOCX, HTML, or plain text / Markdown, recognised from its bytes)
+ * and extracts what the s55 duty turns on. Throws UnreadableDocumentError, and nothing else, for bytes
+ * it cannot read.
+ */
+export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExtractionResult> {
+  return extractFromText(await documentText(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES));
+}

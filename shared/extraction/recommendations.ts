@@ -1,0 +1,269 @@
+import { findForce } from '../forces';
+import type { ExtractedRecommendation, ExtractedStatement } from '../model';
+import { addresseesOf } from './addressees';
+import { LIST_ITEM, withoutListMarker } from './paragraphs';
+import { parseTargetPhrase } from './target-dates';
+
+export interface Findings {
+  recommendations: ExtractedRecommendation[];
+  areasForImprovement: ExtractedStatement[];
+  causesOfConcern: ExtractedStatement[];
+  /** Paragraphs that are the text of a finding, so that a force named only there can be told apart. */
+  findingParagraphs: Set<number>;
+}
+
+type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | null;
+
+/** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
+const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+/** HMICFRS monitoring-portal reference: "#23432". */
+const PORTAL_REF = /^#(\d{3,7})\b\s*(?:[–—:.-]\s*)?/;
+const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*([:.–—-]\s*)?(.*)$/;
+/** A portal reference after the label: "Recommendation 1 (#23432): …". */
+const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
+/** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
+const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
+/** Words trackers use for where a recommendation stands. */
+const STATUS =
+  '(?:Completed?|Superseded|In progress|Open|Closed|Ongoing|Implemented|Partially (?:completed|implemented|met)|Not started|Awaiting review|Being progressed|No further action(?: needed)?|Accepted|Rejected|Overdue|Withdrawn|Achieved|Not achieved|Outstanding|Pending|Met|Not met)';
+/** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
+const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
+const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
+const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
+const RECOMMENDATIONS_HEADING = new RegExp(
+  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to)\\s+[^.:]{1,50})?\\s*:?$`,
+);
+const AFI_LABEL = /^(?:Area for improvement|AREA FOR IMPROVEMENT|AFI)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
+const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS FOR IMPROVEMENT)\\s*:?$`);
+const COC_LABEL = /^(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
+const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes of concern|CAUSES OF CONCERN)\\s*:?$`);
+/** Organisations recommendations are addressed to, when a tracker names one on its own line. */
+const ADDRESSEE_LINE =
+  /^(?:the\s+)?(?:Home Office|College of Policing|National Police Chiefs['’] Council|NPCC|National Crime Agency|Ministry of Justice|Crown Prosecution Service|CPS|Department for Education|Government|All forces|Forces|Chief constables|Police and crime commissioners|Local policing bodies|HMICFRS)$/i;
+
+/**
+ * Wording that makes a paragraph a recommendation rather than commentary: an inspectorate
+ * recommending, a target ("By March 2023", "Within six months") or someone who "should" act.
+ */
+function looksLikeRecommendation(text: string): boolean {
+  return startsLikeRecommendation(text) || /\b(?:should|must)\b/i.test(text.slice(0, 200));
+}
+
+/**
+ * The stricter test for a paragraph with no label or number: it must open as recommendations do, so
+ * that commentary ("I agree that forces should …") beside a recommendation is not taken for one.
+ */
+function startsLikeRecommendation(text: string): boolean {
+  return opensWithTargetOrRecommender(text) || /^(?!(?:I|We|My|Our|This|These|It|That)\b)[^.:;]{0,80}?\b(?:should|must)\b/.test(text);
+}
+
+/** "HMICFRS recommends …", "By March 2023, …", "Within six months …": openings only recommendations have. */
+function opensWithTargetOrRecommender(text: string): boolean {
+  if (/^[‘“"]?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(text)) return true;
+  const target = parseTargetPhrase(text).phrase;
+  return target !== null && text.replace(/^[‘“"]/, '').toLowerCase().startsWith(target.toLowerCase());
+}
+
+/** A short line that names a part of the document rather than saying something: it ends a section. */
+function isHeading(paragraph: string): boolean {
+  return (
+    paragraph.length <= 100 &&
+    paragraph.split(' ').length <= 12 &&
+    /^[A-Z0-9]/.test(paragraph) &&
+    !/[.,;]$/.test(paragraph) &&
+    !/\b(?:should|must)\b/i.test(paragraph) &&
+    !LIST_ITEM.test(paragraph) &&
+    !NUMBERED.test(paragraph)
+  );
+}
+
+function isStatus(paragraph: string): boolean {
+  return paragraph.length <= 40 && paragraph.split(' ').length <= 5 && /^[A-Za-z][A-Za-z \-–/]*$/.test(paragraph) && !looksLikeRecommendation(paragraph);
+}
+
+function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
+  if (findForce(paragraph) || ADDRESSEE_LINE.test(paragraph)) return true;
+  // An unlisted organisation: a few capitalised words, followed by the next item's number or nothing.
+  return (
+    (next === undefined || ROW.test(next)) &&
+    paragraph.split(' ').length <= 6 &&
+    /^(?:[A-Z][\w’'&-]*|and|of|the|for)(?:\s+(?:[A-Z][\w’'&-]*|and|of|the|for))*$/.test(paragraph)
+  );
+}
+
+/**
+ * Recommendations, areas for improvement and causes of concern, in the shapes HMICFRS documents and
+ * the documents that restate them use:
+ * - a label: "Recommendation 2: By January 2024, forces should …", or the label on its own line with
+ *   the text in the next paragraph;
+ * - a numbered list under a "Recommendations" heading, items possibly led by a portal reference
+ *   ("1. #23432 – By March 2023, forces should …");
+ * - a register entry: "Report title (4822)" then the recommendation;
+ * - a tracker row: the number, a status, the text, then the addressee, each on its own line.
+ * A sub-list introduced by a colon ("They should also include:") belongs to the item before it.
+ * Recommendations only counted or paraphrased in prose are not recommendations.
+ */
+export function findFindings(paragraphs: string[]): Findings {
+  const findings: Findings = { recommendations: [], areasForImprovement: [], causesOfConcern: [], findingParagraphs: new Set() };
+  let section: Section = null;
+  // Unlabelled items count only straight after a heading or another item, not after commentary.
+  let itemsMayFollow = false;
+  // Headings straight after a section's own are its sub-headings or a table's column headings
+  // ("Recommendation | Response"), not the start of the next section.
+  let sectionJustOpened = false;
+
+  /** The item's text: its first paragraph and any sub-list that follows it. */
+  const body = (index: number, first: string): { text: string; next: number } => {
+    findings.findingParagraphs.add(index);
+    let text = first;
+    let inList = false;
+    let next = index + 1;
+    for (; next < paragraphs.length; next++) {
+      const paragraph = paragraphs[next]!;
+      const opensList = text.endsWith(':');
+      const listGoesOn = inList && /(?:[;,]|\b(?:and|or))$/.test(text);
+      const marked = LIST_ITEM.test(paragraph);
+      const unmarkedItem = (opensList || listGoesOn) && /^[a-z]/.test(paragraph);
+      if (!(marked && (opensList || inList)) && !unmarkedItem) break;
+      text = `${text} ${paragraph}`;
+      inList = true;
+      findings.findingParagraphs.add(next);
+    }
+    return { text: text.replace(/\s+/g, ' ').trim(), next };
+  };
+
+  /** Records a recommendation; in a tracker, the line after its text may name the addressee. */
+  const recommend = (ref: string | null, index: number, first: string, addresseeLine = false): number => {
+    const { text, next } = body(index, first);
+    const line = paragraphs[next];
+    const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, paragraphs[next + 1]) ? line : null;
+    findings.recommendations.push({
+      ref,
+      text,
+      targetDate: parseTargetPhrase(text).date,
+      addressees: addressee ? [addressee] : addresseesOf(text),
+    });
+    itemsMayFollow = true;
+    return addressee ? next + 1 : next;
+  };
+
+  const state = (list: ExtractedStatement[], index: number, first: string): number => {
+    const { text, next } = body(index, first);
+    list.push({ text });
+    itemsMayFollow = true;
+    return next;
+  };
+
+  /**
+   * What follows an item's label, or else the next paragraph when the label stands alone. A short
+   * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
+   * names the item and is passed over.
+   */
+  const textAfter = (rest: string, index: number): { index: number; text: string } | null => {
+    if (rest !== '') return { index, text: rest };
+    for (const at of [index + 1, index + 2]) {
+      const next = paragraphs[at];
+      if (next === undefined || LABEL.test(next) || NUMBERED.test(next) || sectionHeading(next) !== undefined) return null;
+      if (!isHeading(next)) return { index: at, text: next };
+      if (!startsLikeRecommendation(paragraphs[at + 1] ?? '')) return null;
+    }
+    return null;
+  };
+
+  let i = 0;
+  while (i < paragraphs.length) {
+    const paragraph = paragraphs[i]!;
+    const number = NUMBERED.exec(paragraph);
+    const afterNumber = number ? paragraph.slice(number[0].length) : paragraph;
+    const portal = PORTAL_REF.exec(afterNumber);
+    const afterRef = portal ? afterNumber.slice(portal[0].length) : afterNumber;
+    const label = LABEL.exec(afterRef);
+    const labelRef = label ? LABEL_REF.exec(label[3]!) : null;
+    const afterLabel = label ? label[3]!.slice(labelRef?.[0].length ?? 0) : '';
+    const ref = portal?.[1] ?? labelRef?.[1];
+
+    // "Recommendation 2 has been completed" is commentary; a label is followed by a separator, by
+    // nothing, or by the recommendation itself.
+    const labelled = label && (label[2] !== undefined || afterLabel === '' || ref || looksLikeRecommendation(afterLabel));
+    if (labelled || portal) {
+      const item = textAfter(labelled ? afterLabel : afterRef, i);
+      if (item) {
+        i = recommend(ref ? `#${ref}` : label![1]!, item.index, item.text);
+        continue;
+      }
+    }
+
+    const afi = AFI_HEADING.test(paragraph) ? null : AFI_LABEL.exec(paragraph);
+    const coc = COC_HEADING.test(paragraph) ? null : COC_LABEL.exec(paragraph);
+    const statement = afi ?? coc;
+    if (statement) {
+      const item = textAfter(statement[2]!, i);
+      if (item) {
+        i = state(afi ? findings.areasForImprovement : findings.causesOfConcern, item.index, item.text);
+        continue;
+      }
+    }
+
+    const register = REGISTER_ENTRY.exec(paragraph);
+    const following = paragraphs[i + 1];
+    if (register && following !== undefined && startsLikeRecommendation(following)) {
+      i = recommend(register[2]!, i + 1, following);
+      continue;
+    }
+
+    const row = ROW.exec(paragraph);
+    if (row) {
+      const statusLine = row[2] === undefined && paragraphs[i + 1] !== undefined && isStatus(paragraphs[i + 1]!);
+      const textIndex = statusLine ? i + 2 : i + 1;
+      const first = paragraphs[textIndex];
+      // A status a tracker uses makes the row plain, whatever the wording of its text.
+      const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[i + 1]!));
+      if (first !== undefined && (startsLikeRecommendation(first) || (knownStatus && !isHeading(first)))) {
+        i = recommend(row[1]!, textIndex, first, true);
+        continue;
+      }
+    }
+
+    const heading = sectionHeading(paragraph);
+    if (heading !== undefined) {
+      section = heading;
+      itemsMayFollow = true;
+      sectionJustOpened = true;
+      i += 1;
+      continue;
+    }
+    if (sectionJustOpened && isHeading(paragraph)) {
+      i += 1;
+      continue;
+    }
+    sectionJustOpened = false;
+
+    if (section !== null) {
+      const listed = number !== null || LIST_ITEM.test(paragraph);
+      const text = number ? afterNumber : withoutListMarker(paragraph);
+      const plainItem = startsLikeRecommendation(text) && (itemsMayFollow || opensWithTargetOrRecommender(text));
+      if (section === 'recommendations' && (listed ? looksLikeRecommendation(text) : plainItem)) {
+        i = recommend(number ? number[1]! : null, i, text);
+        continue;
+      }
+      // Prose about the findings ("We found 16 areas for improvement") is not one of them.
+      const statement = listed || (itemsMayFollow && !isHeading(paragraph) && !/\b(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text));
+      if (section !== 'recommendations' && statement) {
+        i = state(section === 'areas-for-improvement' ? findings.areasForImprovement : findings.causesOfConcern, i, text);
+        continue;
+      }
+    }
+    if (isHeading(paragraph)) section = null;
+    itemsMayFollow = false;
+    i += 1;
+  }
+  return findings;
+}
+
+/** The section a heading opens, or undefined for any other paragraph. */
+function sectionHeading(paragraph: string): Section | undefined {
+  if (RECOMMENDATIONS_HEADING.test(paragraph)) return 'recommendations';
+  if (AFI_HEADING.test(paragraph)) return 'areas-for-improvement';
+  if (COC_HEADING.test(paragraph)) return 'causes-of-concern';
+  return undefined;
+}

@@ -1,0 +1,164 @@
+import type { CalendarDate } from '../calendar-date';
+import type { DocumentKind, ExtractionResult } from '../model';
+import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
+import { forcesNamedIn } from './force-mentions';
+import { paragraphs } from './paragraphs';
+import { findFindings, type Findings } from './recommendations';
+
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
+const PUBLISHED_LINE = new RegExp(
+  `^(?:published(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  'i',
+);
+/** A trail of links above the content: "Source · HMICFRS", "Home > Publications > …". */
+const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
+/** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
+const PAGE_FURNITURE =
+  /^(?:skip to (?:main )?content|menu|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+/** Lines of a letter's address block and letterhead. */
+const LETTERHEAD = [
+  /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/,
+  /^\d+[a-z]?,?\s+[A-Z][\w' ]*\b(?:Street|Road|Lane|Avenue|Way|Place|Square|Court|House|Drive|Close|Park|Hill|Gardens|Row|Terrace|Walk|Crescent)\b/,
+  /^(?:Home Secretary|Home Office|Secretary of State\b.*|(?:Policing )?Minister\b.*|Dear\b.*|Our ref\b.*|Your ref\b.*|Ref(?:erence)?\s*:.*|Tel(?:ephone)?\b.*|E-?mail\b.*|(?:Sent )?by e-?mail\b.*|OFFICIAL\b.*|Private and confidential|Page \d+.*|To:.*|From:.*|cc:.*)$/i,
+  /^\S+@\S+\.\S+$/,
+  /^(?:https?:\/\/|www\.)\S+$/i,
+];
+const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
+/** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
+const RESPONSE_BY_BODY =
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b/i;
+
+/** The fields of an ExtractionResult that can be read from a document's text. */
+export function extractFromText(text: string): ExtractionResult {
+  const paras = paragraphs(text);
+  const findings = findFindings(paras);
+  const heading = titleOf(paras);
+  const kind = kindOf(paras, heading?.title ?? null, findings);
+  return {
+    kind,
+    title: heading?.title ?? null,
+    publishedOn: statedDate(paras),
+    forces: forcesOf(paras, heading, findings, kind),
+    recommendations: findings.recommendations,
+    areasForImprovement: findings.areasForImprovement,
+    causesOfConcern: findings.causesOfConcern,
+    respondsTo: kind === 'pcc-response' ? { title: answeredTitle(paras, heading?.title ?? null), publishedOn: answeredDate(paras) } : null,
+  };
+}
+
+function isProse(paragraph: string): boolean {
+  return paragraph.length > 300 || (/[.!?]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
+}
+
+function isLetterhead(paragraph: string): boolean {
+  return paragraph.split(' ').length <= 10 && LETTERHEAD.some((pattern) => pattern.test(paragraph));
+}
+
+/**
+ * The document's own title: the first substantial line, after any link trail, and in a letter after
+ * the address block and date (the subject line). A register id after it ("(4822)") is not part of it.
+ */
+function titleOf(paras: string[]): { title: string; index: number } | null {
+  const head = paras.slice(0, 20);
+  // In a letter, everything up to the date line is address and letterhead: short lines, none of them
+  // a page's "Published" line.
+  const dateIndex = head.findIndex((paragraph) => DATE_LINE.test(paragraph));
+  const letter =
+    dateIndex > 0 &&
+    head.slice(0, dateIndex).every((paragraph) => isLetterhead(paragraph) || (paragraph.split(' ').length <= 5 && !PUBLISHED_LINE.test(paragraph)));
+  for (let index = letter ? dateIndex + 1 : 0; index < head.length; index++) {
+    const paragraph = head[index]!;
+    if (
+      CRUMB.test(paragraph) ||
+      PAGE_FURNITURE.test(paragraph) ||
+      DATE_LINE.test(paragraph) ||
+      PUBLISHED_LINE.test(paragraph) ||
+      isLetterhead(paragraph)
+    ) {
+      continue;
+    }
+    if (isProse(paragraph)) return null;
+    const title = paragraph
+      .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
+      .replace(/\s*\(\d{3,6}\)$/, '')
+      .trim();
+    return title === '' ? null : { title, index };
+  }
+  return null;
+}
+
+/**
+ * The date the document gives itself: a "Published on:" line near the top, or a date standing alone
+ * before the text proper begins (a letter's date). Dates in running text are about other things.
+ */
+function statedDate(paras: string[]): CalendarDate | null {
+  let inHeader = true;
+  for (const paragraph of paras.slice(0, 40)) {
+    const published = PUBLISHED_LINE.exec(paragraph);
+    if (published) return parseFullDate(published[1]!);
+    if (inHeader && DATE_LINE.test(paragraph)) return parseFullDate(paragraph);
+    if (isProse(paragraph)) inHeader = false;
+  }
+  return null;
+}
+
+function kindOf(paras: string[], title: string | null, findings: Findings): DocumentKind {
+  const text = paras.join('\n');
+  const opening = [title ?? '', ...paras.slice(0, 5)].join('\n');
+  const aboutInspection = INSPECTORATE.test(text) || /\binspection\b/i.test(text);
+  const response =
+    RESPONSE_BY_BODY.test(opening) ||
+    /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i.test(text) ||
+    (title !== null && /^response to\b/i.test(title));
+  if (response && aboutInspection) return 'pcc-response';
+  if (INSPECTORATE.test(text) || (/\binspection\b/i.test(text) && findings.recommendations.length > 0)) return 'hmicfrs-report';
+  return 'other';
+}
+
+/**
+ * Forces the document is about: those in its title (where a bare place name counts) and those named in
+ * full elsewhere. A force named only inside a finding is a partner ("agree arrangements with
+ * Warwickshire Police") unless no other force is named. A report naming many forces but none in its
+ * title is national: its examples are not its subject.
+ */
+function forcesOf(paras: string[], heading: { title: string; index: number } | null, findings: Findings, kind: DocumentKind): string[] {
+  const inTitle = heading ? forcesNamedIn(heading.title, { areas: true }) : [];
+  const outside: string[] = [];
+  const inside: string[] = [];
+  paras.forEach((paragraph, index) => {
+    if (index === heading?.index) return;
+    (findings.findingParagraphs.has(index) ? inside : outside).push(...forcesNamedIn(paragraph));
+  });
+  const body = [...new Set(outside)];
+  if (kind === 'hmicfrs-report' && inTitle.length === 0 && body.length >= 4) return [];
+  const named = [...new Set([...inTitle, ...body])];
+  return named.length > 0 ? named : [...new Set(inside)];
+}
+
+const TRAILING_MONTH = new RegExp(`\\s*(?:[–—-]\\s*|\\()${MONTH_NAME}\\s+\\d{4}\\)?$`, 'i');
+
+/** The title of the report a response answers. */
+function answeredTitle(paras: string[], title: string | null): string | null {
+  const text = paras.join('\n');
+  if (title && /\bthe above (?:HMICFRS |HMIC |inspection )?report\b/i.test(text)) return title;
+  const named =
+    (title ? /\bresponse to\b.*?\b(?:report|inspection)\s*[:–—-]\s*(.+)$/i.exec(title)?.[1] : undefined) ??
+    /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"]([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1] ??
+    /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.+?)(?:\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
+      text,
+    )?.[1];
+  if (!named) return null;
+  // A month after the title is when the inspection took place, not part of the report's name.
+  return named.replace(TRAILING_MONTH, '').replace(/^[‘“"']|[’”"']$/g, '').trim() || null;
+}
+
+/** The publication date of the report a response answers, when the response gives it in full. */
+function answeredDate(paras: string[]): CalendarDate | null {
+  const text = paras.join('\n');
+  const match =
+    new RegExp(`\\b(?:report|inspection)\\b[^.]{0,150}?\\b(?:published|released|issued|dated)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i').exec(text) ??
+    new RegExp(`\\b(?:published|released)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i').exec(text);
+  return match ? parseFullDate(match[1]!) : null;
+}

@@ -1,0 +1,331 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, PDFHexString, StandardFonts, rgb } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
+const cumbria = readFileSync(path.join(corpus, 'cumbria-pcc-response-finding-time-for-crime.txt'), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+interface Layout {
+  font: StandardFonts;
+  size: number;
+  width: number;
+  /** Space between paragraphs, as a multiple of the space between lines. */
+  paragraphSpacing: number;
+}
+
+const REPORT_LAYOUT: Layout = { font: StandardFonts.Helvetica, size: 11, width: 483, paragraphSpacing: 1.6 };
+
+/**
+ * Lays text out as a real report would: each source line a paragraph, wrapped at the margin, with
+ * extra space between paragraphs and new pages as needed. The standard fonts' WinAnsi encoding covers
+ * every character in the corpus (’ – · included); tabs are the only thing to turn into spaces.
+ */
+async function renderPdf(text: string, layout: Layout = REPORT_LAYOUT): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(layout.font);
+  const { size, width } = layout;
+  const leading = size * 1.3;
+  const margin = 56;
+  let page = doc.addPage([595, 842]);
+  let y = 842 - margin;
+  const advance = (gap: number) => {
+    y -= gap;
+    if (y < margin) {
+      page = doc.addPage([595, 842]);
+      y = 842 - margin;
+    }
+  };
+  for (const paragraph of text.split('\n')) {
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && font.widthOfTextAtSize(candidate, size) > width) {
+        page.drawText(line, { x: margin, y, size, font });
+        advance(leading);
+        line = word;
+      } else {
+        line = candidate;
+      }
+    }
+    page.drawText(line, { x: margin, y, size, font });
+    advance(leading * layout.paragraphSpacing);
+  }
+  return doc.save();
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => escapeXml(text).replace(/’/g, '&rsquo;').replace(/–/g, '&ndash;');
+
+function renderHtml(text: string): string {
+  const body = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+    .join('\n      ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <title>Kent Police | Recommendation 9: By March 2023, forces should never be read</title>
+    <style>p { margin: 0 } .nav > li::before { content: "Recommendation 7" }</style>
+    <script>window.dataLayer = ["</div>", "Recommendation 8: By May 2023, forces should never be read"];</script>
+  </head>
+  <body>
+    <header class="site"><a href="/">Home</a> Essex Police, Fire and Crime Commissioner</header>
+    <nav><ul><li><a href="/recs">Recommendations</a></li><li>Recommendation 6</li></ul></nav>
+    <main>
+      ${body}
+    </main>
+    <noscript>Recommendation 5: By June 2023, forces should never be read</noscript>
+    <footer>© Dorset Police. Recommendations: 1. Forces should never be read.</footer>
+    <script src="/analytics.js"></script>
+  </body>
+</html>`;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A zip archive with stored (uncompressed) entries: all a DOCX needs to be opened. */
+function zip(files: Record<string, string | Uint8Array>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0021, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0021, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A DOCX of the given paragraphs; `numbered` ones are items of a Word numbered list ("1.", "2." …). */
+function renderDocx(text: string, numbered: (line: string) => boolean = () => false): Uint8Array {
+  const paragraphs = text
+    .split('\n')
+    .map((line) => {
+      const list = numbered(line) ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : '';
+      return `<w:p>${list}<w:r><w:t xml:space="preserve">${escapeXml(line.replace(/\t/g, ' '))}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  return zip({
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
+    'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+  });
+}
+
+async function encryptedPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage().drawText('Recommendation 1: By March 2023, forces should keep this secret.', { x: 50, y: 700, size: 12, font });
+  // A standard security handler whose user-password check fails for the empty password, as in a
+  // PDF saved with an open password.
+  const context = doc.context;
+  context.trailerInfo.Encrypt = context.register(
+    context.obj({ Filter: 'Standard', V: 1, R: 2, P: -4, O: PDFHexString.of('11'.repeat(32)), U: PDFHexString.of('22'.repeat(32)) }),
+  );
+  context.trailerInfo.ID = context.obj([PDFHexString.of('33'.repeat(16)), PDFHexString.of('33'.repeat(16))]);
+  return doc.save({ useObjectStreams: false });
+}
+
+async function scannedPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
+  return doc.save();
+}
+
+async function failure(promise: Promise<unknown>): Promise<UnreadableDocumentError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UnreadableDocumentError);
+  const unreadable = error as UnreadableDocumentError;
+  expect(unreadable.message.length).toBeGreaterThan(20);
+  return unreadable;
+}
+
+describe('every format gives the same extraction as the plain text', () => {
+  const expected = extractFromText(cumbria);
+
+  it('has two recommendations to compare', () => {
+    expect(expected.recommendations.map((each) => each.ref)).toEqual(['#23432', '#23475']);
+  });
+
+  it('reads a PDF, joining lines wrapped at the margin', async () => {
+    const pdf = await renderPdf(cumbria);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
+    expect(await extractDocument(pdf)).toEqual(expected);
+  });
+
+  const layouts: Array<[string, Layout]> = [
+    ['a narrow column', { font: StandardFonts.TimesRoman, size: 10, width: 300, paragraphSpacing: 1.3 }],
+    ['large type and tight paragraph spacing', { font: StandardFonts.TimesRoman, size: 12, width: 420, paragraphSpacing: 1.3 }],
+  ];
+  describe.each(layouts)('every corpus document as a PDF in %s', (_, layout) => {
+    it.each(corpusFiles)('%s', async (name) => {
+      const text = readFileSync(path.join(corpus, name), 'utf8');
+      expect(await extractDocument(await renderPdf(text, layout))).toEqual(extractFromText(text));
+    });
+  });
+
+  it('reads an HTML page without its scripts, styles, menus, banner and footer', async () => {
+    const result = await extractDocument(bytes(renderHtml(cumbria)));
+    expect(result).toEqual(expected);
+  });
+
+  it('reads a Word document', async () => {
+    expect(await extractDocument(renderDocx(cumbria))).toEqual(expected);
+  });
+
+  it('reads the numbers of a Word numbered list, which raw text would lose', async () => {
+    const text = [
+      'Response to HMICFRS recommendations',
+      'Recommendations',
+      'By March 2024, forces should review their vetting.',
+      'By June 2024, chief constables should publish the results.',
+      'Our response',
+      'The force has started the review.',
+    ].join('\n');
+    const result = await extractDocument(renderDocx(text, (line) => line.startsWith('By ')));
+    expect(result.recommendations.map(({ ref, targetDate, addressees }) => ({ ref, targetDate, addressees }))).toEqual([
+      { ref: '1', targetDate: '2024-03-31', addressees: ['forces'] },
+      { ref: '2', targetDate: '2024-06-30', addressees: ['chief constables'] },
+    ]);
+  });
+
+  it('reads text with a byte-order mark, Windows line ends, and UTF-16', async () => {
+    expect(await extractDocument(bytes(`\uFEFF${cumbria.replace(/\n/g, '\r\n')}`))).toEqual(expected);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(cumbria, 'utf16le')]);
+    expect(await extractDocument(new Uint8Array(utf16))).toEqual(expected);
+  });
+
+  it('recognises the format from the content, so a PDF with no name still reads as a PDF', async () => {
+    const pdf = await renderPdf('Recommendation 1\nBy March 2023, forces should review their custody suites.');
+    const result = await extractDocument(pdf);
+    expect(result.recommendations).toEqual([
+      { ref: '1', text: 'By March 2023, forces should review their custody suites.', targetDate: '2023-03-31', addressees: ['forces'] },
+    ]);
+  });
+});
+
+describe('unreadable documents fail with a reason a person can act on', () => {
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['whitespace only', bytes('  \n\t\r\n  ')],
+    ['a byte-order mark and nothing else', bytes('\uFEFF\n')],
+  ])('%s → empty', async (_, input) => {
+    expect((await failure(extractDocument(input))).code).toBe('empty');
+  });
+
+  it('too large → too-large, before any parsing', async () => {
+    const error = await failure(extractDocument(bytes('Recommendation 1: By March 2023, forces should act.'), { maxBytes: 10 }));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/10 bytes limit/);
+  });
+
+  it('the default limit is 50 MB', async () => {
+    const error = await failure(extractDocument(new Uint8Array(50 * 1024 * 1024 + 1)));
+    expect(error.code).toBe('too-large');
+  });
+
+  it('a damaged PDF → corrupt', async () => {
+    const error = await failure(extractDocument(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n%%EOF')));
+    expect(error.code).toBe('corrupt');
+  });
+
+  it('a truncated PDF → corrupt', async () => {
+    const pdf = await renderPdf(cumbria);
+    expect((await failure(extractDocument(pdf.slice(0, 400)))).code).toBe('corrupt');
+  });
+
+  it('a password-protected PDF → encrypted', async () => {
+    const error = await failure(extractDocument(await encryptedPdf()));
+    expect(error.code).toBe('encrypted');
+    expect(error.message).toMatch(/password/);
+  });
+
+  it('a PDF with no text layer (a scan) → no-text', async () => {
+    expect((await failure(extractDocument(await scannedPdf()))).code).toBe('no-text');
+  });
+
+  it('random binary → unsupported-format', async () => {
+    const random = new Uint8Array(4096).map((_, index) => (index * 7919 + 13) % 256);
+    expect((await failure(extractDocument(random))).code).toBe('unsupported-format');
+  });
+
+  it('bytes that are not UTF-8 → unsupported-format', async () => {
+    expect((await failure(extractDocument(Uint8Array.of(0x52, 0x65, 0x63, 0xff, 0xfe, 0x20, 0x61)))).code).toBe('unsupported-format');
+  });
+
+  it('a zip archive that is not a Word document → unsupported-format', async () => {
+    const archive = zip({ 'report.txt': 'Recommendation 1: By March 2023, forces should act.' });
+    expect((await failure(extractDocument(archive))).code).toBe('unsupported-format');
+  });
+
+  it('a Word document whose XML is damaged → corrupt', async () => {
+    const archive = zip({ 'word/document.xml': '<w:document><w:body><w:p>' });
+    expect((await failure(extractDocument(archive))).code).toBe('corrupt');
+  });
+
+  it('an old binary Word file → unsupported-format, and a password-protected Word file → encrypted', async () => {
+    const ole = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504));
+    expect((await failure(extractDocument(ole))).code).toBe('unsupported-format');
+    const protectedDocx = Uint8Array.of(...ole, ...Buffer.from('EncryptedPackage', 'utf16le'));
+    expect((await failure(extractDocument(protectedDocx))).code).toBe('encrypted');
+  });
+
+  it('a web page with nothing but furniture → no-text', async () => {
+    const page = '<!DOCTYPE html><html><head><title>HMICFRS</title></head><body><nav>Home</nav><script>x()</script></body></html>';
+    expect((await failure(extractDocument(bytes(page)))).code).toBe('no-text');
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractFromText } from '../../shared/extraction';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+
+interface Truth {
+  title: string | null;
+  publishedOn: string | null;
+  kind: string;
+  forces: string[];
+  recommendations: Array<{ ref: string | null; text: string; targetDate: string | null }>;
+  areasForImprovement: number | string[];
+  causesOfConcern: number | string[];
+  respondsTo?: { title: string | null; publishedOn: string | null };
+}
+
+const documents = readdirSync(corpus)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => ({
+    name,
+    text: readFileSync(path.join(corpus, name), 'utf8'),
+    truth: JSON.parse(readFileSync(path.join(corpus, name.replace(/\.txt$/, '.truth.json')), 'utf8')) as Truth,
+  }));
+
+const count = (value: number | string[]) => (typeof value === 'number' ? value : value.length);
+
+describe('extraction matches the corpus truth', () => {
+  it('finds the corpus', () => {
+    expect(documents.length).toBeGreaterThanOrEqual(6);
+  });
+
+  describe.each(documents)('$name', ({ text, truth }) => {
+    const result = extractFromText(text);
+
+    it('reads kind, title, date and forces', () => {
+      expect(result.kind).toBe(truth.kind);
+      expect(result.title).toBe(truth.title);
+      expect(result.publishedOn).toBe(truth.publishedOn);
+      expect(result.forces).toEqual(truth.forces);
+    });
+
+    it('finds each recommendation, and no others', () => {
+      expect(result.recommendations.map((each) => each.ref)).toEqual(truth.recommendations.map((each) => each.ref));
+      truth.recommendations.forEach((expected, index) => {
+        const actual = result.recommendations[index]!;
+        expect(actual.text.slice(0, 60)).toBe(expected.text.slice(0, 60));
+        expect(actual.targetDate?.slice(0, 7) ?? null).toBe(expected.targetDate);
+      });
+    });
+
+    it('invents no areas for improvement or causes of concern', () => {
+      expect(result.areasForImprovement.length).toBeLessThanOrEqual(count(truth.areasForImprovement));
+      expect(result.causesOfConcern.length).toBeLessThanOrEqual(count(truth.causesOfConcern));
+    });
+
+    it('names the report a response answers', () => {
+      if (!truth.respondsTo) {
+        expect(result.respondsTo).toBeNull();
+        return;
+      }
+      expect(result.respondsTo?.title).toBe(truth.respondsTo.title);
+      // The model holds whole dates only: a month-only truth ("2022-02") is not stated as a date.
+      const fullDate = truth.respondsTo.publishedOn?.length === 10 ? truth.respondsTo.publishedOn : null;
+      expect(result.respondsTo?.publishedOn).toBe(fullDate);
+    });
+  });
+});
