@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { ReportsTable } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA } from '../../functions/commons/wiring';
 import { LOCAL_NAMES, scheduledScanEvent, useLocalEnvironment } from '../../infra/local/local-stack';
 import { clearOutbox, readOutbox } from '../../infra/local/outbox';
+import { corpusFile } from '../support/corpus';
 import { forceReportText } from '../support/documents';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
 
@@ -54,7 +54,7 @@ async function scanOn(moment: string): Promise<Array<[string, string]>> {
 
 describe('upload a report, receive the reminder emails', () => {
   it('ingests the Cumbria response and a Surrey report, survives bad uploads, and reminds each body on the right days', async () => {
-    const cumbriaText = await readFile(resolve(import.meta.dirname, '../../../shared/corpus/cumbria-pcc-response-finding-time-for-crime.txt'));
+    const cumbriaText = await readFile(corpusFile('cumbria-pcc-response-finding-time-for-crime.txt'));
     const cumbria = await uploadAndWait('Cumbria response.txt', cumbriaText, '2024-03-07');
     expect(cumbria).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', responseDueOn: '2024-05-01', forces: ['Cumbria Constabulary'] });
     expect(cumbria.recommendations.map((recommendation) => [recommendation.ref, recommendation.targetDate])).toEqual([

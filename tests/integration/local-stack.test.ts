@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../infra/local/emulators';
+import { corpusFile } from '../support/corpus';
 import { REPO_ROOT, runScript, startScript } from '../support/run-script';
 
 const START = 'infra/local/start.ts';
@@ -101,7 +102,7 @@ describe('npm start', () => {
 
 describe('the CLI', () => {
   it('extract prints what the Cumbria response holds, storing nothing and needing no stack', async () => {
-    const result = await runScript(CLI, ['extract', resolve(REPO_ROOT, '../shared/corpus/cumbria-pcc-response-finding-time-for-crime.txt')], { cwd: workingDirectory() });
+    const result = await runScript(CLI, ['extract', corpusFile('cumbria-pcc-response-finding-time-for-crime.txt')], { cwd: workingDirectory() });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       kind: 'pcc-response',

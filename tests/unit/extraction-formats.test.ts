@@ -1,12 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFHexString, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
+import { CORPUS_DIRECTORY } from '../support/corpus';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const corpus = CORPUS_DIRECTORY;
 const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
 const cumbria = readFileSync(path.join(corpus, 'cumbria-pcc-response-finding-time-for-crime.txt'), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,11 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractFromText } from '../../shared/extraction';
+import { CORPUS_DIRECTORY } from '../support/corpus';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const corpus = CORPUS_DIRECTORY;
 
 interface Truth {
   title: string | null;
