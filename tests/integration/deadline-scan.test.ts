@@ -80,6 +80,14 @@ describe('deadline scan on the local services', () => {
     expect(await emailsAbout('uploads/d.txt')).toHaveLength(1);
   });
 
+  it('sends once when the schedule delivers the same run twice at the same moment', async () => {
+    const reportId = await ingestReport('uploads/e.txt', 'Cumbria Constabulary', '2028-01-03'); // 14 days before the last day: 2028-02-13
+    const event = scheduledScanEvent(new Date('2028-02-13T06:00:00Z'));
+    const [one, two] = await Promise.all([scan.handler(event), scan.handler(event)]);
+    expect([...stagesFor(reportId, one), ...stagesFor(reportId, two)]).toEqual(['due-in-14-days']);
+    expect(await emailsAbout('uploads/e.txt')).toHaveLength(1);
+  });
+
   it('refuses a schedule payload without a scheduled time', async () => {
     await expect(scan.handler({})).rejects.toThrow(/scheduledTime/);
   });
