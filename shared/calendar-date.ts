@@ -75,3 +75,11 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
 export function formatLongDate(date: CalendarDate): string {
   return longDate.format(new Date(toUtcMidnight(date))).replace(',', '');
 }
+
+/** Calendar months later, kept to the end of a shorter month: 31 August + 6 months is 28 or 29 February. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [year, month, day] = parseCalendarDate(date).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = Number(endOfMonth(target.getUTCFullYear(), target.getUTCMonth() + 1).slice(8));
+  return fromUtcMidnight(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, lastDay)));
+}
