@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { DEFAULT_CHIEF_OFFICER_COMMENTS_DAY, STATUTORY_PERIOD_DAYS } from './deadlines';
 import { findForce } from './forces';
+import { DATE_KINDS, DEFAULT_REMINDER_SETTINGS, type DateKind, type ReminderSettings, type StageSettings } from './reminders';
 
 z.config(z.locales.en());
 
@@ -11,6 +13,19 @@ export interface LocalPolicingBody {
   /** The canonical name of the body's force. */
   force: string;
   recipients: string[];
+  /** The day of the 56-day period (day 1 is publication) by which the chief officer is asked to comment (s55(4)). */
+  chiefOfficerCommentsDay?: number;
+  /** Changes to the default reminder stages, per kind of date; what is not given keeps its default. */
+  reminders?: Partial<Record<DateKind, Partial<StageSettings>>>;
+}
+
+/** The body's reminder stages: its own settings over the defaults. */
+export function reminderSettingsFor(body: LocalPolicingBody): ReminderSettings {
+  return Object.fromEntries(DATE_KINDS.map((kind) => [kind, { ...DEFAULT_REMINDER_SETTINGS[kind], ...body.reminders?.[kind] }])) as ReminderSettings;
+}
+
+export function chiefOfficerCommentsDayFor(body: LocalPolicingBody): number {
+  return body.chiefOfficerCommentsDay ?? DEFAULT_CHIEF_OFFICER_COMMENTS_DAY;
 }
 
 export interface DeploymentConfiguration {
@@ -31,6 +46,15 @@ export class ConfigurationError extends Error {
 
 const emailAddress = z.email('must be an email address, e.g. office@example.org');
 
+const stageSettingsSchema = z.partial(
+  z.strictObject({
+    daysBefore: z.array(z.int().check(z.gte(1, 'days before must be 1 or more'), z.lte(366, 'days before must be at most 366'))),
+    onTheDay: z.boolean(),
+    overdue: z.boolean(),
+    overdueEveryDays: z.nullable(z.int().check(z.gte(1, 'must be 1 or more days, or null for a single overdue reminder'))),
+  }),
+);
+
 const localPolicingBodySchema = z.object({
   id: z.string().check(
     z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of lower-case letters, digits and hyphens, e.g. "cumbria"'),
@@ -38,6 +62,13 @@ const localPolicingBodySchema = z.object({
   name: z.string().check(z.minLength(1, 'must name the body, e.g. "Cumbria Police, Fire and Crime Commissioner"')),
   force: z.string().check(z.minLength(1, 'must name the force, e.g. "Cumbria Constabulary"')),
   recipients: z.array(emailAddress).check(z.minLength(1, 'must list at least one address to send reminders to')),
+  chiefOfficerCommentsDay: z.optional(
+    z.int().check(
+      z.gte(1, `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}`),
+      z.lte(STATUTORY_PERIOD_DAYS, `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}; the comments must come before the last day`),
+    ),
+  ),
+  reminders: z.optional(z.partialRecord(z.enum(DATE_KINDS as [DateKind, ...DateKind[]]), stageSettingsSchema)),
 });
 
 const deploymentSchema = z.object({

@@ -1,4 +1,7 @@
-import { addDays, type CalendarDate } from './calendar-date';
+import { addDays, addMonths, type CalendarDate } from './calendar-date';
+import { parseTargetPhrase } from './extraction/target-dates';
+import type { ExtractedRecommendation } from './model';
+import { workingDayOnOrAfter } from './working-days';
 
 /**
  * s55(5A) Police Act 1996: the body must publish "before the end of the period of 56 days beginning
@@ -10,4 +13,81 @@ export const STATUTORY_PERIOD_DAYS = 56;
 
 export function statutoryLastDay(publishedOn: CalendarDate): CalendarDate {
   return addDays(publishedOn, STATUTORY_PERIOD_DAYS - 1);
+}
+
+/** s55(4) leaves the date for the chief officer's comments to the body; day 28 leaves half the period to answer them. */
+export const DEFAULT_CHIEF_OFFICER_COMMENTS_DAY = 28;
+
+/** Day `day` of the 56-day period (day 1 is the publication day), never later than the last day. */
+export function chiefOfficerCommentsDueOn(publishedOn: CalendarDate, day: number = DEFAULT_CHIEF_OFFICER_COMMENTS_DAY): CalendarDate {
+  const within = Math.min(Math.max(Math.trunc(day), 1), STATUTORY_PERIOD_DAYS);
+  return addDays(publishedOn, within - 1);
+}
+
+/** The date a recommendation's own words set, with the words kept so a person can check them. */
+export interface RecommendationTarget {
+  /** How the recommendation is known: its ref as written, else its position ("3"). */
+  key: string;
+  phrase: string | null;
+  dueOn: CalendarDate | null;
+  /** "immediately", "with immediate effect": due on publication. */
+  immediate: boolean;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24,
+};
+
+const RELATIVE = /^within\s+(\S+)\s+(calendar\s+|working\s+)?(day|week|month|year)s?/i;
+
+/** Relative targets run from the publication date ("within six months" of it, "immediately" on it). */
+function relativeDueOn(relative: string, publishedOn: CalendarDate): { dueOn: CalendarDate | null; immediate: boolean } {
+  if (/immediate|forthwith/i.test(relative)) return { dueOn: publishedOn, immediate: true };
+  const match = RELATIVE.exec(relative);
+  if (!match) return { dueOn: null, immediate: false };
+  const count = NUMBER_WORDS[match[1]!.toLowerCase()] ?? Number(match[1]);
+  if (!Number.isInteger(count) || count <= 0) return { dueOn: null, immediate: false };
+  const unit = match[3]!.toLowerCase();
+  if (unit === 'month') return { dueOn: addMonths(publishedOn, count), immediate: false };
+  if (unit === 'year') return { dueOn: addMonths(publishedOn, count * 12), immediate: false };
+  if (match[2]?.toLowerCase().startsWith('working')) {
+    let day = publishedOn;
+    for (let counted = 0; counted < count; counted += 1) day = workingDayOnOrAfter(addDays(day, 1));
+    return { dueOn: day, immediate: false };
+  }
+  return { dueOn: addDays(publishedOn, unit === 'week' ? count * 7 : count), immediate: false };
+}
+
+export function recommendationKey(recommendation: ExtractedRecommendation, index: number): string {
+  return recommendation.ref ?? String(index + 1);
+}
+
+export function recommendationTarget(recommendation: ExtractedRecommendation, index: number, publishedOn: CalendarDate): RecommendationTarget {
+  const key = recommendationKey(recommendation, index);
+  const { phrase, date, relative } = parseTargetPhrase(recommendation.text);
+  if (date) return { key, phrase, dueOn: date, immediate: false };
+  if (relative) return { key, phrase, ...relativeDueOn(relative, publishedOn) };
+  return { key, phrase, dueOn: recommendation.targetDate, immediate: false };
+}
+
+/** Every date an obligation hangs on, computed once when its clock starts or its publication date is corrected. */
+export interface ObligationDates {
+  publishedOn: CalendarDate;
+  responseDueOn: CalendarDate;
+  chiefOfficerCommentsDueOn: CalendarDate;
+  recommendationTargets: RecommendationTarget[];
+}
+
+export function obligationDates(
+  publishedOn: CalendarDate,
+  recommendations: ExtractedRecommendation[],
+  chiefOfficerCommentsDay: number = DEFAULT_CHIEF_OFFICER_COMMENTS_DAY,
+): ObligationDates {
+  return {
+    publishedOn,
+    responseDueOn: statutoryLastDay(publishedOn),
+    chiefOfficerCommentsDueOn: chiefOfficerCommentsDueOn(publishedOn, chiefOfficerCommentsDay),
+    recommendationTargets: recommendations.map((recommendation, index) => recommendationTarget(recommendation, index, publishedOn)),
+  };
 }

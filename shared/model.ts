@@ -1,4 +1,6 @@
 import type { CalendarDate } from './calendar-date';
+import type { ObligationDates } from './deadlines';
+import type { ObligationProgress } from './reminders';
 
 /** What a document is, as far as the s55 duty is concerned. */
 export type DocumentKind = 'hmicfrs-report' | 'pcc-response' | 'other';
@@ -11,6 +13,18 @@ export interface ExtractedRecommendation {
   targetDate: CalendarDate | null;
   /** Who the recommendation is addressed to, as written ("forces", "all forces", "the Home Office"). */
   addressees: string[];
+  // The fields below are optional only so that reports stored before they existed still type-check;
+  // the extractor always sets them.
+  /**
+   * `force`: addressed to the force, forces or chief constables (or to no one, in a report about a
+   * force), so the local policing body owes an explanation for it; `national`: addressed to others
+   * (the Home Office, the College of Policing, the NPCC, partners), noted but not owed.
+   */
+  level?: 'force' | 'national';
+  /** The words the target came from, as written ("By March 2023", "within six months", "immediately"). */
+  targetPhrase?: string | null;
+  /** A target that runs from publication ("within six months", "immediately"), which has no date of its own. */
+  targetRelative?: string | null;
 }
 
 export interface ExtractedStatement {
@@ -29,6 +43,17 @@ export interface ExtractionResult {
   causesOfConcern: ExtractedStatement[];
   /** For a local policing body's response: the report it answers. */
   respondsTo: { title: string | null; publishedOn: CalendarDate | null } | null;
+  // Optional only so that results built by hand elsewhere still type-check; extractDocument and
+  // extractFromText always set them.
+  /** The total the text states ("HMICFRS made 11 recommendations"), whether or not each is quoted. */
+  statedRecommendationCount?: number | null;
+  /** How many of that total the text says are for forces ("3 of which were for local forces"). */
+  statedForceLevelRecommendationCount?: number | null;
+  /**
+   * Whether publishing this document starts the s55 clock (for a response: whether the report it answers
+   * did). `null` means a person must decide (a progress letter, a revisit, State of Policing).
+   */
+  s55?: { applies: boolean | null; reason: string };
 }
 
 /**
@@ -54,9 +79,14 @@ export interface Report {
   status: ReportStatus;
   kind: DocumentKind | null;
   title: string | null;
-  /** The date the clock runs from: the upload's `published-on` metadata, else the document's own. */
+  /**
+   * The date the clock runs from: the date a person confirmed (the upload's `published-on` metadata,
+   * or a later correction), else the document's own.
+   */
   publishedOn: CalendarDate | null;
-  publishedOnSource: 'upload-metadata' | 'document' | null;
+  publishedOnSource: 'upload-metadata' | 'confirmed' | 'document' | null;
+  /** The publication date the document itself states, kept even when a person confirmed another. */
+  statedPublishedOn: CalendarDate | null;
   /** The statutory last day for the response (publication date + 55 days), or null when no clock runs. */
   responseDueOn: CalendarDate | null;
   forces: string[];
@@ -72,8 +102,9 @@ export interface Obligation {
   reportId: string;
   bodyId: string;
   force: string;
-  publishedOn: CalendarDate | null;
-  responseDueOn: CalendarDate | null;
+  /** Every date the duty hangs on; null while the report awaits its publication date. */
+  dates: ObligationDates | null;
+  progress: ObligationProgress;
   /** The earliest day a reminder not yet sent is planned for; absent once none is left. */
   nextReminderOn: CalendarDate | null;
 }

@@ -1,7 +1,8 @@
 import { daysBetween, formatLongDate, type CalendarDate } from './calendar-date';
 import type { LocalPolicingBody } from './configuration';
+import { recommendationKey, type ObligationDates } from './deadlines';
 import type { ExtractedRecommendation } from './model';
-import type { PlannedReminder } from './reminders';
+import { DATE_KINDS, type ObligationProgress, type PlannedReminder } from './reminders';
 
 export interface ReminderEmail {
   subject: string;
@@ -10,21 +11,24 @@ export interface ReminderEmail {
 }
 
 export interface ReminderEmailInput {
-  reminder: PlannedReminder;
+  /** The reminders due today for one obligation, one email for them all; the first names the email. */
+  reminders: PlannedReminder[];
   today: CalendarDate;
   body: LocalPolicingBody;
-  report: { title: string | null; publishedOn: CalendarDate; sourceKey: string; recommendations: ExtractedRecommendation[] };
+  report: { title: string | null; sourceKey: string; recommendations: ExtractedRecommendation[] };
+  dates: ObligationDates;
+  progress: ObligationProgress;
 }
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "14 days left", "the last day is today", "2 days late": what a person reads first. */
+/** "14 days left", "today", "2 days late": what a person reads first. */
 function timeLeft(dueOn: CalendarDate, today: CalendarDate): string {
   const days = daysBetween(today, dueOn);
   if (days > 0) return `${plural(days, 'day')} left`;
-  if (days === 0) return 'today is the last day';
+  if (days === 0) return 'due today';
   return `${plural(-days, 'day')} late`;
 }
 
@@ -41,68 +45,131 @@ function subjectLine(text: string): string {
   return oneLine.length > 180 ? `${oneLine.slice(0, 177)}…` : oneLine;
 }
 
-/**
- * The reminder a local policing body's office receives: which report, the last day as a date and as
- * days left, and every recommendation its published comments must explain (s55(5B)).
- */
-export function renderReminderEmail({ reminder, today, body, report }: ReminderEmailInput): ReminderEmail {
-  const reportName = report.title ?? `the report uploaded as ${report.sourceKey}`;
+interface Numbered {
+  label: string;
+  text: string;
+}
+
+interface Content {
+  subject: string;
+  headline: string;
+  missing: Array<{ text: string; items: Numbered[] }>;
+}
+
+/** What a reminder says, by the date it is about. */
+function contentFor(reminder: PlannedReminder, { today, report, dates, progress }: ReminderEmailInput, reportName: string): Content {
+  const on = formatLongDate(reminder.dueOn);
   const left = timeLeft(reminder.dueOn, today);
-  const lastDay = formatLongDate(reminder.dueOn);
-  const overdue = daysBetween(today, reminder.dueOn) < 0;
-  const subject = subjectLine(
-    overdue
-      ? `Overdue: response to “${reportName}” was due ${lastDay}`
-      : `${left[0]?.toUpperCase()}${left.slice(1)} to publish the response to “${reportName}” (last day ${lastDay})`,
-  );
-  const headline = overdue
-    ? `The response to this HMICFRS report was due on ${lastDay}: it is ${left}. Publish it as soon as possible.`
-    : `The last day to publish the response to this HMICFRS report is ${lastDay}: ${left}.`;
+  const late = daysBetween(today, reminder.dueOn) < 0;
+  const numbered = report.recommendations.map((recommendation, index) => ({
+    key: recommendationKey(recommendation, index),
+    label: recommendationKey(recommendation, index),
+    text: recommendation.text,
+  }));
+  const unexplained = numbered.filter((recommendation) => !progress.explainedRecommendations.includes(recommendation.key));
+  const commentsMissing = progress.chiefOfficerCommentsReceivedOn
+    ? []
+    : [{ text: `The chief officer’s comments, asked for by ${formatLongDate(dates.chiefOfficerCommentsDueOn)}.`, items: [] }];
+  const explanationsMissing =
+    unexplained.length === 0
+      ? []
+      : [{ text: `An explanation of the action taken or proposed, or why none, for ${plural(unexplained.length, 'recommendation')}:`, items: unexplained }];
+
+  switch (reminder.dateKind) {
+    case 'response-due':
+      return {
+        subject: late
+          ? `Overdue: the response to “${reportName}” was due ${on} (${left})`
+          : `${left === 'due today' ? 'Today is the last day' : left[0]!.toUpperCase() + left.slice(1)} to publish the response to “${reportName}” (last day ${on})`,
+        headline: late
+          ? `The response to this HMICFRS report was due on ${on}: it is ${left}. Publish it as soon as possible.`
+          : `The last day to publish the response to this HMICFRS report is ${on}: ${left === 'due today' ? 'today' : left}.`,
+        missing: [...commentsMissing, ...explanationsMissing],
+      };
+    case 'chief-officer-comments':
+      return {
+        subject: late
+          ? `Overdue: the chief officer’s comments on “${reportName}” were due ${on} (${left})`
+          : `Chief officer’s comments on “${reportName}” ${left === 'due today' ? 'due today' : `due ${on} (${left})`}`,
+        headline: `The chief officer’s comments on this report are ${late ? `${left}: they were due` : 'due'} on ${on}, the date you set under section 55(4), so that your response can answer them before its last day, ${formatLongDate(dates.responseDueOn)}.`,
+        missing: commentsMissing,
+      };
+    case 'recommendation-target': {
+      const targeted = numbered.filter((recommendation) => reminder.recommendationKeys.includes(recommendation.key));
+      const count = plural(targeted.length, 'recommendation');
+      return {
+        subject: late
+          ? `Overdue: the target date of ${count} in “${reportName}” was ${on} (${left})`
+          : `Target date of ${count} in “${reportName}”: ${on} (${left === 'due today' ? 'today' : left})`,
+        headline: `${count[0]!.toUpperCase()}${count.slice(1)} in this report ${targeted.length === 1 ? 'sets' : 'set'} ${on} as ${targeted.length === 1 ? 'its' : 'their'} target date${late ? `, now ${left}` : ''}.`,
+        missing: [{ text: `Check what the force has done on ${targeted.length === 1 ? 'it' : 'them'}:`, items: targeted }],
+      };
+    }
+  }
+}
+
+/**
+ * The email a local policing body's office receives: which report and which dates, each date and the
+ * days left (or how late it is), and what is still missing from the response. The reminders due for
+ * one report on one day go in one email, the most pressing first and in the subject.
+ */
+export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
+  const { reminders, body, report, dates } = input;
+  if (reminders.length === 0) throw new RangeError('renderReminderEmail needs at least one reminder');
+  const reportName = report.title ?? `the report uploaded as ${report.sourceKey}`;
+  const contents = [...reminders]
+    .sort((a, b) => DATE_KINDS.indexOf(a.dateKind) - DATE_KINDS.indexOf(b.dateKind) || a.dueOn.localeCompare(b.dueOn))
+    .map((reminder) => contentFor(reminder, input, reportName));
+  const missing = [...new Map(contents.flatMap((content) => content.missing).map((item) => [item.text, item] as const)).values()];
+  const keyDates: Array<[string, string]> = [
+    ['Published', formatLongDate(dates.publishedOn)],
+    ['Chief officer’s comments due', formatLongDate(dates.chiefOfficerCommentsDueOn)],
+    ['Last day to publish the response', `${formatLongDate(dates.responseDueOn)} (${timeLeft(dates.responseDueOn, input.today)})`],
+  ];
   const duty =
     'Section 55 of the Police Act 1996 requires the local policing body to publish its comments on the report, ' +
-    'with the chief officer’s comments, within 56 days of publication, and to send a copy to HMICFRS and the Home Secretary.';
-  const recommendationsIntro =
-    report.recommendations.length === 0
-      ? 'No recommendations were found in the report; check the report itself before publishing.'
-      : `The response must explain, for each of these ${plural(report.recommendations.length, 'recommendation')}, the action taken or proposed, or why none will be taken:`;
-  const label = (recommendation: ExtractedRecommendation, index: number) => recommendation.ref ?? String(index + 1);
+    'with the chief officer’s comments, within 56 days of publication, explaining for each recommendation the action taken or proposed, ' +
+    'and to send a copy to HMICFRS and the Home Secretary.';
+  const footer = `Sent by FiftySix to ${body.name}: ${reminders.map((reminder) => `“${reminder.stage}” about the ${reminder.dateKind.replace(/-/g, ' ')} date`).join(', ')}.`;
+  const stillMissing = missing.length === 0 ? 'Nothing is recorded as missing.' : 'Still missing:';
+  const content = { subject: contents[0]!.subject, missing };
 
   const text = [
-    `To ${body.name}`,
-    '',
     `Report: ${reportName}`,
-    `Published: ${formatLongDate(report.publishedOn)}`,
-    `Last day to publish the response: ${lastDay} (${left})`,
+    ...keyDates.map(([label, value]) => `${label}: ${value}`),
     '',
-    headline,
+    ...contents.map((each) => each.headline),
     '',
-    recommendationsIntro,
-    ...report.recommendations.map((recommendation, index) => `  ${label(recommendation, index)}. ${recommendation.text}`),
+    stillMissing,
+    ...content.missing.flatMap((missing) => [`- ${missing.text}`, ...missing.items.map((item) => `    ${item.label}. ${item.text}`)]),
     '',
     duty,
     '',
-    `Sent by FiftySix: reminder “${reminder.stage}” for ${body.force}.`,
+    footer,
   ].join('\n');
 
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
-    `<p>To ${escapeHtml(body.name)}</p>`,
     `<h2 style="margin:0 0 .5em">${escapeHtml(reportName)}</h2>`,
-    '<table>',
-    `<tr><th align="left">Published</th><td>${escapeHtml(formatLongDate(report.publishedOn))}</td></tr>`,
-    `<tr><th align="left">Last day to publish the response</th><td><strong>${escapeHtml(lastDay)}</strong> (${escapeHtml(left)})</td></tr>`,
-    '</table>',
-    `<p>${escapeHtml(headline)}</p>`,
-    `<p>${escapeHtml(recommendationsIntro)}</p>`,
-    report.recommendations.length === 0
+    `<table>${keyDates.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`,
+    ...contents.map((each) => `<p><strong>${escapeHtml(each.headline)}</strong></p>`),
+    `<p>${escapeHtml(stillMissing)}</p>`,
+    content.missing.length === 0
       ? ''
-      : `<ol>${report.recommendations
-          .map((recommendation, index) => `<li><strong>${escapeHtml(label(recommendation, index))}</strong> ${escapeHtml(recommendation.text)}</li>`)
-          .join('')}</ol>`,
+      : `<ul>${content.missing
+          .map(
+            (missing) =>
+              `<li>${escapeHtml(missing.text)}${
+                missing.items.length === 0
+                  ? ''
+                  : `<ol>${missing.items.map((item) => `<li><strong>${escapeHtml(item.label)}</strong> ${escapeHtml(item.text)}</li>`).join('')}</ol>`
+              }</li>`,
+          )
+          .join('')}</ul>`,
     `<p style="color:#555">${escapeHtml(duty)}</p>`,
-    `<p style="color:#555">Sent by FiftySix: reminder “${escapeHtml(reminder.stage)}” for ${escapeHtml(body.force)}.</p>`,
+    `<p style="color:#555">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
 
-  return { subject, text, html };
+  return { subject: subjectLine(content.subject), text, html };
 }

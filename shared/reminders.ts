@@ -1,51 +1,162 @@
 import { addDays, type CalendarDate } from './calendar-date';
+import type { ObligationDates } from './deadlines';
+import { workingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
 
-/** Which date a reminder is about. The response's last day is the only one so far. */
-export type DateKind = 'response-due';
+/** Which date a reminder is about. */
+export type DateKind = 'response-due' | 'chief-officer-comments' | 'recommendation-target';
 
-export type ReminderStage = 'due-in-14-days' | 'due-in-7-days' | 'due-in-1-day' | 'due-today' | 'overdue';
+export const DATE_KINDS: readonly DateKind[] = ['response-due', 'chief-officer-comments', 'recommendation-target'];
+
+/** When to remind about one kind of date. */
+export interface StageSettings {
+  /** Reminders this many calendar days before the date. */
+  daysBefore: number[];
+  onTheDay: boolean;
+  /** A reminder the day after, once the date has passed without the thing being done. */
+  overdue: boolean;
+  /** Then again every this many days (at least 1), until it is done; null for a single overdue reminder. */
+  overdueEveryDays: number | null;
+}
+
+export type ReminderSettings = Record<DateKind, StageSettings>;
+
+/**
+ * What an office would ask for: the statutory date and the chief officer's get a run-up and a weekly
+ * nudge once late; a recommendation's own target, which is about the force's work rather than the
+ * body's response, gets a month's notice and one overdue reminder.
+ */
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  'response-due': { daysBefore: [14, 7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7 },
+  'chief-officer-comments': { daysBefore: [7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7 },
+  'recommendation-target': { daysBefore: [30, 7], onTheDay: true, overdue: true, overdueEveryDays: null },
+};
+
+/** What the body has done so far; each thing done ends the reminders about it. */
+export interface ObligationProgress {
+  chiefOfficerCommentsReceivedOn: CalendarDate | null;
+  responsePublishedOn: CalendarDate | null;
+  /** Keys of the recommendations the draft response already explains. */
+  explainedRecommendations: string[];
+}
+
+export const NO_PROGRESS: ObligationProgress = {
+  chiefOfficerCommentsReceivedOn: null,
+  responsePublishedOn: null,
+  explainedRecommendations: [],
+};
 
 export interface PlannedReminder {
   dateKind: DateKind;
-  stage: ReminderStage;
-  /** The date the reminder is about. */
+  /** The date the reminder is about; it is never moved. */
   dueOn: CalendarDate;
+  /** "due-in-14-days", "due-today", "overdue-8-days": unique within one date's reminders. */
+  stage: string;
+  timing: 'before' | 'on-the-day' | 'overdue';
+  /** The working day it goes out. */
   sendOn: CalendarDate;
+  /** For a recommendation target: the recommendations that share it. */
+  recommendationKeys: string[];
 }
 
-/** Days before the date each stage is sent; overdue goes the day after, when publishing is already late. */
-const RESPONSE_STAGES: ReadonlyArray<{ stage: ReminderStage; daysBefore: number }> = [
-  { stage: 'due-in-14-days', daysBefore: 14 },
-  { stage: 'due-in-7-days', daysBefore: 7 },
-  { stage: 'due-in-1-day', daysBefore: 1 },
-  { stage: 'due-today', daysBefore: 0 },
-  { stage: 'overdue', daysBefore: -1 },
-];
+const days = (count: number) => `${count}-day${count === 1 ? '' : 's'}`;
 
-/** Every reminder for a response due on the given day, earliest first. */
-export function planResponseReminders(responseDueOn: CalendarDate): PlannedReminder[] {
-  return RESPONSE_STAGES.map(({ stage, daysBefore }) => ({
-    dateKind: 'response-due' as const,
-    stage,
-    dueOn: responseDueOn,
-    sendOn: addDays(responseDueOn, -daysBefore),
-  }));
+/**
+ * One date's reminders. A reminder ahead of the date that falls on a weekend or bank holiday goes on
+ * the working day before, so it is never late; an overdue one goes on the working day after, so it
+ * never arrives while there is still time. When two land on the same day, the more urgent one goes.
+ */
+function remindersFor(
+  dateKind: DateKind,
+  dueOn: CalendarDate,
+  settings: StageSettings,
+  options: { notBefore: CalendarDate; overdueUntil: CalendarDate; recommendationKeys: string[] },
+): PlannedReminder[] {
+  const planned: Array<Omit<PlannedReminder, 'dateKind' | 'dueOn' | 'recommendationKeys'>> = [];
+  for (const before of [...new Set(settings.daysBefore)].filter((n) => n > 0).sort((a, b) => b - a)) {
+    planned.push({ stage: `due-in-${days(before)}`, timing: 'before', sendOn: workingDayOnOrBefore(addDays(dueOn, -before)) });
+  }
+  if (settings.onTheDay) planned.push({ stage: 'due-today', timing: 'on-the-day', sendOn: workingDayOnOrBefore(dueOn) });
+  if (settings.overdue) {
+    const every = settings.overdueEveryDays;
+    for (let late = 1; addDays(dueOn, late) <= options.overdueUntil; late += every) {
+      planned.push({ stage: `overdue-${days(late)}`, timing: 'overdue', sendOn: workingDayOnOrAfter(addDays(dueOn, late)) });
+      if (every === null) break;
+    }
+  }
+  const bySendDay = new Map<CalendarDate, (typeof planned)[number]>();
+  for (const reminder of planned) if (reminder.sendOn >= options.notBefore) bySendDay.set(reminder.sendOn, reminder);
+  return [...bySendDay.values()].map((reminder) => ({ dateKind, dueOn, ...reminder, recommendationKeys: options.recommendationKeys }));
+}
+
+/**
+ * Every reminder for an obligation, earliest first, up to `through` (overdue reminders repeat until
+ * the thing is done, so the plan is cut somewhere). Nothing is planned before the report was published;
+ * nothing about something already done.
+ */
+export function planReminders(
+  dates: ObligationDates,
+  settings: ReminderSettings,
+  progress: ObligationProgress,
+  through: CalendarDate,
+): PlannedReminder[] {
+  const notBefore = dates.publishedOn;
+  const plan: PlannedReminder[] = [];
+  if (!progress.responsePublishedOn) {
+    plan.push(
+      ...remindersFor('response-due', dates.responseDueOn, settings['response-due'], { notBefore, overdueUntil: through, recommendationKeys: [] }),
+    );
+    if (!progress.chiefOfficerCommentsReceivedOn) {
+      // Once the last day has passed, the response's own overdue reminders say all there is to say.
+      const overdueUntil = through < dates.responseDueOn ? through : dates.responseDueOn;
+      plan.push(
+        ...remindersFor('chief-officer-comments', dates.chiefOfficerCommentsDueOn, settings['chief-officer-comments'], {
+          notBefore,
+          overdueUntil,
+          recommendationKeys: [],
+        }),
+      );
+    }
+  }
+  const targets = new Map<CalendarDate, string[]>();
+  for (const target of dates.recommendationTargets) {
+    // An immediate target, or one already past when the report came out, has no run-up to remind about.
+    if (target.dueOn && !target.immediate && target.dueOn > dates.publishedOn) {
+      targets.set(target.dueOn, [...(targets.get(target.dueOn) ?? []), target.key]);
+    }
+  }
+  for (const [dueOn, recommendationKeys] of targets) {
+    plan.push(...remindersFor('recommendation-target', dueOn, settings['recommendation-target'], { notBefore, overdueUntil: through, recommendationKeys }));
+  }
+  return plan.sort((a, b) => a.sendOn.localeCompare(b.sendOn) || DATE_KINDS.indexOf(a.dateKind) - DATE_KINDS.indexOf(b.dateKind));
 }
 
 export interface ReminderDecision {
-  /** The reminder to send today, or null when none is due. */
-  send: PlannedReminder | null;
+  /** What to send today: for each date, only its latest reminder that has come due. */
+  send: PlannedReminder[];
   /** When the next reminder after today is planned, or null when the plan is finished. */
   nextReminderOn: CalendarDate | null;
 }
 
 /**
- * What to send today, given the plan and the earliest day not yet handled. A scan that missed days
- * sends only the latest stage that has come due, never a burst of stale ones: an office told
- * "1 day left" has no use for the "7 days left" it missed.
+ * What to send today, given the plan and the earliest day not yet handled. A scan that missed days,
+ * or a corrected date that moved reminders into the past, sends only the latest reminder due for each
+ * date, never a burst of stale ones: an office told "1 day left" has no use for the "7 days left" it
+ * missed. Nor is it told a date is coming once it has passed; only the overdue reminders say that.
  */
-export function decideReminder(plan: PlannedReminder[], pendingFrom: CalendarDate, today: CalendarDate): ReminderDecision {
-  const due = plan.filter((reminder) => reminder.sendOn >= pendingFrom && reminder.sendOn <= today);
-  const later = plan.filter((reminder) => reminder.sendOn > today);
-  return { send: due.at(-1) ?? null, nextReminderOn: later[0]?.sendOn ?? null };
+export function decideReminders(plan: PlannedReminder[], pendingFrom: CalendarDate, today: CalendarDate): ReminderDecision {
+  const latest = new Map<string, PlannedReminder>();
+  for (const reminder of plan) {
+    if (reminder.sendOn >= pendingFrom && reminder.sendOn <= today) latest.set(`${reminder.dateKind}#${reminder.dueOn}`, reminder);
+  }
+  const send = [...latest.values()].filter((reminder) => reminder.timing === 'overdue' || reminder.dueOn >= today);
+  return { send, nextReminderOn: plan.find((reminder) => reminder.sendOn > today)?.sendOn ?? null };
+}
+
+/**
+ * The day the first reminder is planned for, where the deadline scan picks the obligation up. Past
+ * reminders count: a report uploaded late is reminded of where it stands at the next scan.
+ */
+export function firstReminderOn(dates: ObligationDates, settings: ReminderSettings, progress: ObligationProgress): CalendarDate | null {
+  const latestDate = [dates.responseDueOn, ...dates.recommendationTargets.map((target) => target.dueOn ?? dates.responseDueOn)].sort().at(-1)!;
+  return planReminders(dates, settings, progress, addDays(latestDate, 1))[0]?.sendOn ?? null;
 }

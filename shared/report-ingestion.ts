@@ -1,8 +1,8 @@
 import type { CalendarDate } from './calendar-date';
-import type { DeploymentConfiguration, LocalPolicingBody } from './configuration';
-import { statutoryLastDay } from './deadlines';
+import { chiefOfficerCommentsDayFor, reminderSettingsFor, type DeploymentConfiguration, type LocalPolicingBody } from './configuration';
+import { obligationDates, statutoryLastDay } from './deadlines';
 import type { ExtractionResult, Obligation, Report, ReportSource } from './model';
-import { planResponseReminders } from './reminders';
+import { NO_PROGRESS, firstReminderOn, type ObligationProgress } from './reminders';
 
 export interface ReadReport {
   report: Report;
@@ -19,23 +19,38 @@ export function bodiesConcerned(extraction: ExtractionResult, configuration: Dep
   return configuration.localPolicingBodies.filter((body) => extraction.forces.includes(body.force));
 }
 
-/**
- * The date the clock runs from. A person's word (the upload's metadata) beats the document's; a
- * body's response carries the date of the report it answers, not its own.
- */
-function publicationDate(extraction: ExtractionResult, publishedOnFromUpload: CalendarDate | null) {
-  if (publishedOnFromUpload) return { publishedOn: publishedOnFromUpload, publishedOnSource: 'upload-metadata' as const };
-  const stated = extraction.kind === 'pcc-response' ? (extraction.respondsTo?.publishedOn ?? null) : extraction.publishedOn;
-  return stated ? { publishedOn: stated, publishedOnSource: 'document' as const } : { publishedOn: null, publishedOnSource: null };
+/** The publication date a document states for the report: a body's response carries the date of the report it answers. */
+function statedPublicationDate(extraction: ExtractionResult): CalendarDate | null {
+  return extraction.kind === 'pcc-response' ? (extraction.respondsTo?.publishedOn ?? null) : extraction.publishedOn;
+}
+
+/** Starts (or restarts) one body's clock: every date from the publication date, the first reminder from the body's plan. */
+function obligationFor(
+  reportId: string,
+  body: LocalPolicingBody,
+  publishedOn: CalendarDate | null,
+  recommendations: Report['recommendations'],
+  progress: ObligationProgress,
+): Obligation {
+  const dates = publishedOn ? obligationDates(publishedOn, recommendations, chiefOfficerCommentsDayFor(body)) : null;
+  return {
+    reportId,
+    bodyId: body.id,
+    force: body.force,
+    dates,
+    progress,
+    nextReminderOn: dates ? firstReminderOn(dates, reminderSettingsFor(body), progress) : null,
+  };
 }
 
 /**
  * Turns what was read from an upload into the report to store and one obligation per local policing
- * body concerned, each with its statutory last day and the day its first reminder is planned for.
+ * body concerned, each with the dates its duty hangs on and the day its first reminder is planned for.
  * Business steps:
- * 1. choose the publication date (upload metadata, else the document);
+ * 1. choose the publication date: a person's word (the upload's metadata) beats the document's;
  * 2. find the bodies concerned;
- * 3. start each body's clock: last day = publication + 55 days; first reminder = the plan's earliest.
+ * 3. start each body's clock: last day = publication + 55 days, the chief officer's date, the
+ *    recommendations' own targets, and the first reminder.
  * With no publication date the report awaits one and no clock starts.
  */
 export function readReport(input: {
@@ -46,8 +61,8 @@ export function readReport(input: {
   configuration: DeploymentConfiguration;
 }): ReadReport {
   const { extraction } = input;
-  const { publishedOn, publishedOnSource } = publicationDate(extraction, input.publishedOnFromUpload);
-  const responseDueOn = publishedOn ? statutoryLastDay(publishedOn) : null;
+  const statedPublishedOn = statedPublicationDate(extraction);
+  const publishedOn = input.publishedOnFromUpload ?? statedPublishedOn;
   const bodies = bodiesConcerned(extraction, input.configuration);
   const status = bodies.length === 0 ? 'no-duty' : publishedOn ? 'ingested' : 'awaiting-publication-date';
   const report: Report = {
@@ -56,8 +71,9 @@ export function readReport(input: {
     kind: extraction.kind,
     title: extraction.title,
     publishedOn,
-    publishedOnSource,
-    responseDueOn,
+    publishedOnSource: input.publishedOnFromUpload ? 'upload-metadata' : statedPublishedOn ? 'document' : null,
+    statedPublishedOn,
+    responseDueOn: publishedOn ? statutoryLastDay(publishedOn) : null,
     forces: extraction.forces,
     recommendations: extraction.recommendations,
     areasForImprovementCount: extraction.areasForImprovement.length,
@@ -65,14 +81,33 @@ export function readReport(input: {
     source: input.source,
     failure: null,
   };
-  const obligations = bodies.map((body) => ({
-    reportId: input.reportId,
-    bodyId: body.id,
-    force: body.force,
+  const obligations = bodies.map((body) => obligationFor(input.reportId, body, publishedOn, extraction.recommendations, NO_PROGRESS));
+  return { report, obligations };
+}
+
+/**
+ * A person confirms a publication date other than the one the clock ran from: every date is computed
+ * again and each obligation's plan restarts from its first reminder. What the body has done stays, and
+ * so does the ledger of reminders sent; the next scan sends only the latest reminder now due for each
+ * date, never the ones a corrected date moved into the past.
+ */
+export function correctPublicationDate(
+  read: ReadReport,
+  publishedOn: CalendarDate,
+  source: 'upload-metadata' | 'confirmed',
+  configuration: DeploymentConfiguration,
+): ReadReport {
+  const report: Report = {
+    ...read.report,
+    status: read.report.status === 'awaiting-publication-date' ? 'ingested' : read.report.status,
     publishedOn,
-    responseDueOn,
-    nextReminderOn: responseDueOn ? (planResponseReminders(responseDueOn)[0]?.sendOn ?? null) : null,
-  }));
+    publishedOnSource: source,
+    responseDueOn: statutoryLastDay(publishedOn),
+  };
+  const obligations = read.obligations.flatMap((obligation) => {
+    const body = configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
+    return body ? [obligationFor(report.id, body, publishedOn, report.recommendations, obligation.progress)] : [];
+  });
   return { report, obligations };
 }
 
@@ -85,6 +120,7 @@ export function failedReport(input: { reportId: string; source: ReportSource; fa
     title: null,
     publishedOn: null,
     publishedOnSource: null,
+    statedPublishedOn: null,
     responseDueOn: null,
     forces: [],
     recommendations: [],
