@@ -9,15 +9,24 @@ import { OPEN_REMINDER_QUEUE, TABLE_LAYOUT } from './table-layout';
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
 const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
+// The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
 const reminderKey = (obligation: Obligation, reminder: PlannedReminder) => ({
   pk: `REPORT#${obligation.reportId}`,
-  sk: `REMINDER#${obligation.bodyId}#${reminder.dateKind}#${reminder.stage}`,
+  sk: `REMINDER#${obligation.bodyId}#${reminder.dateKind}#${reminder.dueOn}#${reminder.stage}`,
 });
 
-/** Statuses a new upload of the same bytes may replace: a failure may have been fixed, a missing date supplied. */
-const REPLACEABLE_STATUSES = ['failed', 'awaiting-publication-date'] as const;
+/** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
+const REPLACEABLE_STATUSES = ['failed'] as const;
 
-export type SaveOutcome = 'saved' | 'duplicate';
+/** What an upload did: stored a new report, found it stored already, or corrected its publication date. */
+export type SaveOutcome = 'saved' | 'duplicate' | 'corrected';
+
+export class ReportNotFoundError extends Error {
+  constructor(readonly reportId: string) {
+    super(`No report ${reportId} in the table: check the id printed when it was ingested`);
+    this.name = 'ReportNotFoundError';
+  }
+}
 
 export interface UploadRecord {
   bucket: string;
@@ -35,6 +44,21 @@ function isConditionFailure(error: unknown): boolean {
     (error instanceof TransactionCanceledException &&
       (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'))
   );
+}
+
+function obligationItem({ nextReminderOn, ...obligation }: Obligation): Record<string, unknown> {
+  return {
+    ...obligationKey(obligation.reportId, obligation.bodyId),
+    itemType: 'obligation',
+    ...obligation,
+    // Index keys must be strings or absent: an obligation with no reminder to plan stays out of the index.
+    ...(nextReminderOn ? { nextReminderOn, reminderQueue: OPEN_REMINDER_QUEUE } : {}),
+  };
+}
+
+function obligationFrom(item: Record<string, unknown>): Obligation {
+  const obligation = withoutKeys<Obligation>(item);
+  return { ...obligation, nextReminderOn: obligation.nextReminderOn ?? null };
 }
 
 function withoutKeys<T>(item: Record<string, unknown>): T {
@@ -77,24 +101,38 @@ export class ReportsTable {
    * Stores a report with its obligations in one transaction, unless the same bytes were stored
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
-  async saveReadReport({ report, obligations }: ReadReport): Promise<SaveOutcome> {
+  async saveReadReport(read: ReadReport): Promise<SaveOutcome> {
+    return this.writeReport(read, this.replaceableOnly());
+  }
+
+  /** Stores a report whose publication date a person corrected, with its recomputed obligations. */
+  async saveCorrectedReport(read: ReadReport): Promise<void> {
+    if ((await this.writeReport(read, { ConditionExpression: 'attribute_exists(pk)' })) !== 'saved') {
+      throw new ReportNotFoundError(read.report.id);
+    }
+  }
+
+  async getObligations(reportId: string): Promise<Obligation[]> {
+    const obligations: Obligation[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :report AND begins_with(sk, :obligation)',
+        ExpressionAttributeValues: { ':report': reportKey(reportId).pk, ':obligation': 'OBLIGATION#' },
+      },
+    );
+    for await (const page of pages) obligations.push(...(page.Items ?? []).map(obligationFrom));
+    return obligations;
+  }
+
+  private async writeReport({ report, obligations }: ReadReport, reportCondition: Record<string, unknown>): Promise<SaveOutcome> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...this.replaceableOnly() } },
-            ...obligations.map(({ nextReminderOn, ...obligation }) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...obligationKey(obligation.reportId, obligation.bodyId),
-                  itemType: 'obligation',
-                  ...obligation,
-                  // Index keys must be strings or absent: an obligation with no reminder to plan stays out of the index.
-                  ...(nextReminderOn ? { nextReminderOn, reminderQueue: OPEN_REMINDER_QUEUE } : {}),
-                },
-              },
-            })),
+            { Put: { TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...reportCondition } },
+            ...obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
           ],
         }),
       );
@@ -103,6 +141,11 @@ export class ReportsTable {
       if (isConditionFailure(error)) return 'duplicate';
       throw error;
     }
+  }
+
+  /** Records what the body has done, and when its next reminder is now due (or that none is left). */
+  async recordProgress(obligation: Obligation): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: obligationItem(obligation), ConditionExpression: 'attribute_exists(pk)' }));
   }
 
   async saveFailedReport(report: Report): Promise<SaveOutcome> {
@@ -139,7 +182,7 @@ export class ReportsTable {
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) yield withoutKeys<Obligation>(item);
+      for (const item of page.Items ?? []) yield obligationFrom(item);
     }
   }
 

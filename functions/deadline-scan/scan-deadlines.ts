@@ -1,8 +1,8 @@
-import { londonDateAt, type CalendarDate } from '../../shared/calendar-date';
-import type { DeploymentConfiguration } from '../../shared/configuration';
+import { addDays, londonDateAt, type CalendarDate } from '../../shared/calendar-date';
+import { reminderSettingsFor, type DeploymentConfiguration, type LocalPolicingBody } from '../../shared/configuration';
 import type { Obligation, Report } from '../../shared/model';
 import { renderReminderEmail } from '../../shared/reminder-email';
-import { decideReminder, planResponseReminders, type PlannedReminder } from '../../shared/reminders';
+import { decideReminders, planReminders, type PlannedReminder } from '../../shared/reminders';
 import { logger } from '../commons/logger';
 import type { ReminderMailer } from '../commons/reminder-mailer';
 import type { ReportsTable } from '../commons/reports-table';
@@ -17,7 +17,7 @@ export interface SentReminder {
   reportId: string;
   bodyId: string;
   dateKind: PlannedReminder['dateKind'];
-  stage: PlannedReminder['stage'];
+  stage: string;
   dueOn: CalendarDate;
   recipients: string[];
   subject: string;
@@ -27,16 +27,26 @@ export interface SentReminder {
 export interface ScanResult {
   today: CalendarDate;
   sent: SentReminder[];
-  failed: Array<{ reportId: string; bodyId: string; stage: string; reason: string }>;
+  failed: Array<{ reportId: string; bodyId: string; stage: string | null; reason: string }>;
 }
+
+/**
+ * Overdue reminders repeat until the thing is done, so the plan is drawn up to a horizon; a year
+ * ahead always reaches the next reminder.
+ */
+const PLAN_HORIZON_DAYS = 366;
+
+type SendOutcome = { sent: SentReminder[] } | { failure: string };
 
 /**
  * Sends the reminders due on the London date of `now`.
  * 1. read only the obligations whose next reminder is due (the sparse index);
- * 2. for each, pick the latest stage that has come due, skipping any missed before it;
- * 3. claim it in the ledger, then send it: a repeated or retried scan finds it claimed and sends nothing;
+ * 2. for each, draw up its plan from the body's settings and what it has done, and pick, for each
+ *    date, the latest reminder that has come due, skipping any missed before it;
+ * 3. claim each in the ledger, then send those claimed in one email: a repeated or retried scan finds
+ *    them claimed and sends nothing;
  * 4. move the obligation's next reminder on.
- * A failed send is marked in the ledger and left due, so the next scan tries it again.
+ * A failed send is marked in the ledger and the obligation left where it was, so the next scan tries again.
  */
 export async function scanDeadlines(now: Date, dependencies: ScanDependencies): Promise<ScanResult> {
   const today = londonDateAt(now);
@@ -48,63 +58,74 @@ export async function scanDeadlines(now: Date, dependencies: ScanDependencies): 
   };
 
   for await (const obligation of dependencies.reports.obligationsWithRemindersDue(today)) {
-    const pendingFrom = obligation.nextReminderOn;
-    if (!obligation.responseDueOn || !pendingFrom) continue;
-    const decision = decideReminder(planResponseReminders(obligation.responseDueOn), pendingFrom, today);
-    if (decision.send) {
-      const outcome = await sendReminder(obligation, decision.send, today, now, reportFor, dependencies);
-      if ('failure' in outcome) {
-        result.failed.push({ reportId: obligation.reportId, bodyId: obligation.bodyId, stage: decision.send.stage, reason: outcome.failure });
-        continue;
-      }
-      if (outcome.sent) result.sent.push(outcome.sent);
+    const context = { reportId: obligation.reportId, bodyId: obligation.bodyId };
+    const body = dependencies.configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
+    const report = await reportFor(obligation.reportId);
+    if (!body || !report || !obligation.dates || !obligation.nextReminderOn) {
+      const reason = !body
+        ? `local policing body "${obligation.bodyId}" is no longer configured: add it back, or remove its obligations`
+        : `report ${obligation.reportId} or its dates are missing`;
+      logger.error('Reminders cannot be sent', { ...context, reason });
+      result.failed.push({ ...context, stage: null, reason });
+      continue;
     }
+    const plan = planReminders(obligation.dates, reminderSettingsFor(body), obligation.progress, addDays(today, PLAN_HORIZON_DAYS));
+    const decision = decideReminders(plan, obligation.nextReminderOn, today);
+    const outcome = await sendReminders(obligation, decision.send, { today, now, body, report }, dependencies);
+    if ('failure' in outcome) {
+      result.failed.push(...decision.send.map((reminder) => ({ ...context, stage: reminder.stage, reason: outcome.failure })));
+      continue;
+    }
+    result.sent.push(...outcome.sent);
     await dependencies.reports.advanceNextReminder(obligation, decision.nextReminderOn);
   }
   return result;
 }
 
-type SendOutcome = { sent: SentReminder } | { sent: null } | { failure: string };
-
-async function sendReminder(
+/** Claims each reminder in the ledger, then sends the ones claimed as one email to the body's office. */
+async function sendReminders(
   obligation: Obligation,
-  reminder: PlannedReminder,
-  today: CalendarDate,
-  now: Date,
-  reportFor: (reportId: string) => Promise<Report | null>,
+  due: PlannedReminder[],
+  { today, now, body, report }: { today: CalendarDate; now: Date; body: LocalPolicingBody; report: Report },
   dependencies: ScanDependencies,
 ): Promise<SendOutcome> {
-  const context = { reportId: obligation.reportId, bodyId: obligation.bodyId, stage: reminder.stage };
-  const body = dependencies.configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
-  const report = await reportFor(obligation.reportId);
-  if (!body || !report?.publishedOn) {
-    const failure = !body
-      ? `local policing body "${obligation.bodyId}" is no longer configured: add it back, or remove its obligations`
-      : `report ${obligation.reportId} has no publication date`;
-    logger.error('Reminder cannot be sent', { ...context, reason: failure });
-    return { failure };
+  const context = { reportId: obligation.reportId, bodyId: obligation.bodyId };
+  const claimed: PlannedReminder[] = [];
+  for (const reminder of due) {
+    if (await dependencies.reports.claimReminder(obligation, reminder, now.toISOString())) claimed.push(reminder);
+    else logger.info('Reminder already in the ledger; not sent again', { ...context, dateKind: reminder.dateKind, stage: reminder.stage });
   }
-  if (!(await dependencies.reports.claimReminder(obligation, reminder, now.toISOString()))) {
-    logger.info('Reminder already in the ledger; not sent again', context);
-    return { sent: null };
-  }
+  if (claimed.length === 0) return { sent: [] };
+  const stages = claimed.map((reminder) => reminder.stage);
   const email = renderReminderEmail({
-    reminder,
+    reminders: claimed,
     today,
     body,
-    report: { title: report.title, publishedOn: report.publishedOn, sourceKey: report.source.key, recommendations: report.recommendations },
+    report: { title: report.title, sourceKey: report.source.key, recommendations: report.recommendations },
+    dates: obligation.dates!,
+    progress: obligation.progress,
   });
   try {
     const messageId = await dependencies.mailer.send(body.recipients, email);
-    await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'sent', messageId, recipients: body.recipients });
-    logger.info('Reminder sent', { ...context, messageId, recipientCount: body.recipients.length });
+    for (const reminder of claimed) {
+      await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'sent', messageId, recipients: body.recipients });
+    }
+    logger.info('Reminder sent', { ...context, stages, messageId, recipientCount: body.recipients.length });
     return {
-      sent: { ...context, dateKind: reminder.dateKind, dueOn: reminder.dueOn, recipients: body.recipients, subject: email.subject, messageId },
+      sent: claimed.map((reminder) => ({
+        ...context,
+        dateKind: reminder.dateKind,
+        stage: reminder.stage,
+        dueOn: reminder.dueOn,
+        recipients: body.recipients,
+        subject: email.subject,
+        messageId,
+      })),
     };
   } catch (error) {
     const failure = (error as Error).message;
-    logger.error('Reminder could not be sent; it will be tried again at the next scan', { ...context, error: error as Error });
-    await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'failed', reason: failure });
+    logger.error('Reminder could not be sent; it will be tried again at the next scan', { ...context, stages, error: error as Error });
+    for (const reminder of claimed) await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'failed', reason: failure });
     return { failure };
   }
 }

@@ -4,6 +4,7 @@ import { UnreadableDocumentError, extractDocument } from '../../shared/extractio
 import type { Report, ReportSource } from '../../shared/model';
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, readReport } from '../../shared/report-ingestion';
+import { confirmPublicationDate } from '../commons/obligation-updates';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
 import { UploadTooLargeError, type UploadsBucket } from '../commons/uploads-bucket';
 import { PUBLISHED_ON_METADATA } from '../commons/wiring';
@@ -89,11 +90,15 @@ async function readAndStore(source: ReportSource & { eTag: string | null }, depe
     const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
     const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, configuration: dependencies.configuration });
     const saved = await dependencies.reports.saveReadReport(read);
-    if (saved === 'duplicate') {
-      const stored = await dependencies.reports.getReport(reportId);
-      return { reportId, status: stored?.status ?? read.report.status, saved, failure: stored?.failure ?? null };
+    if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null };
+    // The same bytes again: with a publication date other than the stored one, a person is correcting it.
+    const stored = await dependencies.reports.getReport(reportId);
+    const correctable = stored?.status === 'ingested' || stored?.status === 'awaiting-publication-date';
+    if (publishedOnFromUpload && correctable && stored.publishedOn !== publishedOnFromUpload) {
+      const corrected = await confirmPublicationDate(dependencies.reports, dependencies.configuration, reportId, publishedOnFromUpload, 'upload-metadata');
+      return { reportId, status: corrected.report.status, saved: 'corrected', failure: null };
     }
-    return { reportId, status: read.report.status, saved, failure: null };
+    return { reportId, status: stored?.status ?? read.report.status, saved, failure: stored?.failure ?? null };
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
       return recordFailure(reportId, reportSource, { code: error.code, message: error.message }, dependencies);

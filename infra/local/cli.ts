@@ -7,12 +7,15 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { isCalendarDate } from '../../shared/calendar-date';
-import { ConfigurationError } from '../../shared/configuration';
+import { addDays, isCalendarDate } from '../../shared/calendar-date';
+import { ConfigurationError, chiefOfficerCommentsDayFor, reminderSettingsFor } from '../../shared/configuration';
+import { obligationDates } from '../../shared/deadlines';
+import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders, type ObligationProgress } from '../../shared/reminders';
 import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
 import { reportIdFor } from '../../shared/report-id';
 import type { Report } from '../../shared/model';
-import { ReportsTable } from '../../functions/commons/reports-table';
+import { ObligationUpdateError, confirmPublicationDate, recordProgress } from '../../functions/commons/obligation-updates';
+import { ReportNotFoundError, ReportsTable } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { loadDeploymentConfiguration } from '../configuration-file';
 import { LocalStackError } from './emulators';
@@ -24,7 +27,11 @@ const USAGE = `Usage: npm run --silent cli -- <command>
   extract <file>                             what FiftySix reads from a report; stores nothing
   ingest <file> [--published YYYY-MM-DD]     upload into the local bucket, wait, print the stored report
   scan [--at <ISO 8601 date-time>]           run the deadline scan as at that moment (default: now)
-  outbox                                     the emails the local SES holds`;
+  outbox                                     the emails the local SES holds
+  due --published YYYY-MM-DD [--body <id>]   every date and reminder for a report published that day
+  confirm <report-id> --published YYYY-MM-DD correct a report's publication date; every date follows
+  progress <report-id> --body <id> [--comments-received YYYY-MM-DD] [--explained <ref>]... [--response-published YYYY-MM-DD]
+                                             record what the body has done; reminders about it stop`;
 
 /** A mistake in how the command was called: shown with the usage. */
 class UsageError extends Error {}
@@ -57,8 +64,18 @@ function describeReport(report: Report) {
   };
 }
 
+function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`--${name} "${value}" is not a date: write YYYY-MM-DD`);
+  return value;
+}
+
+function required<T>(name: string, value: T | undefined): T {
+  if (value === undefined) throw new UsageError(`--${name} is needed`);
+  return value;
+}
+
 async function ingest(file: string, published: string | undefined): Promise<number> {
-  if (published !== undefined && !isCalendarDate(published)) throw new UsageError(`--published "${published}" is not a date: write YYYY-MM-DD`);
+  dateOption('published', published);
   connectToLocalStack();
   const bytes = await readFile(file);
   const key = `${UPLOADS_PREFIX}${basename(file)}`;
@@ -101,40 +118,96 @@ async function scan(at: string | undefined): Promise<void> {
   print(result.sent);
 }
 
+/** The plan as it stands before anything is done, with overdue reminders shown for four weeks. */
+const DUE_PLAN_WEEKS_OVERDUE = 4;
+
+function due(published: string, bodyId: string | undefined): void {
+  const configuration = loadDeploymentConfiguration();
+  const body = bodyId === undefined ? undefined : configuration.localPolicingBodies.find((candidate) => candidate.id === bodyId);
+  if (bodyId !== undefined && !body) {
+    throw new UsageError(`--body "${bodyId}" is not in the configuration; it lists: ${configuration.localPolicingBodies.map((each) => each.id).join(', ')}`);
+  }
+  const dates = obligationDates(published, [], body ? chiefOfficerCommentsDayFor(body) : undefined);
+  const settings = body ? reminderSettingsFor(body) : DEFAULT_REMINDER_SETTINGS;
+  const plan = planReminders(dates, settings, NO_PROGRESS, addDays(dates.responseDueOn, DUE_PLAN_WEEKS_OVERDUE * 7));
+  print({
+    publishedOn: dates.publishedOn,
+    responseDueOn: dates.responseDueOn,
+    chiefOfficerCommentsDueOn: dates.chiefOfficerCommentsDueOn,
+    reminders: plan.map(({ dateKind, stage, sendOn, dueOn }) => ({ dateKind, stage, sendOn, dueOn })),
+  });
+}
+
+function localReportsTable(): ReportsTable {
+  connectToLocalStack();
+  return new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
+}
+
+async function confirm(reportId: string, published: string): Promise<void> {
+  const corrected = await confirmPublicationDate(localReportsTable(), loadDeploymentConfiguration(), reportId, published, 'confirmed');
+  print({ ...describeReport(corrected.report), obligations: corrected.obligations });
+}
+
+async function progress(reportId: string, bodyId: string, change: Partial<ObligationProgress>): Promise<void> {
+  print(await recordProgress(localReportsTable(), reportId, bodyId, change));
+}
+
 async function outbox(): Promise<void> {
   const stack = readStackFile();
   print((await readOutbox(stack.inboxUrl)).map(({ to, subject, text }) => ({ to, subject, text })));
 }
 
+/** Each command and how many positional arguments it takes (a file or a report id). */
+const COMMANDS: Record<string, 0 | 1> = { extract: 1, ingest: 1, scan: 0, outbox: 0, due: 0, confirm: 1, progress: 1 };
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { published: { type: 'string' }, at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      published: { type: 'string' },
+      at: { type: 'string' },
+      body: { type: 'string' },
+      'comments-received': { type: 'string' },
+      'response-published': { type: 'string' },
+      explained: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  const [command, file, ...extra] = positionals;
+  const [command, argument, ...extra] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
-  const needsFile = command === 'extract' || command === 'ingest';
-  if (needsFile && !file) throw new UsageError(`${command} needs a file`);
-  if (!needsFile && file) throw new UsageError(`${command} takes no file`);
+  const arity = COMMANDS[command];
+  if (arity === undefined) throw new UsageError(`unknown command "${command}"`);
+  if (extra.length > 0 || (arity === 0 && argument)) throw new UsageError(`unexpected arguments: ${[argument, ...extra].filter(Boolean).join(' ')}`);
+  if (arity === 1 && !argument) throw new UsageError(`${command} needs a ${command === 'extract' || command === 'ingest' ? 'file' : 'report id'}`);
   switch (command) {
     case 'extract':
-      await extract(file!);
+      await extract(argument!);
       return 0;
     case 'ingest':
-      return ingest(file!, values.published);
+      return ingest(argument!, values.published);
     case 'scan':
       await scan(values.at);
       return 0;
     case 'outbox':
       await outbox();
       return 0;
+    case 'due':
+      due(required('published', dateOption('published', values.published)), values.body);
+      return 0;
+    case 'confirm':
+      await confirm(argument!, required('published', dateOption('published', values.published)));
+      return 0;
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      await progress(argument!, required('body', values.body), {
+        ...(values['comments-received'] ? { chiefOfficerCommentsReceivedOn: dateOption('comments-received', values['comments-received']) } : {}),
+        ...(values['response-published'] ? { responsePublishedOn: dateOption('response-published', values['response-published']) } : {}),
+        ...(values.explained ? { explainedRecommendations: values.explained } : {}),
+      });
+      return 0;
   }
 }
 
@@ -145,7 +218,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError].some((type) => error instanceof type);
+    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError, ReportNotFoundError, ObligationUpdateError].some(
+      (type) => error instanceof type,
+    );
     const fileMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     process.stderr.write(`${known || fileMissing ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);

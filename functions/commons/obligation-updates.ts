@@ -1,0 +1,61 @@
+import type { CalendarDate } from '../../shared/calendar-date';
+import type { DeploymentConfiguration } from '../../shared/configuration';
+import type { Obligation } from '../../shared/model';
+import { correctPublicationDate, type ReadReport } from '../../shared/report-ingestion';
+import type { ObligationProgress } from '../../shared/reminders';
+import { ReportNotFoundError, type ReportsTable } from './reports-table';
+
+/** A change a person asked for that the report's state does not allow; the message says why. */
+export class ObligationUpdateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ObligationUpdateError';
+  }
+}
+
+/**
+ * A person confirms the date HMICFRS published the report, by uploading it again with `published-on`
+ * or from the CLI. A date other than the one the clock ran from restarts every clock from it.
+ */
+export async function confirmPublicationDate(
+  reports: ReportsTable,
+  configuration: DeploymentConfiguration,
+  reportId: string,
+  publishedOn: CalendarDate,
+  source: 'upload-metadata' | 'confirmed',
+): Promise<ReadReport> {
+  const report = await reports.getReport(reportId);
+  if (!report) throw new ReportNotFoundError(reportId);
+  if (report.status === 'failed' || report.status === 'no-duty') {
+    throw new ObligationUpdateError(`Report ${reportId} is recorded as ${report.status}: no clock runs for it, so it has no publication date to confirm`);
+  }
+  const read = { report, obligations: await reports.getObligations(reportId) };
+  if (report.publishedOn === publishedOn) return read;
+  const corrected = correctPublicationDate(read, publishedOn, source, configuration);
+  await reports.saveCorrectedReport(corrected);
+  return corrected;
+}
+
+/**
+ * Records what a body has done (the chief officer's comments received, recommendations explained,
+ * the response published); reminders about what is done stop from the next scan.
+ */
+export async function recordProgress(
+  reports: ReportsTable,
+  reportId: string,
+  bodyId: string,
+  change: Partial<ObligationProgress>,
+): Promise<Obligation> {
+  const obligation = (await reports.getObligations(reportId)).find((candidate) => candidate.bodyId === bodyId);
+  if (!obligation) throw new ObligationUpdateError(`Local policing body "${bodyId}" owes no response to report ${reportId}`);
+  const progress: ObligationProgress = {
+    ...obligation.progress,
+    ...change,
+    explainedRecommendations: [...new Set([...obligation.progress.explainedRecommendations, ...(change.explainedRecommendations ?? [])])],
+  };
+  // Progress only ever takes reminders away, so the next reminder day can stay: the scan finds nothing
+  // left to send about what is done and moves it on.
+  const updated = { ...obligation, progress };
+  await reports.recordProgress(updated);
+  return updated;
+}
