@@ -34,7 +34,11 @@ describe('ingest handler on the local services', () => {
     });
     expect(report?.recommendations.map((recommendation) => recommendation.targetDate)).toEqual(['2025-03-31', null]);
     expect(await obligationsOf(outcome!.reportId)).toEqual([
-      expect.objectContaining({ bodyId: 'cumbria', responseDueOn: '2024-05-01', nextReminderOn: '2024-04-17' }),
+      expect.objectContaining({
+        bodyId: 'cumbria',
+        dates: expect.objectContaining({ responseDueOn: '2024-05-01', chiefOfficerCommentsDueOn: '2024-04-03' }),
+        nextReminderOn: '2024-03-27',
+      }),
     ]);
   });
 

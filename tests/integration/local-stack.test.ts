@@ -36,19 +36,24 @@ describe('npm start', () => {
     expect(output).toContain(`Inbox (every reminder sent):  http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/`);
 
     try {
-      const report = join(cwd, 'report.txt');
+      const reportFile = join(cwd, 'report.txt');
       writeFileSync(
-        report,
+        reportFile,
         'PEEL spotlight: crime scenes in Cumbria Constabulary\nAn HMICFRS inspection.\n\nRecommendation 1\nBy March 2025, the force should review its crime scene management.\n',
       );
-      const ingested = await runScript(CLI, ['ingest', report, '--published', '2024-03-07'], { cwd, env });
+      const ingested = await runScript(CLI, ['ingest', reportFile, '--published', '2024-03-07'], { cwd, env });
       expect(ingested.stderr).toBe('');
       expect(JSON.parse(ingested.stdout)).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', responseDueOn: '2024-05-01' });
+
+      const report = JSON.parse(ingested.stdout) as { id: string };
+      const progress = await runScript(CLI, ['progress', report.id, '--body', 'cumbria', '--comments-received', '2024-04-02'], { cwd, env });
+      expect(JSON.parse(progress.stdout)).toMatchObject({ progress: { chiefOfficerCommentsReceivedOn: '2024-04-02' } });
 
       const first = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd, env });
       expect(JSON.parse(first.stdout)).toEqual([
         expect.objectContaining({
           bodyId: 'cumbria',
+          dateKind: 'response-due',
           stage: 'due-in-14-days',
           recipients: ['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org'],
         }),
@@ -60,6 +65,9 @@ describe('npm start', () => {
       expect(outbox).toHaveLength(1);
       expect(outbox[0]!.to).toEqual(['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org']);
       expect(outbox[0]!.text).toContain('Wednesday 1 May 2024 (14 days left)');
+
+      const confirmed = await runScript(CLI, ['confirm', report.id, '--published', '2024-03-14'], { cwd, env });
+      expect(JSON.parse(confirmed.stdout)).toMatchObject({ publishedOn: '2024-03-14', responseDueOn: '2024-05-08' });
 
       const empty = join(cwd, 'empty.pdf');
       writeFileSync(empty, '');
@@ -118,6 +126,19 @@ describe('the CLI', () => {
     const result = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd: workingDirectory() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The local stack is not running: start it with "npm start"');
+  });
+
+  it('due prints every date and reminder for a publication date, storing nothing and needing no stack', async () => {
+    const result = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'cumbria'], { cwd: workingDirectory(), env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    expect(result.code).toBe(0);
+    const due = JSON.parse(result.stdout) as { reminders: Array<{ dateKind: string; stage: string; sendOn: string }> };
+    expect(due).toMatchObject({ publishedOn: '2024-03-07', responseDueOn: '2024-05-01', chiefOfficerCommentsDueOn: '2024-04-03' });
+    expect(due.reminders).toContainEqual(expect.objectContaining({ dateKind: 'response-due', stage: 'due-in-14-days', sendOn: '2024-04-17' }));
+    expect(due.reminders).toContainEqual(expect.objectContaining({ dateKind: 'chief-officer-comments', stage: 'due-today', sendOn: '2024-04-03' }));
+
+    const unknown = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'gotham'], { cwd: workingDirectory(), env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--body "gotham" is not in the configuration');
   });
 
   it('refuses a malformed date with the usage', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, parseDeploymentConfiguration } from '../../shared/configuration';
+import { ConfigurationError, chiefOfficerCommentsDayFor, parseDeploymentConfiguration, reminderSettingsFor } from '../../shared/configuration';
+import { DEFAULT_REMINDER_SETTINGS } from '../../shared/reminders';
 import { readHandlerEnvironment, handlerEnvironment } from '../../functions/commons/environment';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 
@@ -51,6 +52,33 @@ describe('deployment configuration', () => {
       expect.stringContaining('"cumbria" is used twice'),
       expect.stringContaining('"Gotham City Police" is not one of the 43 territorial forces'),
     ]);
+  });
+
+  it('takes a body’s own chief officer’s date and reminder stages over the defaults', () => {
+    const body = valid.localPolicingBodies[0]!;
+    const configuration = parseDeploymentConfiguration(
+      { ...valid, localPolicingBodies: [{ ...body, chiefOfficerCommentsDay: 21, reminders: { 'response-due': { daysBefore: [21, 7] } } }] },
+      'test.json',
+    );
+    const [configured] = configuration.localPolicingBodies;
+    expect(chiefOfficerCommentsDayFor(configured!)).toBe(21);
+    expect(reminderSettingsFor(configured!)['response-due']).toEqual({ ...DEFAULT_REMINDER_SETTINGS['response-due'], daysBefore: [21, 7] });
+    expect(reminderSettingsFor(configured!)['chief-officer-comments']).toEqual(DEFAULT_REMINDER_SETTINGS['chief-officer-comments']);
+  });
+
+  it('refuses a chief officer’s date outside the 56 days and reminder settings it cannot follow', () => {
+    const body = valid.localPolicingBodies[0]!;
+    const problems = problemsOf({
+      ...valid,
+      localPolicingBodies: [{ ...body, chiefOfficerCommentsDay: 57, reminders: { 'response-due': { overdueEveryDays: 0 }, 'the-moon': {} } }],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^localPolicingBodies\[0\]\.chiefOfficerCommentsDay: must be a day of the 56-day period/),
+        expect.stringMatching(/^localPolicingBodies\[0\]\.reminders\.response-due\.overdueEveryDays: must be 1 or more days/),
+        expect.stringMatching(/^localPolicingBodies\[0\]\.reminders/),
+      ]),
+    );
   });
 
   it('the repository’s own configuration file is valid', () => {

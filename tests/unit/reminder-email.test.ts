@@ -1,53 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { renderReminderEmail } from '../../shared/reminder-email';
-import { planResponseReminders } from '../../shared/reminders';
+import { obligationDates } from '../../shared/deadlines';
+import { renderReminderEmail, type ReminderEmailInput } from '../../shared/reminder-email';
+import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders, type PlannedReminder } from '../../shared/reminders';
 
 const body = { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: ['a@example.org'] };
-const [fourteenDays, , , , overdue] = planResponseReminders('2024-05-01');
-const report = {
-  title: 'Finding time for <crime> & "more"',
-  publishedOn: '2024-03-07',
-  sourceKey: 'uploads/report.pdf',
-  recommendations: [
-    { ref: '#23432', text: 'By March 2023, forces should <script>alert(1)</script> act.', targetDate: '2023-03-31', addressees: ['forces'] },
-    { ref: null, text: 'The force should review.', targetDate: null, addressees: ['the force'] },
-  ],
-};
+const recommendations = [
+  { ref: '#23432', text: 'By March 2025, forces should <script>alert(1)</script> act.', targetDate: '2025-03-31', addressees: ['forces'] },
+  { ref: null, text: 'The force should review.', targetDate: null, addressees: ['the force'] },
+];
+const dates = obligationDates('2024-03-07', recommendations);
+const plan = planReminders(dates, DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, '2026-01-01');
+const find = (dateKind: PlannedReminder['dateKind'], stage: string) => plan.find((reminder) => reminder.dateKind === dateKind && reminder.stage === stage)!;
+const report = { title: 'Finding time for <crime> & "more"', sourceKey: 'uploads/report.pdf', recommendations };
+
+function email(reminders: PlannedReminder[], today: string, overrides: Partial<ReminderEmailInput> = {}) {
+  return renderReminderEmail({ reminders, today, body, report, dates, progress: NO_PROGRESS, ...overrides });
+}
 
 describe('reminder email', () => {
-  const email = renderReminderEmail({ reminder: fourteenDays!, today: '2024-04-17', body, report });
+  const fourteenDays = email([find('response-due', 'due-in-14-days')], '2024-04-17');
 
   it('names the report and gives the last day as a date and as days left', () => {
-    expect(email.subject).toBe('14 days left to publish the response to “Finding time for <crime> & "more"” (last day Wednesday 1 May 2024)');
-    expect(email.text).toContain('Last day to publish the response: Wednesday 1 May 2024 (14 days left)');
-    expect(email.text).toContain('Report: Finding time for <crime> & "more"');
+    expect(fourteenDays.subject).toBe('14 days left to publish the response to “Finding time for <crime> & "more"” (last day Wednesday 1 May 2024)');
+    expect(fourteenDays.text).toContain('Last day to publish the response: Wednesday 1 May 2024 (14 days left)');
+    expect(fourteenDays.text).toContain('Report: Finding time for <crime> & "more"');
   });
 
-  it('lists every recommendation that needs an explanation, in both parts', () => {
-    expect(email.text).toContain('  #23432. By March 2023, forces should <script>alert(1)</script> act.');
-    expect(email.text).toContain('  2. The force should review.');
-    expect(email.html).toContain('<li><strong>#23432</strong> By March 2023, forces should &lt;script&gt;alert(1)&lt;/script&gt; act.</li>');
+  it('says what is still missing: the chief officer’s comments and every recommendation without an explanation', () => {
+    expect(fourteenDays.text).toContain('- The chief officer’s comments, asked for by Wednesday 3 April 2024.');
+    expect(fourteenDays.text).toContain('- An explanation of the action taken or proposed, or why none, for 2 recommendations:');
+    expect(fourteenDays.text).toContain('    #23432. By March 2025, forces should <script>alert(1)</script> act.');
+    expect(fourteenDays.text).toContain('    2. The force should review.');
+    const progressed = email([find('response-due', 'due-in-14-days')], '2024-04-17', {
+      progress: { chiefOfficerCommentsReceivedOn: '2024-04-01', responsePublishedOn: null, explainedRecommendations: ['#23432'] },
+    });
+    expect(progressed.text).not.toContain('chief officer’s comments, asked for');
+    expect(progressed.text).toContain('for 1 recommendation:');
+    expect(progressed.text).not.toContain('#23432.');
   });
 
   it('escapes document text in the HTML part', () => {
-    expect(email.html).not.toContain('<script>');
-    expect(email.html).toContain('Finding time for &lt;crime&gt; &amp; &quot;more&quot;');
+    expect(fourteenDays.html).toContain('<li><strong>#23432</strong> By March 2025, forces should &lt;script&gt;alert(1)&lt;/script&gt; act.</li>');
+    expect(fourteenDays.html).not.toContain('<script>');
+    expect(fourteenDays.html).toContain('Finding time for &lt;crime&gt; &amp; &quot;more&quot;');
   });
 
   it('says how late an overdue response is', () => {
-    const late = renderReminderEmail({ reminder: overdue!, today: '2024-05-04', body, report });
-    expect(late.subject).toMatch(/^Overdue: response to “.*” was due Wednesday 1 May 2024$/);
-    expect(late.text).toContain('(3 days late)');
+    const late = email([find('response-due', 'overdue-1-day')], '2024-05-04');
+    expect(late.subject).toBe('Overdue: the response to “Finding time for <crime> & "more"” was due Wednesday 1 May 2024 (3 days late)');
+  });
+
+  it('reminds about the chief officer’s date and a recommendation target in their own words', () => {
+    const comments = email([find('chief-officer-comments', 'due-in-7-days')], '2024-03-27');
+    expect(comments.subject).toBe('Chief officer’s comments on “Finding time for <crime> & "more"” due Wednesday 3 April 2024 (7 days left)');
+    const target = email([find('recommendation-target', 'due-in-30-days')], '2025-02-28');
+    expect(target.subject).toBe('Target date of 1 recommendation in “Finding time for <crime> & "more"”: Monday 31 March 2025 (31 days left)');
+    expect(target.text).toContain('    #23432. By March 2025');
+  });
+
+  it('puts the reminders due on one day in one email, the last day first', () => {
+    const both = email([find('chief-officer-comments', 'overdue-8-days'), find('response-due', 'due-in-14-days')], '2024-04-17');
+    expect(both.subject).toMatch(/^14 days left to publish the response/);
+    expect(both.text).toContain('The chief officer’s comments on this report are 14 days late: they were due on Wednesday 3 April 2024');
   });
 
   it('keeps the subject to one line whatever the title holds', () => {
-    const long = renderReminderEmail({ reminder: fourteenDays!, today: '2024-04-17', body, report: { ...report, title: `A\r\nBcc: x@evil.example ${'long '.repeat(60)}` } });
+    const long = renderReminderEmail({
+      reminders: [find('response-due', 'due-in-14-days')],
+      today: '2024-04-17',
+      body,
+      report: { ...report, title: `A\r\nBcc: x@evil.example ${'long '.repeat(60)}` },
+      dates,
+      progress: NO_PROGRESS,
+    });
     expect(long.subject).not.toMatch(/[\r\n]/);
     expect(long.subject.length).toBeLessThanOrEqual(180);
   });
 
   it('names an untitled report by its upload', () => {
-    const untitled = renderReminderEmail({ reminder: fourteenDays!, today: '2024-04-17', body, report: { ...report, title: null } });
-    expect(untitled.text).toContain('Report: the report uploaded as uploads/report.pdf');
+    expect(email([find('response-due', 'due-in-14-days')], '2024-04-17', { report: { ...report, title: null } }).text).toContain(
+      'Report: the report uploaded as uploads/report.pdf',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
 import type { ExtractionResult } from '../../shared/model';
-import { readReport } from '../../shared/report-ingestion';
+import { correctPublicationDate, readReport } from '../../shared/report-ingestion';
 
 const configuration = parseDeploymentConfiguration(
   {
@@ -37,7 +37,19 @@ describe('reading a report into obligations', () => {
     const { report, obligations } = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07' });
     expect(report).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', publishedOnSource: 'document', responseDueOn: '2024-05-01' });
     expect(obligations).toEqual([
-      { reportId: 'r1', bodyId: 'cumbria', force: 'Cumbria Constabulary', publishedOn: '2024-03-07', responseDueOn: '2024-05-01', nextReminderOn: '2024-04-17' },
+      {
+        reportId: 'r1',
+        bodyId: 'cumbria',
+        force: 'Cumbria Constabulary',
+        dates: {
+          publishedOn: '2024-03-07',
+          responseDueOn: '2024-05-01',
+          chiefOfficerCommentsDueOn: '2024-04-03',
+          recommendationTargets: [{ key: '1', phrase: 'By March 2025', dueOn: '2025-03-31', immediate: false }],
+        },
+        progress: { chiefOfficerCommentsReceivedOn: null, responsePublishedOn: null, explainedRecommendations: [] },
+        nextReminderOn: '2024-03-27',
+      },
     ]);
   });
 
@@ -48,7 +60,7 @@ describe('reading a report into obligations', () => {
 
   it('prefers the publication date a person gave at upload over the document’s', () => {
     const { report } = read({ publishedOn: '2024-03-01' }, '2024-03-07');
-    expect(report).toMatchObject({ publishedOn: '2024-03-07', publishedOnSource: 'upload-metadata', responseDueOn: '2024-05-01' });
+    expect(report).toMatchObject({ publishedOn: '2024-03-07', publishedOnSource: 'upload-metadata', statedPublishedOn: '2024-03-01', responseDueOn: '2024-05-01' });
   });
 
   it('runs a response’s clock from the report it answers, not from the letter', () => {
@@ -59,7 +71,7 @@ describe('reading a report into obligations', () => {
   it('starts no clock without a publication date', () => {
     const { report, obligations } = read({});
     expect(report).toMatchObject({ status: 'awaiting-publication-date', publishedOn: null, responseDueOn: null });
-    expect(obligations.every((obligation) => obligation.responseDueOn === null && obligation.nextReminderOn === null)).toBe(true);
+    expect(obligations.every((obligation) => obligation.dates === null && obligation.nextReminderOn === null)).toBe(true);
     expect(obligations).toHaveLength(2);
   });
 
@@ -68,5 +80,27 @@ describe('reading a report into obligations', () => {
     const unrelated = read({ kind: 'other', publishedOn: '2024-03-07' });
     expect(unrelated.report.status).toBe('no-duty');
     expect(unrelated.obligations).toEqual([]);
+  });
+});
+
+describe('correcting the publication date', () => {
+  it('recomputes every date and restarts the plan, keeping the date the document stated and what the body has done', () => {
+    const original = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07' });
+    const done = { ...original, obligations: original.obligations.map((obligation) => ({ ...obligation, progress: { ...obligation.progress, explainedRecommendations: ['1'] }, nextReminderOn: '2024-04-24' })) };
+    const corrected = correctPublicationDate(done, '2024-03-14', 'confirmed', configuration);
+    expect(corrected.report).toMatchObject({ publishedOn: '2024-03-14', publishedOnSource: 'confirmed', statedPublishedOn: '2024-03-07', responseDueOn: '2024-05-08' });
+    expect(corrected.obligations).toEqual([
+      expect.objectContaining({
+        dates: expect.objectContaining({ responseDueOn: '2024-05-08', chiefOfficerCommentsDueOn: '2024-04-10' }),
+        progress: expect.objectContaining({ explainedRecommendations: ['1'] }),
+        nextReminderOn: '2024-04-03',
+      }),
+    ]);
+  });
+
+  it('starts the clock of a report that awaited its date', () => {
+    const corrected = correctPublicationDate(read({}), '2024-03-07', 'upload-metadata', configuration);
+    expect(corrected.report.status).toBe('ingested');
+    expect(corrected.obligations.map((obligation) => obligation.dates?.responseDueOn)).toEqual(['2024-05-01', '2024-05-01']);
   });
 });
