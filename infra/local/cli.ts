@@ -48,6 +48,11 @@ function connectToLocalStack() {
   return stack;
 }
 
+function localReportsTable(): ReportsTable {
+  connectToLocalStack();
+  return new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
+}
+
 async function extract(file: string): Promise<void> {
   print(await extractDocument(await readFile(file)));
 }
@@ -76,7 +81,7 @@ function required<T>(name: string, value: T | undefined): T {
 
 async function ingest(file: string, published: string | undefined): Promise<number> {
   dateOption('published', published);
-  connectToLocalStack();
+  const reports = localReportsTable();
   const bytes = await readFile(file);
   const key = `${UPLOADS_PREFIX}${basename(file)}`;
   const { ETag } = await new S3Client({}).send(
@@ -88,7 +93,6 @@ async function ingest(file: string, published: string | undefined): Promise<numb
     }),
   );
   const eTag = (ETag ?? '').replace(/"/g, '');
-  const reports = new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
   const deadline = Date.now() + INGEST_WAIT_MS;
   while (Date.now() < deadline) {
     const upload = await reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, eTag);
@@ -136,11 +140,6 @@ function due(published: string, bodyId: string | undefined): void {
     chiefOfficerCommentsDueOn: dates.chiefOfficerCommentsDueOn,
     reminders: plan.map(({ dateKind, stage, sendOn, dueOn }) => ({ dateKind, stage, sendOn, dueOn })),
   });
-}
-
-function localReportsTable(): ReportsTable {
-  connectToLocalStack();
-  return new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
 }
 
 async function confirm(reportId: string, published: string): Promise<void> {
