@@ -16,9 +16,9 @@ export interface ExtractedRecommendation {
   // The fields below are optional only so that reports stored before they existed still type-check;
   // the extractor always sets them.
   /**
-   * `force`: addressed to the force, forces or chief constables (or to no one, in a report about a
-   * force), so the local policing body owes an explanation for it; `national`: addressed to others
-   * (the Home Office, the College of Policing, the NPCC, partners), noted but not owed.
+   * `force`: addressed to the force, forces, chief constables or local policing bodies (or to no one,
+   * in a report about a force), so the local policing body owes an explanation for it; `national`:
+   * addressed to others (the Home Office, the College of Policing, the NPCC, partners), noted but not owed.
    */
   level?: 'force' | 'national';
   /** The words the target came from, as written ("By March 2023", "within six months", "immediately"). */

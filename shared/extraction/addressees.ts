@@ -1,4 +1,6 @@
 import { FORCES } from '../forces';
+import type { ExtractedRecommendation } from '../model';
+import { forcesNamedIn } from './force-mentions';
 import { firstSentence, parseTargetPhrase } from './target-dates';
 
 const RECOMMENDER = /^(?:(?:HMICFRS|HMIC|HMI|we|the inspectorate|inspectors?)\s+(?:also\s+|therefore\s+)?recommends?\s+(?:that\s+)?)/i;
@@ -16,6 +18,21 @@ const JOINED_AREAS = new RegExp(
   'g',
 );
 const JOIN = '\u0000';
+/**
+ * A comma, or an "and" before the start of another addressee: a name, or one of the kinds of addressee
+ * recommendations use ("the College of Policing and forces", "government and partners"). Any other
+ * "and" is inside one addressee ("police and crime commissioners").
+ */
+const ADDRESSEE_SEPARATOR =
+  /\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the|all|forces|chief|partners|government|local|police,?\s+(?:fire\s+)?and\s+crime)\b|[A-Z])/;
+
+/**
+ * Addressees whose recommendations the local policing body must explain under s55(5B): forces and
+ * their chief officers, and local policing bodies themselves, since a body cannot note as "national" a
+ * recommendation made to it.
+ */
+const LOCAL_ADDRESSEE =
+  /\b(?:forces?|chief\s+(?:constables?|officers?)|constabular(?:y|ies)|police,?\s+(?:fire\s+)?and\s+crime\s+commissioners?|P(?:F)?CCs?|local\s+policing\s+bod(?:y|ies)|mayors?)\b/i;
 
 /**
  * Who a recommendation asks to act: the subject of its first "should" ("By March 2023, all forces
@@ -43,8 +60,17 @@ export function addresseesOf(text: string): string[] {
   if (subject === '' || IMPERSONAL.test(subject) || subject.split(' ').length > 12) return [];
   return subject
     .replace(JOINED_AREAS, JOIN)
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+(?=the\b|all\b|[A-Z])/)
+    .split(ADDRESSEE_SEPARATOR)
     .map((part) => part.replaceAll(JOIN, ' and ').trim())
     .filter((part) => part !== '')
     .map((part) => (COMMON_START.test(part) ? part[0]!.toLowerCase() + part.slice(1) : part));
+}
+
+/**
+ * Whether a recommendation is owed an explanation by the local policing body. One with no addressee
+ * ("There should be …") is the force's when the report is about a force, and national otherwise.
+ */
+export function levelOf(addressees: string[], aboutAForce: boolean): NonNullable<ExtractedRecommendation['level']> {
+  if (addressees.length === 0) return aboutAForce ? 'force' : 'national';
+  return addressees.some((addressee) => LOCAL_ADDRESSEE.test(addressee) || forcesNamedIn(addressee).length > 0) ? 'force' : 'national';
 }

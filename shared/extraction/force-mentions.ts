@@ -1,8 +1,15 @@
 import { FORCES, type Force } from '../forces';
 
-interface Pattern {
-  regex: RegExp;
+interface Name {
+  /** The name's pattern on its own, to tell which name a match of the combined pattern is. */
+  exact: RegExp;
   force: Force;
+}
+
+interface Names {
+  /** Every name in one alternation, longest first. */
+  any: RegExp;
+  names: Name[];
 }
 
 function namePattern(name: string): string {
@@ -15,20 +22,26 @@ function namePattern(name: string): string {
 }
 
 /**
- * One alternation, longest names first, so "City of London Police" is read before "London" and
- * "Metropolitan Police Service" before "Metropolitan Police". Names are proper nouns, so matching is
- * case-sensitive: "kent" in running text is not Kent. A short alias ("GMP", "the Met") must not run
- * into another capitalised word ("the Met Office").
+ * One alternation, longest names first, so that at any place the longest name is read: "City of
+ * London Police" rather than "London", "Metropolitan Police Service" rather than "Metropolitan Police".
+ * A single pass over the text keeps this linear in its length, which matters for 300-page reports.
+ * Names are proper nouns, so matching is case-sensitive: "kent" in running text is not Kent. A short
+ * alias ("GMP", "the Met") must not run into another capitalised word ("the Met Office").
  */
-function compile(namesOf: (force: Force) => string[]): Pattern[] {
-  return FORCES.flatMap((force) => namesOf(force).map((name) => ({ name, force, bare: name === force.area })))
-    .sort((a, b) => b.name.length - a.name.length)
-    .map(({ name, force, bare }) => {
-      const shortAlias = name.length < 8 ? '(?!\\s+[A-Z][a-z])' : '';
-      // "Cumbria Fire and Rescue Service" and "Kent County Council" are not the police force.
-      const otherService = bare ? '(?!\\s+(?:County|City|Borough|Fire)\\b)' : '';
-      return { force, regex: new RegExp(`(?<![\\w-])${namePattern(name)}(?![\\w-])${shortAlias}${otherService}`, 'g') };
-    });
+function compile(namesOf: (force: Force) => string[]): Names {
+  const entries = FORCES.flatMap((force) => namesOf(force).map((name) => ({ name, force, bare: name === force.area }))).sort(
+    (a, b) => b.name.length - a.name.length,
+  );
+  const alternatives = entries.map(({ name, bare }) => {
+    const shortAlias = name.length < 8 ? '(?!\\s+[A-Z][a-z])' : '';
+    // "Cumbria Fire and Rescue Service" and "Kent County Council" are not the police force.
+    const otherService = bare ? '(?!\\s+(?:County|City|Borough|Fire)\\b)' : '';
+    return `${namePattern(name)}(?![\\w-])${shortAlias}${otherService}`;
+  });
+  return {
+    any: new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})`, 'g'),
+    names: entries.map(({ name, force }) => ({ exact: new RegExp(`^${namePattern(name)}$`), force })),
+  };
 }
 
 const FULL_NAMES = compile((force) => [force.name, ...force.aliases]);
@@ -36,17 +49,11 @@ const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.
 
 /** Forces named in `text` in order of first mention; with `areas`, a bare place name ("Surrey") counts too. */
 export function forcesNamedIn(text: string, options: { areas?: boolean } = {}): string[] {
-  const patterns = options.areas ? NAMES_AND_AREAS : FULL_NAMES;
-  const found: Array<{ index: number; name: string }> = [];
-  // Blank out each match so a shorter name cannot match inside a longer one already read.
-  let remaining = text;
-  for (const { regex, force } of patterns) {
-    regex.lastIndex = 0;
-    remaining = remaining.replace(regex, (match: string, index: number) => {
-      found.push({ index, name: force.name });
-      return ' '.repeat(match.length);
-    });
+  const { any, names } = options.areas ? NAMES_AND_AREAS : FULL_NAMES;
+  const found = new Set<string>();
+  for (const [match] of text.matchAll(any)) {
+    const name = names.find(({ exact }) => exact.test(match));
+    if (name) found.add(name.force.name);
   }
-  found.sort((a, b) => a.index - b.index);
-  return [...new Set(found.map((each) => each.name))];
+  return [...found];
 }

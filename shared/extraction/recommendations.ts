@@ -137,11 +137,14 @@ export function findFindings(paragraphs: string[]): Findings {
     const { text, next } = body(index, first);
     const line = paragraphs[next];
     const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, paragraphs[next + 1]) ? line : null;
+    const target = parseTargetPhrase(text);
     findings.recommendations.push({
       ref,
       text,
-      targetDate: parseTargetPhrase(text).date,
+      targetDate: target.date,
       addressees: addressee ? [addressee] : addresseesOf(text),
+      targetPhrase: target.phrase,
+      targetRelative: target.relative,
     });
     itemsMayFollow = true;
     return addressee ? next + 1 : next;

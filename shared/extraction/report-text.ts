@@ -1,9 +1,12 @@
 import type { CalendarDate } from '../calendar-date';
 import type { DocumentKind, ExtractionResult } from '../model';
+import { levelOf } from './addressees';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import { forcesNamedIn } from './force-mentions';
 import { paragraphs } from './paragraphs';
 import { findFindings, type Findings } from './recommendations';
+import { s55Of } from './s55';
+import { statedCounts } from './stated-counts';
 
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
 const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
@@ -35,16 +38,26 @@ export function extractFromText(text: string): ExtractionResult {
   const paras = paragraphs(text);
   const findings = findFindings(paras);
   const heading = titleOf(paras);
-  const kind = kindOf(paras, heading?.title ?? null, findings);
+  const title = heading?.title ?? null;
+  const kind = kindOf(paras, title, findings);
+  const forces = forcesOf(paras, heading, findings, kind);
+  const respondsTo = kind === 'pcc-response' ? { title: answeredTitle(paras, title), publishedOn: answeredDate(paras) } : null;
+  const counts = statedCounts(paras);
   return {
     kind,
-    title: heading?.title ?? null,
+    title,
     publishedOn: statedDate(paras),
-    forces: forcesOf(paras, heading, findings, kind),
-    recommendations: findings.recommendations,
+    forces,
+    recommendations: findings.recommendations.map((recommendation) => ({
+      ...recommendation,
+      level: levelOf(recommendation.addressees, forces.length > 0),
+    })),
     areasForImprovement: findings.areasForImprovement,
     causesOfConcern: findings.causesOfConcern,
-    respondsTo: kind === 'pcc-response' ? { title: answeredTitle(paras, heading?.title ?? null), publishedOn: answeredDate(paras) } : null,
+    respondsTo,
+    statedRecommendationCount: counts.total,
+    statedForceLevelRecommendationCount: counts.forceLevel,
+    s55: s55Of({ kind, title, paragraphs: paras, forces, respondsTo }),
   };
 }
 

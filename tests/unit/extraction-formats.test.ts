@@ -252,7 +252,15 @@ describe('every format gives the same extraction as the plain text', () => {
     const pdf = await renderPdf('Recommendation 1\nBy March 2023, forces should review their custody suites.');
     const result = await extractDocument(pdf);
     expect(result.recommendations).toEqual([
-      { ref: '1', text: 'By March 2023, forces should review their custody suites.', targetDate: '2023-03-31', addressees: ['forces'] },
+      {
+        ref: '1',
+        text: 'By March 2023, forces should review their custody suites.',
+        targetDate: '2023-03-31',
+        addressees: ['forces'],
+        level: 'force',
+        targetPhrase: 'By March 2023',
+        targetRelative: null,
+      },
     ]);
   });
 });

@@ -62,6 +62,15 @@ describe('no input crashes extraction', () => {
       'HMICFRS',
       'response to',
       '01 September 2023',
+      'HMICFRS made 11 recommendations,',
+      '3 of which were for local forces.',
+      'nine recommendations',
+      'Press release',
+      'Get the report',
+      'said:',
+      'Fire and Rescue Service',
+      'State of Policing',
+      'British Transport Police',
       '\n',
       '\n\n',
       ' ',
@@ -70,6 +79,7 @@ describe('no input crashes extraction', () => {
       fc.property(fc.array(token, { maxLength: 60 }), (tokens) => {
         const result = extractFromText(tokens.join(' '));
         for (const recommendation of result.recommendations) expect(recommendation.text).not.toBe('');
+        expect(result.s55?.reason).not.toBe('');
       }),
       { numRuns: 200 },
     );

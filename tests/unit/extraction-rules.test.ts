@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, parseTargetPhrase } from '../../shared/extraction';
+import { corpusFile } from '../support/corpus';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -47,7 +49,15 @@ describe('recommendations', () => {
       'Recommendation 3\nWithin six months, the force should review how it allocates investigations.\nThe force has accepted this.',
     );
     expect(result.recommendations).toEqual([
-      { ref: '3', text: 'Within six months, the force should review how it allocates investigations.', targetDate: null, addressees: ['the force'] },
+      {
+        ref: '3',
+        text: 'Within six months, the force should review how it allocates investigations.',
+        targetDate: null,
+        addressees: ['the force'],
+        level: 'force',
+        targetPhrase: 'Within six months',
+        targetRelative: 'within six months',
+      },
     ]);
   });
 
@@ -68,12 +78,18 @@ describe('recommendations', () => {
         text: 'By 31 October 2024, chief constables should: (a) review their custody staffing; (b) publish the results; and (c) tell their local policing body.',
         targetDate: '2024-10-31',
         addressees: ['chief constables'],
+        level: 'force',
+        targetPhrase: 'By 31 October 2024',
+        targetRelative: null,
       },
       {
         ref: '2',
         text: 'By the end of 2024, the Home Office and the College of Policing should agree a national standard.',
         targetDate: '2024-12-31',
         addressees: ['the Home Office', 'the College of Policing'],
+        level: 'national',
+        targetPhrase: 'By the end of 2024',
+        targetRelative: null,
       },
     ]);
   });
@@ -98,7 +114,7 @@ describe('recommendations', () => {
     const page =
       '<html><body><h2>Recommendations</h2><ol><li>By June 2025, all forces should train call handlers.</li><li>There should be one national plan.</li></ol><h2>Next steps</h2><ol><li>Inspect again.</li></ol></body></html>';
     const result = await extractDocument(encode(page));
-    expect(result.recommendations).toEqual([
+    expect(result.recommendations.map(({ ref, text, targetDate, addressees }) => ({ ref, text, targetDate, addressees }))).toEqual([
       { ref: '1', text: 'By June 2025, all forces should train call handlers.', targetDate: '2025-06-30', addressees: ['all forces'] },
       { ref: '2', text: 'There should be one national plan.', targetDate: null, addressees: [] },
     ]);
@@ -124,6 +140,9 @@ describe('recommendations', () => {
         text: 'Within three months, the force should: • review its demand analysis; and • share it with partners.',
         targetDate: null,
         addressees: ['the force'],
+        level: 'force',
+        targetPhrase: 'Within three months',
+        targetRelative: 'within three months',
       },
     ]);
   });
@@ -149,7 +168,7 @@ describe('recommendations', () => {
     const page =
       '<main><h3>Recommendation 5</h3><p>By December 2025, forces should:</p><ul><li>train staff; and</li><li>audit compliance.</li></ul><p>The force agrees.</p></main>';
     const result = await extractDocument(encode(page));
-    expect(result.recommendations).toEqual([
+    expect(result.recommendations).toMatchObject([
       { ref: '5', text: 'By December 2025, forces should: • train staff; and • audit compliance.', targetDate: '2025-12-31', addressees: ['forces'] },
     ]);
   });
@@ -174,13 +193,16 @@ describe('recommendations', () => {
         text: '“By 30 April 2023, the College of Policing should amend its code.”',
         targetDate: '2023-04-30',
         addressees: ['the College of Policing'],
+        level: 'national',
+        targetPhrase: 'By 30 April 2023',
+        targetRelative: null,
       },
     ]);
   });
 
   it('a tracker row with a known status, whatever the wording of its text', () => {
     const result = extractFromText(['3', 'Partially completed', 'Improve the quality of crime recording across all districts.', 'Norfolk Constabulary'].join('\n'));
-    expect(result.recommendations).toEqual([
+    expect(result.recommendations).toMatchObject([
       { ref: '3', text: 'Improve the quality of crime recording across all districts.', targetDate: null, addressees: ['Norfolk Constabulary'] },
     ]);
   });
@@ -188,7 +210,7 @@ describe('recommendations', () => {
   it('Markdown headings and bold do not hide a label', () => {
     const result = extractFromText('# Custody inspection\n\n## **Recommendation 1**\n\nBy May 2025, **forces** should audit custody records.');
     expect(result.title).toBe('Custody inspection');
-    expect(result.recommendations).toEqual([
+    expect(result.recommendations).toMatchObject([
       { ref: '1', text: 'By May 2025, forces should audit custody records.', targetDate: '2025-05-31', addressees: ['forces'] },
     ]);
   });
@@ -362,5 +384,135 @@ describe('kind, title, dates and forces', () => {
 
   it('a document that starts with prose has no title', () => {
     expect(extractFromText('The inspectorate published its findings today, and they were welcomed by everyone concerned.').title).toBeNull();
+  });
+});
+
+describe('the number of recommendations a text says there are', () => {
+  it.each([
+    ['HMICFRS made 11 recommendations, 3 of which were for local forces.', 11, 3],
+    ['HMICFRS has made nine recommendations to help policing improve. These include:', 9, null],
+    ['Inspectors have made two recommendations, arising from two causes of concern.', 2, null],
+    ['PEEL Force Inspection\n10 recommendations\nRecommendations', 10, null],
+    ['The report contains twenty-one recommendations; four of the recommendations are for chief constables.', 21, 4],
+    ['We have made one recommendation to forces.', 1, 1],
+  ])('%s', (text, total, forceLevel) => {
+    const result = extractFromText(text);
+    expect(result.statedRecommendationCount).toBe(total);
+    expect(result.statedForceLevelRecommendationCount).toBe(forceLevel);
+  });
+
+  it('gives none where no total is stated', () => {
+    const result = extractFromText('Recommendation 2: By January 2024, forces should review retention.\nWe accepted 16 areas for improvement.');
+    expect(result.statedRecommendationCount).toBeNull();
+    expect(result.statedForceLevelRecommendationCount).toBeNull();
+  });
+});
+
+describe('force-level and national recommendations', () => {
+  const levels = (text: string) => extractFromText(text).recommendations.map(({ addressees, level }) => ({ addressees, level }));
+
+  it('forces, chief constables and local policing bodies are owed an explanation; national bodies are not', () => {
+    expect(
+      levels(
+        [
+          'Recommendations',
+          '1. By March 2024, chief constables should review vetting.',
+          '2. The Home Office should publish guidance.',
+          '3. The National Police Chiefs’ Council should lead a review.',
+          '4. The College of Policing and forces should agree a standard.',
+          '5. Police and crime commissioners should scrutinise the plans.',
+          '6. Government and partners should fund the service.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { addressees: ['chief constables'], level: 'force' },
+      { addressees: ['the Home Office'], level: 'national' },
+      { addressees: ['the National Police Chiefs’ Council'], level: 'national' },
+      { addressees: ['the College of Policing', 'forces'], level: 'force' },
+      { addressees: ['police and crime commissioners'], level: 'force' },
+      { addressees: ['government', 'partners'], level: 'national' },
+    ]);
+  });
+
+  it('a recommendation with no addressee is the force’s in a report about a force, and national otherwise', () => {
+    const passive = 'Recommendation 1: By June 2025, there should be a single plan for custody.';
+    expect(levels(`PEEL inspection of Kent Police\n${passive}`)).toEqual([{ addressees: [], level: 'force' }]);
+    expect(levels(`An inspection of custody in England and Wales\n${passive}`)).toEqual([{ addressees: [], level: 'national' }]);
+  });
+
+  it('a tracker’s addressee line naming a force makes it force-level', () => {
+    expect(levels(['1', 'Completed', 'Improve call handling.', 'West Mercia Police'].join('\n'))).toEqual([
+      { addressees: ['West Mercia Police'], level: 'force' },
+    ]);
+  });
+});
+
+describe('whether the s55 clock starts', () => {
+  const s55 = (text: string) => extractFromText(text).s55;
+
+  it.each([
+    ['PEEL 2023–25: An inspection of Gwent Police\nHMICFRS inspected the force.', /PEEL inspection \(Gwent Police\)/],
+    ['PEEL spotlight report: Police performance getting a grip\nHMICFRS found that forces should do better.', /spotlight/],
+    ['An inspection of vetting, misconduct and misogyny in the police service\nHMICFRS inspected eight forces.', /every force unless/],
+    ['Report on an unannounced inspection visit to police custody suites in Essex\nHMICFRS and HMI Prisons inspected.', /custody/],
+    ['National child protection inspection: Kent Police\nHMICFRS inspected.', /child protection/],
+    ['Crime data integrity inspection 2019: Norfolk Constabulary\nHMICFRS inspected.', /crime data integrity/],
+    ['Criminal justice joint inspection: the handling of rape cases\nHMICFRS and HMCPSI inspected.', /joint inspection/],
+  ])('a police inspection report starts it: %s', (text, reason) => {
+    expect(s55(text)).toEqual({ applies: true, reason: expect.stringMatching(reason) });
+  });
+
+  it.each([
+    ['Effectiveness, efficiency and people 2023–25: Cumbria Fire and Rescue Service\nHMICFRS inspected the service.', /Fire and Rescue National Framework/],
+    ['PEEL 2023–25: An inspection of British Transport Police\nHMICFRS inspected the force.', /British Transport Police Authority/],
+    ['An inspection of the National Crime Agency’s intelligence function\nHMICFRS inspected.', /National Crime Agency/],
+    ['An inspection of the Ministry of Defence Police\nHMICFRS inspected.', /Ministry of Defence/],
+    ['An inspection of the Civil Nuclear Constabulary\nHMICFRS inspected.', /Civil Nuclear/],
+    ['Police Scotland: an inspection of custody\nHMICFRS inspected.', /Scottish Police Authority/],
+    ['An inspection of the Police Service of Northern Ireland\nHMICFRS inspected.', /Northern Ireland Policing Board/],
+    ['HMICFRS inspection programme and framework 2024–25\nThis sets out the programme.', /programme or framework/],
+    ['Consultation on PEEL 2025–27\nHMICFRS consults on changes.', /consultation/],
+    ['Terms of reference: an inspection of vetting\nHMICFRS will inspect.', /terms of reference/],
+    ['Press release\nInspectorate calls for change in custody\nHMICFRS said today that forces should improve.', /press release/i],
+    ['Minutes of the parish council\nThe council should fix the road.', /Neither/],
+  ])('%s: no duty', (text, reason) => {
+    expect(s55(text)).toEqual({ applies: false, reason: expect.stringMatching(reason) });
+  });
+
+  it.each([
+    ['State of Policing: The Annual Assessment of Policing in England and Wales 2023\nHMICFRS reports.'],
+    ['Accelerated cause of concern revisit: Greater Manchester Police\nHMICFRS revisited the force.'],
+    ['PEEL review of progress letter – Devon and Cornwall Police\nHMICFRS wrote to the force.'],
+    ['Kent Police\nDear Chief Constable\nHMICFRS writes to update you on the cause of concern.'],
+  ])('ambiguous kinds are left to a person: %s', (text) => {
+    expect(s55(text)).toEqual({ applies: null, reason: expect.stringMatching(/a person should decide/) });
+  });
+
+  it('a force named beside a body outside s55 keeps the duty for that force', () => {
+    expect(s55('Joint inspection of British Transport Police and Kent Police\nHMICFRS inspected.')?.applies).toBe(true);
+  });
+
+  it('the inspectorate’s own name does not make a police report a fire one', () => {
+    const text =
+      'Response to inspections of Cumbria Constabulary published by His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services\nHMICFRS inspected the force.';
+    expect(s55(text)?.applies).toBe(true);
+  });
+
+  it('a response is judged by the report it answers', () => {
+    expect(s55('Commissioner’s response to HMICFRS report: PEEL 2023–25 inspection of Surrey Police\nI welcome the report.')).toEqual({
+      applies: true,
+      reason: expect.stringMatching(/“PEEL 2023–25 inspection of Surrey Police”, a PEEL inspection: the s55 duty .* runs from that report's publication/),
+    });
+    expect(s55('Response to HMICFRS report: Essex County Fire and Rescue Service inspection 2023\nThe Commissioner welcomes the inspection.')?.applies).toBe(false);
+  });
+
+  it('a press release starts no clock and points at the report it announces', () => {
+    const result = extractFromText(readFileSync(corpusFile('hmicfrs-news-digital-forensics.txt'), 'utf8'));
+    expect(result.s55).toEqual({
+      applies: false,
+      reason: expect.stringContaining('press release'),
+    });
+    expect(result.s55?.reason).toContain('“Digital forensics: An inspection into how well the police and other agencies use digital forensics in their investigations”');
+    expect(result.recommendations).toEqual([]);
   });
 });

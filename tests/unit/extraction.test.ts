@@ -11,10 +11,12 @@ interface Truth {
   publishedOn: string | null;
   kind: string;
   forces: string[];
-  recommendations: Array<{ ref: string | null; text: string; targetDate: string | null }>;
+  recommendations: Array<{ ref: string | null; text: string; targetDate: string | null; addressee: string; targetRelative?: string }>;
   areasForImprovement: number | string[];
   causesOfConcern: number | string[];
   respondsTo?: { title: string | null; publishedOn: string | null };
+  statedRecommendationCount?: number;
+  statedForceLevelRecommendationCount?: number;
 }
 
 const documents = readdirSync(corpus)
@@ -48,7 +50,19 @@ describe('extraction matches the corpus truth', () => {
         const actual = result.recommendations[index]!;
         expect(actual.text.slice(0, 60)).toBe(expected.text.slice(0, 60));
         expect(actual.targetDate?.slice(0, 7) ?? null).toBe(expected.targetDate);
+        expect(actual.targetRelative).toBe(expected.targetRelative ?? null);
       });
+    });
+
+    it('tells force-level recommendations from national ones', () => {
+      // The truth names the addressee as written; every force-level one names forces or a force.
+      const expectedLevel = (addressee: string) => (/\bforces?\b|\bPolice\b|\bConstabulary\b/.test(addressee) ? 'force' : 'national');
+      expect(result.recommendations.map((each) => each.level)).toEqual(truth.recommendations.map((each) => expectedLevel(each.addressee)));
+    });
+
+    it('reads the number of recommendations the text says the report makes', () => {
+      expect(result.statedRecommendationCount).toBe(truth.statedRecommendationCount ?? null);
+      expect(result.statedForceLevelRecommendationCount).toBe(truth.statedForceLevelRecommendationCount ?? null);
     });
 
     it('invents no areas for improvement or causes of concern', () => {

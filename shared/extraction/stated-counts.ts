@@ -1,0 +1,59 @@
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** A count as documents write it: "11", "nine", "twenty-one". */
+const NUMBER = `(\\d{1,3}|(?:${TENS.filter(Boolean).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
+/** Words between the count and "recommendations" that do not change what is counted. */
+const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|clear|important|priority)\\s+)?';
+/** A verb that gives a report's total: "HMICFRS made 11", "the report contains nine", "there are two". */
+const STATES_TOTAL = `\\b(?:made|makes?|making|contains?|includes?|sets?\\s+out|identifie[sd]|gives?|gave|there\\s+(?:are|were)|(?:a\\s+)?total\\s+of)\\s+(?:a\\s+total\\s+of\\s+|only\\s+|just\\s+)?`;
+const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendations?\\b`, 'i');
+/** A tracker's or report's header line: "10 recommendations". */
+const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i');
+const FOR_FORCES = '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
+/** Straight after the total: ", 3 of which were for local forces". */
+const OF_WHICH_FOR_FORCES = new RegExp(`^\\s*[,;(–—-]?\\s*(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?${FOR_FORCES}`, 'i');
+/** On its own: "three of the recommendations are for forces", "made 4 recommendations to forces". */
+const FORCE_LEVEL = new RegExp(
+  `\\b${NUMBER}\\s+(?:of\\s+(?:the(?:se)?|its|our|those)\\s+)?${QUALIFIER}recommendations?\\s+(?:(?:were|are)\\s+)?${FOR_FORCES}`,
+  'i',
+);
+
+export interface StatedCounts {
+  total: number | null;
+  forceLevel: number | null;
+}
+
+/**
+ * The number of recommendations the text says a report makes, and how many of them it says are for
+ * forces. Documents that only restate some recommendations (a response answering the force-level
+ * ones, a press release quoting a few) often give the full count in prose, and that count is how a
+ * person checks nothing was missed. The first total stated is the document's own; later ones are
+ * usually about other reports.
+ */
+export function statedCounts(paragraphs: string[]): StatedCounts {
+  let total: number | null = null;
+  let forceLevel: number | null = null;
+  for (const paragraph of paragraphs) {
+    const line = TOTAL_LINE.exec(paragraph);
+    const stated = line ?? TOTAL.exec(paragraph);
+    if (total === null && stated) {
+      total = countFrom(stated[1]!);
+      const ofWhich = line ? null : OF_WHICH_FOR_FORCES.exec(paragraph.slice(stated.index + stated[0].length));
+      if (ofWhich) forceLevel = countFrom(ofWhich[1]!);
+    }
+    const forForces = forceLevel === null ? FORCE_LEVEL.exec(paragraph) : null;
+    if (forForces) forceLevel = countFrom(forForces[1]!);
+    if (total !== null && forceLevel !== null) break;
+  }
+  return { total, forceLevel };
+}
+
+function countFrom(written: string): number | null {
+  if (/^\d+$/.test(written)) return Number(written);
+  const [tens, units] = written.toLowerCase().split(/[-\s]/);
+  const tensValue = TENS.indexOf(tens!);
+  if (tensValue > 0) return tensValue * 10 + (units ? UNITS.indexOf(units) : 0);
+  const value = UNITS.indexOf(tens!);
+  return value > 0 ? value : null;
+}
