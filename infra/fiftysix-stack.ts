@@ -86,9 +86,14 @@ export class Ingestion extends Construct {
     this.function = new ProjectFunction(this, 'Ingest', {
       entry: HANDLER_ENTRIES.ingest,
       description: 'Reads an uploaded HMICFRS report and records the response each local policing body owes',
-      // Text extraction from a long PDF is CPU-bound; Lambda's CPU share grows with memory.
+      // From `npm run bench`: a 300-page report peaks at ~180 MB RSS (~100 MB of it Node and the modules)
+      // and takes ~0.6 s on one x86 core. 1024 MB leaves room for far longer reports (~540 MB at 3,000
+      // pages) and for a 50 MB upload held twice. Extraction is single-threaded and CPU-bound, and 1024 MB
+      // buys ~0.58 of an ARM vCPU: allowing 1.5× for a Graviton core against the bench's, 300 pages take
+      // ~2 s (0.6 s ÷ 0.58 × 1.5). A minute is a 30× margin over that and still covers 3,000 pages
+      // (~7.5 s on the bench, so ~20 s in Lambda).
       memorySize: 1024,
-      timeout: Duration.minutes(2),
+      timeout: Duration.minutes(1),
       environment,
     });
     const ingest = this.function.function;

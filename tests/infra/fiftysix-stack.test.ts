@@ -242,7 +242,7 @@ describe('FiftySixStack', () => {
       });
     }
     expect(functions.map(({ properties }) => [properties.MemorySize, properties.Timeout])).toEqual([
-      [1024, 120],
+      [1024, 60],
       [256, 60],
     ]);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
