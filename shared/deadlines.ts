@@ -88,6 +88,9 @@ export function obligationDates(
     publishedOn,
     responseDueOn: statutoryLastDay(publishedOn),
     chiefOfficerCommentsDueOn: chiefOfficerCommentsDueOn(publishedOn, chiefOfficerCommentsDay),
-    recommendationTargets: recommendations.map((recommendation, index) => recommendationTarget(recommendation, index, publishedOn)),
+    // National recommendations are noted, not owed: their targets are for others to meet.
+    recommendationTargets: recommendations.flatMap((recommendation, index) =>
+      recommendation.level === 'national' ? [] : [recommendationTarget(recommendation, index, publishedOn)],
+    ),
   };
 }

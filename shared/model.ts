@@ -61,7 +61,8 @@ export interface ExtractionResult {
  * - `ingested`: read, and each local policing body concerned has its obligation and due date;
  * - `awaiting-publication-date`: read, but neither the upload nor the document gives a publication
  *   date, so no clock has started; a person must confirm one;
- * - `no-duty`: read, but no configured local policing body owes a response to it;
+ * - `no-duty`: read, but no configured local policing body owes a response to it (a fire and rescue
+ *   report, a press release, a report about a force this deployment does not serve; `s55` says why);
  * - `failed`: could not be read; `failure` says why, and the upload is kept.
  */
 export type ReportStatus = 'ingested' | 'awaiting-publication-date' | 'no-duty' | 'failed';
@@ -95,6 +96,10 @@ export interface Report {
   causesOfConcernCount: number;
   source: ReportSource;
   failure: { code: string; message: string } | null;
+  /** Whether the report starts the s55 clock, and why; `applies: null` asks a person to decide. */
+  s55: { applies: boolean | null; reason: string } | null;
+  /** The total of recommendations the text states, to compare with those found. */
+  statedRecommendationCount: number | null;
 }
 
 /** One local policing body's duty under s55 to publish its comments on one report. */

@@ -61,11 +61,12 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
   const on = formatLongDate(reminder.dueOn);
   const left = timeLeft(reminder.dueOn, today);
   const late = daysBetween(today, reminder.dueOn) < 0;
-  const numbered = report.recommendations.map((recommendation, index) => ({
-    key: recommendationKey(recommendation, index),
-    label: recommendationKey(recommendation, index),
-    text: recommendation.text,
-  }));
+  // s55(5B) asks for an explanation of each recommendation made to the force; national ones are not owed.
+  const numbered = report.recommendations.flatMap((recommendation, index) =>
+    recommendation.level === 'national'
+      ? []
+      : [{ key: recommendationKey(recommendation, index), label: recommendationKey(recommendation, index), text: recommendation.text }],
+  );
   const unexplained = numbered.filter((recommendation) => !progress.explainedRecommendations.includes(recommendation.key));
   const commentsMissing = progress.chiefOfficerCommentsReceivedOn
     ? []

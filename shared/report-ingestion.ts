@@ -11,10 +11,20 @@ export interface ReadReport {
 
 /**
  * The local policing bodies that owe a response: the body of each force the report names, or every
- * configured body when it names none (a national or thematic report binds every force).
+ * configured body when it names none (a national or thematic report binds every force). A document
+ * the extractor does not recognise as a report still counts when a person uploaded it with its
+ * publication date: their word that it is one beats a guess that it is not. A document the s55 rules
+ * exclude for a stated reason (fire and rescue, a press release, a force outside the duty) does not.
  */
-export function bodiesConcerned(extraction: ExtractionResult, configuration: DeploymentConfiguration): LocalPolicingBody[] {
-  if (extraction.kind === 'other') return [];
+export function bodiesConcerned(
+  extraction: ExtractionResult,
+  configuration: DeploymentConfiguration,
+  datedByPerson: boolean,
+): LocalPolicingBody[] {
+  const unrecognised = extraction.kind === 'other';
+  if (unrecognised ? !datedByPerson : extraction.s55?.applies === false) return [];
+  // A report whose duty is in doubt (`applies: null`) still gets its obligations: a reminder a person
+  // can dismiss costs less than a deadline missed.
   if (extraction.forces.length === 0) return configuration.localPolicingBodies;
   return configuration.localPolicingBodies.filter((body) => extraction.forces.includes(body.force));
 }
@@ -63,7 +73,7 @@ export function readReport(input: {
   const { extraction } = input;
   const statedPublishedOn = statedPublicationDate(extraction);
   const publishedOn = input.publishedOnFromUpload ?? statedPublishedOn;
-  const bodies = bodiesConcerned(extraction, input.configuration);
+  const bodies = bodiesConcerned(extraction, input.configuration, input.publishedOnFromUpload !== null);
   const status = bodies.length === 0 ? 'no-duty' : publishedOn ? 'ingested' : 'awaiting-publication-date';
   const report: Report = {
     id: input.reportId,
@@ -80,6 +90,8 @@ export function readReport(input: {
     causesOfConcernCount: extraction.causesOfConcern.length,
     source: input.source,
     failure: null,
+    s55: extraction.s55 ?? null,
+    statedRecommendationCount: extraction.statedRecommendationCount ?? null,
   };
   const obligations = bodies.map((body) => obligationFor(input.reportId, body, publishedOn, extraction.recommendations, NO_PROGRESS));
   return { report, obligations };
@@ -128,5 +140,7 @@ export function failedReport(input: { reportId: string; source: ReportSource; fa
     causesOfConcernCount: 0,
     source: input.source,
     failure: input.failure,
+    s55: null,
+    statedRecommendationCount: null,
   };
 }

@@ -65,6 +65,8 @@ function describeReport(report: Report) {
     publishedOn: report.publishedOn,
     responseDueOn: report.responseDueOn,
     recommendations: report.recommendations,
+    s55: report.s55,
+    statedRecommendationCount: report.statedRecommendationCount,
     ...(report.failure ? { failure: report.failure } : {}),
   };
 }

@@ -39,6 +39,14 @@ describe('reminder email', () => {
     expect(progressed.text).not.toContain('#23432.');
   });
 
+  it('asks for explanations of force-level recommendations only', () => {
+    const withNational = email([find('response-due', 'due-in-14-days')], '2024-04-17', {
+      report: { ...report, recommendations: [...recommendations, { ref: '9', text: 'The Home Office should fund it.', targetDate: null, addressees: ['the Home Office'], level: 'national' as const }] },
+    });
+    expect(withNational.text).toContain('for 2 recommendations:');
+    expect(withNational.text).not.toContain('The Home Office should fund it.');
+  });
+
   it('escapes document text in the HTML part', () => {
     expect(fourteenDays.html).toContain('<li><strong>#23432</strong> By March 2025, forces should &lt;script&gt;alert(1)&lt;/script&gt; act.</li>');
     expect(fourteenDays.html).not.toContain('<script>');

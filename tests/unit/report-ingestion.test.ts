@@ -75,11 +75,40 @@ describe('reading a report into obligations', () => {
     expect(obligations).toHaveLength(2);
   });
 
+  it('owes nothing for a document that starts no s55 clock, and keeps the reason', () => {
+    const fire = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07', s55: { applies: false, reason: 'A fire and rescue service inspection.' } });
+    expect(fire.report).toMatchObject({ status: 'no-duty', s55: { applies: false, reason: 'A fire and rescue service inspection.' } });
+    expect(fire.obligations).toEqual([]);
+    const doubtful = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07', s55: { applies: null, reason: 'A letter: a person should decide.' } });
+    expect(doubtful.report.status).toBe('ingested');
+    expect(doubtful.obligations).toHaveLength(1);
+  });
+
+  it('plans reminders for the targets of force-level recommendations only', () => {
+    const { obligations } = read({
+      forces: ['Cumbria Constabulary'],
+      publishedOn: '2024-03-07',
+      recommendations: [
+        { ref: '1', text: 'By March 2025, the Home Office should fund it.', targetDate: '2025-03-31', addressees: ['the Home Office'], level: 'national' },
+        { ref: '2', text: 'By June 2025, forces should act.', targetDate: '2025-06-30', addressees: ['forces'], level: 'force' },
+      ],
+    });
+    expect(obligations[0]?.dates?.recommendationTargets.map((target) => target.key)).toEqual(['2']);
+  });
+
   it('owes nothing for a report about a force no configured body answers for, or for an unrelated document', () => {
     expect(read({ forces: ['Kent Police'], publishedOn: '2024-03-07' }).report.status).toBe('no-duty');
     const unrelated = read({ kind: 'other', publishedOn: '2024-03-07' });
     expect(unrelated.report.status).toBe('no-duty');
     expect(unrelated.obligations).toEqual([]);
+  });
+
+  it('tracks a document it does not recognise when a person uploaded it with its publication date', () => {
+    const dated = read({ kind: 'other', s55: { applies: false, reason: 'Neither a report nor a response.' } }, '2024-03-07');
+    expect(dated.report.status).toBe('ingested');
+    expect(dated.obligations.map((obligation) => obligation.bodyId)).toEqual(['cumbria', 'surrey']);
+    const fire = read({ s55: { applies: false, reason: 'A fire and rescue service inspection.' } }, '2024-03-07');
+    expect(fire.report.status).toBe('no-duty');
   });
 });
 
