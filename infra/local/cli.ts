@@ -42,10 +42,10 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function connectToLocalStack() {
-  const stack = readStackFile();
-  useLocalEnvironment(stack.ports, loadDeploymentConfiguration());
-  return stack;
+function connectToLocalStack(): void {
+  useLocalEnvironment(readStackFile().ports, loadDeploymentConfiguration());
+  // stdout carries the command's JSON: the handlers' routine log lines stay out of it (warnings and errors go to stderr).
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 }
 
 function localReportsTable(): ReportsTable {

@@ -22,7 +22,8 @@ describe('npm start', () => {
       FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
       FIFTYSIX_S3_PORT: String(await freePort()),
       FIFTYSIX_SES_PORT: String(await freePort()),
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      // As a person runs it: with the handlers' routine logging on, stdout must still be only JSON.
+      POWERTOOLS_LOG_LEVEL: undefined,
     };
     const stack = startScript(START, [], { cwd, env });
     let output = '';
