@@ -4,10 +4,11 @@ import { UnreadableDocumentError, extractDocument } from '../../shared/extractio
 import type { Report, ReportSource } from '../../shared/model';
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, readReport } from '../../shared/report-ingestion';
-import { confirmPublicationDate } from '../commons/obligation-updates';
+import type { ObligationProgress } from '../../shared/reminders';
+import { confirmPublicationDate, recordProgress } from '../commons/obligation-updates';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
 import { UploadTooLargeError, type UploadsBucket } from '../commons/uploads-bucket';
-import { PUBLISHED_ON_METADATA } from '../commons/wiring';
+import { PROGRESS_METADATA, PUBLISHED_ON_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
   uploads: UploadsBucket;
@@ -33,16 +34,49 @@ class UploadRejected extends Error {
   }
 }
 
-function publishedOnFrom(metadata: Record<string, string>): CalendarDate | null {
-  const value = metadata[PUBLISHED_ON_METADATA]?.trim();
+function dateFrom(metadata: Record<string, string>, name: string): CalendarDate | null {
+  const value = metadata[name]?.trim();
   if (!value) return null;
   if (!isCalendarDate(value)) {
     throw new UploadRejected(
-      'invalid-published-on',
-      `The upload's ${PUBLISHED_ON_METADATA} metadata "${value}" is not a date: upload it again with --metadata ${PUBLISHED_ON_METADATA}=YYYY-MM-DD`,
+      `invalid-${name}`,
+      `The upload's ${name} metadata "${value}" is not a date: upload it again with --metadata ${name}=YYYY-MM-DD`,
     );
   }
   return value;
+}
+
+/** What the office has done, as the upload's metadata says; null when it says nothing. */
+function progressFrom(metadata: Record<string, string>): { bodyId: string | null; change: Partial<ObligationProgress> } | null {
+  const commentsReceived = dateFrom(metadata, PROGRESS_METADATA.chiefOfficerCommentsReceivedOn);
+  const published = dateFrom(metadata, PROGRESS_METADATA.responsePublishedOn);
+  const explained = (metadata[PROGRESS_METADATA.explainedRecommendations] ?? '').split(/[\s,]+/).filter(Boolean);
+  const change: Partial<ObligationProgress> = {
+    ...(commentsReceived ? { chiefOfficerCommentsReceivedOn: commentsReceived } : {}),
+    ...(published ? { responsePublishedOn: published } : {}),
+    ...(explained.length > 0 ? { explainedRecommendations: explained } : {}),
+  };
+  if (Object.keys(change).length === 0) return null;
+  return { bodyId: metadata[PROGRESS_METADATA.body]?.trim() || null, change };
+}
+
+/** Records the progress an upload carries for the body it names, or for every body that owes the report a response. */
+async function applyProgress(
+  reportId: string,
+  progress: NonNullable<ReturnType<typeof progressFrom>>,
+  dependencies: IngestDependencies,
+): Promise<Report['failure']> {
+  const bodies = (await dependencies.reports.getObligations(reportId)).map((obligation) => obligation.bodyId);
+  if (progress.bodyId && !bodies.includes(progress.bodyId)) {
+    return {
+      code: 'unknown-body',
+      message: `The upload's ${PROGRESS_METADATA.body} metadata "${progress.bodyId}" is not a body that owes this report a response; it owes: ${bodies.join(', ') || 'none'}`,
+    };
+  }
+  for (const bodyId of progress.bodyId ? [progress.bodyId] : bodies) {
+    await recordProgress(dependencies.reports, reportId, bodyId, progress.change);
+  }
+  return null;
 }
 
 /**
@@ -50,7 +84,9 @@ function publishedOnFrom(metadata: Record<string, string>): CalendarDate | null 
  * 1. read the upload (refusing one over the size limit);
  * 2. extract the report's facts and recommendations from its bytes;
  * 3. read the report: publication date, bodies concerned, their obligations and due dates;
- * 4. store it once, however often the event or the file arrives.
+ * 4. store it once, however often the event or the file arrives; the same file with another
+ *    publication date corrects it;
+ * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
  */
 export async function ingestUpload(
@@ -86,25 +122,40 @@ async function readAndStore(source: ReportSource & { eTag: string | null }, depe
     return recordFailure(id, reportSource, { code: error.code, message: error.message }, dependencies);
   }
   try {
-    const publishedOnFromUpload = publishedOnFrom(metadata);
+    const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
+    const progress = progressFrom(metadata);
     const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
     const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, configuration: dependencies.configuration });
-    const saved = await dependencies.reports.saveReadReport(read);
-    if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null };
-    // The same bytes again: with a publication date other than the stored one, a person is correcting it.
-    const stored = await dependencies.reports.getReport(reportId);
-    const correctable = stored?.status === 'ingested' || stored?.status === 'awaiting-publication-date';
-    if (publishedOnFromUpload && correctable && stored.publishedOn !== publishedOnFromUpload) {
-      const corrected = await confirmPublicationDate(dependencies.reports, dependencies.configuration, reportId, publishedOnFromUpload, 'upload-metadata');
-      return { reportId, status: corrected.report.status, saved: 'corrected', failure: null };
-    }
-    return { reportId, status: stored?.status ?? read.report.status, saved, failure: stored?.failure ?? null };
+    const stored = await storeOrCorrect(read, publishedOnFromUpload, dependencies);
+    const failure = progress && stored.status !== 'failed' ? await applyProgress(reportId, progress, dependencies) : stored.failure;
+    return { ...stored, failure };
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
       return recordFailure(reportId, reportSource, { code: error.code, message: error.message }, dependencies);
     }
     throw error;
   }
+}
+
+/**
+ * Stores a new report. The same bytes again are the same report: with a publication date other than
+ * the stored one, a person is correcting it.
+ */
+async function storeOrCorrect(
+  read: ReturnType<typeof readReport>,
+  publishedOnFromUpload: CalendarDate | null,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
+  const reportId = read.report.id;
+  const saved = await dependencies.reports.saveReadReport(read);
+  if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null };
+  const stored = await dependencies.reports.getReport(reportId);
+  const correctable = stored?.status === 'ingested' || stored?.status === 'awaiting-publication-date';
+  if (publishedOnFromUpload && correctable && stored.publishedOn !== publishedOnFromUpload) {
+    const corrected = await confirmPublicationDate(dependencies.reports, dependencies.configuration, reportId, publishedOnFromUpload, 'upload-metadata');
+    return { reportId, status: corrected.report.status, saved: 'corrected', failure: null };
+  }
+  return { reportId, status: stored?.status ?? read.report.status, saved, failure: stored?.failure ?? null };
 }
 
 async function recordFailure(

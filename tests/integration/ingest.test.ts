@@ -83,6 +83,27 @@ describe('ingest handler on the local services', () => {
     expect(await services.reportOf('uploads/good.txt')).toMatchObject({ status: 'ingested', responseDueOn: '2024-10-27' });
   });
 
+  it('records what the office has done when the report is uploaded again with it in the metadata', async () => {
+    const text = forceReportText('Cumbria Constabulary', 'Progress in Cumbria');
+    const [first] = await ingest.handler(await services.upload('uploads/progress.txt', text, '2024-03-07'));
+    await ingest.handler(
+      await services.upload('uploads/progress.txt', text, {
+        body: 'cumbria',
+        'chief-officer-comments-received-on': '2024-03-29',
+        explained: '1, 2',
+      }),
+    );
+    const [obligation] = await services.reports.getObligations(first!.reportId);
+    expect(obligation?.progress).toEqual({ chiefOfficerCommentsReceivedOn: '2024-03-29', responsePublishedOn: null, explainedRecommendations: ['1', '2'] });
+
+    const wrongBody = await ingest
+      .handler(await services.upload('uploads/progress.txt', text, { body: 'gotham', 'response-published-on': '2024-04-30' }))
+      .then(() => null, (error: unknown) => error);
+    expect(wrongBody).toBeInstanceOf(ingest.IngestFailedError);
+    expect((wrongBody as Error).message).toContain('"gotham" is not a body that owes this report a response; it owes: cumbria');
+    expect((await services.reports.getObligations(first!.reportId))[0]?.progress.responsePublishedOn).toBeNull();
+  });
+
   it('refuses an event that is not an S3 event', async () => {
     await expect(ingest.handler({ detail: {} })).rejects.toThrow(/Records/);
   });

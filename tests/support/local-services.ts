@@ -45,12 +45,11 @@ export async function useIsolatedServices(name: string) {
     },
     outbox: () => readOutbox(inboxUrl),
     clearOutbox: () => clearOutbox(inboxUrl),
-    /** Puts an object; returns the S3 event AWS would deliver for it. */
-    async upload(key: string, body: Uint8Array | string, publishedOn?: string): Promise<S3Event> {
+    /** Puts an object, with a publication date or any metadata; returns the S3 event AWS would deliver for it. */
+    async upload(key: string, body: Uint8Array | string, metadata?: string | Record<string, string>): Promise<S3Event> {
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-      const { ETag } = await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, Metadata: publishedOn ? { [PUBLISHED_ON_METADATA]: publishedOn } : undefined }),
-      );
+      const Metadata = typeof metadata === 'string' ? { [PUBLISHED_ON_METADATA]: metadata } : metadata;
+      const { ETag } = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, Metadata }));
       return s3PutEvent(bucket, key, (ETag ?? '').replace(/"/g, ''), bytes.length);
     },
   };
