@@ -16,10 +16,17 @@ const reminderKey = (obligation: Obligation, reminder: PlannedReminder) => ({
 });
 
 /** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
-const REPLACEABLE_STATUSES = ['failed'] as const;
+const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
 
 /** What an upload did: stored a new report, found it stored already, or corrected its publication date. */
 export type SaveOutcome = 'saved' | 'duplicate' | 'corrected';
+
+export type ClaimOutcome =
+  | { outcome: 'claimed' | 'sent' }
+  | { outcome: 'in-progress' | 'unconfirmed'; claimedAt: string };
+
+/** Longer than a scan can run (the function's timeout is a minute): a claim older than this has no sender left. */
+const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
 
 export class ReportNotFoundError extends Error {
   constructor(readonly reportId: string) {
@@ -44,6 +51,15 @@ function isConditionFailure(error: unknown): boolean {
     (error instanceof TransactionCanceledException &&
       (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'))
   );
+}
+
+/** The condition under which a write may replace a stored report: there is none, or it has one of these statuses. */
+function replaceableOnly(statuses: readonly string[]) {
+  return {
+    ConditionExpression: `attribute_not_exists(pk) OR #status IN (${statuses.map((_, index) => `:replaceable${index}`).join(', ')})`,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: Object.fromEntries(statuses.map((status, index) => [`:replaceable${index}`, status])),
+  };
 }
 
 function obligationItem({ nextReminderOn, ...obligation }: Obligation): Record<string, unknown> {
@@ -102,7 +118,9 @@ export class ReportsTable {
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
   async saveReadReport(read: ReadReport): Promise<SaveOutcome> {
-    return this.writeReport(read, this.replaceableOnly());
+    // A report that owed nothing may come to owe something: a person gave its date, or a body was added.
+    const replaceable = read.report.status === 'no-duty' ? REPLACEABLE_STATUSES : [...REPLACEABLE_STATUSES, 'no-duty'];
+    return this.writeReport(read, replaceableOnly(replaceable));
   }
 
   /** Stores a report whose publication date a person corrected, with its recomputed obligations. */
@@ -143,15 +161,23 @@ export class ReportsTable {
     }
   }
 
-  /** Records what the body has done, and when its next reminder is now due (or that none is left). */
+  /** Records what the body has done; only that attribute is written, so a concurrent correction keeps its dates. */
   async recordProgress(obligation: Obligation): Promise<void> {
-    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: obligationItem(obligation), ConditionExpression: 'attribute_exists(pk)' }));
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: obligationKey(obligation.reportId, obligation.bodyId),
+        UpdateExpression: 'SET progress = :progress',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':progress': obligation.progress },
+      }),
+    );
   }
 
   async saveFailedReport(report: Report): Promise<SaveOutcome> {
     try {
       await this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...this.replaceableOnly() }),
+        new PutCommand({ TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...replaceableOnly(REPLACEABLE_STATUSES) }),
       );
       return 'saved';
     } catch (error) {
@@ -160,13 +186,6 @@ export class ReportsTable {
     }
   }
 
-  private replaceableOnly() {
-    return {
-      ConditionExpression: `attribute_not_exists(pk) OR #status IN (${REPLACEABLE_STATUSES.map((_, index) => `:replaceable${index}`).join(', ')})`,
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: Object.fromEntries(REPLACEABLE_STATUSES.map((status, index) => [`:replaceable${index}`, status])),
-    };
-  }
 
   /** Obligations with a reminder planned on or before `today`, read from the sparse index only. */
   async *obligationsWithRemindersDue(today: CalendarDate): AsyncGenerator<Obligation> {
@@ -187,10 +206,13 @@ export class ReportsTable {
   }
 
   /**
-   * Records a reminder in the ledger before it is sent. Returns false when it is already there
-   * (sent, or being sent by another scan): the caller must then not send it. A failed send may be claimed again.
+   * Records a reminder in the ledger before it is sent, and says whether this caller may send it:
+   * `claimed` (send it), `sent` (done before), `in-progress` (another scan claimed it moments ago) or
+   * `unconfirmed` (claimed long ago and never marked sent: the sender died, or SES took it and the
+   * ledger write after failed; a person must check rather than risk it going twice). A reminder whose
+   * send failed may be claimed again.
    */
-  async claimReminder(obligation: Obligation, reminder: PlannedReminder, claimedAt: string): Promise<boolean> {
+  async claimReminder(obligation: Obligation, reminder: PlannedReminder, claimedAt: Date): Promise<ClaimOutcome> {
     try {
       await this.documents.send(
         new PutCommand({
@@ -202,18 +224,22 @@ export class ReportsTable {
             bodyId: obligation.bodyId,
             ...reminder,
             status: 'sending',
-            claimedAt,
+            claimedAt: claimedAt.toISOString(),
           },
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':failed': 'failed' },
         }),
       );
-      return true;
+      return { outcome: 'claimed' };
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
     }
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: reminderKey(obligation, reminder), ConsistentRead: true }));
+    if (Item?.status === 'sent') return { outcome: 'sent' };
+    const claimedBefore = String(Item?.claimedAt ?? '');
+    const stale = Date.parse(claimedBefore) < claimedAt.getTime() - CLAIM_TIMEOUT_MS;
+    return { outcome: stale ? 'unconfirmed' : 'in-progress', claimedAt: claimedBefore };
   }
 
   async recordReminderOutcome(

@@ -5,7 +5,8 @@
  * Items (pk / sk):
  * - report:           REPORT#<reportId> / REPORT
  * - obligation:       REPORT#<reportId> / OBLIGATION#<bodyId>
- * - reminder ledger:  REPORT#<reportId> / REMINDER#<bodyId>#<dateKind>#<stage>
+ * - reminder ledger:  REPORT#<reportId> / REMINDER#<bodyId>#<dateKind>#<dueOn>#<stage>
+ * - upload:           UPLOAD#<bucket>/<key> / ETAG#<eTag>
  *
  * Obligations with a reminder still to send carry `reminderQueue` and `nextReminderOn`; the sparse
  * index on them lets the deadline scan read only what is due, whatever the size of the table.

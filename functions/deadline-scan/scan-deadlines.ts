@@ -36,8 +36,6 @@ export interface ScanResult {
  */
 const PLAN_HORIZON_DAYS = 366;
 
-type SendOutcome = { sent: SentReminder[] } | { failure: string };
-
 /**
  * Sends the reminders due on the London date of `now`.
  * 1. read only the obligations whose next reminder is due (the sparse index);
@@ -45,8 +43,9 @@ type SendOutcome = { sent: SentReminder[] } | { failure: string };
  *    date, the latest reminder that has come due, skipping any missed before it;
  * 3. claim each in the ledger, then send those claimed in one email: a repeated or retried scan finds
  *    them claimed and sends nothing;
- * 4. move the obligation's next reminder on.
- * A failed send is marked in the ledger and the obligation left where it was, so the next scan tries again.
+ * 4. move the obligation's next reminder on once every reminder due is settled.
+ * A failed send is marked in the ledger and the obligation left where it was, so the next scan tries
+ * again; one obligation's failure never stops the others.
  */
 export async function scanDeadlines(now: Date, dependencies: ScanDependencies): Promise<ScanResult> {
   const today = londonDateAt(now);
@@ -59,43 +58,75 @@ export async function scanDeadlines(now: Date, dependencies: ScanDependencies): 
 
   for await (const obligation of dependencies.reports.obligationsWithRemindersDue(today)) {
     const context = { reportId: obligation.reportId, bodyId: obligation.bodyId };
-    const body = dependencies.configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
-    const report = await reportFor(obligation.reportId);
-    if (!body || !report || !obligation.dates || !obligation.nextReminderOn) {
-      const reason = !body
-        ? `local policing body "${obligation.bodyId}" is no longer configured: add it back, or remove its obligations`
-        : `report ${obligation.reportId} or its dates are missing`;
-      logger.error('Reminders cannot be sent', { ...context, reason });
-      result.failed.push({ ...context, stage: null, reason });
-      continue;
+    try {
+      const outcome = await remindOf(obligation, { today, now, report: await reportFor(obligation.reportId) }, dependencies);
+      result.sent.push(...outcome.sent);
+      result.failed.push(...outcome.failed.map((failure) => ({ ...context, ...failure })));
+    } catch (error) {
+      logger.error('Reminders could not be worked out; the next scan tries again', { ...context, error: error as Error });
+      result.failed.push({ ...context, stage: null, reason: (error as Error).message });
     }
-    const plan = planReminders(obligation.dates, reminderSettingsFor(body), obligation.progress, addDays(today, PLAN_HORIZON_DAYS));
-    const decision = decideReminders(plan, obligation.nextReminderOn, today);
-    const outcome = await sendReminders(obligation, decision.send, { today, now, body, report }, dependencies);
-    if ('failure' in outcome) {
-      result.failed.push(...decision.send.map((reminder) => ({ ...context, stage: reminder.stage, reason: outcome.failure })));
-      continue;
-    }
-    result.sent.push(...outcome.sent);
-    await dependencies.reports.advanceNextReminder(obligation, decision.nextReminderOn);
   }
   return result;
 }
 
-/** Claims each reminder in the ledger, then sends the ones claimed as one email to the body's office. */
+interface ObligationOutcome {
+  sent: SentReminder[];
+  failed: Array<{ stage: string | null; reason: string }>;
+}
+
+async function remindOf(
+  obligation: Obligation,
+  { today, now, report }: { today: CalendarDate; now: Date; report: Report | null },
+  dependencies: ScanDependencies,
+): Promise<ObligationOutcome> {
+  const body = dependencies.configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
+  if (!body || !report || !obligation.dates || !obligation.nextReminderOn) {
+    const reason = !body
+      ? `local policing body "${obligation.bodyId}" is no longer configured: add it back, or remove its obligations`
+      : `report ${obligation.reportId} or its dates are missing`;
+    logger.error('Reminders cannot be sent', { reportId: obligation.reportId, bodyId: obligation.bodyId, reason });
+    return { sent: [], failed: [{ stage: null, reason }] };
+  }
+  const plan = planReminders(obligation.dates, reminderSettingsFor(body), obligation.progress, addDays(today, PLAN_HORIZON_DAYS));
+  const decision = decideReminders(plan, obligation.nextReminderOn, today);
+  const outcome = await sendReminders(obligation, decision.send, { today, now, body, report }, dependencies);
+  if (outcome.settled) await dependencies.reports.advanceNextReminder(obligation, decision.nextReminderOn);
+  return outcome;
+}
+
+/**
+ * Claims each reminder in the ledger, then sends the ones claimed as one email to the body's office.
+ * `settled` is false while any reminder due is unsent or unconfirmed: the obligation then stays where
+ * it is, so no reminder is skipped.
+ */
 async function sendReminders(
   obligation: Obligation,
   due: PlannedReminder[],
   { today, now, body, report }: { today: CalendarDate; now: Date; body: LocalPolicingBody; report: Report },
   dependencies: ScanDependencies,
-): Promise<SendOutcome> {
+): Promise<ObligationOutcome & { settled: boolean }> {
   const context = { reportId: obligation.reportId, bodyId: obligation.bodyId };
   const claimed: PlannedReminder[] = [];
+  const outcome: ObligationOutcome & { settled: boolean } = { sent: [], failed: [], settled: true };
   for (const reminder of due) {
-    if (await dependencies.reports.claimReminder(obligation, reminder, now.toISOString())) claimed.push(reminder);
-    else logger.info('Reminder already in the ledger; not sent again', { ...context, dateKind: reminder.dateKind, stage: reminder.stage });
+    const claim = await dependencies.reports.claimReminder(obligation, reminder, now);
+    const about = { ...context, dateKind: reminder.dateKind, stage: reminder.stage };
+    if (claim.outcome === 'claimed') claimed.push(reminder);
+    else if (claim.outcome === 'sent') logger.info('Reminder already sent; not sent again', about);
+    else {
+      outcome.settled = false;
+      if (claim.outcome === 'unconfirmed') {
+        const reason = `claimed at ${claim.claimedAt} but never confirmed sent: check SES's sending history, and delete its ledger item to send it again`;
+        logger.error('Reminder unconfirmed', { ...about, reason });
+        outcome.failed.push({ stage: reminder.stage, reason });
+      } else {
+        logger.info('Reminder being sent by another scan', about);
+      }
+    }
   }
-  if (claimed.length === 0) return { sent: [] };
+  if (claimed.length === 0) return outcome;
+
   const stages = claimed.map((reminder) => reminder.stage);
   const email = renderReminderEmail({
     reminders: claimed,
@@ -105,27 +136,30 @@ async function sendReminders(
     dates: obligation.dates!,
     progress: obligation.progress,
   });
+  let messageId: string;
   try {
-    const messageId = await dependencies.mailer.send(body.recipients, email);
-    for (const reminder of claimed) {
-      await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'sent', messageId, recipients: body.recipients });
-    }
-    logger.info('Reminder sent', { ...context, stages, messageId, recipientCount: body.recipients.length });
-    return {
-      sent: claimed.map((reminder) => ({
-        ...context,
-        dateKind: reminder.dateKind,
-        stage: reminder.stage,
-        dueOn: reminder.dueOn,
-        recipients: body.recipients,
-        subject: email.subject,
-        messageId,
-      })),
-    };
+    messageId = await dependencies.mailer.send(body.recipients, email);
   } catch (error) {
-    const failure = (error as Error).message;
+    const reason = (error as Error).message;
     logger.error('Reminder could not be sent; it will be tried again at the next scan', { ...context, stages, error: error as Error });
-    for (const reminder of claimed) await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'failed', reason: failure });
-    return { failure };
+    for (const reminder of claimed) await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'failed', reason });
+    return { ...outcome, settled: false, failed: [...outcome.failed, ...stages.map((stage) => ({ stage, reason }))] };
   }
+  // SES has it now: a failure from here on must not mark it failed, or it would go again.
+  for (const reminder of claimed) {
+    await dependencies.reports.recordReminderOutcome(obligation, reminder, { status: 'sent', messageId, recipients: body.recipients });
+  }
+  logger.info('Reminder sent', { ...context, stages, messageId, recipientCount: body.recipients.length });
+  outcome.sent.push(
+    ...claimed.map((reminder) => ({
+      ...context,
+      dateKind: reminder.dateKind,
+      stage: reminder.stage,
+      dueOn: reminder.dueOn,
+      recipients: body.recipients,
+      subject: email.subject,
+      messageId,
+    })),
+  );
+  return outcome;
 }
