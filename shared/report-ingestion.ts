@@ -1,6 +1,7 @@
 import type { CalendarDate } from './calendar-date';
 import { chiefOfficerCommentsDayFor, reminderSettingsFor, type DeploymentConfiguration, type LocalPolicingBody } from './configuration';
 import { obligationDates, statutoryLastDay } from './deadlines';
+import { UNRECOGNISED_DOCUMENT } from './extraction/s55';
 import type { ExtractionResult, Obligation, Report, ReportSource } from './model';
 import { NO_PROGRESS, firstReminderOn, type ObligationProgress } from './reminders';
 
@@ -12,21 +13,31 @@ export interface ReadReport {
 /**
  * The local policing bodies that owe a response: the body of each force the report names, or every
  * configured body when it names none (a national or thematic report binds every force). A document
- * the extractor does not recognise as a report still counts when a person uploaded it with its
- * publication date: their word that it is one beats a guess that it is not. A document the s55 rules
- * exclude for a stated reason (fire and rescue, a press release, a force outside the duty) does not.
+ * the rules do not recognise still counts when a person uploaded it with its publication date: their
+ * word that it is a report beats a guess that it is not. One the s55 rules exclude for a stated
+ * reason (fire and rescue, a press release, a force outside the duty) does not.
  */
 export function bodiesConcerned(
   extraction: ExtractionResult,
   configuration: DeploymentConfiguration,
   datedByPerson: boolean,
 ): LocalPolicingBody[] {
-  const unrecognised = extraction.kind === 'other';
-  if (unrecognised ? !datedByPerson : extraction.s55?.applies === false) return [];
+  const unrecognised = extraction.kind === 'other' && (extraction.s55 === undefined || extraction.s55.reason === UNRECOGNISED_DOCUMENT);
+  const excluded = unrecognised ? !datedByPerson : extraction.kind === 'other' || extraction.s55?.applies === false;
+  if (excluded) return [];
   // A report whose duty is in doubt (`applies: null`) still gets its obligations: a reminder a person
   // can dismiss costs less than a deadline missed.
   if (extraction.forces.length === 0) return configuration.localPolicingBodies;
   return configuration.localPolicingBodies.filter((body) => extraction.forces.includes(body.force));
+}
+
+/**
+ * A body's own response, dated, is the response published: with the chief officer's comments in it
+ * (s55(5)), so nothing about either is still due. Uploading one must not start overdue reminders.
+ */
+function progressShownBy(extraction: ExtractionResult): ObligationProgress {
+  if (extraction.kind !== 'pcc-response' || !extraction.publishedOn) return NO_PROGRESS;
+  return { ...NO_PROGRESS, responsePublishedOn: extraction.publishedOn, chiefOfficerCommentsReceivedOn: extraction.publishedOn };
 }
 
 /** The publication date a document states for the report: a body's response carries the date of the report it answers. */
@@ -93,7 +104,8 @@ export function readReport(input: {
     s55: extraction.s55 ?? null,
     statedRecommendationCount: extraction.statedRecommendationCount ?? null,
   };
-  const obligations = bodies.map((body) => obligationFor(input.reportId, body, publishedOn, extraction.recommendations, NO_PROGRESS));
+  const progress = progressShownBy(extraction);
+  const obligations = bodies.map((body) => obligationFor(input.reportId, body, publishedOn, extraction.recommendations, progress));
   return { report, obligations };
 }
 

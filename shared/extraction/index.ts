@@ -6,6 +6,7 @@ export { UnreadableDocumentError, type UnreadableCode } from './errors';
 export { extractFromText } from './report-text';
 export { parseTargetPhrase, type TargetPhrase } from './target-dates';
 export { DEFAULT_MAX_BYTES } from './document-text';
+export { UNRECOGNISED_DOCUMENT } from './s55';
 
 /**
  * Reads an uploaded document (PDF, DOCX, HTML, or plain text / Markdown, recognised from its bytes)

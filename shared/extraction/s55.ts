@@ -58,6 +58,9 @@ const QUOTED = /\b(?:Inspector|HMI|Commissioner|Chief Constable|Minister|Secreta
 /** An opening salutation: the inspectorate writing to a force or body, rather than reporting. */
 const SALUTATION = /^Dear\b/;
 
+/** The reason given when a document is nothing the rules recognise, rather than something they exclude. */
+export const UNRECOGNISED_DOCUMENT = 'Neither an HMICFRS inspection report nor a local policing body’s response to one: no s55 duty.';
+
 /**
  * Whether publishing the document starts the s55(5A) clock. The rules follow HMICFRS's own reading:
  * police inspection reports do; fire and rescue inspections, police bodies with no local policing
@@ -81,9 +84,7 @@ export function s55Of(facts: S55Facts): S55 {
 
   const subject = subjectOf(facts.title);
   if (subject) return { applies: subject.applies, reason: `${capitalise(subject.what)}: ${consequence(subject.applies)}.` };
-  if (facts.kind === 'other') {
-    return { applies: false, reason: 'Neither an HMICFRS inspection report nor a local policing body’s response to one: no s55 duty.' };
-  }
+  if (facts.kind === 'other') return { applies: false, reason: UNRECOGNISED_DOCUMENT };
   if (facts.paragraphs.slice(0, 20).some((paragraph) => SALUTATION.test(paragraph))) {
     return { applies: null, reason: `A letter from the inspectorate rather than an inspection report: ${consequence(null)}.` };
   }
