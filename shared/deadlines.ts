@@ -1,7 +1,7 @@
 import { addDays, addMonths, type CalendarDate } from './calendar-date';
-import { parseTargetPhrase } from './extraction/target-dates';
+import { NUMBER_WORDS, parseTargetPhrase } from './extraction/target-dates';
 import type { ExtractedRecommendation } from './model';
-import { workingDayOnOrAfter } from './working-days';
+import { BANK_HOLIDAYS_COVER_THROUGH, withinBankHolidayData, workingDayOnOrAfter } from './working-days';
 
 /**
  * s55(5A) Police Act 1996: the body must publish "before the end of the period of 56 days beginning
@@ -14,6 +14,16 @@ export const STATUTORY_PERIOD_DAYS = 56;
 export function statutoryLastDay(publishedOn: CalendarDate): CalendarDate {
   return addDays(publishedOn, STATUTORY_PERIOD_DAYS - 1);
 }
+
+/**
+ * A publication date the engine can plan from: one the bank holiday data covers, with a year to
+ * spare for the reminders after it. Anything else is a typo ("0224-03-07") or far outside any real report.
+ */
+export function isTrackablePublicationDate(date: CalendarDate): boolean {
+  return withinBankHolidayData(date) && withinBankHolidayData(addDays(date, 366));
+}
+
+export const TRACKABLE_PUBLICATION_DATES = `a date from 2000-01-01 to ${addDays(BANK_HOLIDAYS_COVER_THROUGH, -366)}`;
 
 /** s55(4) leaves the date for the chief officer's comments to the body; day 28 leaves half the period to answer them. */
 export const DEFAULT_CHIEF_OFFICER_COMMENTS_DAY = 28;
@@ -33,11 +43,6 @@ export interface RecommendationTarget {
   /** "immediately", "with immediate effect": due on publication. */
   immediate: boolean;
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24,
-};
 
 const RELATIVE = /^within\s+(\S+)\s+(calendar\s+|working\s+)?(day|week|month|year)s?/i;
 

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from './calendar-date';
 import type { ObligationDates } from './deadlines';
-import { workingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
+import { withinBankHolidayData, workingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
 
 /** Which date a reminder is about. */
 export type DateKind = 'response-due' | 'chief-officer-comments' | 'recommendation-target';
@@ -119,8 +119,9 @@ export function planReminders(
   }
   const targets = new Map<CalendarDate, string[]>();
   for (const target of dates.recommendationTargets) {
-    // An immediate target, or one already past when the report came out, has no run-up to remind about.
-    if (target.dueOn && !target.immediate && target.dueOn > dates.publishedOn) {
+    // An immediate target, or one already past when the report came out, has no run-up to remind about;
+    // one beyond the bank holiday data cannot be planned yet.
+    if (target.dueOn && !target.immediate && target.dueOn > dates.publishedOn && withinBankHolidayData(addDays(target.dueOn, 1))) {
       targets.set(target.dueOn, [...(targets.get(target.dueOn) ?? []), target.key]);
     }
   }

@@ -17,8 +17,13 @@ const BANK_HOLIDAYS: ReadonlySet<string> = new Set(bankHolidays.dates);
 /** The last day the bank holiday data knows about; a test fails well before the clock reaches it. */
 export const BANK_HOLIDAYS_COVER_THROUGH: CalendarDate = bankHolidays.coversThrough;
 
+/** Whether reminders about this date can be planned: the data knows its bank holidays. */
+export function withinBankHolidayData(date: CalendarDate): boolean {
+  return date >= bankHolidays.coversFrom && date <= bankHolidays.coversThrough;
+}
+
 export function isBankHoliday(date: CalendarDate): boolean {
-  if (date < bankHolidays.coversFrom || date > bankHolidays.coversThrough) throw new BankHolidayDataError(date);
+  if (!withinBankHolidayData(date)) throw new BankHolidayDataError(date);
   return BANK_HOLIDAYS.has(date);
 }
 

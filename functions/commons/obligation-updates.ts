@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../shared/calendar-date';
+import { TRACKABLE_PUBLICATION_DATES, isTrackablePublicationDate, recommendationKey } from '../../shared/deadlines';
 import type { DeploymentConfiguration } from '../../shared/configuration';
 import type { Obligation } from '../../shared/model';
 import { correctPublicationDate, type ReadReport } from '../../shared/report-ingestion';
@@ -24,6 +25,9 @@ export async function confirmPublicationDate(
   publishedOn: CalendarDate,
   source: 'upload-metadata' | 'confirmed',
 ): Promise<ReadReport> {
+  if (!isTrackablePublicationDate(publishedOn)) {
+    throw new ObligationUpdateError(`The publication date ${publishedOn} is not ${TRACKABLE_PUBLICATION_DATES}`);
+  }
   const report = await reports.getReport(reportId);
   if (!report) throw new ReportNotFoundError(reportId);
   if (report.status === 'failed' || report.status === 'no-duty') {
@@ -48,6 +52,11 @@ export async function recordProgress(
 ): Promise<Obligation> {
   const obligation = (await reports.getObligations(reportId)).find((candidate) => candidate.bodyId === bodyId);
   if (!obligation) throw new ObligationUpdateError(`Local policing body "${bodyId}" owes no response to report ${reportId}`);
+  const keys = ((await reports.getReport(reportId))?.recommendations ?? []).map(recommendationKey);
+  const unknown = (change.explainedRecommendations ?? []).filter((key) => !keys.includes(key));
+  if (unknown.length > 0) {
+    throw new ObligationUpdateError(`Report ${reportId} has no recommendation ${unknown.join(', ')}; its recommendations are: ${keys.join(', ') || 'none'}`);
+  }
   const progress: ObligationProgress = {
     ...obligation.progress,
     ...change,

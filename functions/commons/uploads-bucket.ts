@@ -23,11 +23,14 @@ export class UploadTooLargeError extends Error {
 export class UploadsBucket {
   constructor(private readonly client: S3Client) {}
 
-  async readUpload(bucket: string, key: string, maxBytes: number): Promise<Upload> {
-    const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  /** Reads the version of the object an event names (the bucket is versioned), or the latest where there is none. */
+  async readUpload(object: { bucket: string; key: string; versionId: string | null }, maxBytes: number): Promise<Upload> {
+    const response = await this.client.send(
+      new GetObjectCommand({ Bucket: object.bucket, Key: object.key, ...(object.versionId ? { VersionId: object.versionId } : {}) }),
+    );
     const size = response.ContentLength ?? 0;
     if (size > maxBytes) {
-      response.Body?.transformToWebStream().cancel();
+      await response.Body?.transformToWebStream().cancel();
       throw new UploadTooLargeError(size, maxBytes);
     }
     const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();

@@ -22,7 +22,7 @@ const s3EventSchema = z.object({
       eventTime: z.string(),
       s3: z.object({
         bucket: z.object({ name: z.string() }),
-        object: z.object({ key: z.string(), eTag: z.optional(z.string()) }),
+        object: z.object({ key: z.string(), eTag: z.optional(z.string()), versionId: z.optional(z.string()) }),
       }),
     }),
   ),
@@ -47,12 +47,11 @@ export async function handler(event: unknown, context?: Context): Promise<Ingest
   const outcomes: IngestOutcome[] = [];
   const failures: Array<{ key: string; reason: string }> = [];
   for (const record of Records) {
-    const key = objectKey(record.s3.object.key);
+    let key = record.s3.object.key;
     try {
-      const outcome = await ingestUpload(
-        { bucket: record.s3.bucket.name, key, uploadedAt: record.eventTime, eTag: record.s3.object.eTag ?? null },
-        dependencies,
-      );
+      key = objectKey(key);
+      const { eTag = null, versionId = null } = record.s3.object;
+      const outcome = await ingestUpload({ bucket: record.s3.bucket.name, key, uploadedAt: record.eventTime, eTag, versionId }, dependencies);
       outcomes.push(outcome);
       if (outcome.failure) {
         logger.warn('Upload recorded as failed', { key, reportId: outcome.reportId, failure: outcome.failure });

@@ -1,11 +1,12 @@
 import { isCalendarDate, type CalendarDate } from '../../shared/calendar-date';
+import { TRACKABLE_PUBLICATION_DATES, isTrackablePublicationDate } from '../../shared/deadlines';
 import type { DeploymentConfiguration } from '../../shared/configuration';
 import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
 import type { Report, ReportSource } from '../../shared/model';
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, readReport } from '../../shared/report-ingestion';
 import type { ObligationProgress } from '../../shared/reminders';
-import { confirmPublicationDate, recordProgress } from '../commons/obligation-updates';
+import { ObligationUpdateError, confirmPublicationDate, recordProgress } from '../commons/obligation-updates';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
 import { UploadTooLargeError, type UploadsBucket } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA } from '../commons/wiring';
@@ -31,16 +32,17 @@ class UploadRejected extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'UploadRejected';
   }
 }
 
 function dateFrom(metadata: Record<string, string>, name: string): CalendarDate | null {
   const value = metadata[name]?.trim();
   if (!value) return null;
-  if (!isCalendarDate(value)) {
+  if (!isCalendarDate(value) || !isTrackablePublicationDate(value)) {
     throw new UploadRejected(
       `invalid-${name}`,
-      `The upload's ${name} metadata "${value}" is not a date: upload it again with --metadata ${name}=YYYY-MM-DD`,
+      `The upload's ${name} metadata "${value}" is not ${TRACKABLE_PUBLICATION_DATES}: upload it again with --metadata ${name}=YYYY-MM-DD`,
     );
   }
   return value;
@@ -73,8 +75,13 @@ async function applyProgress(
       message: `The upload's ${PROGRESS_METADATA.body} metadata "${progress.bodyId}" is not a body that owes this report a response; it owes: ${bodies.join(', ') || 'none'}`,
     };
   }
-  for (const bodyId of progress.bodyId ? [progress.bodyId] : bodies) {
-    await recordProgress(dependencies.reports, reportId, bodyId, progress.change);
+  try {
+    for (const bodyId of progress.bodyId ? [progress.bodyId] : bodies) {
+      await recordProgress(dependencies.reports, reportId, bodyId, progress.change);
+    }
+  } catch (error) {
+    if (error instanceof ObligationUpdateError) return { code: 'invalid-progress', message: error.message };
+    throw error;
   }
   return null;
 }
@@ -89,8 +96,11 @@ async function applyProgress(
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
  */
+/** Where an upload is, as its S3 event says: the version read is the one the event is about. */
+export type UploadEvent = ReportSource & { eTag: string | null; versionId: string | null };
+
 export async function ingestUpload(
-  source: ReportSource & { eTag: string | null },
+  source: UploadEvent,
   dependencies: IngestDependencies,
 ): Promise<IngestOutcome> {
   const outcome = await readAndStore(source, dependencies);
@@ -107,13 +117,13 @@ export async function ingestUpload(
   return outcome;
 }
 
-async function readAndStore(source: ReportSource & { eTag: string | null }, dependencies: IngestDependencies): Promise<IngestOutcome> {
-  const { eTag, ...reportSource } = source;
+async function readAndStore(source: UploadEvent, dependencies: IngestDependencies): Promise<IngestOutcome> {
+  const { eTag, versionId, ...reportSource } = source;
   let reportId: string;
   let bytes: Uint8Array;
   let metadata: Record<string, string>;
   try {
-    ({ bytes, metadata } = await dependencies.uploads.readUpload(source.bucket, source.key, dependencies.maxDocumentBytes));
+    ({ bytes, metadata } = await dependencies.uploads.readUpload({ bucket: source.bucket, key: source.key, versionId }, dependencies.maxDocumentBytes));
     reportId = reportIdFor(bytes);
   } catch (error) {
     if (!(error instanceof UploadTooLargeError)) throw error;

@@ -9,7 +9,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { addDays, isCalendarDate } from '../../shared/calendar-date';
 import { ConfigurationError, chiefOfficerCommentsDayFor, reminderSettingsFor } from '../../shared/configuration';
-import { obligationDates } from '../../shared/deadlines';
+import { TRACKABLE_PUBLICATION_DATES, isTrackablePublicationDate, obligationDates } from '../../shared/deadlines';
+import { BankHolidayDataError } from '../../shared/working-days';
 import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders, type ObligationProgress } from '../../shared/reminders';
 import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
 import { reportIdFor } from '../../shared/report-id';
@@ -73,6 +74,7 @@ function describeReport(report: Report) {
 
 function dateOption(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`--${name} "${value}" is not a date: write YYYY-MM-DD`);
+  if (value !== undefined && !isTrackablePublicationDate(value)) throw new UsageError(`--${name} ${value} is not ${TRACKABLE_PUBLICATION_DATES}`);
   return value;
 }
 
@@ -86,6 +88,8 @@ async function ingest(file: string, published: string | undefined): Promise<numb
   const reports = localReportsTable();
   const bytes = await readFile(file);
   const key = `${UPLOADS_PREFIX}${basename(file)}`;
+  // The same file uploaded again under the same name has the same upload record: wait for this upload's.
+  const uploadedAt = new Date().toISOString();
   const { ETag } = await new S3Client({}).send(
     new PutObjectCommand({
       Bucket: LOCAL_NAMES.uploadsBucketName,
@@ -98,10 +102,10 @@ async function ingest(file: string, published: string | undefined): Promise<numb
   const deadline = Date.now() + INGEST_WAIT_MS;
   while (Date.now() < deadline) {
     const upload = await reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, eTag);
-    if (upload) {
+    if (upload && upload.ingestedAt >= uploadedAt) {
       const report = await reports.getReport(upload.reportId);
       if (!report) throw new Error(`Upload ${key} was ingested as report ${upload.reportId}, but that report is not in the table`);
-      print({ ...describeReport(report), upload: { key, duplicate: upload.saved === 'duplicate' } });
+      print({ ...describeReport(report), upload: { key, outcome: upload.saved } });
       if (report.status === 'failed') {
         process.stderr.write(`${file} could not be ingested: ${report.failure?.message ?? 'no reason recorded'}\n`);
         return 1;
@@ -219,7 +223,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError, ReportNotFoundError, ObligationUpdateError].some(
+    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError, ReportNotFoundError, ObligationUpdateError, BankHolidayDataError].some(
       (type) => error instanceof type,
     );
     const fileMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';

@@ -13,8 +13,12 @@ export interface TargetPhrase {
 }
 
 const BY = '(?:by|not later than|no later than|on or before)';
-const COUNT =
-  '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|\\d{1,3})';
+/** The counts targets are written with in words ("within six months"); the deadline engine turns them into numbers. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24,
+};
+const COUNT = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})`;
 
 interface Candidate {
   index: number;
