@@ -78,9 +78,10 @@ const deploymentSchema = z.object({
     .check(z.minLength(1, 'must list at least one local policing body')),
 });
 
-/** Addresses differ only in case are one mailbox in practice: keep the first spelling. */
+/** Addresses that differ only in case are one mailbox in practice: keep the first spelling, in order. */
 function uniqueAddresses(addresses: string[]): string[] {
-  return [...new Map(addresses.map((address) => [address.toLowerCase(), address] as const).reverse()).values()].reverse();
+  const seen = new Set<string>();
+  return addresses.filter((address) => !seen.has(address.toLowerCase()) && seen.add(address.toLowerCase()));
 }
 
 function pathOf(path: readonly PropertyKey[]): string {

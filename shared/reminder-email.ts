@@ -11,7 +11,7 @@ export interface ReminderEmail {
 }
 
 export interface ReminderEmailInput {
-  /** The reminders due today for one obligation, one email for them all; the first names the email. */
+  /** The reminders due today for one obligation, one email for them all. */
   reminders: PlannedReminder[];
   today: CalendarDate;
   body: LocalPolicingBody;
@@ -112,7 +112,8 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
 /**
  * The email a local policing body's office receives: which report and which dates, each date and the
  * days left (or how late it is), and what is still missing from the response. The reminders due for
- * one report on one day go in one email, the most pressing first and in the subject.
+ * one report on one day go in one email, led (and its subject set) by the statutory last day, then the
+ * chief officer's date, then recommendation targets.
  */
 export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
   const { reminders, body, report, dates } = input;
@@ -133,6 +134,9 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
     'and to send a copy to HMICFRS and the Home Secretary.';
   const footer = `Sent by FiftySix to ${body.name}: ${reminders.map((reminder) => `“${reminder.stage}” about the ${reminder.dateKind.replace(/-/g, ' ')} date`).join(', ')}.`;
   const stillMissing = missing.length === 0 ? 'Nothing is recorded as missing.' : 'Still missing:';
+  const howToRecord =
+    'When something is done, tell FiftySix and these reminders stop: upload the report again with metadata ' +
+    `body=${body.id} and chief-officer-comments-received-on=YYYY-MM-DD, explained="<refs>" or response-published-on=YYYY-MM-DD.`;
   const content = { subject: contents[0]!.subject, missing };
 
   const text = [
@@ -143,6 +147,8 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
     '',
     stillMissing,
     ...content.missing.flatMap((missing) => [`- ${missing.text}`, ...missing.items.map((item) => `    ${item.label}. ${item.text}`)]),
+    '',
+    howToRecord,
     '',
     duty,
     '',
@@ -167,6 +173,7 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
               }</li>`,
           )
           .join('')}</ul>`,
+    `<p>${escapeHtml(howToRecord)}</p>`,
     `<p style="color:#555">${escapeHtml(duty)}</p>`,
     `<p style="color:#555">${escapeHtml(footer)}</p>`,
     '</body></html>',

@@ -4,6 +4,7 @@ import { recordProgress } from '../../functions/commons/obligation-updates';
 import { ReminderMailer } from '../../functions/commons/reminder-mailer';
 import { scanDeadlines, type ScanResult } from '../../functions/deadline-scan/scan-deadlines';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
+import { DEFAULT_REMINDER_SETTINGS, planReminders } from '../../shared/reminders';
 import { forceReportText } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
@@ -122,6 +123,25 @@ describe('deadline scan on the local services', () => {
     // The 14- and 7-day reminders of the new date are both past: only the 7-day one goes.
     expect(stagesFor(first!.reportId, await scanAt('2029-04-12T06:00:00Z'))).toEqual(['response-due due-in-7-days']);
     expect((await emailsAbout('uploads/f.txt')).map((email) => email.subject.slice(0, 12))).toEqual(['14 days left', '6 days left ']);
+  });
+
+  it('never sends a reminder whose earlier claim was not confirmed sent, and says so until a person looks', async () => {
+    const reportId = await ingestReport('uploads/g.txt', 'Surrey Police', '2030-01-03', { commentsReceived: true }); // 14 days before the last day: 13 February
+    const [obligation] = await services.reports.getObligations(reportId);
+    const plan = planReminders(obligation!.dates!, DEFAULT_REMINDER_SETTINGS, obligation!.progress, '2030-03-31');
+    const fourteenDays = plan.find((reminder) => reminder.dateKind === 'response-due' && reminder.stage === 'due-in-14-days')!;
+    // A scan claimed it, then died before SES answered.
+    expect(await services.reports.claimReminder(obligation!, fourteenDays, new Date('2030-02-13T06:00:00Z'))).toEqual({ outcome: 'claimed' });
+
+    const moments = await scanAt('2030-02-13T06:05:00Z');
+    expect(stagesFor(reportId, moments)).toEqual([]);
+    expect(moments.failed.filter((each) => each.reportId === reportId)).toEqual([]); // still in progress, perhaps
+    const later = await scanDeadlines(new Date('2030-02-13T07:00:00Z'), { reports: services.reports, mailer: new ReminderMailer(new SESv2Client({}), TEST_CONFIGURATION.senderAddress), configuration: TEST_CONFIGURATION });
+    expect(stagesFor(reportId, later)).toEqual([]);
+    expect(later.failed.filter((each) => each.reportId === reportId)).toEqual([
+      expect.objectContaining({ stage: 'due-in-14-days', reason: expect.stringContaining('never confirmed sent') }),
+    ]);
+    expect(await emailsAbout('uploads/g.txt')).toEqual([]);
   });
 
   it('refuses a schedule payload without a scheduled time', async () => {

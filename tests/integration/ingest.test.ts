@@ -104,6 +104,23 @@ describe('ingest handler on the local services', () => {
     expect((await services.reports.getObligations(first!.reportId))[0]?.progress.responsePublishedOn).toBeNull();
   });
 
+  it('refuses a publication date it cannot plan from, recording the upload as failed', async () => {
+    const [outcome] = await ingest
+      .handler(await services.upload('uploads/typo.txt', forceReportText('Cumbria Constabulary', 'A typo'), '0224-03-07'))
+      .catch((error: InstanceType<typeof ingest.IngestFailedError>) => [error.failures[0]]);
+    expect(outcome).toMatchObject({ key: 'uploads/typo.txt', reason: expect.stringContaining('"0224-03-07" is not a date from 2000-01-01') });
+    expect(await services.reportOf('uploads/typo.txt')).toMatchObject({ status: 'failed', failure: { code: 'invalid-published-on' } });
+  });
+
+  it('starts tracking a document it did not recognise once a person uploads it with its publication date', async () => {
+    const text = 'Notes from a meeting\nSome text about nothing in particular.\n\nRecommendation 1\nThe force should meet again.';
+    const [unrecognised] = await ingest.handler(await services.upload('uploads/notes.txt', text));
+    expect(unrecognised).toMatchObject({ status: 'no-duty' });
+    const [dated] = await ingest.handler(await services.upload('uploads/notes.txt', text, '2024-03-07'));
+    expect(dated).toMatchObject({ reportId: unrecognised!.reportId, status: 'ingested', saved: 'saved' });
+    expect((await services.reports.getObligations(dated!.reportId)).map((obligation) => obligation.bodyId).sort()).toEqual(['cumbria', 'surrey']);
+  });
+
   it('refuses an event that is not an S3 event', async () => {
     await expect(ingest.handler({ detail: {} })).rejects.toThrow(/Records/);
   });

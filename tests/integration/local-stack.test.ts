@@ -69,6 +69,9 @@ describe('npm start', () => {
 
       const confirmed = await runScript(CLI, ['confirm', report.id, '--published', '2024-03-14'], { cwd, env });
       expect(JSON.parse(confirmed.stdout)).toMatchObject({ publishedOn: '2024-03-14', responseDueOn: '2024-05-08' });
+      // The same file under the same name again: the CLI waits for this upload's outcome, not the last one's.
+      const again = await runScript(CLI, ['ingest', reportFile, '--published', '2024-03-21'], { cwd, env });
+      expect(JSON.parse(again.stdout)).toMatchObject({ publishedOn: '2024-03-21', responseDueOn: '2024-05-15', upload: { outcome: 'corrected' } });
 
       const empty = join(cwd, 'empty.pdf');
       writeFileSync(empty, '');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
 import type { ExtractionResult } from '../../shared/model';
+import { UNRECOGNISED_DOCUMENT } from '../../shared/extraction';
 import { correctPublicationDate, readReport } from '../../shared/report-ingestion';
 
 const configuration = parseDeploymentConfiguration(
@@ -104,11 +105,24 @@ describe('reading a report into obligations', () => {
   });
 
   it('tracks a document it does not recognise when a person uploaded it with its publication date', () => {
-    const dated = read({ kind: 'other', s55: { applies: false, reason: 'Neither a report nor a response.' } }, '2024-03-07');
+    const dated = read({ kind: 'other', s55: { applies: false, reason: UNRECOGNISED_DOCUMENT } }, '2024-03-07');
     expect(dated.report.status).toBe('ingested');
     expect(dated.obligations.map((obligation) => obligation.bodyId)).toEqual(['cumbria', 'surrey']);
     const fire = read({ s55: { applies: false, reason: 'A fire and rescue service inspection.' } }, '2024-03-07');
     expect(fire.report.status).toBe('no-duty');
+    const pressRelease = read({ kind: 'other', s55: { applies: false, reason: 'A press release, not an inspection report.' } }, '2024-03-07');
+    expect(pressRelease.report.status).toBe('no-duty');
+  });
+
+  it('takes a body’s dated response as the response published, so it starts no overdue reminders', () => {
+    const { report, obligations } = read({
+      kind: 'pcc-response',
+      forces: ['Cumbria Constabulary'],
+      publishedOn: '2023-09-01',
+      respondsTo: { title: 'PEEL spotlight report', publishedOn: '2023-07-07' },
+    });
+    expect(report).toMatchObject({ status: 'ingested', publishedOn: '2023-07-07', responseDueOn: '2023-08-31' });
+    expect(obligations[0]?.progress).toEqual({ chiefOfficerCommentsReceivedOn: '2023-09-01', responsePublishedOn: '2023-09-01', explainedRecommendations: [] });
   });
 });
 
