@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from './calendar-date';
 import type { ObligationDates } from './deadlines';
-import { withinBankHolidayData, workingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
+import { BANK_HOLIDAYS_COVER_THROUGH, workingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
 
 /** Which date a reminder is about. */
 export type DateKind = 'response-due' | 'chief-officer-comments' | 'recommendation-target';
@@ -58,6 +58,9 @@ export interface PlannedReminder {
   recommendationKeys: string[];
 }
 
+/** A week inside the data's end, so an overdue reminder moved to the next working day still falls within it. */
+const LAST_PLANNABLE_DAY = addDays(BANK_HOLIDAYS_COVER_THROUGH, -7);
+
 const days = (count: number) => `${count}-day${count === 1 ? '' : 's'}`;
 
 /**
@@ -72,7 +75,9 @@ function remindersFor(
   options: { notBefore: CalendarDate; overdueUntil: CalendarDate; recommendationKeys: string[] },
 ): PlannedReminder[] {
   const planned: Array<Omit<PlannedReminder, 'dateKind' | 'dueOn' | 'recommendationKeys'>> = [];
-  for (const before of [...new Set(settings.daysBefore)].filter((n) => n > 0).sort((a, b) => b - a)) {
+  // A run-up that would start before the report was published has nothing to remind about.
+  const daysBefore = [...new Set(settings.daysBefore)].filter((n) => n > 0 && addDays(dueOn, -n) >= options.notBefore);
+  for (const before of daysBefore.sort((a, b) => b - a)) {
     planned.push({ stage: `due-in-${days(before)}`, timing: 'before', sendOn: workingDayOnOrBefore(addDays(dueOn, -before)) });
   }
   if (settings.onTheDay) planned.push({ stage: 'due-today', timing: 'on-the-day', sendOn: workingDayOnOrBefore(dueOn) });
@@ -100,6 +105,8 @@ export function planReminders(
   through: CalendarDate,
 ): PlannedReminder[] {
   const notBefore = dates.publishedOn;
+  // Nothing is planned where the bank holiday data cannot say which days are working days.
+  if (through > LAST_PLANNABLE_DAY) through = LAST_PLANNABLE_DAY;
   const plan: PlannedReminder[] = [];
   if (!progress.responsePublishedOn) {
     plan.push(
@@ -121,7 +128,7 @@ export function planReminders(
   for (const target of dates.recommendationTargets) {
     // An immediate target, or one already past when the report came out, has no run-up to remind about;
     // one beyond the bank holiday data cannot be planned yet.
-    if (target.dueOn && !target.immediate && target.dueOn > dates.publishedOn && withinBankHolidayData(addDays(target.dueOn, 1))) {
+    if (target.dueOn && !target.immediate && target.dueOn > dates.publishedOn && target.dueOn < LAST_PLANNABLE_DAY) {
       targets.set(target.dueOn, [...(targets.get(target.dueOn) ?? []), target.key]);
     }
   }

@@ -110,9 +110,9 @@ describe('deciding what to send today', () => {
   });
 });
 
-describe('properties of every plan, for publication dates 2000 to 2100', () => {
+describe('properties of every plan, for publication dates 2000 to 2098 (the bank holiday data runs to 2100)', () => {
   const publicationDate = fc
-    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 9, 1) })
+    .integer({ min: Date.UTC(2000, 0, 10), max: Date.UTC(2098, 11, 31) })
     .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   it('the last day is publication + 55 days and falls on the weekday before the publication weekday', () => {
@@ -124,6 +124,38 @@ describe('properties of every plan, for publication dates 2000 to 2100', () => {
         expect(weekday(responseDueOn)).toBe((weekday(publishedOn) + 6) % 7);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('holds for any body settings and recommendation targets too', () => {
+    const stageSettings = fc.record({
+      daysBefore: fc.array(fc.integer({ min: 1, max: 90 }), { maxLength: 5 }),
+      onTheDay: fc.boolean(),
+      overdue: fc.boolean(),
+      overdueEveryDays: fc.option(fc.integer({ min: 1, max: 21 }), { nil: null }),
+    });
+    const settings = fc.record({ 'response-due': stageSettings, 'chief-officer-comments': stageSettings, 'recommendation-target': stageSettings });
+    const targets = fc.array(fc.integer({ min: 1, max: 700 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(publicationDate, settings, targets, fc.integer({ min: 1, max: 56 }), (publishedOn, reminderSettings, targetOffsets, coDay) => {
+        const recommendations = targetOffsets.map((offset, index) => {
+          const dueOn = addDays(publishedOn, offset);
+          return { ref: String(index + 1), text: `By ${dueOn.slice(8)} ${monthName(dueOn)} ${dueOn.slice(0, 4)}, forces should act.`, targetDate: dueOn, addressees: ['forces'] };
+        });
+        const dates = obligationDates(publishedOn, recommendations, coDay);
+        expect(dates.chiefOfficerCommentsDueOn <= dates.responseDueOn).toBe(true);
+        const plan = planReminders(dates, reminderSettings, NO_PROGRESS, addDays(dates.responseDueOn, 800));
+        for (const reminder of plan) {
+          expect(isWorkingDay(reminder.sendOn)).toBe(true);
+          expect(reminder.sendOn >= publishedOn).toBe(true);
+          if (reminder.timing === 'overdue') expect(reminder.sendOn > reminder.dueOn).toBe(true);
+          else expect(reminder.sendOn <= reminder.dueOn).toBe(true);
+          if (reminder.dateKind !== 'recommendation-target' && reminder.sendOn > dates.responseDueOn) expect(reminder.timing).toBe('overdue');
+        }
+        const keys = plan.map((reminder) => `${reminder.dateKind}#${reminder.dueOn}#${reminder.stage}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -145,3 +177,7 @@ describe('properties of every plan, for publication dates 2000 to 2100', () => {
     );
   });
 });
+
+function monthName(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+}
