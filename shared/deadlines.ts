@@ -1,6 +1,6 @@
 import { addDays, addMonths, type CalendarDate } from './calendar-date';
 import { NUMBER_WORDS, parseTargetPhrase } from './extraction/target-dates';
-import type { ExtractedRecommendation } from './model';
+import type { ExtractedRecommendation, ExtractionResult } from './model';
 import { BANK_HOLIDAYS_COVER_THROUGH, withinBankHolidayData, workingDayOnOrAfter } from './working-days';
 
 /**
@@ -62,6 +62,23 @@ function relativeDueOn(relative: string, publishedOn: CalendarDate): { dueOn: Ca
     return { dueOn: day, immediate: false };
   }
   return { dueOn: addDays(publishedOn, unit === 'week' ? count * 7 : count), immediate: false };
+}
+
+/**
+ * What `extract` prints: a relative target ("within six months", "immediately") dated from the
+ * publication date the document itself states, when it states one (for a response, the report's).
+ */
+export function withRelativeTargetsDated(extraction: ExtractionResult): ExtractionResult {
+  const publishedOn = extraction.kind === 'pcc-response' ? extraction.respondsTo?.publishedOn : extraction.publishedOn;
+  if (!publishedOn) return extraction;
+  return {
+    ...extraction,
+    recommendations: extraction.recommendations.map((recommendation) =>
+      recommendation.targetDate || !recommendation.targetRelative
+        ? recommendation
+        : { ...recommendation, targetDate: relativeDueOn(recommendation.targetRelative, publishedOn).dueOn },
+    ),
+  };
 }
 
 export function recommendationKey(recommendation: ExtractedRecommendation, index: number): string {

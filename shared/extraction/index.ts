@@ -1,12 +1,17 @@
+import { withRelativeTargetsDated } from '../deadlines';
 import type { ExtractionResult } from '../model';
 import { DEFAULT_MAX_BYTES, documentText } from './document-text';
-import { extractFromText } from './report-text';
+import { readReportText } from './report-text';
 
 export { UnreadableDocumentError, type UnreadableCode } from './errors';
-export { extractFromText } from './report-text';
 export { parseTargetPhrase, type TargetPhrase } from './target-dates';
 export { DEFAULT_MAX_BYTES } from './document-text';
 export { UNRECOGNISED_DOCUMENT } from './s55';
+
+/** What a document's text says: its kind, title, dates, forces, recommendations and findings. */
+export function extractFromText(text: string): ExtractionResult {
+  return withRelativeTargetsDated(readReportText(text));
+}
 
 /**
  * Reads an uploaded document (PDF, DOCX, HTML, or plain text / Markdown, recognised from its bytes)

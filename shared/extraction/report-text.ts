@@ -34,7 +34,7 @@ const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b/i;
 
 /** The fields of an ExtractionResult that can be read from a document's text. */
-export function extractFromText(text: string): ExtractionResult {
+export function readReportText(text: string): ExtractionResult {
   const paras = paragraphs(text);
   const findings = findFindings(paras);
   const heading = titleOf(paras);

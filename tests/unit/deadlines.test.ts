@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, endOfMonth, formatLongDate, isCalendarDate, londonDateAt, parseCalendarDate } from '../../shared/calendar-date';
 import { chiefOfficerCommentsDueOn, recommendationTarget, statutoryLastDay } from '../../shared/deadlines';
+import { extractFromText } from '../../shared/extraction';
 import { BANK_HOLIDAYS_COVER_THROUGH, BankHolidayDataError, isBankHoliday, isWorkingDay, workingDayOnOrBefore } from '../../shared/working-days';
 
 describe('statutory last day (s55(5A): 56 days beginning with the day of publication)', () => {
@@ -114,5 +115,38 @@ describe('working days in England and Wales', () => {
     const twoYearsAhead = new Date(Date.now() + 2 * 366 * 86_400_000).toISOString().slice(0, 10);
     // Fails two years before the data runs out: regenerate it with scripts/generate-bank-holidays.ts.
     expect(BANK_HOLIDAYS_COVER_THROUGH > twoYearsAhead).toBe(true);
+  });
+});
+
+describe('relative targets in what extract prints', () => {
+  it('are dated from the publication date the document states', () => {
+    const result = extractFromText(
+      [
+        'PEEL spotlight: An inspection of Kent Police',
+        'Published on: 7 March 2024',
+        '',
+        'Recommendations',
+        '',
+        'Recommendation 1',
+        'Within six months, the force should review how it supervises investigations.',
+        '',
+        'Recommendation 2',
+        'With immediate effect, the force should stop the practice.',
+        '',
+        'Recommendation 3',
+        'By the end of 2024, the force should publish its plan.',
+      ].join('\n'),
+    );
+    expect(result.publishedOn).toBe('2024-03-07');
+    expect(result.recommendations.map(({ targetDate, targetPhrase }) => [targetPhrase, targetDate])).toEqual([
+      ['Within six months', '2024-09-07'],
+      ['With immediate effect', '2024-03-07'],
+      ['By the end of 2024', '2024-12-31'],
+    ]);
+  });
+
+  it('stay undated when the document states no publication date', () => {
+    const [recommendation] = extractFromText('An inspection of Kent Police\n\nRecommendation 1\nWithin six months, the force should act.').recommendations;
+    expect(recommendation).toMatchObject({ targetDate: null, targetRelative: 'within six months' });
   });
 });
