@@ -4,7 +4,7 @@ import type { DeploymentConfiguration } from '../../shared/configuration';
 import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
 import type { Report, ReportSource } from '../../shared/model';
 import { reportIdFor } from '../../shared/report-id';
-import { failedReport, readReport } from '../../shared/report-ingestion';
+import { failedReport, readReport, type ReadReport } from '../../shared/report-ingestion';
 import type { ObligationProgress } from '../../shared/reminders';
 import { ObligationUpdateError, confirmPublicationDate, recordProgress } from '../commons/obligation-updates';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
@@ -86,6 +86,9 @@ async function applyProgress(
   return null;
 }
 
+/** Where an upload is, as its S3 event says: the version read is the one the event is about. */
+export type UploadEvent = ReportSource & { eTag: string | null; versionId: string | null };
+
 /**
  * Ingests one uploaded object.
  * 1. read the upload (refusing one over the size limit);
@@ -96,9 +99,6 @@ async function applyProgress(
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
  */
-/** Where an upload is, as its S3 event says: the version read is the one the event is about. */
-export type UploadEvent = ReportSource & { eTag: string | null; versionId: string | null };
-
 export async function ingestUpload(
   source: UploadEvent,
   dependencies: IngestDependencies,
@@ -152,7 +152,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
  * the stored one, a person is correcting it.
  */
 async function storeOrCorrect(
-  read: ReturnType<typeof readReport>,
+  read: ReadReport,
   publishedOnFromUpload: CalendarDate | null,
   dependencies: IngestDependencies,
 ): Promise<IngestOutcome> {
