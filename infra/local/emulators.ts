@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -109,8 +110,32 @@ export async function startS3rver(
   keep: boolean,
 ): Promise<RunningEmulator & { server: S3Server }> {
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, resetOnClose: !keep });
+  holdPutsUntilWritten(server);
   await server.run();
   return { server, stop: () => server.close() };
+}
+
+interface S3rverStore {
+  putObject(object: { bucket: string; key: string }): Promise<{ size: number }>;
+  getResourcePath(bucket: string, key: string, resource: 'object'): string;
+}
+
+/**
+ * s3rver answers a PUT once it has handed the bytes to its file stream, before they are all on disk,
+ * so a GET straight after (as an S3 event's handler does) can read an empty object. S3 itself is
+ * read-after-write consistent: hold the answer, and the event, until the file is complete.
+ */
+function holdPutsUntilWritten(server: S3Server): void {
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const putObject = store.putObject.bind(store);
+  store.putObject = async (object) => {
+    const stored = await putObject(object);
+    const file = store.getResourcePath(object.bucket, object.key, 'object');
+    for (let waited = 0; (await stat(file)).size < stored.size && waited < 5_000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return stored;
+  };
 }
 
 /** aws-ses-v2-local keeps the mail it is sent, shows it at its root and returns it as JSON at /store. */
