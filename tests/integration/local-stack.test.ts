@@ -29,11 +29,9 @@ describe('npm start', () => {
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const startedAt = Date.now();
     await expect
       .poll(() => output, { timeout: 30_000, interval: 200 })
       .toContain('FiftySix is running locally');
-    expect(Date.now() - startedAt).toBeLessThan(30_000);
     expect(output).toContain(`Inbox (every reminder sent):  http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/`);
 
     try {
