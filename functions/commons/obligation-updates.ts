@@ -42,29 +42,36 @@ export async function confirmPublicationDate(
 
 /**
  * Records what a body has done (the chief officer's comments received, recommendations explained,
- * the response published); reminders about what is done stop from the next scan.
+ * the response published), for the body named or, with none, every body that owes the report a
+ * response; reminders about what is done stop from the next scan.
  */
 export async function recordProgress(
   reports: ReportsTable,
   reportId: string,
-  bodyId: string,
+  bodyId: string | null,
   change: Partial<ObligationProgress>,
-): Promise<Obligation> {
-  const obligation = (await reports.getObligations(reportId)).find((candidate) => candidate.bodyId === bodyId);
-  if (!obligation) throw new ObligationUpdateError(`Local policing body "${bodyId}" owes no response to report ${reportId}`);
+): Promise<Obligation[]> {
+  const obligations = await reports.getObligations(reportId);
+  const chosen = bodyId === null ? obligations : obligations.filter((obligation) => obligation.bodyId === bodyId);
+  if (bodyId !== null && chosen.length === 0) {
+    const owing = obligations.map((obligation) => obligation.bodyId).join(', ') || 'none';
+    throw new ObligationUpdateError(`"${bodyId}" is not a body that owes this report a response; it owes: ${owing}`);
+  }
   const keys = ((await reports.getReport(reportId))?.recommendations ?? []).map(recommendationKey);
   const unknown = (change.explainedRecommendations ?? []).filter((key) => !keys.includes(key));
   if (unknown.length > 0) {
     throw new ObligationUpdateError(`Report ${reportId} has no recommendation ${unknown.join(', ')}; its recommendations are: ${keys.join(', ') || 'none'}`);
   }
-  const progress: ObligationProgress = {
-    ...obligation.progress,
-    ...change,
-    explainedRecommendations: [...new Set([...obligation.progress.explainedRecommendations, ...(change.explainedRecommendations ?? [])])],
-  };
+  const updated = chosen.map((obligation) => ({
+    ...obligation,
+    progress: {
+      ...obligation.progress,
+      ...change,
+      explainedRecommendations: [...new Set([...obligation.progress.explainedRecommendations, ...(change.explainedRecommendations ?? [])])],
+    },
+  }));
   // Progress only ever takes reminders away, so the next reminder day can stay: the scan finds nothing
   // left to send about what is done and moves it on.
-  const updated = { ...obligation, progress };
-  await reports.recordProgress(updated);
+  for (const obligation of updated) await reports.recordProgress(obligation);
   return updated;
 }

@@ -62,28 +62,19 @@ function progressFrom(metadata: Record<string, string>): { bodyId: string | null
   return { bodyId: metadata[PROGRESS_METADATA.body]?.trim() || null, change };
 }
 
-/** Records the progress an upload carries for the body it names, or for every body that owes the report a response. */
+/** Records the progress an upload carries; a body or recommendation it names wrongly is the upload's failure. */
 async function applyProgress(
   reportId: string,
   progress: NonNullable<ReturnType<typeof progressFrom>>,
   dependencies: IngestDependencies,
 ): Promise<Report['failure']> {
-  const bodies = (await dependencies.reports.getObligations(reportId)).map((obligation) => obligation.bodyId);
-  if (progress.bodyId && !bodies.includes(progress.bodyId)) {
-    return {
-      code: 'unknown-body',
-      message: `The upload's ${PROGRESS_METADATA.body} metadata "${progress.bodyId}" is not a body that owes this report a response; it owes: ${bodies.join(', ') || 'none'}`,
-    };
-  }
   try {
-    for (const bodyId of progress.bodyId ? [progress.bodyId] : bodies) {
-      await recordProgress(dependencies.reports, reportId, bodyId, progress.change);
-    }
+    await recordProgress(dependencies.reports, reportId, progress.bodyId, progress.change);
+    return null;
   } catch (error) {
-    if (error instanceof ObligationUpdateError) return { code: 'invalid-progress', message: error.message };
+    if (error instanceof ObligationUpdateError) return { code: 'invalid-progress', message: `The upload's metadata: ${error.message}` };
     throw error;
   }
-  return null;
 }
 
 /** Where an upload is, as its S3 event says: the version read is the one the event is about. */

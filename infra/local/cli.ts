@@ -154,7 +154,8 @@ async function confirm(reportId: string, published: string): Promise<void> {
 }
 
 async function progress(reportId: string, bodyId: string, change: Partial<ObligationProgress>): Promise<void> {
-  print(await recordProgress(localReportsTable(), reportId, bodyId, change));
+  const [updated] = await recordProgress(localReportsTable(), reportId, bodyId, change);
+  print(updated);
 }
 
 async function outbox(): Promise<void> {
