@@ -14,6 +14,7 @@ import {
   parseDeploymentConfiguration,
   type DeploymentConfiguration,
 } from '../shared/configuration';
+import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
 import { deployedEnvironmentBytes, LAMBDA_ENVIRONMENT_LIMIT_BYTES, ProjectFunction } from './project-function';
 
 /**
@@ -86,15 +87,16 @@ export class Ingestion extends Construct {
     this.function = new ProjectFunction(this, 'Ingest', {
       entry: HANDLER_ENTRIES.ingest,
       description: 'Reads an uploaded HMICFRS report and records the response each local policing body owes',
-      // From `npm run bench`: a 300-page report peaks at ~180 MB RSS (~100 MB of it Node and the modules)
-      // and takes ~0.6 s on one x86 core. 1024 MB leaves room for far longer reports (~540 MB at 3,000
-      // pages) and for a 50 MB upload held twice. Extraction is single-threaded and CPU-bound, and 1024 MB
-      // buys ~0.58 of an ARM vCPU: allowing 1.5× for a Graviton core against the bench's, 300 pages take
-      // ~2 s (0.6 s ÷ 0.58 × 1.5). A minute is a 30× margin over that and still covers 3,000 pages
-      // (~7.5 s on the bench, so ~20 s in Lambda).
+      // From `npm run bench`: a 300-page report peaks at ~280 MB RSS (~95 MB of it Node and the modules,
+      // the rest mostly the page readers' worker threads) and takes ~0.5 s on two x86 cores. 1024 MB holds
+      // that, a 50 MB upload held three times over (once per reader) and, at worst, readers at their heap
+      // limit (pdf-text.ts). It buys ~0.58 of an ARM vCPU, so the readers take turns on it rather than run
+      // side by side: allowing 1.5× for a Graviton core against the bench's, 300 pages take about 2–3 s.
+      // A minute is a 20× margin over that.
       memorySize: 1024,
       timeout: Duration.minutes(1),
       environment,
+      workerScripts: [PDF_PAGE_READER],
     });
     const ingest = this.function.function;
     storage.uploads.grantRead(ingest, `${UPLOADS_PREFIX}*`);

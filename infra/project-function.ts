@@ -40,6 +40,9 @@ export function deployedEnvironmentBytes(environment: Record<string, string>): n
   }, 0);
 }
 
+/** CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks. */
+const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
+
 export interface ProjectFunctionProps {
   /** The handler's entry file, relative to the repository root; it exports `handler`. */
   entry: string;
@@ -47,6 +50,11 @@ export interface ProjectFunctionProps {
   memorySize: number;
   timeout: Duration;
   environment: Record<string, string>;
+  /**
+   * Worker thread scripts the handler starts, each bundled on its own beside the handler's bundle:
+   * `source` relative to the repository root, `bundled` the file name the handler looks for.
+   */
+  workerScripts?: readonly { source: string; bundled: string }[];
 }
 
 /**
@@ -107,10 +115,24 @@ export class ProjectFunction extends Construct {
         sourceMap: true,
         // Measured: a bundled SDK starts faster than the runtime's copy, and its version is the lock file's.
         bundleAwsSDK: true,
-        // CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks.
         // esbuild's size summary flags any bundle over 1 MB; only real warnings should reach the synth output.
         logLevel: LogLevel.WARNING,
-        banner: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+        banner: BUNDLE_BANNER,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // esbuild leaves `new URL('./x.mjs', import.meta.url)` alone, so a worker's script is bundled here.
+          afterBundling: (inputDir, outputDir) =>
+            (props.workerScripts ?? []).map(({ source, bundled }) =>
+              [
+                `"${inputDir}/node_modules/.bin/esbuild"`,
+                `"${inputDir}/${source}"`,
+                `--outfile="${outputDir}/${bundled}"`,
+                '--bundle --platform=node --format=esm --target=node20 --main-fields=module,main --minify --sourcemap --log-level=warning',
+                `"--banner:js=${BUNDLE_BANNER}"`,
+              ].join(' '),
+            ),
+        },
       },
     });
   }

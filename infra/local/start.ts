@@ -69,11 +69,6 @@ async function main(): Promise<void> {
     process.stdout.write('Stopped. Data kept for next time.\n');
     process.exit(0);
   };
-  // pdf.js can leave a promise rejected behind a damaged PDF after extraction has already reported it.
-  // Lambda would fail that one invocation and start afresh; the local stack says so and keeps serving.
-  process.on('unhandledRejection', (reason) => {
-    process.stderr.write(`Unhandled rejection in a handler (in AWS, Lambda would fail that invocation): ${String(reason)}\n`);
-  });
   process.on('SIGINT', () => void stop('Ctrl-C'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

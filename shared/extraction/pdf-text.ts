@@ -1,168 +1,156 @@
-import { getDocumentProxy } from 'unpdf';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { UnreadableDocumentError } from './errors';
-import { startsListItem } from './paragraphs';
+import { pagesToText, type Line } from './pdf-layout';
+import type { PageReadRequest, PageReadResponse } from './pdf-pages-worker';
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  fontSize: number;
-  hasEOL: boolean;
+/**
+ * The page reader's script. Bundled for Lambda, it sits beside the handler's bundle under this name
+ * (infra/project-function.ts builds it from `source`). Run from source, as in the tests and the local
+ * stack, it is TypeScript, which Node 20 cannot load in a worker by itself: a small script registers
+ * tsx in the worker first.
+ */
+export const PDF_PAGE_READER = {
+  source: 'shared/extraction/pdf-pages-worker.ts',
+  bundled: 'pdf-pages-worker.mjs',
+} as const;
+
+function readerScript(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./pdf-pages-worker.from-source.mjs', import.meta.url)
+    : new URL(`./${PDF_PAGE_READER.bundled}`, import.meta.url);
 }
 
-interface Line {
-  text: string;
-  left: number;
-  right: number;
-  y: number;
-  size: number;
+/** More readers than this gain nothing on a report of a few hundred pages: each opens the whole file. */
+const MOST_READERS = 4;
+
+/**
+ * Heap each reader may use. A 300-page report needs a fraction of it; a PDF built to expand without
+ * end (a decompression bomb) stops here, as a refused document, instead of taking the process down.
+ * The ingest Lambda's memory allows for every reader at this limit (infra/fiftysix-stack.ts).
+ */
+const READER_HEAP_MB = 320;
+
+/**
+ * Space for each reader's short-lived objects. pdf.js makes several for every glyph, so a small space
+ * means constant collections: measured with `npm run bench`, 8 MB cost a quarter of the speed that two
+ * readers gain, and V8's default, larger, took peak memory on 300 pages past 300 MB.
+ */
+const READER_YOUNG_HEAP_MB = 24;
+
+interface Pending {
+  resolve: (response: PageReadResponse) => void;
+  reject: (error: Error) => void;
 }
 
 /**
- * Pages read together. All at once, pdf.js holds every page's parsed content until the last is done
- * (about 840 MB peak on 3,000 pages); eight at a time keeps it to about 540 MB and is no slower, as
- * pdf.js still has the next page to work on while the last one's text is handed back.
+ * A worker thread reading pages with pdf.js. One that fails (pdf.js leaves a rejected promise behind
+ * some damaged PDFs, or a PDF exhausts its heap) ends, fails what it was reading, and is replaced on next use.
  */
-const PAGES_AT_ONCE = 8;
+class PageReader {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  ended = false;
 
-/**
- * The text of a PDF, one paragraph per line. PDFs only hold positioned lines, so a line that runs to
- * the right margin, where the next line's first word would not have fitted, is taken as wrapped and
- * joined to the next; a larger vertical gap becomes a blank line. Without this, a recommendation
- * broken across lines could not be told from the paragraph after it.
- */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  let document;
-  try {
-    // pdf.js may detach the buffer it is given; the caller's bytes stay usable.
-    document = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
-  } catch (error) {
-    throw pdfError(error);
-  }
-  try {
-    const pages: Line[][] = [];
-    for (let first = 1; first <= document.numPages; first += PAGES_AT_ONCE) {
-      const numbers = Array.from({ length: Math.min(PAGES_AT_ONCE, document.numPages - first + 1) }, (_, index) => first + index);
-      pages.push(...(await Promise.all(numbers.map(async (number) => toLines(await pageItems(document, number))))));
-    }
-    // A loop, not Math.max(...lines): spreading a long report's lines as arguments overflows the stack.
-    const right = pages.reduce((furthest, lines) => lines.reduce((max, line) => Math.max(max, line.right), furthest), 0);
-    const layout = { right, pitch: linePitch(pages) };
-    return pages.map((lines) => joinLines(lines, layout)).join('\n');
-  } catch (error) {
-    throw pdfError(error);
-  } finally {
-    await document.destroy();
-  }
-}
-
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
-
-/** A page's positioned text; the page's parsed resources are released as soon as it is read. */
-async function pageItems(document: PdfDocument, number: number): Promise<Item[]> {
-  const page = await document.getPage(number);
-  try {
-    const { items } = await page.getTextContent();
-    return items.flatMap((item) => {
-      if (!('str' in item)) return [];
-      const [, , c, d, x, y] = item.transform as number[];
-      return [{ str: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(c!, d!), hasEOL: item.hasEOL }];
+  constructor() {
+    this.worker = new Worker(readerScript(), {
+      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_HEAP_MB },
     });
-  } finally {
-    page.cleanup();
+    this.worker.on('message', (response: PageReadResponse) => {
+      this.pending.get(response.id)?.resolve(response);
+      this.pending.delete(response.id);
+      this.holdProcessOpen();
+    });
+    this.worker.on('error', (error) => this.end(error));
+    this.worker.on('exit', (code) => this.end(new Error(`The PDF reader stopped (exit code ${code}).`)));
+    this.holdProcessOpen();
+  }
+
+  read(bytes: Uint8Array, share: number, shares: number): Promise<PageReadResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.holdProcessOpen();
+      this.worker.postMessage({ id, bytes, share, shares } satisfies PageReadRequest);
+    });
+  }
+
+  /** While reading, the reader keeps the process alive for its answer; idle, it must not keep a command-line run from ending. */
+  private holdProcessOpen(): void {
+    if (this.pending.size > 0) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  /** Fails everything in flight; an error after the last reply has nobody left to tell but ends the reader all the same. */
+  private end(error: Error): void {
+    this.ended = true;
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
   }
 }
 
-function pdfError(error: unknown): UnreadableDocumentError {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') {
+const readers: PageReader[] = [];
+
+/** The process's readers, created on first use and kept for the next document, as a Lambda container keeps them between invocations. */
+function pageReaders(): PageReader[] {
+  const count = Math.max(1, Math.min(MOST_READERS, availableParallelism()));
+  for (let index = 0; index < count; index++) {
+    if (readers[index] === undefined || readers[index]!.ended) readers[index] = new PageReader();
+  }
+  return readers.slice(0, count);
+}
+
+/** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  let responses: PageReadResponse[];
+  try {
+    responses = await readPages(bytes);
+  } catch {
+    // The PDF that stopped a reader may be another one it was reading at the same time: readers are
+    // replaced and this one read again, and only a second stop is put down to this PDF.
+    try {
+      responses = await readPages(bytes);
+    } catch (error) {
+      throw readerError(error);
+    }
+  }
+  const pages: Line[][] = [];
+  for (const response of responses) {
+    if ('failure' in response) throw pdfError(response.failure);
+    for (const { number, lines } of response.pages) pages[number - 1] = lines;
+  }
+  return pagesToText(pages);
+}
+
+function readPages(bytes: Uint8Array): Promise<PageReadResponse[]> {
+  const shares = pageReaders();
+  return Promise.all(shares.map((reader, share) => reader.read(bytes, share, shares.length)));
+}
+
+function readerError(error: unknown): UnreadableDocumentError {
+  if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new UnreadableDocumentError(
-      'encrypted',
-      'The PDF is password-protected: upload a copy saved without a password.',
+      'too-large',
+      'The PDF needs more memory to read than this service allows: upload the report without embedded attachments, or re-save it as a smaller PDF.',
       { cause: error },
     );
   }
+  return corrupt(error);
+}
+
+function pdfError(failure: { name: string; message: string }): UnreadableDocumentError {
+  const cause = Object.assign(new Error(failure.message), { name: failure.name });
+  if (failure.name === 'PasswordException') {
+    return new UnreadableDocumentError('encrypted', 'The PDF is password-protected: upload a copy saved without a password.', { cause });
+  }
+  return corrupt(cause);
+}
+
+function corrupt(cause: unknown): UnreadableDocumentError {
   return new UnreadableDocumentError(
     'corrupt',
     'The PDF is damaged or incomplete and cannot be read: download it again or re-save it from the original, then upload that copy.',
-    { cause: error },
+    { cause },
   );
-}
-
-function toLines(items: Item[]): Line[] {
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  for (const item of items) {
-    const size = item.fontSize || 1;
-    if (current && item.str !== '' && Math.abs(item.y - current.y) > Math.max(size, current.size) * 0.5) {
-      lines.push(current);
-      current = null;
-    }
-    if (item.str !== '') {
-      if (!current) {
-        current = { text: '', left: item.x, right: item.x, y: item.y, size };
-      } else if (item.x - current.right > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str)) {
-        current.text += ' ';
-      }
-      current.text += item.str;
-      current.left = Math.min(current.left, item.x);
-      current.right = Math.max(current.right, item.x + item.width);
-      current.size = Math.max(current.size, size);
-    }
-    if (item.hasEOL && current) {
-      lines.push(current);
-      current = null;
-    }
-  }
-  if (current) lines.push(current);
-  return lines
-    // Typeset ligatures become their letters, so "ﬁrearms" reads as "firearms".
-    .map((line) => ({ ...line, text: line.text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')) }))
-    .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
-    .filter((line) => line.text !== '');
-}
-
-interface Layout {
-  /** The right margin: the furthest any line reaches. */
-  right: number;
-  /** The usual distance between one line and the next, so that a paragraph's extra space stands out. */
-  pitch: number;
-}
-
-function linePitch(pages: Line[][]): number {
-  const gaps = pages
-    .flatMap((lines) => lines.slice(1).map((line, index) => ({ upper: lines[index]!, lower: line })))
-    .filter(({ upper, lower }) => Math.abs(upper.size - lower.size) <= 0.5)
-    .map(({ upper, lower }) => upper.y - lower.y)
-    .filter((gap) => gap > 0)
-    .sort((a, b) => a - b);
-  // A low percentile: in a short document, gaps between paragraphs can outnumber those within one.
-  return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
-}
-
-function joinLines(lines: Line[], layout: Layout): string {
-  let text = '';
-  lines.forEach((line, index) => {
-    const previous = lines[index - 1];
-    if (previous === undefined) text = line.text;
-    else if (wrapped(previous, line, layout)) text += /\p{L}-$/u.test(previous.text) ? line.text : ` ${line.text}`;
-    else text += `${paragraphGap(previous, line, layout) ? '\n\n' : '\n'}${line.text}`;
-  });
-  return text;
-}
-
-function paragraphGap(upper: Line, lower: Line, layout: Layout): boolean {
-  const gap = upper.y - lower.y;
-  return gap > upper.size * 1.8 || gap > layout.pitch * 1.15;
-}
-
-function wrapped(upper: Line, lower: Line, layout: Layout): boolean {
-  if (startsListItem(lower.text)) return false;
-  if (Math.abs(upper.size - lower.size) > 0.5) return false;
-  if (upper.y <= lower.y || paragraphGap(upper, lower, layout)) return false;
-  const charWidth = (lower.right - lower.left) / lower.text.length;
-  const firstWord = lower.text.split(' ')[0] ?? '';
-  // Had the next line's first word fitted on this one, the line ended on purpose.
-  return upper.right + (firstWord.length + 1) * charWidth > layout.right - upper.size * 0.5;
 }
