@@ -82,6 +82,12 @@ class PageReader {
     else this.worker.unref();
   }
 
+  /** Ends the reader, failing what it was reading with `error`. */
+  stop(error: Error): void {
+    this.end(error);
+    void this.worker.terminate();
+  }
+
   /** Fails everything in flight; an error after the last reply has nobody left to tell but ends the reader all the same. */
   private end(error: Error): void {
     this.ended = true;
@@ -101,18 +107,28 @@ function pageReaders(): PageReader[] {
   return readers.slice(0, count);
 }
 
+/**
+ * How long reading one PDF may take. A 300-page report takes well under a second here and a few
+ * seconds in Lambda; a PDF that sends pdf.js round in circles is stopped well inside the ingest
+ * Lambda's one-minute timeout, so its upload is recorded as unreadable rather than retried to the DLQ.
+ */
+export const PDF_READ_DEADLINE_MS = 20_000;
+
+class ReadDeadlineError extends Error {}
+
 /** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+export async function pdfToText(bytes: Uint8Array, deadlineMs: number = PDF_READ_DEADLINE_MS): Promise<string> {
   let responses: PageReadResponse[];
   try {
-    responses = await readPages(bytes);
-  } catch {
+    responses = await readPages(bytes, deadlineMs);
+  } catch (error) {
+    if (error instanceof ReadDeadlineError) throw tooSlow(deadlineMs, error);
     // The PDF that stopped a reader may be another one it was reading at the same time: readers are
     // replaced and this one read again, and only a second stop is put down to this PDF.
     try {
-      responses = await readPages(bytes);
+      responses = await readPages(bytes, deadlineMs);
     } catch (error) {
-      throw readerError(error);
+      throw error instanceof ReadDeadlineError ? tooSlow(deadlineMs, error) : readerError(error);
     }
   }
   const pages: Line[][] = [];
@@ -123,9 +139,29 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   return pagesToText(pages);
 }
 
-function readPages(bytes: Uint8Array): Promise<PageReadResponse[]> {
+async function readPages(bytes: Uint8Array, deadlineMs: number): Promise<PageReadResponse[]> {
   const shares = pageReaders();
-  return Promise.all(shares.map((reader, share) => reader.read(bytes, share, shares.length)));
+  let overran = false;
+  const timer = setTimeout(() => {
+    overran = true;
+    // Another PDF these readers were reading at the same time fails too, and is read again by pdfToText.
+    for (const reader of shares) reader.stop(new Error('The PDF reader was stopped: a PDF it was reading overran its deadline.'));
+  }, deadlineMs);
+  try {
+    return await Promise.all(shares.map((reader, share) => reader.read(bytes, share, shares.length)));
+  } catch (error) {
+    throw overran ? new ReadDeadlineError(`Reading the PDF took over ${deadlineMs} ms.`, { cause: error }) : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function tooSlow(deadlineMs: number, cause: Error): UnreadableDocumentError {
+  return new UnreadableDocumentError(
+    'corrupt',
+    `The PDF could not be read within ${deadlineMs / 1000} seconds, which a report of a few hundred pages takes well under: it is probably damaged. Re-save it from the original and upload that copy.`,
+    { cause },
+  );
 }
 
 function readerError(error: unknown): UnreadableDocumentError {

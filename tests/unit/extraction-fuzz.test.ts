@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
+import { pdfToText } from '../../shared/extraction/pdf-text';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -124,3 +125,17 @@ describe('a damaged PDF leaves nothing behind', () => {
   });
 });
 
+
+describe('a PDF that takes too long to read', () => {
+  it('is refused once its deadline passes, and the next PDF is read by fresh readers', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let page = 1; page <= 40; page++) doc.addPage([595, 842]).drawText(`Page ${page} of a long report.`, { x: 60, y: 700, size: 11, font });
+    const pdf = await doc.save();
+
+    const refused = await pdfToText(pdf, 1).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableDocumentError);
+    expect(refused).toMatchObject({ code: 'corrupt', message: expect.stringContaining('within 0.001 seconds') });
+    await expect(pdfToText(pdf)).resolves.toContain('Page 40 of a long report.');
+  });
+});
