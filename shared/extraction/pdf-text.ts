@@ -114,23 +114,28 @@ function pageReaders(): PageReader[] {
  */
 export const PDF_READ_DEADLINE_MS = 20_000;
 
-class ReadDeadlineError extends Error {}
+class ReadDeadlineError extends Error {
+  constructor(
+    readonly deadlineMs: number,
+    options: { cause: unknown },
+  ) {
+    super(`Reading the PDF took over ${deadlineMs} ms.`, options);
+  }
+}
 
 /** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
 export async function pdfToText(bytes: Uint8Array, deadlineMs: number = PDF_READ_DEADLINE_MS): Promise<string> {
-  let responses: PageReadResponse[];
-  try {
-    responses = await readPages(bytes, deadlineMs);
-  } catch (error) {
-    if (error instanceof ReadDeadlineError) throw tooSlow(deadlineMs, error);
+  const responses = await readPages(bytes, deadlineMs)
     // The PDF that stopped a reader may be another one it was reading at the same time: readers are
-    // replaced and this one read again, and only a second stop is put down to this PDF.
-    try {
-      responses = await readPages(bytes, deadlineMs);
-    } catch (error) {
-      throw error instanceof ReadDeadlineError ? tooSlow(deadlineMs, error) : readerError(error);
-    }
-  }
+    // replaced and this one read again, and only a second stop is put down to this PDF. An overrun
+    // deadline is this PDF's own.
+    .catch((error: unknown) => {
+      if (error instanceof ReadDeadlineError) throw error;
+      return readPages(bytes, deadlineMs);
+    })
+    .catch((error: unknown) => {
+      throw readerError(error);
+    });
   const pages: Line[][] = [];
   for (const response of responses) {
     if ('failure' in response) throw pdfError(response.failure);
@@ -150,21 +155,21 @@ async function readPages(bytes: Uint8Array, deadlineMs: number): Promise<PageRea
   try {
     return await Promise.all(shares.map((reader, share) => reader.read(bytes, share, shares.length)));
   } catch (error) {
-    throw overran ? new ReadDeadlineError(`Reading the PDF took over ${deadlineMs} ms.`, { cause: error }) : error;
+    throw overran ? new ReadDeadlineError(deadlineMs, { cause: error }) : error;
   } finally {
     clearTimeout(timer);
   }
 }
 
-function tooSlow(deadlineMs: number, cause: Error): UnreadableDocumentError {
-  return new UnreadableDocumentError(
-    'corrupt',
-    `The PDF could not be read within ${deadlineMs / 1000} seconds, which a report of a few hundred pages takes well under: it is probably damaged. Re-save it from the original and upload that copy.`,
-    { cause },
-  );
-}
-
+/** Why the readers could not answer: out of time, out of memory, or stopped by what pdf.js made of the file. */
 function readerError(error: unknown): UnreadableDocumentError {
+  if (error instanceof ReadDeadlineError) {
+    return new UnreadableDocumentError(
+      'corrupt',
+      `The PDF could not be read within ${error.deadlineMs / 1000} seconds, which a report of a few hundred pages takes well under: it is probably damaged. Re-save it from the original and upload that copy.`,
+      { cause: error },
+    );
+  }
   if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new UnreadableDocumentError(
       'too-large',
