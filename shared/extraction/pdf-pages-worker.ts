@@ -19,7 +19,7 @@ export type PageReadResponse =
  * a few at a time keeps memory flat and is no slower, as pdf.js still has the next page to work on
  * while the last one's text is handed back.
  */
-const PAGES_AT_ONCE = 8;
+const PAGES_AT_ONCE = 4;
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 

@@ -25,18 +25,15 @@ function readerScript(): URL {
 const MOST_READERS = 4;
 
 /**
- * Heap each reader may use. A 300-page report needs a fraction of it; a PDF built to expand without
- * end (a decompression bomb) stops here, as a refused document, instead of taking the process down.
- * The ingest Lambda's memory allows for every reader at this limit (infra/fiftysix-stack.ts).
- */
-const READER_HEAP_MB = 320;
-
-/**
  * Space for each reader's short-lived objects. pdf.js makes several for every glyph, so a small space
  * means constant collections: measured with `npm run bench`, 8 MB cost a quarter of the speed that two
  * readers gain, and V8's default, larger, took peak memory on 300 pages past 300 MB.
  */
 const READER_YOUNG_HEAP_MB = 24;
+// The readers' old generation is left at V8's default. A cap of 320 MB or even 1 GB made them a quarter
+// slower in the bench (with as many collections as without: V8's heuristics change near a low limit),
+// and would not bound a decompression bomb anyway, whose decoded streams are ArrayBuffers outside the
+// heap. PDF_READ_LIMITS.memoryMb bounds both.
 
 interface Pending {
   resolve: (response: PageReadResponse) => void;
@@ -45,7 +42,7 @@ interface Pending {
 
 /**
  * A worker thread reading pages with pdf.js. One that fails (pdf.js leaves a rejected promise behind
- * some damaged PDFs, or a PDF exhausts its heap) ends, fails what it was reading, and is replaced on next use.
+ * some damaged PDFs) or is stopped ends, fails what it was reading, and is replaced on next use.
  */
 class PageReader {
   private readonly worker: Worker;
@@ -55,7 +52,7 @@ class PageReader {
 
   constructor() {
     this.worker = new Worker(readerScript(), {
-      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_HEAP_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_HEAP_MB },
     });
     this.worker.on('message', (response: PageReadResponse) => {
       this.pending.get(response.id)?.resolve(response);
@@ -107,31 +104,50 @@ function pageReaders(): PageReader[] {
   return readers.slice(0, count);
 }
 
-/**
- * How long reading one PDF may take. A 300-page report takes well under a second here and a few
- * seconds in Lambda; a PDF that sends pdf.js round in circles is stopped well inside the ingest
- * Lambda's one-minute timeout, so its upload is recorded as unreadable rather than retried to the DLQ.
- */
-export const PDF_READ_DEADLINE_MS = 20_000;
+/** What reading one PDF may take before it is refused. */
+export interface PdfReadLimits {
+  deadlineMs: number;
+  /** How far the process's resident memory may grow while reading it. */
+  memoryMb: number;
+}
 
-class ReadDeadlineError extends Error {
+export const PDF_READ_LIMITS: PdfReadLimits = {
+  // A 300-page report takes well under a second here and a few seconds in Lambda; a PDF that sends
+  // pdf.js round in circles is stopped well inside the ingest Lambda's one-minute timeout, so its
+  // upload is recorded as unreadable rather than retried to the DLQ.
+  deadlineMs: 20_000,
+  // A 300-page report grows it by under 200 MB. A few hundred kilobytes of PDF can inflate to
+  // gigabytes (a decompression bomb); stopping at 512 MB keeps that inside the ingest Lambda's
+  // 1024 MB (infra/fiftysix-stack.ts), where going over would kill the invocation instead.
+  memoryMb: 512,
+};
+
+/** Often enough to catch a stream inflating at a gigabyte a second before it has taken much more. */
+const MEMORY_CHECK_MS = 10;
+
+/** The PDF went over one of its limits: its readers were stopped. */
+class ReadLimitError extends Error {
   constructor(
-    readonly deadlineMs: number,
-    options: { cause: unknown },
+    readonly limit: keyof PdfReadLimits,
+    readonly limits: PdfReadLimits,
   ) {
-    super(`Reading the PDF took over ${deadlineMs} ms.`, options);
+    super(
+      limit === 'deadlineMs'
+        ? `Reading the PDF took over ${limits.deadlineMs} ms.`
+        : `Reading the PDF took the process's memory up by over ${limits.memoryMb} MB.`,
+    );
   }
 }
 
 /** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
-export async function pdfToText(bytes: Uint8Array, deadlineMs: number = PDF_READ_DEADLINE_MS): Promise<string> {
-  const responses = await readPages(bytes, deadlineMs)
+export async function pdfToText(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<string> {
+  const responses = await readPages(bytes, limits)
     // The PDF that stopped a reader may be another one it was reading at the same time: readers are
-    // replaced and this one read again, and only a second stop is put down to this PDF. An overrun
-    // deadline is this PDF's own.
+    // replaced and this one read again, and only a second stop is put down to this PDF. Going over a
+    // limit is this PDF's own doing.
     .catch((error: unknown) => {
-      if (error instanceof ReadDeadlineError) throw error;
-      return readPages(bytes, deadlineMs);
+      if (error instanceof ReadLimitError) throw error;
+      return readPages(bytes, limits);
     })
     .catch((error: unknown) => {
       throw readerError(error);
@@ -144,33 +160,39 @@ export async function pdfToText(bytes: Uint8Array, deadlineMs: number = PDF_READ
   return pagesToText(pages);
 }
 
-async function readPages(bytes: Uint8Array, deadlineMs: number): Promise<PageReadResponse[]> {
+async function readPages(bytes: Uint8Array, limits: PdfReadLimits): Promise<PageReadResponse[]> {
   const shares = pageReaders();
-  let overran = false;
-  const timer = setTimeout(() => {
-    overran = true;
+  let overLimit: ReadLimitError | undefined;
+  const stop = (limit: keyof PdfReadLimits) => {
+    overLimit ??= new ReadLimitError(limit, limits);
     // Another PDF these readers were reading at the same time fails too, and is read again by pdfToText.
-    for (const reader of shares) reader.stop(new Error('The PDF reader was stopped: a PDF it was reading overran its deadline.'));
-  }, deadlineMs);
+    for (const reader of shares) reader.stop(new Error(`The PDF reader was stopped: ${overLimit.message}`));
+  };
+  const deadline = setTimeout(() => stop('deadlineMs'), limits.deadlineMs);
+  const memoryAtStart = process.memoryUsage.rss();
+  const memoryCheck = setInterval(() => {
+    if (process.memoryUsage.rss() - memoryAtStart > limits.memoryMb * 1024 * 1024) stop('memoryMb');
+  }, MEMORY_CHECK_MS);
   try {
     return await Promise.all(shares.map((reader, share) => reader.read(bytes, share, shares.length)));
   } catch (error) {
-    throw overran ? new ReadDeadlineError(deadlineMs, { cause: error }) : error;
+    throw overLimit ?? error;
   } finally {
-    clearTimeout(timer);
+    clearTimeout(deadline);
+    clearInterval(memoryCheck);
   }
 }
 
 /** Why the readers could not answer: out of time, out of memory, or stopped by what pdf.js made of the file. */
 function readerError(error: unknown): UnreadableDocumentError {
-  if (error instanceof ReadDeadlineError) {
+  if (error instanceof ReadLimitError && error.limit === 'deadlineMs') {
     return new UnreadableDocumentError(
       'corrupt',
-      `The PDF could not be read within ${error.deadlineMs / 1000} seconds, which a report of a few hundred pages takes well under: it is probably damaged. Re-save it from the original and upload that copy.`,
+      `The PDF could not be read within ${error.limits.deadlineMs / 1000} seconds, which a report of a few hundred pages takes well under: it is probably damaged. Re-save it from the original and upload that copy.`,
       { cause: error },
     );
   }
-  if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+  if (error instanceof ReadLimitError || (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new UnreadableDocumentError(
       'too-large',
       'The PDF needs more memory to read than this service allows: upload the report without embedded attachments, or re-save it as a smaller PDF.',

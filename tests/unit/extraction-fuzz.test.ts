@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { createDeflate } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
-import { pdfToText } from '../../shared/extraction/pdf-text';
+import { PDF_READ_LIMITS, pdfToText } from '../../shared/extraction/pdf-text';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -125,17 +126,44 @@ describe('a damaged PDF leaves nothing behind', () => {
   });
 });
 
-
-describe('a PDF that takes too long to read', () => {
-  it('is refused once its deadline passes, and the next PDF is read by fresh readers', async () => {
+describe('a PDF over its reading limits', () => {
+  async function pagesPdf(pages: number): Promise<Uint8Array> {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    for (let page = 1; page <= 40; page++) doc.addPage([595, 842]).drawText(`Page ${page} of a long report.`, { x: 60, y: 700, size: 11, font });
-    const pdf = await doc.save();
+    for (let page = 1; page <= pages; page++) doc.addPage([595, 842]).drawText(`Page ${page} of a long report.`, { x: 60, y: 700, size: 11, font });
+    return doc.save();
+  }
 
-    const refused = await pdfToText(pdf, 1).catch((error: unknown) => error);
+  /** A page whose 300 KB content stream inflates to `megabytes` of spaces around one line of text. */
+  async function decompressionBomb(megabytes: number): Promise<Uint8Array> {
+    const deflate = createDeflate({ level: 9 });
+    const compressed: Buffer[] = [];
+    deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+    const spaces = Buffer.alloc(1024 * 1024, ' ');
+    deflate.write('BT /F1 12 Tf 72 700 Td (Page 1 of a bomb.) Tj ET ');
+    for (let megabyte = 0; megabyte < megabytes; megabyte++) deflate.write(spaces);
+    await new Promise((resolve) => deflate.end(resolve));
+    const data = Buffer.concat(compressed);
+    const doc = await PDFDocument.create();
+    const contents = doc.context.register(PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode', Length: data.length }), data));
+    doc.addPage([595, 842]).node.set(PDFName.of('Contents'), contents);
+    return doc.save();
+  }
+
+  it('is refused once its deadline passes, and the next PDF is read by fresh readers', async () => {
+    const pdf = await pagesPdf(40);
+    const refused = await pdfToText(pdf, { ...PDF_READ_LIMITS, deadlineMs: 1 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableDocumentError);
     expect(refused).toMatchObject({ code: 'corrupt', message: expect.stringContaining('within 0.001 seconds') });
     await expect(pdfToText(pdf)).resolves.toContain('Page 40 of a long report.');
+  });
+
+  it('a decompression bomb is refused as too large once it passes the memory limit, and the next PDF is read', async () => {
+    const bomb = await decompressionBomb(400);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const refused = await pdfToText(bomb, { ...PDF_READ_LIMITS, memoryMb: 64 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableDocumentError);
+    expect(refused).toMatchObject({ code: 'too-large', message: expect.stringContaining('more memory') });
+    await expect(pdfToText(await pagesPdf(3))).resolves.toContain('Page 3 of a long report.');
   });
 });
