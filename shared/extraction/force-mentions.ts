@@ -51,8 +51,11 @@ const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.
 export function forcesNamedIn(text: string, options: { areas?: boolean } = {}): string[] {
   const { any, names } = options.areas ? NAMES_AND_AREAS : FULL_NAMES;
   const found = new Set<string>();
-  for (const [match] of text.matchAll(any)) {
-    const name = names.find(({ exact }) => exact.test(match));
+  // exec on the shared pattern, not matchAll: matchAll copies the pattern on every call, which for one
+  // this size cost more than the matching (a 100-page report's 940 paragraphs: 4.8 ms against 1.4 ms).
+  any.lastIndex = 0;
+  for (let match = any.exec(text); match !== null; match = any.exec(text)) {
+    const name = names.find(({ exact }) => exact.test(match![0]));
     if (name) found.add(name.force.name);
   }
   return [...found];

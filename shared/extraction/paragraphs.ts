@@ -30,7 +30,9 @@ function normaliseText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/[^\S\n]+/g, ' ')
+    // Every run of white space but a lone ' ', which is most of them: replacing each of those with itself
+    // took 1.9 ms of a 100-page report's 13 ms of parsing.
+    .replace(/ ?[^\S\n ][^\S\n]*| {2,}[^\S\n]*/g, ' ')
     .split('\n')
     .map((line) =>
       line

@@ -207,7 +207,8 @@ export function findFindings(paragraphs: string[]): Findings {
       }
     }
 
-    const register = REGISTER_ENTRY.exec(paragraph);
+    // The ending first: the pattern is slow to fail on a long paragraph, and most paragraphs are.
+    const register = paragraph.endsWith(')') ? REGISTER_ENTRY.exec(paragraph) : null;
     const following = paragraphs[i + 1];
     if (register && following !== undefined && startsLikeRecommendation(following)) {
       i = recommend(register[2]!, i + 1, following);

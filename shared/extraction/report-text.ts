@@ -120,13 +120,14 @@ function statedDate(paras: string[]): CalendarDate | null {
 function kindOf(paras: string[], title: string | null, findings: Findings): DocumentKind {
   const text = paras.join('\n');
   const opening = [title ?? '', ...paras.slice(0, 5)].join('\n');
-  const aboutInspection = INSPECTORATE.test(text) || /\binspection\b/i.test(text);
+  const namesInspectorate = INSPECTORATE.test(text);
+  const mentionsInspection = /\binspection\b/i.test(text);
   const response =
     RESPONSE_BY_BODY.test(opening) ||
     /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i.test(text) ||
     (title !== null && /^response to\b/i.test(title));
-  if (response && aboutInspection) return 'pcc-response';
-  if (INSPECTORATE.test(text) || (/\binspection\b/i.test(text) && findings.recommendations.length > 0)) return 'hmicfrs-report';
+  if (response && (namesInspectorate || mentionsInspection)) return 'pcc-response';
+  if (namesInspectorate || (mentionsInspection && findings.recommendations.length > 0)) return 'hmicfrs-report';
   return 'other';
 }
 
