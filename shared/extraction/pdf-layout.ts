@@ -74,12 +74,16 @@ interface Layout {
 }
 
 function linePitch(pages: Line[][]): number {
-  const gaps = pages
-    .flatMap((lines) => lines.slice(1).map((line, index) => ({ upper: lines[index]!, lower: line })))
-    .filter(({ upper, lower }) => Math.abs(upper.size - lower.size) <= 0.5)
-    .map(({ upper, lower }) => upper.y - lower.y)
-    .filter((gap) => gap > 0)
-    .sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (const lines of pages) {
+    for (let index = 1; index < lines.length; index++) {
+      const upper = lines[index - 1]!;
+      const lower = lines[index]!;
+      const gap = upper.y - lower.y;
+      if (Math.abs(upper.size - lower.size) <= 0.5 && gap > 0) gaps.push(gap);
+    }
+  }
+  gaps.sort((a, b) => a - b);
   // A low percentile: in a short document, gaps between paragraphs can outnumber those within one.
   return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
 }
@@ -105,7 +109,8 @@ function wrapped(upper: Line, lower: Line, layout: Layout): boolean {
   if (Math.abs(upper.size - lower.size) > 0.5) return false;
   if (upper.y <= lower.y || paragraphGap(upper, lower, layout)) return false;
   const charWidth = (lower.right - lower.left) / lower.text.length;
-  const firstWord = lower.text.split(' ')[0] ?? '';
+  const space = lower.text.indexOf(' ');
+  const firstWordLength = space === -1 ? lower.text.length : space;
   // Had the next line's first word fitted on this one, the line ended on purpose.
-  return upper.right + (firstWord.length + 1) * charWidth > layout.right - upper.size * 0.5;
+  return upper.right + (firstWordLength + 1) * charWidth > layout.right - upper.size * 0.5;
 }
