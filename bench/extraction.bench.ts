@@ -16,13 +16,14 @@ import { reportPdf } from './report-pdf';
  * these figures (infra/fiftysix-stack.ts).
  */
 
-const RUNS = 9;
+const RUNS = 15;
 /**
- * Runs before timing starts. Each page reader is a thread of its own that compiles pdf.js for itself
- * and sees only its share of the pages, so a process is at its steady speed after a few documents,
- * not one. The first document's time is reported apart, from a fresh process.
+ * Runs before timing starts. Each page reader is a thread that compiles pdf.js and sizes its heap for
+ * itself, from only its share of the pages: measured, a process reaches its steady speed after about
+ * ten documents, the first few taking 15–30% longer. The first document's time is reported apart,
+ * from a fresh process.
  */
-const WARM_UP_RUNS = 5;
+const WARM_UP_RUNS = 10;
 const MB = 1024 * 1024;
 const TIME = '/usr/bin/time';
 const CHILD = fileURLToPath(new URL('./extract-once.ts', import.meta.url));
