@@ -47,16 +47,32 @@ function compile(namesOf: (force: Force) => string[]): Names {
 const FULL_NAMES = compile((force) => [force.name, ...force.aliases]);
 const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.area]);
 
+/** A local policing body named by its area, which names its force: "Police and Crime Commissioner for Warwickshire". */
+const BODY_FOR = /\b(?:Crime(?: and Victims['’])? Commissioner|PCC|PFCC)\s+for\s+(?:the\s+)?/g;
+/** A force's name or area starting exactly where the search is told to look. */
+const NAME_OR_AREA_HERE = new RegExp(NAMES_AND_AREAS.any.source, 'y');
+
 /** Forces named in `text` in order of first mention; with `areas`, a bare place name ("Surrey") counts too. */
 export function forcesNamedIn(text: string, options: { areas?: boolean } = {}): string[] {
   const { any, names } = options.areas ? NAMES_AND_AREAS : FULL_NAMES;
-  const found = new Set<string>();
+  const mentions: { at: number; force: string }[] = [];
   // exec on the shared pattern, not matchAll: matchAll copies the pattern on every call, which for one
   // this size cost more than the matching (a 100-page report's 940 paragraphs: 4.8 ms against 1.4 ms).
   any.lastIndex = 0;
   for (let match = any.exec(text); match !== null; match = any.exec(text)) {
-    const name = names.find(({ exact }) => exact.test(match![0]));
-    if (name) found.add(name.force.name);
+    const force = forceCalled(match[0], names);
+    if (force) mentions.push({ at: match.index, force });
   }
-  return [...found];
+  BODY_FOR.lastIndex = 0;
+  for (let body = BODY_FOR.exec(text); body !== null; body = BODY_FOR.exec(text)) {
+    NAME_OR_AREA_HERE.lastIndex = body.index + body[0].length;
+    const area = NAME_OR_AREA_HERE.exec(text);
+    const force = area && forceCalled(area[0], NAMES_AND_AREAS.names);
+    if (force) mentions.push({ at: body.index, force });
+  }
+  return [...new Set(mentions.sort((a, b) => a.at - b.at).map(({ force }) => force))];
+}
+
+function forceCalled(written: string, names: Name[]): string | undefined {
+  return names.find(({ exact }) => exact.test(written))?.force.name;
 }

@@ -18,7 +18,7 @@ const PUBLISHED_LINE = new RegExp(
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:skip to (?:main )?content|menu|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+  /^(?:skip to (?:main )?content|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
 /** Lines of a letter's address block and letterhead. */
 const LETTERHEAD = [
   /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
@@ -32,6 +32,11 @@ const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty[
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b/i;
+/** What only the local policing body writes: it invites the chief officer's comments (s55(4)). */
+const INVITES_CHIEF_OFFICER =
+  /\b(?:I|we)\s+(?:have\s+)?(?:asked|invited|requested)\s+(?:the\s+)?(?:Chief\s+Constable|Chief\s+Officer|Commissioner\s+of\s+Police)\b[^.]{0,80}?\b(?:comments?|respond|response|views)\b/i;
+/** A sign-off as the body: "David Munro, Surrey Police and Crime Commissioner". */
+const SIGNED_BY_BODY = /\b(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner|PCC|PFCC)$/i;
 
 /** The fields of an ExtractionResult that can be read from a document's text. */
 export function readReportText(text: string): ExtractionResult {
@@ -125,6 +130,8 @@ function kindOf(paras: string[], title: string | null, findings: Findings): Docu
   const response =
     RESPONSE_BY_BODY.test(opening) ||
     /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i.test(text) ||
+    INVITES_CHIEF_OFFICER.test(text) ||
+    paras.slice(-3).some((paragraph) => paragraph.split(' ').length <= 12 && SIGNED_BY_BODY.test(paragraph)) ||
     (title !== null && /^response to\b/i.test(title));
   if (response && (namesInspectorate || mentionsInspection)) return 'pcc-response';
   if (namesInspectorate || (mentionsInspection && findings.recommendations.length > 0)) return 'hmicfrs-report';
@@ -159,10 +166,15 @@ function answeredTitle(paras: string[], title: string | null): string | null {
   if (title && /\bthe above (?:HMICFRS |HMIC |inspection )?report\b/i.test(text)) return title;
   const named =
     (title ? /\bresponse to\b.*?\b(?:report|inspection)\s*[:–—-]\s*(.+)$/i.exec(title)?.[1] : undefined) ??
+    // "Response to HMICFRS Integrated PEEL Assessment…": a capital starts the report's name, where
+    // "response to HMICFRS thematic inspection of…" only describes it.
+    (title ? /\b[Rr]esponse to (?:the )?(?:HMICFRS|HMIC)(?:['’]s)? (?=[A-Z])(.{10,})$/.exec(title)?.[1] : undefined) ??
     /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"]([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1] ??
-    /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.+?)(?:\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
+    /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.+?)(?:,?\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
       text,
-    )?.[1];
+    )?.[1] ??
+    // The title straight after, capitalised: "the HMICFRS report An inspection of vetting…, which was published".
+    /\b(?:HMICFRS|HMIC) [Rr]eport (?=[A-Z])(.+?)(?:,? (?:released|published|issued|which|that|was|dated)\b|\.(?: |$))/m.exec(text)?.[1];
   if (!named) return null;
   // A month after the title is when the inspection took place, not part of the report's name.
   return named.replace(TRAILING_MONTH, '').replace(/^[‘“"']|[’”"']$/g, '').trim() || null;

@@ -13,6 +13,11 @@ const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i'
 const FOR_FORCES = '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
 /** Straight after the total: ", 3 of which were for local forces". */
 const OF_WHICH_FOR_FORCES = new RegExp(`^\\s*[,;(–—-]?\\s*(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?${FOR_FORCES}`, 'i');
+/** Straight after the total, a second group for forces: "two national recommendations and one specifically for chief constables". */
+const AND_MORE_FOR_FORCES = new RegExp(
+  `^\\s*,?\\s*and\\s+${NUMBER}\\s+(?:(?:more|further|other)\\s+)?(?:recommendations?\\s+)?(?:(?:specifically|directly|solely|only|just)\\s+)?${FOR_FORCES}`,
+  'i',
+);
 /** On its own: "three of the recommendations are for forces", "made 4 recommendations to forces". */
 const FORCE_LEVEL = new RegExp(
   `\\b${NUMBER}\\s+(?:of\\s+(?:the(?:se)?|its|our|those)\\s+)?${QUALIFIER}recommendations?\\s+(?:(?:were|are)\\s+)?${FOR_FORCES}`,
@@ -39,8 +44,14 @@ export function statedCounts(paragraphs: string[]): StatedCounts {
     const stated = line ?? TOTAL.exec(paragraph);
     if (total === null && stated) {
       total = countFrom(stated[1]!);
-      const ofWhich = line ? null : OF_WHICH_FOR_FORCES.exec(paragraph.slice(stated.index + stated[0].length));
+      const after = line ? '' : paragraph.slice(stated.index + stated[0].length);
+      const ofWhich = OF_WHICH_FOR_FORCES.exec(after);
+      const andMore = ofWhich ? null : AND_MORE_FOR_FORCES.exec(after);
       if (ofWhich) forceLevel = countFrom(ofWhich[1]!);
+      if (andMore) {
+        forceLevel = countFrom(andMore[1]!);
+        if (total !== null && forceLevel !== null) total += forceLevel;
+      }
     }
     const forForces = forceLevel === null ? FORCE_LEVEL.exec(paragraph) : null;
     if (forForces) forceLevel = countFrom(forForces[1]!);

@@ -363,6 +363,39 @@ describe('kind, title, dates and forces', () => {
     expect(extractFromText('Report on the City of London Police').forces).toEqual(['City of London Police']);
   });
 
+  it.each([
+    ['Skip to content\nText size: A A A\nOpen Menu\nYouTube'],
+    ['Skip to content\nMain content is below'],
+    ['You are in:\nContents'],
+  ])('a web page\'s furniture (%j) is not its title', (furniture) => {
+    const result = extractFromText(`${furniture}\nResponse to HMICFRS report: An inspection of custody in Kent\nI welcome the report.`);
+    expect(result.title).toBe('Response to HMICFRS report: An inspection of custody in Kent');
+    expect(result.kind).toBe('pcc-response');
+  });
+
+  it('a body that invites the chief constable to comment, or signs as commissioner, is responding', () => {
+    const invites = 'The HMICFRS report on collaboration was published in October.\nI have asked the Chief Constable to comment on the report and to say how the force will respond.';
+    expect(extractFromText(invites).kind).toBe('pcc-response');
+    const signed = 'HMICFRS found that forces track few benefits.\nI will review how we track them locally.\nJane Doe, Kent Police and Crime Commissioner';
+    expect(extractFromText(signed).kind).toBe('pcc-response');
+  });
+
+  it('a local policing body named by its area names its force; another commissioner for a place does not', () => {
+    const body = 'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
+    expect(extractFromText(body).forces).toEqual(['Warwickshire Police']);
+    expect(extractFromText('Custody report\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
+    expect(extractFromText('Custody report\nThe Victims’ Commissioner for London welcomed the report.').forces).toEqual([]);
+  });
+
+  it('a response names the report it answers in running prose, or after "response to HMICFRS" in its title', () => {
+    const prose = extractFromText(
+      'Response of the Commissioner\nI am writing in response to the HMICFRS report An inspection of vetting, misconduct, and misogyny in the police service, which was published on the 2 November 2022.',
+    );
+    expect(prose.respondsTo).toEqual({ title: 'An inspection of vetting, misconduct, and misogyny in the police service', publishedOn: '2022-11-02' });
+    const titled = extractFromText('PCC response to HMICFRS Integrated PEEL Assessment (Legitimacy) Findings 2018/19\nThe force has made progress.');
+    expect(titled.respondsTo?.title).toBe('Integrated PEEL Assessment (Legitimacy) Findings 2018/19');
+  });
+
   it('a response names the report it answers, without the inspection month', () => {
     const result = extractFromText(
       'PCC response to HMICFRS report: Report on an unannounced inspection visit to police custody suites in Essex – March 2023\nI welcome the report.',
@@ -395,6 +428,7 @@ describe('the number of recommendations a text says there are', () => {
     ['PEEL Force Inspection\n10 recommendations\nRecommendations', 10, null],
     ['The report contains twenty-one recommendations; four of the recommendations are for chief constables.', 21, 4],
     ['We have made one recommendation to forces.', 1, 1],
+    ['The report made two national recommendations and one specifically for Chief Constables.', 3, 1],
   ])('%s', (text, total, forceLevel) => {
     const result = extractFromText(text);
     expect(result.statedRecommendationCount).toBe(total);
