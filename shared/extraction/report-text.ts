@@ -139,13 +139,15 @@ function kindOf(paras: string[], title: string | null, findings: Findings): Docu
 }
 
 /**
- * Forces the document is about: those in its title (where a bare place name counts) and those named in
- * full elsewhere. A force named only inside a finding is a partner ("agree arrangements with
- * Warwickshire Police") unless no other force is named. A report naming many forces but none in its
- * title is national: its examples are not its subject.
+ * Forces the document is about: those its title names (where a bare place name counts), and only
+ * those, as a force named besides them is a partner or a comparison ("in collaboration with West
+ * Mercia Police"). Without one in the title, those named in full in the text. A force named only
+ * inside a finding is a partner ("agree arrangements with Warwickshire Police") unless no other force
+ * is named. A report naming many forces but none in its title is national: its examples are not its subject.
  */
 function forcesOf(paras: string[], heading: { title: string; index: number } | null, findings: Findings, kind: DocumentKind): string[] {
   const inTitle = heading ? forcesNamedIn(heading.title, { areas: true }) : [];
+  if (inTitle.length > 0) return inTitle;
   const outside: string[] = [];
   const inside: string[] = [];
   paras.forEach((paragraph, index) => {
@@ -153,9 +155,8 @@ function forcesOf(paras: string[], heading: { title: string; index: number } | n
     (findings.findingParagraphs.has(index) ? inside : outside).push(...forcesNamedIn(paragraph));
   });
   const body = [...new Set(outside)];
-  if (kind === 'hmicfrs-report' && inTitle.length === 0 && body.length >= 4) return [];
-  const named = [...new Set([...inTitle, ...body])];
-  return named.length > 0 ? named : [...new Set(inside)];
+  if (kind === 'hmicfrs-report' && body.length >= 4) return [];
+  return body.length > 0 ? body : [...new Set(inside)];
 }
 
 const TRAILING_MONTH = new RegExp(`\\s*(?:[–—-]\\s*|\\()${MONTH_NAME}\\s+\\d{4}\\)?$`, 'i');

@@ -338,6 +338,13 @@ describe('kind, title, dates and forces', () => {
     expect(result.forces).toEqual(['Gloucestershire Constabulary']);
   });
 
+  it('a force named besides the one in the title is a partner, not a subject', () => {
+    const result = extractFromText(
+      'Report on an unannounced inspection visit to police custody suites in Warwickshire\nAt that time Warwickshire Police provided its custody services in collaboration with West Mercia Police.',
+    );
+    expect(result.forces).toEqual(['Warwickshire Police']);
+  });
+
   it('a national report naming many forces as examples is about none of them', () => {
     const result = extractFromText(
       'An inspection of vetting\nHMICFRS inspected Kent Police, Essex Police, Durham Constabulary and Dyfed-Powys Police.\nRecommendation 1: By May 2024, forces should review vetting.',
