@@ -33,7 +33,8 @@ const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 const RECOMMENDATIONS_HEADING = new RegExp(
   `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to)\\s+[^.:]{1,50})?\\s*:?$`,
 );
-const AFI_LABEL = /^(?:Area for improvement|AREA FOR IMPROVEMENT|AFI)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
+/** "Area for improvement 3:", "AFI 11 –", and as some forces' trackers put it, "Action for Further Improvement (AFI) 7 –". */
+const AFI_LABEL = /^(?:(?:Area|Action) for (?:[Ff]urther )?[Ii]mprovement(?:\s*\(AFI\))?|AREA FOR IMPROVEMENT|AFI)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS FOR IMPROVEMENT)\\s*:?$`);
 const COC_LABEL = /^(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes of concern|CAUSES OF CONCERN)\\s*:?$`);

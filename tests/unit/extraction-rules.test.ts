@@ -288,6 +288,21 @@ describe('areas for improvement and causes of concern', () => {
     expect(result.areasForImprovement).toEqual([{ text: 'The force should improve its call handling.' }]);
   });
 
+  it('a tracker\'s "Action for Further Improvement (AFI) 7 –" and "AFI 11 –" are areas for improvement', () => {
+    const result = extractFromText(
+      [
+        'Police Committee minutes',
+        'Action for Further Improvement (AFI) 7 – the Force should ensure that effective external scrutiny takes place.',
+        'In response to a question regarding AFI 7, the Assistant Commissioner confirmed the terms of reference.',
+        'AFI 11 – the Force should ensure its counter-corruption unit has enough capacity.',
+      ].join('\n'),
+    );
+    expect(result.areasForImprovement.map((each) => each.text)).toEqual([
+      'the Force should ensure that effective external scrutiny takes place.',
+      'the Force should ensure its counter-corruption unit has enough capacity.',
+    ]);
+  });
+
   it('counts in prose are not statements', () => {
     const result = extractFromText('HMICFRS found two causes of concern and 16 areas for improvement in the inspection.');
     expect(result.areasForImprovement).toEqual([]);
