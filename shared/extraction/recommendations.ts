@@ -30,14 +30,18 @@ const STATUS =
 const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
+/** "Recommendations", "Our recommendations for forces:", "Recommendations from the Feb 2021 report." */
 const RECOMMENDATIONS_HEADING = new RegExp(
-  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to)\\s+[^.:]{1,50})?\\s*:?$`,
+  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
+/** The heading with the first recommendation after it: "Recommendations: Within six months chief constables should …". */
+const RECOMMENDATIONS_THEN_TEXT = /^(?:Recommendations?|RECOMMENDATIONS?)\s*[:–—-]\s*(.+)$/;
 /** "Area for improvement 3:", "AFI 11 –", and as some forces' trackers put it, "Action for Further Improvement (AFI) 7 –". */
 const AFI_LABEL = /^(?:(?:Area|Action) for (?:[Ff]urther )?[Ii]mprovement(?:\s*\(AFI\))?|AREA FOR IMPROVEMENT|AFI)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS FOR IMPROVEMENT)\\s*:?$`);
 const COC_LABEL = /^(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
-const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes of concern|CAUSES OF CONCERN)\\s*:?$`);
+/** "Causes of concern", or "Cause of concern" standing alone above the one a section holds. */
+const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes? of concern|CAUSES? OF CONCERN)\\s*:?$`);
 /** Organisations recommendations are addressed to, when a tracker names one on its own line. */
 const ADDRESSEE_LINE =
   /^(?:the\s+)?(?:Home Office|College of Policing|National Police Chiefs['’] Council|NPCC|National Crime Agency|Ministry of Justice|Crown Prosecution Service|CPS|Department for Education|Government|All forces|Forces|Chief constables|Police and crime commissioners|Local policing bodies|HMICFRS)$/i;
@@ -168,7 +172,7 @@ export function findFindings(paragraphs: string[]): Findings {
     for (const at of [index + 1, index + 2]) {
       const next = paragraphs[at];
       if (next === undefined || LABEL.test(next) || NUMBERED.test(next) || sectionHeading(next) !== undefined) return null;
-      if (!isHeading(next)) return { index: at, text: next };
+      if (!isHeading(next)) return { index: at, text: withoutListMarker(next) };
       if (!startsLikeRecommendation(paragraphs[at + 1] ?? '')) return null;
     }
     return null;
@@ -192,6 +196,8 @@ export function findFindings(paragraphs: string[]): Findings {
     if (labelled || portal) {
       const item = textAfter(labelled ? afterLabel : afterRef, i);
       if (item) {
+        // A recommendation ends the section it is in: what follows is its own, or commentary.
+        section = 'recommendations';
         i = recommend(ref ? `#${ref}` : label![1]!, item.index, item.text);
         continue;
       }
@@ -229,6 +235,21 @@ export function findFindings(paragraphs: string[]): Findings {
       }
     }
 
+    const headingThenText = RECOMMENDATIONS_THEN_TEXT.exec(paragraph);
+    if (headingThenText && startsLikeRecommendation(headingThenText[1]!)) {
+      section = 'recommendations';
+      i = recommend(null, i, headingThenText[1]!);
+      continue;
+    }
+
+    // A numbered list needs no heading when its items open as only recommendations do and say who
+    // should act: "1. By July 2022, forces should …".
+    if (section === null && number !== null && opensWithTargetOrRecommender(afterNumber) && /\b(?:should|must|recommends?)\b/i.test(afterNumber.slice(0, 200))) {
+      section = 'recommendations';
+      i = recommend(number[1]!, i, afterNumber);
+      continue;
+    }
+
     const heading = sectionHeading(paragraph);
     if (heading !== undefined) {
       section = heading;
@@ -251,8 +272,19 @@ export function findFindings(paragraphs: string[]): Findings {
         i = recommend(number ? number[1]! : null, i, text);
         continue;
       }
-      // Prose about the findings ("We found 16 areas for improvement") is not one of them.
-      const statement = listed || (itemsMayFollow && !isHeading(paragraph) && !/\b(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text));
+      // HMICFRS follows a cause of concern with the recommendations that answer it, often listed
+      // straight after without a heading of their own: "• The force should immediately …".
+      if (section === 'causes-of-concern' && listed && looksLikeRecommendation(text)) {
+        i = recommend(number ? number[1]! : null, i, text);
+        continue;
+      }
+      // Prose about the findings ("We found 16 areas for improvement", "We set out our detailed
+      // findings below") is not one of them; an area for improvement says what should change.
+      const prose =
+        isHeading(paragraph) ||
+        /\b(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
+        (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
+      const statement = listed || (itemsMayFollow && !prose);
       if (section !== 'recommendations' && statement) {
         i = state(section === 'areas-for-improvement' ? findings.areasForImprovement : findings.causesOfConcern, i, text);
         continue;

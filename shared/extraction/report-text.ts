@@ -18,7 +18,9 @@ const PUBLISHED_LINE = new RegExp(
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:skip to (?:main )?content|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+  /^(?:(?:accessibility settings )?skip to (?:main )?content|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+/** A section of findings, which a page of them (a register entry) may open with instead of a title. */
+const FINDINGS_HEADING = /^(?:recommendations?|areas? for improvement|causes? (?:of|for) concern)\s*:?$/i;
 /** Lines of a letter's address block and letterhead. */
 const LETTERHEAD = [
   /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
@@ -32,11 +34,15 @@ const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty[
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b/i;
-/** What only the local policing body writes: it invites the chief officer's comments (s55(4)). */
-const INVITES_CHIEF_OFFICER =
-  /\b(?:I|we)\s+(?:have\s+)?(?:asked|invited|requested)\s+(?:the\s+)?(?:Chief\s+Constable|Chief\s+Officer|Commissioner\s+of\s+Police)\b[^.]{0,80}?\b(?:comments?|respond|response|views)\b/i;
-/** A sign-off as the body: "David Munro, Surrey Police and Crime Commissioner". */
-const SIGNED_BY_BODY = /\b(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner|PCC|PFCC)$/i;
+/**
+ * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
+ * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
+ * for his views"), and an inspection report taken for a response would get no reminders.
+ */
+const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response)\b/;
+/** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
+const SIGNED_BY_BODY =
+  /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
 
 /** The fields of an ExtractionResult that can be read from a document's text. */
 export function readReportText(text: string): ExtractionResult {
@@ -93,6 +99,7 @@ function titleOf(paras: string[]): { title: string; index: number } | null {
       PAGE_FURNITURE.test(paragraph) ||
       DATE_LINE.test(paragraph) ||
       PUBLISHED_LINE.test(paragraph) ||
+      FINDINGS_HEADING.test(paragraph) ||
       isLetterhead(paragraph)
     ) {
       continue;
@@ -131,7 +138,7 @@ function kindOf(paras: string[], title: string | null, findings: Findings): Docu
     RESPONSE_BY_BODY.test(opening) ||
     /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i.test(text) ||
     INVITES_CHIEF_OFFICER.test(text) ||
-    paras.slice(-3).some((paragraph) => paragraph.split(' ').length <= 12 && SIGNED_BY_BODY.test(paragraph)) ||
+    paras.slice(-3).some((paragraph) => SIGNED_BY_BODY.test(paragraph)) ||
     (title !== null && /^response to\b/i.test(title));
   if (response && (namesInspectorate || mentionsInspection)) return 'pcc-response';
   if (namesInspectorate || (mentionsInspection && findings.recommendations.length > 0)) return 'hmicfrs-report';
@@ -171,11 +178,11 @@ function answeredTitle(paras: string[], title: string | null): string | null {
     // "response to HMICFRS thematic inspection of…" only describes it.
     (title ? /\b[Rr]esponse to (?:the )?(?:HMICFRS|HMIC)(?:['’]s)? (?=[A-Z])(.{10,})$/.exec(title)?.[1] : undefined) ??
     /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"]([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1] ??
-    /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.+?)(?:,?\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
+    /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.{10,200}?)(?:,?\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
       text,
     )?.[1] ??
     // The title straight after, capitalised: "the HMICFRS report An inspection of vetting…, which was published".
-    /\b(?:HMICFRS|HMIC) [Rr]eport (?=[A-Z])(.+?)(?:,? (?:released|published|issued|which|that|was|dated)\b|\.(?: |$))/m.exec(text)?.[1];
+    /\b(?:HMICFRS|HMIC) [Rr]eport (?=[A-Z][a-z])(.{10,200}?)(?:,? (?:released|published|issued|which|that|was|dated)\b|\.(?: |$))/m.exec(text)?.[1];
   if (!named) return null;
   // A month after the title is when the inspection took place, not part of the report's name.
   return named.replace(TRAILING_MONTH, '').replace(/^[‘“"']|[’”"']$/g, '').trim() || null;

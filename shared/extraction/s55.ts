@@ -16,6 +16,8 @@ export interface S55Facts {
 const INSPECTORATE_NAME = /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
 const FIRE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
+/** Every territorial force, as a title names them beside another body: "the police and National Crime Agency". */
+const POLICE_IN_GENERAL = /\b(?:the police|police forces|(?:all |territorial )?forces)\b/i;
 /** Police bodies outside s55: none of them has a local policing body. */
 const OUTSIDE_S55: Array<[RegExp, string]> = [
   [/\bBritish Transport Police\b|\bBTP\b/, 'British Transport Police answers to the British Transport Police Authority'],
@@ -82,7 +84,7 @@ export function s55Of(facts: S55Facts): S55 {
   const form = firstMatch(NOT_A_REPORT, facts.title);
   if (form) return { applies: false, reason: `Not an inspection report but ${form}: no s55 duty.` };
 
-  const subject = subjectOf(facts.title);
+  const subject = subjectOf(facts.title) ?? (mostlyAboutFire(facts.paragraphs) ? FIRE_INSPECTION : null);
   if (subject) return { applies: subject.applies, reason: `${capitalise(subject.what)}: ${consequence(subject.applies)}.` };
   if (facts.kind === 'other') return { applies: false, reason: UNRECOGNISED_DOCUMENT };
   if (facts.paragraphs.slice(0, 20).some((paragraph) => SALUTATION.test(paragraph))) {
@@ -115,18 +117,38 @@ function consequence(applies: boolean | null): string {
   return applies ? 'the s55 clock starts on its publication' : 'no s55 duty';
 }
 
+const FIRE_INSPECTION = {
+  applies: false,
+  what: 'a fire and rescue service inspection, answered with an action plan under the Fire and Rescue National Framework instead',
+} as const;
+
 /** The rules that turn on what a report is about: fire, police bodies outside s55, the ambiguous kinds. */
 function subjectOf(title: string | null): { applies: boolean | null; what: string } | null {
   if (title === null) return null;
   const subject = title.replace(INSPECTORATE_NAME, ' ');
-  if (FIRE.test(subject) && !POLICE.test(subject.replace(new RegExp(FIRE.source, 'gi'), ' '))) {
-    return { applies: false, what: 'a fire and rescue service inspection, answered with an action plan under the Fire and Rescue National Framework instead' };
+  if (FIRE.test(subject) && !POLICE.test(withoutFire(subject))) return FIRE_INSPECTION;
+  // A territorial force named beside one of these bodies (a joint inspection), or the police in
+  // general ("the police and National Crime Agency"), keeps the duty for the forces.
+  const outside = OUTSIDE_S55.find(([body]) => body.test(subject));
+  if (outside && forcesNamedIn(subject, { areas: true }).length === 0 && !POLICE_IN_GENERAL.test(subject.replace(outside[0], ' '))) {
+    return { applies: false, what: `an inspection of a police body without a local policing body (${outside[1]})` };
   }
-  // A territorial force named beside one of these bodies (a joint inspection) keeps the duty for that force.
-  const outside = forcesNamedIn(subject, { areas: true }).length === 0 ? firstMatch(OUTSIDE_S55, subject) : null;
-  if (outside) return { applies: false, what: `an inspection of a police body without a local policing body (${outside})` };
   const ambiguous = firstMatch(AMBIGUOUS, subject);
   return ambiguous ? { applies: null, what: ambiguous } : null;
+}
+
+/**
+ * Whether a document whose title does not say is about fire and rescue services rather than police:
+ * a committee paper headed "HMICFRS culture review" that speaks of FRSs throughout.
+ */
+function mostlyAboutFire(paragraphs: string[]): boolean {
+  const text = paragraphs.join('\n').replace(INSPECTORATE_NAME, ' ');
+  const mentions = (pattern: RegExp, of: string) => of.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
+  return mentions(FIRE, text) > mentions(POLICE, withoutFire(text));
+}
+
+function withoutFire(text: string): string {
+  return text.replace(new RegExp(FIRE.source, 'gi'), ' ');
 }
 
 /**

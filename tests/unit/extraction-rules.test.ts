@@ -61,6 +61,78 @@ describe('recommendations', () => {
     ]);
   });
 
+  it.each([
+    ['under a heading that says where they come from', 'Recommendations from the Feb 2021 Justice Inspectorate’s report.\n'],
+    ['with no heading at all', ''],
+  ])('a numbered list of dated recommendations %s, a national one among them', (_, heading) => {
+    const result = extractFromText(
+      `Disproportionate use of police powers\n${heading}1. By July 2022, forces should ensure that officers have effective communication skills.\n2. The Home Office and the NPCC should publish data on the use of force.\n3. By July 2021, forces should monitor their use of force.`,
+    );
+    expect(result.recommendations.map(({ ref, targetDate, level }) => ({ ref, targetDate, level }))).toEqual([
+      { ref: '1', targetDate: '2022-07-31', level: 'force' },
+      { ref: '2', targetDate: null, level: 'national' },
+      { ref: '3', targetDate: '2021-07-31', level: 'force' },
+    ]);
+  });
+
+  it('numbered commitments in a response are not recommendations', () => {
+    expect(extractFromText('Our plan\n1. By March 2024, we will train every supervisor.\n2. By June 2024, we will publish the results.').recommendations).toEqual([]);
+  });
+
+  it('a heading prose sentence is not: "Recommendations from the inspection were accepted"', () => {
+    const result = extractFromText('Recommendations from the inspection were accepted by the force.\nThe force should keep improving, the Commissioner said.');
+    expect(result.recommendations).toEqual([]);
+  });
+
+  it('"Recommendations:" with the first one on the same line, the rest after it', () => {
+    const result = extractFromText(
+      [
+        'Stalking report (9443)',
+        'Recommendations: Within six months chief constables should ensure that forces record stalking crimes.',
+        'Within six months the NPCC lead and the CPS lead should consider whether they can do more.',
+        '[on]10th April 2019 [status]awaiting-review[/status][/on]',
+      ].join('\n'),
+    );
+    expect(result.recommendations.map(({ text, level }) => [text.slice(0, 40), level])).toEqual([
+      ['Within six months chief constables shoul', 'force'],
+      ['Within six months the NPCC lead and the ', 'national'],
+    ]);
+  });
+
+  it.each([
+    {
+      rule: 'a label whose text is a bullet on the next line loses the bullet, and ends the causes of concern before it',
+      lines: [
+        'Causes of concern',
+        'HMIC found that the approach is inconsistent.',
+        'Recommendation 5',
+        '• Immediately, the responsibility for mapping should be transferred to regional units.',
+        'Awaiting review from Force Liaison Officer.',
+      ],
+      recommendations: [['5', 'Immediately, the responsibility for mapp']],
+      causeOfConcern: 'HMIC found that the approach is inconsistent.',
+    },
+    {
+      rule: 'bullets saying what the force should do, straight after a cause of concern, are its recommendations',
+      lines: [
+        'Cause of concern',
+        'The force approach to domestic abuse is unacceptable.',
+        '• The force should immediately consider ways of increasing the use of arrest.',
+        '• The force should immediately take steps to understand why victims withdraw.',
+      ],
+      recommendations: [
+        [null, 'The force should immediately consider wa'],
+        [null, 'The force should immediately take steps '],
+      ],
+      causeOfConcern: 'The force approach to domestic abuse is unacceptable.',
+    },
+  ])('$rule', ({ lines, recommendations, causeOfConcern }) => {
+    const result = extractFromText(lines.join('\n'));
+    expect(result.recommendations.map(({ ref, text }) => [ref, text.slice(0, 40)])).toEqual(recommendations);
+    expect(result.recommendations.every(({ targetRelative }) => targetRelative === 'immediately')).toBe(true);
+    expect(result.causesOfConcern).toEqual([{ text: causeOfConcern }]);
+  });
+
   it('a label with the text on the same line, and a lettered sub-list that belongs to it', () => {
     const result = extractFromText(
       [
@@ -303,6 +375,13 @@ describe('areas for improvement and causes of concern', () => {
     ]);
   });
 
+  it('the inspectorate\'s sentence after the list is not an area for improvement', () => {
+    const result = extractFromText(
+      'Areas for improvement\nThe service should make sure its firefighters have good access to risk information.\nWe set out our detailed findings below. These are the basis for our judgment of the service’s performance in this area.',
+    );
+    expect(result.areasForImprovement).toEqual([{ text: 'The service should make sure its firefighters have good access to risk information.' }]);
+  });
+
   it('counts in prose are not statements', () => {
     const result = extractFromText('HMICFRS found two causes of concern and 16 areas for improvement in the inspection.');
     expect(result.areasForImprovement).toEqual([]);
@@ -402,11 +481,23 @@ describe('kind, title, dates and forces', () => {
     expect(extractFromText(signed).kind).toBe('pcc-response');
   });
 
+  it.each([
+    ['asks the chief constable for views, as inspectors do', 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nWe asked the chief constable for his views on our findings.'],
+    ['ends with a glossary', 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nGlossary\nPCC\nPolice and crime commissioner'],
+  ])('an inspection report that %s is still a report', (_, text) => {
+    expect(extractFromText(text).kind).toBe('hmicfrs-report');
+  });
+
   it('a local policing body named by its area names its force; another commissioner for a place does not', () => {
     const body = 'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
     expect(extractFromText(body).forces).toEqual(['Warwickshire Police']);
     expect(extractFromText('Custody report\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
     expect(extractFromText('Custody report\nThe Victims’ Commissioner for London welcomed the report.').forces).toEqual([]);
+  });
+
+  it('"the HMICFRS report I received" does not name a report', () => {
+    const result = extractFromText('Response of the Commissioner\nI am writing in response to the HMICFRS report I received last week, which was published on 2 November 2022.');
+    expect(result.respondsTo?.title).toBeNull();
   });
 
   it('a response names the report it answers in running prose, or after "response to HMICFRS" in its title', () => {
@@ -514,6 +605,7 @@ describe('whether the s55 clock starts', () => {
     ['National child protection inspection: Kent Police\nHMICFRS inspected.', /child protection/],
     ['Crime data integrity inspection 2019: Norfolk Constabulary\nHMICFRS inspected.', /crime data integrity/],
     ['Criminal justice joint inspection: the handling of rape cases\nHMICFRS and HMCPSI inspected.', /joint inspection/],
+    ['An inspection of how well the police and National Crime Agency tackle online child sexual abuse\nHMICFRS inspected.', /every force unless/],
   ])('a police inspection report starts it: %s', (text, reason) => {
     expect(s55(text)).toEqual({ applies: true, reason: expect.stringMatching(reason) });
   });
@@ -531,6 +623,10 @@ describe('whether the s55 clock starts', () => {
     ['Terms of reference: an inspection of vetting\nHMICFRS will inspect.', /terms of reference/],
     ['Press release\nInspectorate calls for change in custody\nHMICFRS said today that forces should improve.', /press release/i],
     ['Minutes of the parish council\nThe council should fix the road.', /Neither/],
+    [
+      'HMICFRS culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
+      /Fire and Rescue National Framework/,
+    ],
   ])('%s: no duty', (text, reason) => {
     expect(s55(text)).toEqual({ applies: false, reason: expect.stringMatching(reason) });
   });
