@@ -116,9 +116,12 @@ export const PDF_READ_LIMITS: PdfReadLimits = {
   // pdf.js round in circles is stopped well inside the ingest Lambda's one-minute timeout, so its
   // upload is recorded as unreadable rather than retried to the DLQ.
   deadlineMs: 20_000,
-  // A 300-page report grows it by under 200 MB. A few hundred kilobytes of PDF can inflate to
-  // gigabytes (a decompression bomb); stopping at 512 MB keeps that inside the ingest Lambda's
-  // 1024 MB (infra/fiftysix-stack.ts), where going over would kill the invocation instead.
+  // A 300-page report grows it by under 200 MB, starting the readers included. A few hundred
+  // kilobytes of PDF can inflate to gigabytes (a decompression bomb); stopping at 512 MB keeps that
+  // inside the ingest Lambda's 1024 MB (infra/fiftysix-stack.ts), where going over would kill the
+  // invocation instead: ~630 MB at the peak from a fresh container, ~870 MB from one that has just
+  // read a 300-page report. Growth is the process's, so PDFs read at the same time (only in the local
+  // stack: Lambda reads one per container) count against each other.
   memoryMb: 512,
 };
 
