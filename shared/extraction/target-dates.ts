@@ -29,6 +29,9 @@ interface Candidate {
 
 type Reading = (match: RegExpExecArray) => Omit<Candidate, 'index' | 'phrase'> | null;
 
+/** "By …", "no later than …": a deadline, where "before …" can as well describe what a sentence is about. */
+const DEADLINE_WORDS = new RegExp(`^${BY}\\b`, 'i');
+
 const READINGS: Array<[RegExp, Reading]> = [
   // "Not later than 31 March 2015", "By 31 October 2024": that very day.
   [new RegExp(`\\b${BY}\\s+(?:the\\s+)?${FULL_DATE}`, 'gi'), (m) => fixed(parseFullDate(m[0]))],
@@ -79,25 +82,26 @@ function fixed(date: CalendarDate | null): Omit<Candidate, 'index' | 'phrase'> |
  * usually describe the past ("since its 2019 inspection") rather than set a deadline.
  */
 export function parseTargetPhrase(text: string): TargetPhrase {
-  const sentence = firstSentence(text);
-  let best: Candidate | null = null;
+  const candidates = candidatesIn(firstSentence(text));
+  const best = candidates[0];
+  if (!best) return { phrase: null, date: null, relative: null };
+  // "Immediately, … and this should be completed no later than September 2017": the closing deadline
+  // is the date to hold the body to, and the opening word stays as written.
+  const closing = best.relative === null ? undefined : candidates.find((each) => each.date !== null && DEADLINE_WORDS.test(each.phrase));
+  return { phrase: best.phrase.replace(/\s+/g, ' '), date: closing?.date ?? best.date, relative: best.relative };
+}
+
+/** Every target phrase in a sentence, earliest first; of two at the same place, the longer. */
+function candidatesIn(sentence: string): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const [pattern, read] of READINGS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
       const reading = read(match);
-      if (!reading) continue;
-      const candidate = { index: match.index, phrase: match[0], ...reading };
-      if (
-        best === null ||
-        candidate.index < best.index ||
-        (candidate.index === best.index && candidate.phrase.length > best.phrase.length)
-      ) {
-        best = candidate;
-      }
+      if (reading) candidates.push({ index: match.index, phrase: match[0], ...reading });
     }
   }
-  if (!best) return { phrase: null, date: null, relative: null };
-  return { phrase: best.phrase.replace(/\s+/g, ' '), date: best.date, relative: best.relative };
+  return candidates.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
 }
 
 /** Up to the first full stop that ends a sentence; a colon introducing a list ends it too. */

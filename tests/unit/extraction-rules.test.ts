@@ -38,6 +38,17 @@ describe('parseTargetPhrase', () => {
     expect(parseTargetPhrase('Forces should improve supervision. This was last reviewed by March 2019.').date).toBeNull();
   });
 
+  it('keeps an opening "immediately" and takes the closing deadline in the same sentence as the date', () => {
+    expect(
+      parseTargetPhrase('Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.'),
+    ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately' });
+    expect(parseTargetPhrase('Within three months, forces should review crimes recorded before April 2019.')).toEqual({
+      phrase: 'Within three months',
+      date: null,
+      relative: 'within three months',
+    });
+  });
+
   it('ignores a day that does not exist', () => {
     expect(parseTargetPhrase('By 31 June 2024, forces should …').date).toBeNull();
   });
