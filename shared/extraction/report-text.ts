@@ -163,7 +163,14 @@ function forcesOf(paras: string[], heading: { title: string; index: number } | n
   });
   const body = [...new Set(outside)];
   if (kind === 'hmicfrs-report' && body.length >= 4) return [];
-  return body.length > 0 ? body : [...new Set(inside)];
+  if (body.length > 0) return body;
+  // A body answers for one force, which its letters often name only by area ("across West Mercia");
+  // the address it writes to ("Home Office … London SW1P 4DF") is not that area.
+  if (kind === 'pcc-response') {
+    const areas = [...new Set(paras.filter((paragraph) => !isLetterhead(paragraph)).flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true })))];
+    if (areas.length === 1) return areas;
+  }
+  return [...new Set(inside)];
 }
 
 const TRAILING_MONTH = new RegExp(`\\s*(?:[–—-]\\s*|\\()${MONTH_NAME}\\s+\\d{4}\\)?$`, 'i');

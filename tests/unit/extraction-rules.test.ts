@@ -443,6 +443,21 @@ describe('kind, title, dates and forces', () => {
     expect(result.forces).toEqual(['Gloucestershire Constabulary']);
   });
 
+  it('a body\'s letter that names its force only by area, below an address in another, is about that force', () => {
+    const letter = [
+      '31 May 2023',
+      'Home Secretary',
+      '2 Marsham Street',
+      'London SW1P 4DF',
+      'An inspection of how well the police tackle online child sexual abuse',
+      'I am writing to you in response to the above HMICFRS report published on 5th April 2023.',
+      'The Chief Constable in West Mercia and I will address these recommendations across West Mercia.',
+    ].join('\n');
+    const result = extractFromText(letter);
+    expect(result.kind).toBe('pcc-response');
+    expect(result.forces).toEqual(['West Mercia Police']);
+  });
+
   it('a force named besides the one in the title is a partner, not a subject', () => {
     const result = extractFromText(
       'Report on an unannounced inspection visit to police custody suites in Warwickshire\nAt that time Warwickshire Police provided its custody services in collaboration with West Mercia Police.',
