@@ -568,6 +568,7 @@ describe('the number of recommendations a text says there are', () => {
     ['The report contains twenty-one recommendations; four of the recommendations are for chief constables.', 21, 4],
     ['We have made one recommendation to forces.', 1, 1],
     ['The report made two national recommendations and one specifically for Chief Constables.', 3, 1],
+    ['The report published in March 2023 details 35 timebound recommendations for the sector.', 35, null],
   ])('%s', (text, total, forceLevel) => {
     const result = extractFromText(text);
     expect(result.statedRecommendationCount).toBe(total);
