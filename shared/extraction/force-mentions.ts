@@ -47,8 +47,11 @@ function compile(namesOf: (force: Force) => string[]): Names {
 const FULL_NAMES = compile((force) => [force.name, ...force.aliases]);
 const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.area]);
 
-/** A local policing body named by its area, which names its force: "Police and Crime Commissioner for Warwickshire". */
-const BODY_FOR = /\b(?:Crime(?: and Victims['’])? Commissioner|PCC|PFCC)\s+for\s+(?:the\s+)?/g;
+/** A local policing body named by its area, which names its force: "Police and Crime Commissioner for Warwickshire", "…Commissioner, Kent". */
+const BODY_FOR = /\b(?:Crime(?: and Victims['’])? Commissioner|PCC|PFCC)(?:\s+for|,)\s+(?:the\s+)?/g;
+/** The same, the area first: "Norfolk's Police and Crime Commissioner". */
+const AREAS_BODY = /['’]s\s+(?:Police(?:,\s+Fire)?\s+and\s+Crime(?:\s+and\s+Victims['’])?\s+Commissioner|PCC|PFCC)\b/;
+const NAME_OR_AREA_BEFORE_BODY = new RegExp(`(${NAMES_AND_AREAS.any.source})${AREAS_BODY.source}`, 'g');
 /** A force's name or area starting exactly where the search is told to look. */
 const NAME_OR_AREA_HERE = new RegExp(NAMES_AND_AREAS.any.source, 'y');
 
@@ -69,6 +72,14 @@ export function forcesNamedIn(text: string, options: { areas?: boolean } = {}): 
     const area = NAME_OR_AREA_HERE.exec(text);
     const force = area && forceCalled(area[0], NAMES_AND_AREAS.names);
     if (force) mentions.push({ at: body.index, force });
+  }
+  // The cheap test first: the combined pattern is worth running only where a body is named this way.
+  if (AREAS_BODY.test(text)) {
+    NAME_OR_AREA_BEFORE_BODY.lastIndex = 0;
+    for (let body = NAME_OR_AREA_BEFORE_BODY.exec(text); body !== null; body = NAME_OR_AREA_BEFORE_BODY.exec(text)) {
+      const force = forceCalled(body[1]!, NAMES_AND_AREAS.names);
+      if (force) mentions.push({ at: body.index, force });
+    }
   }
   return [...new Set(mentions.sort((a, b) => a.at - b.at).map(({ force }) => force))];
 }

@@ -34,6 +34,8 @@ const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 const RECOMMENDATIONS_HEADING = new RegExp(
   `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
+/** A sentence introducing the list: "HMI Zoë Billingham made three recommendations in this report:". */
+const RECOMMENDATIONS_INTRO = /\brecommendations?\b[^.:]{0,80}:$/i;
 /** The heading with the first recommendation after it: "Recommendations: Within six months chief constables should …". */
 const RECOMMENDATIONS_THEN_TEXT = /^(?:Recommendations?|RECOMMENDATIONS?)\s*[:–—-]\s*(.+)$/;
 /** "Area for improvement 3:", "AFI 11 –", and as some forces' trackers put it, "Action for Further Improvement (AFI) 7 –". */
@@ -250,7 +252,7 @@ export function findFindings(paragraphs: string[]): Findings {
       continue;
     }
 
-    const heading = sectionHeading(paragraph);
+    const heading = sectionHeading(paragraph) ?? (introducesRecommendations(paragraph) ? 'recommendations' : undefined);
     if (heading !== undefined) {
       section = heading;
       itemsMayFollow = true;
@@ -295,6 +297,11 @@ export function findFindings(paragraphs: string[]): Findings {
     i += 1;
   }
   return findings;
+}
+
+/** An introduction, not itself one: a recommendation that ends in a colon says who should act. */
+function introducesRecommendations(paragraph: string): boolean {
+  return paragraph.length <= 250 && RECOMMENDATIONS_INTRO.test(paragraph) && !/\b(?:should|must)\b/i.test(paragraph);
 }
 
 /** The section a heading opens, or undefined for any other paragraph. */

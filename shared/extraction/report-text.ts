@@ -18,9 +18,10 @@ const PUBLISHED_LINE = new RegExp(
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip to (?:main )?content|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
 /** A section of findings, which a page of them (a register entry) may open with instead of a title. */
 const FINDINGS_HEADING = /^(?:recommendations?|areas? for improvement|causes? (?:of|for) concern)\s*:?$/i;
+const SKIP_LINK = /\bskip to (?:main )?content\b/i;
 /** Lines of a letter's address block and letterhead. */
 const LETTERHEAD = [
   /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
@@ -31,9 +32,10 @@ const LETTERHEAD = [
   /^(?:https?:\/\/|www\.)\S+$/i,
 ];
 const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
+const PEEL = /\bPEEL\b|\b(?:effectiveness|efficiency),? (?:effectiveness|efficiency) and legitimacy\b/i;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b/i;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,60}?\b(?:response|responds|responding|comments|reply|welcomes|welcomed)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -50,7 +52,7 @@ export function readReportText(text: string): ExtractionResult {
   const findings = findFindings(paras);
   const heading = titleOf(paras);
   const title = heading?.title ?? null;
-  const kind = kindOf(paras, title, findings);
+  const kind = kindOf(paras, heading, findings);
   const forces = forcesOf(paras, heading, findings, kind);
   const respondsTo = kind === 'pcc-response' ? { title: answeredTitle(paras, title), publishedOn: answeredDate(paras) } : null;
   const counts = statedCounts(paras);
@@ -85,7 +87,9 @@ function isLetterhead(paragraph: string): boolean {
  * the address block and date (the subject line). A register id after it ("(4822)") is not part of it.
  */
 function titleOf(paras: string[]): { title: string; index: number } | null {
-  const head = paras.slice(0, 20);
+  // Above a page's "Skip to main content" link is the site's (its cookie banner, its menus), not the document's.
+  const first = paras.slice(0, 40).findIndex((paragraph) => SKIP_LINK.test(paragraph)) + 1;
+  const head = paras.slice(first, first + 20);
   // In a letter, everything up to the date line is address and letterhead: short lines, none of them
   // a page's "Published" line.
   const dateIndex = head.findIndex((paragraph) => DATE_LINE.test(paragraph));
@@ -109,7 +113,7 @@ function titleOf(paras: string[]): { title: string; index: number } | null {
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s*\(\d{3,6}\)$/, '')
       .trim();
-    return title === '' ? null : { title, index };
+    return title === '' ? null : { title, index: first + index };
   }
   return null;
 }
@@ -129,10 +133,13 @@ function statedDate(paras: string[]): CalendarDate | null {
   return null;
 }
 
-function kindOf(paras: string[], title: string | null, findings: Findings): DocumentKind {
+function kindOf(paras: string[], heading: { title: string; index: number } | null, findings: Findings): DocumentKind {
   const text = paras.join('\n');
-  const opening = [title ?? '', ...paras.slice(0, 5)].join('\n');
-  const namesInspectorate = INSPECTORATE.test(text);
+  const title = heading?.title ?? null;
+  const openingAt = heading ? heading.index + 1 : 0;
+  const opening = [title ?? '', ...paras.slice(openingAt, openingAt + 5)].join('\n');
+  // PEEL and its three questions are HMICFRS's alone, whether or not a page names the inspectorate.
+  const namesInspectorate = INSPECTORATE.test(text) || PEEL.test(text);
   const mentionsInspection = /\binspection\b/i.test(text);
   const response =
     RESPONSE_BY_BODY.test(opening) ||
@@ -178,9 +185,9 @@ const TRAILING_MONTH = new RegExp(`\\s*(?:[–—-]\\s*|\\()${MONTH_NAME}\\s+\\d
 /** The title of the report a response answers. */
 function answeredTitle(paras: string[], title: string | null): string | null {
   const text = paras.join('\n');
-  if (title && /\bthe above (?:HMICFRS |HMIC |inspection )?report\b/i.test(text)) return title;
+  if (title && /\bthe above (?:HMICFRS |HMIC |inspection )?reports?\b/i.test(text)) return title;
   const named =
-    (title ? /\bresponse to\b.*?\b(?:report|inspection)\s*[:–—-]\s*(.+)$/i.exec(title)?.[1] : undefined) ??
+    (title ? /(?:\bresponse to\b.*?|^(?:HMICFRS|HMIC)\s+(?:inspection\s+)?)\b(?:report|inspection)\s*[:–—-]\s*(.+)$/i.exec(title)?.[1] : undefined) ??
     // "Response to HMICFRS Integrated PEEL Assessment…": a capital starts the report's name, where
     // "response to HMICFRS thematic inspection of…" only describes it.
     (title ? /\b[Rr]esponse to (?:the )?(?:HMICFRS|HMIC)(?:['’]s)? (?=[A-Z])(.{10,})$/.exec(title)?.[1] : undefined) ??

@@ -52,6 +52,12 @@ const POLICE_INSPECTIONS: Array<[RegExp, string]> = [
 const PRESS_RELEASE_LABEL = /^(?:press\s+release|news\s+release|news\s+story|media\s+release|notes\s+to\s+editors?|ends|media\s+enquiries\b.*)$/i;
 /** A headline reporting what a report found: "… new report finds", "Inspectorate warns …". */
 const HEADLINE = /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
+/**
+ * The inspectorate written about in the third person, as only news does: "the police inspectorate has
+ * said", "the inspectorates are calling for", "In a new PEEL spotlight report", "published today".
+ */
+const NEWS_VOICE =
+  /\b(?:inspectorates?|inspectors|HMICFRS|HMIC|watchdog)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:said|says|warned|warns|urged|urges|calling|called|calls)\b|\bin\s+a\s+new\s+(?:[^\s.]+\s+){0,4}?report\b|\bpublished\s+today\b/i;
 /** A link to the report a news item is about. */
 const REPORT_LINK = /^(?:get|read|download|view|see)\s+(?:the\s+)?(?:full\s+)?report\b/i;
 /** An official quoted in the third person: "His Majesty’s Inspector of Constabulary Matt Parr said:". */
@@ -162,12 +168,19 @@ function pressReleaseOf(paragraphs: string[], title: string | null): { report: s
   // Only the headline: a report's own opening may well say what "this report finds".
   const headline = HEADLINE.test(title ?? head[0] ?? '');
   const quoted = paragraphs.some((paragraph) => QUOTED.test(paragraph));
-  if (!labelled && !(headline && (linkIndex !== -1 || quoted))) return null;
-  return { report: linkIndex === -1 ? null : reportTitleAfter(head, linkIndex) };
+  const newsVoice = head.slice(0, 10).some((paragraph) => NEWS_VOICE.test(paragraph));
+  if (!labelled && !newsVoice && !(headline && (linkIndex !== -1 || quoted))) return null;
+  const announced = head.map((paragraph) => ANNOUNCED_REPORT.exec(paragraph)?.[1]).find((name) => name !== undefined);
+  return { report: (linkIndex === -1 ? null : reportTitleAt(head, linkIndex)) ?? announced ?? null };
 }
 
-/** The title beside a "Get the report" link: the next line that names something rather than says it. */
-function reportTitleAfter(paragraphs: string[], index: number): string | null {
+/** The report a news item names as it announces it: "In a new PEEL spotlight report “The policing response to antisocial behaviour”". */
+const ANNOUNCED_REPORT = /\bnew\s+(?:[^\s.]+\s+){0,4}?report,?\s+[‘“"]([^’”"]{10,200})[’”"]/i;
+
+/** The title at a "Get the report" link: after it on the same line ("Get the report: …"), or the next line that names something rather than says it. */
+function reportTitleAt(paragraphs: string[], index: number): string | null {
+  const inline = /:\s*(.{10,250})$/.exec(paragraphs[index]!)?.[1];
+  if (inline) return inline;
   const next = paragraphs[index + 1];
   return next !== undefined && next.length <= 250 && !/[.!?]$/.test(next) && /\b(?:inspection|report|review)\b/i.test(next) ? next : null;
 }

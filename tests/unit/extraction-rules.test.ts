@@ -86,6 +86,21 @@ describe('recommendations', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a numbered list',
+      'Police engagement with women and girls\nHMI Zoë Billingham made three recommendations in this report:\n1. There should be an immediate and unequivocal commitment to tackling VAWG.\n2. The relentless pursuit of perpetrators should be a national priority.\n3. Structures and funding should be put in place.',
+      ['1', '2', '3'],
+    ],
+    [
+      'one in a response',
+      'Response to HMICFRS report: antisocial behaviour\nThe Commissioner welcomes the report. The report made the following recommendation for chief constables:\nBy March 2025, chief constables should make sure their forces record antisocial behaviour accurately.\nKent Police has reviewed its recording.',
+      [null],
+    ],
+  ])('a sentence ending in a colon introduces the recommendations: %s', (_, text, refs) => {
+    expect(extractFromText(text).recommendations.map(({ ref }) => ref)).toEqual(refs);
+  });
+
   it('numbered commitments in a response are not recommendations', () => {
     expect(extractFromText('Our plan\n1. By March 2024, we will train every supervisor.\n2. By June 2024, we will publish the results.').recommendations).toEqual([]);
   });
@@ -494,6 +509,8 @@ describe('kind, title, dates and forces', () => {
     ['Skip to content\nText size: A A A\nOpen Menu\nYouTube'],
     ['Skip to content\nMain content is below'],
     ['You are in:\nContents'],
+    ['|Printable version'],
+    ['This site uses cookies\nWe use necessary cookies to make our site work, and we would like to use analytics cookies too.\nGoogle Analytics\nSkip to main content'],
   ])('a web page\'s furniture (%j) is not its title', (furniture) => {
     const result = extractFromText(`${furniture}\nResponse to HMICFRS report: An inspection of custody in Kent\nI welcome the report.`);
     expect(result.title).toBe('Response to HMICFRS report: An inspection of custody in Kent');
@@ -512,6 +529,29 @@ describe('kind, title, dates and forces', () => {
     ['ends with a glossary', 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nGlossary\nPCC\nPolice and crime commissioner'],
   ])('an inspection report that %s is still a report', (_, text) => {
     expect(extractFromText(text).kind).toBe('hmicfrs-report');
+  });
+
+  it('a body\'s statement welcoming a report, its area named first, is a response about that force', () => {
+    const result = extractFromText(
+      "PCC welcomes custody inspection report\nNorfolk's Police and Crime Commissioner (PCC), Lorne Green, has welcomed the findings of an inspection of police custody.",
+    );
+    expect(result.kind).toBe('pcc-response');
+    expect(result.forces).toEqual(['Norfolk Constabulary']);
+  });
+
+  it('"Response from: Office of the Police and Crime Commissioner" under an "HMICFRS report: …" heading answers that report', () => {
+    const result = extractFromText(
+      'HMICFRS report: Police response to violence against women and girls – Final Inspection Report\nResponse from: Office of the Police and Crime Commissioner, Kent\nThe current response is not good enough.',
+    );
+    expect(result.kind).toBe('pcc-response');
+    expect(result.forces).toEqual(['Kent Police']);
+    expect(result.respondsTo?.title).toBe('Police response to violence against women and girls – Final Inspection Report');
+  });
+
+  it('a PEEL page that never names the inspectorate is still an inspection report', () => {
+    const result = extractFromText('Bedfordshire PEEL 2018\nEfficiency\nAreas for improvement\n- The force should ensure it has enough trained officers.');
+    expect(result.kind).toBe('hmicfrs-report');
+    expect(result.s55.applies).toBe(true);
   });
 
   it('a local policing body named by its area names its force; another commissioner for a place does not', () => {
@@ -649,6 +689,14 @@ describe('whether the s55 clock starts', () => {
     ['Consultation on PEEL 2025–27\nHMICFRS consults on changes.', /consultation/],
     ['Terms of reference: an inspection of vetting\nHMICFRS will inspect.', /terms of reference/],
     ['Press release\nInspectorate calls for change in custody\nHMICFRS said today that forces should improve.', /press release/i],
+    [
+      'Police forces need to improve how they respond to antisocial behaviour\nPolice forces must do more to tackle antisocial behaviour, the police inspectorate has said.\nIn a new PEEL spotlight report “The policing response to antisocial behaviour”, HMICFRS found that most forces need to improve.',
+      /announces \(“The policing response to antisocial behaviour”\)/,
+    ],
+    [
+      'The police and Crown Prosecution Service need more effective communication\nThe police and prosecution inspectorates are calling for a strategy.\nGet the report : Joint case building by the police and Crown Prosecution Service: final report',
+      /announces \(“Joint case building by the police and Crown Prosecution Service: final report”\)/,
+    ],
     ['Minutes of the parish council\nThe council should fix the road.', /Neither/],
     [
       'HMICFRS culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
