@@ -551,7 +551,7 @@ describe('kind, title, dates and forces', () => {
   it('a PEEL page that never names the inspectorate is still an inspection report', () => {
     const result = extractFromText('Bedfordshire PEEL 2018\nEfficiency\nAreas for improvement\n- The force should ensure it has enough trained officers.');
     expect(result.kind).toBe('hmicfrs-report');
-    expect(result.s55.applies).toBe(true);
+    expect(result.s55?.applies).toBe(true);
   });
 
   it('a local policing body named by its area names its force; another commissioner for a place does not', () => {
