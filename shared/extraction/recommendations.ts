@@ -34,10 +34,28 @@ const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 const RECOMMENDATIONS_HEADING = new RegExp(
   `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
-/** A sentence introducing the list: "HMI Zoë Billingham made three recommendations in this report:". */
-const RECOMMENDATIONS_INTRO = /\brecommendations?\b[^.:]{0,80}:$/i;
-/** The heading with the first recommendation after it: "Recommendations: Within six months chief constables should …". */
-const RECOMMENDATIONS_THEN_TEXT = /^(?:Recommendations?|RECOMMENDATIONS?)\s*[:–—-]\s*(.+)$/;
+/**
+ * A sentence introducing a list of findings: "HMI Zoë Billingham made three recommendations in this
+ * report:", "we identified the following four causes of concern:". Not one introducing the office's
+ * own actions ("the following actions in response to the recommendations:"), nor a few examples
+ * ("HMICFRS made five recommendations, including:").
+ */
+const FINDINGS_INTRO: Array<[RegExp, Section]> = [
+  [/(?:\b(?:made|makes|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$/i, 'recommendations'],
+  [
+    /(?:\b(?:identifie[sd]|found|made)\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})areas? for improvement\b[^.:]{0,60}:$|\bareas? for improvement\b[^.:]{0,40}\b(?:are|were)\s*:$/i,
+    'areas-for-improvement',
+  ],
+  [
+    /(?:\b(?:identifie[sd]|found|made)\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})causes? (?:of|for) concern\b[^.:]{0,60}:$|\bcauses? (?:of|for) concern\b[^.:]{0,40}\b(?:are|were)\s*:$/i,
+    'causes-of-concern',
+  ],
+];
+/**
+ * The heading with the first recommendation after it: "Recommendations: Within six months chief
+ * constables should …". Plural: a committee paper's "Recommendation: The Panel should note …" is its own.
+ */
+const RECOMMENDATIONS_THEN_TEXT = /^(?:Recommendations|RECOMMENDATIONS)\s*[:–—-]\s*(.+)$/;
 /** "Area for improvement 3:", "AFI 11 –", and as some forces' trackers put it, "Action for Further Improvement (AFI) 7 –". */
 const AFI_LABEL = /^(?:(?:Area|Action) for (?:[Ff]urther )?[Ii]mprovement(?:\s*\(AFI\))?|AREA FOR IMPROVEMENT|AFI)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS FOR IMPROVEMENT)\\s*:?$`);
@@ -66,9 +84,32 @@ function startsLikeRecommendation(text: string): boolean {
 
 /** "HMICFRS recommends …", "By March 2023, …", "Within six months …": openings only recommendations have. */
 function opensWithTargetOrRecommender(text: string): boolean {
-  if (/^[‘“"]?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(text)) return true;
+  if (/^[‘“"]?(?:(?:To address|To tackle|In order to)\b[^,.]{0,80},\s*)?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(text)) return true;
   const target = parseTargetPhrase(text).phrase;
   return target !== null && text.replace(/^[‘“"]/, '').toLowerCase().startsWith(target.toLowerCase());
+}
+
+/**
+ * Says that someone should act, as a recommendation does, where an office's own plan says what it has
+ * done or will do ("By March 2024, we will …", "the force should have re-vetted …").
+ */
+function asksForAction(text: string): boolean {
+  const opening = text.slice(0, 200);
+  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening);
+}
+
+/**
+ * Opens by naming who should act, in a few words: "The MPS should …", "Forces should …", "There should
+ * be …". Not a committee paper's "3. Whilst the Authority endorses the response, it should be noted"
+ * or "4. The Panel should note the report".
+ */
+function namesWhoShouldAct(text: string): boolean {
+  const subject = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/.exec(text)?.[1];
+  return (
+    subject !== undefined &&
+    subject.split(' ').length <= 8 &&
+    !/^(?:it|this|that|these|those|we|I|our|my|members|the (?:panel|committee|board|authority|council|members))\b/i.test(subject)
+  );
 }
 
 /** A short line that names a part of the document rather than saying something: it ends a section. */
@@ -118,6 +159,11 @@ export function findFindings(paragraphs: string[]): Findings {
   // Headings straight after a section's own are its sub-headings or a table's column headings
   // ("Recommendation | Response"), not the start of the next section.
   let sectionJustOpened = false;
+  // Whether the current section has stated a cause of concern in prose, as HMICFRS does before the
+  // recommendations that answer it (bullets of causes are just that), and whether those have come:
+  // prose after them is commentary, such as a register's progress notes.
+  let causeInProse = false;
+  let causeAnswered = false;
 
   /** The item's text: its first paragraph and any sub-list that follows it. */
   const body = (index: number, first: string): { text: string; next: number } => {
@@ -195,11 +241,14 @@ export function findFindings(paragraphs: string[]): Findings {
     // "Recommendation 2 has been completed" is commentary; a label is followed by a separator, by
     // nothing, or by the recommendation itself.
     const labelled = label && (label[2] !== undefined || afterLabel === '' || ref || looksLikeRecommendation(afterLabel));
+    // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
+    const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
     if (labelled || portal) {
-      const item = textAfter(labelled ? afterLabel : afterRef, i);
+      const item = textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : afterRef, i);
       if (item) {
-        // A recommendation ends the section it is in: what follows is its own, or commentary.
-        section = 'recommendations';
+        // A recommendation ends a section of areas for improvement or causes of concern: what follows
+        // is its own, or commentary.
+        if (section !== 'recommendations') section = null;
         i = recommend(ref ? `#${ref}` : label![1]!, item.index, item.text);
         continue;
       }
@@ -244,17 +293,19 @@ export function findFindings(paragraphs: string[]): Findings {
       continue;
     }
 
-    // A numbered list needs no heading when its items open as only recommendations do and say who
-    // should act: "1. By July 2022, forces should …".
-    if (section === null && number !== null && opensWithTargetOrRecommender(afterNumber) && /\b(?:should|must|recommends?)\b/i.test(afterNumber.slice(0, 200))) {
+    // A numbered list needs no heading when its items open as recommendations do and say who should
+    // act: "1. By July 2022, forces should …", "1. The MPS should take immediate steps …".
+    if (section === null && number !== null && asksForAction(afterNumber) && (opensWithTargetOrRecommender(afterNumber) || namesWhoShouldAct(afterNumber))) {
       section = 'recommendations';
       i = recommend(number[1]!, i, afterNumber);
       continue;
     }
 
-    const heading = sectionHeading(paragraph) ?? (introducesRecommendations(paragraph) ? 'recommendations' : undefined);
+    const heading = sectionHeading(paragraph) ?? introducedSection(paragraph);
     if (heading !== undefined) {
       section = heading;
+      causeInProse = false;
+      causeAnswered = false;
       itemsMayFollow = true;
       sectionJustOpened = true;
       i += 1;
@@ -269,14 +320,17 @@ export function findFindings(paragraphs: string[]): Findings {
     if (section !== null) {
       const listed = number !== null || LIST_ITEM.test(paragraph);
       const text = number ? afterNumber : withoutListMarker(paragraph);
-      const plainItem = startsLikeRecommendation(text) && (itemsMayFollow || opensWithTargetOrRecommender(text));
+      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (itemsMayFollow || opensWithTargetOrRecommender(text));
       if (section === 'recommendations' && (listed ? looksLikeRecommendation(text) : plainItem)) {
         i = recommend(number ? number[1]! : null, i, text);
         continue;
       }
-      // HMICFRS follows a cause of concern with the recommendations that answer it, often listed
-      // straight after without a heading of their own: "• The force should immediately …".
-      if (section === 'causes-of-concern' && listed && looksLikeRecommendation(text)) {
+      // HMICFRS follows a cause of concern with the recommendations that answer it, often without a
+      // heading of their own: "we recommend that, within three months, the force should: • …", or
+      // once the cause is stated, "• The force should immediately …".
+      const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
+      if (section === 'causes-of-concern' && (recommender || (causeInProse && listed && looksLikeRecommendation(text)))) {
+        causeAnswered = true;
         i = recommend(number ? number[1]! : null, i, text);
         continue;
       }
@@ -284,10 +338,11 @@ export function findFindings(paragraphs: string[]): Findings {
       // findings below") is not one of them; an area for improvement says what should change.
       const prose =
         isHeading(paragraph) ||
-        /\b(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
+        /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
         (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
-      const statement = listed || (itemsMayFollow && !prose);
+      const statement = listed || (itemsMayFollow && !prose && !causeAnswered);
       if (section !== 'recommendations' && statement) {
+        if (section === 'causes-of-concern' && !listed) causeInProse = true;
         i = state(section === 'areas-for-improvement' ? findings.areasForImprovement : findings.causesOfConcern, i, text);
         continue;
       }
@@ -299,9 +354,10 @@ export function findFindings(paragraphs: string[]): Findings {
   return findings;
 }
 
-/** An introduction, not itself one: a recommendation that ends in a colon says who should act. */
-function introducesRecommendations(paragraph: string): boolean {
-  return paragraph.length <= 250 && RECOMMENDATIONS_INTRO.test(paragraph) && !/\b(?:should|must)\b/i.test(paragraph);
+/** The section a sentence introduces; a recommendation that ends in a colon says who should act, and is not an introduction. */
+function introducedSection(paragraph: string): Section | undefined {
+  if (paragraph.length > 300 || /\b(?:should|must)\b/i.test(paragraph) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(paragraph)) return undefined;
+  return FINDINGS_INTRO.find(([pattern]) => pattern.test(paragraph))?.[1];
 }
 
 /** The section a heading opens, or undefined for any other paragraph. */

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { DocumentKind, ExtractionResult } from '../model';
 import { levelOf } from './addressees';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
-import { forcesNamedIn } from './force-mentions';
+import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import { paragraphs } from './paragraphs';
 import { findFindings, type Findings } from './recommendations';
 import { s55Of } from './s55';
@@ -22,20 +22,29 @@ const PAGE_FURNITURE =
 /** A section of findings, which a page of them (a register entry) may open with instead of a title. */
 const FINDINGS_HEADING = /^(?:recommendations?|areas? for improvement|causes? (?:of|for) concern)\s*:?$/i;
 const SKIP_LINK = /\bskip to (?:main )?content\b/i;
+const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
 /** Lines of a letter's address block and letterhead. */
 const LETTERHEAD = [
   /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
-  /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/,
+  POSTCODE,
   /^\d+[a-z]?,?\s+[A-Z][\w' ]*\b(?:Street|Road|Lane|Avenue|Way|Place|Square|Court|House|Drive|Close|Park|Hill|Gardens|Row|Terrace|Walk|Crescent)\b/,
   /^(?:Home Secretary|Home Office|Secretary of State\b.*|(?:Policing )?Minister\b.*|Dear\b.*|Our ref\b.*|Your ref\b.*|Ref(?:erence)?\s*:.*|Tel(?:ephone)?\b.*|E-?mail\b.*|(?:Sent )?by e-?mail\b.*|OFFICIAL\b.*|Private and confidential|Page \d+.*|To:.*|From:.*|cc:.*)$/i,
   /^\S+@\S+\.\S+$/,
   /^(?:https?:\/\/|www\.)\S+$/i,
 ];
 const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
-const PEEL = /\bPEEL\b|\b(?:effectiveness|efficiency),? (?:effectiveness|efficiency) and legitimacy\b/i;
+/** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
+const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,60}?\b(?:response|responds|responding|comments|reply|welcomes|welcomed)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+/**
+ * A body's statement on a report: "Norfolk's Police and Crime Commissioner … has welcomed", "Mayor and
+ * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
+ * chief officer, whom an inspection report may say "welcomed our inspection".
+ */
+const BODY_STATEMENT =
+  /\b(?:PCC|PFCC|OPCC|Police,? (?:Fire )?and Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)\b[^.\n]{0,60}?\b(?:welcomes|welcomed|announces?|announced)\b/i;
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -137,12 +146,15 @@ function kindOf(paras: string[], heading: { title: string; index: number } | nul
   const text = paras.join('\n');
   const title = heading?.title ?? null;
   const openingAt = heading ? heading.index + 1 : 0;
-  const opening = [title ?? '', ...paras.slice(openingAt, openingAt + 5)].join('\n');
-  // PEEL and its three questions are HMICFRS's alone, whether or not a page names the inspectorate.
-  const namesInspectorate = INSPECTORATE.test(text) || PEEL.test(text);
+  // The first lines, and those after the title where a page's furniture comes first.
+  const opening = [title ?? '', ...paras.slice(0, 5), ...paras.slice(Math.max(5, openingAt), openingAt + 5)].join('\n');
   const mentionsInspection = /\binspection\b/i.test(text);
+  const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
+  // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
+  const namesInspectorate = INSPECTORATE.test(text) || (PEEL.test(opening) && (hasFindings || mentionsInspection));
   const response =
     RESPONSE_BY_BODY.test(opening) ||
+    BODY_STATEMENT.test(opening) ||
     /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i.test(text) ||
     INVITES_CHIEF_OFFICER.test(text) ||
     paras.slice(-3).some((paragraph) => SIGNED_BY_BODY.test(paragraph)) ||
@@ -166,7 +178,11 @@ function forcesOf(paras: string[], heading: { title: string; index: number } | n
   const inside: string[] = [];
   paras.forEach((paragraph, index) => {
     if (index === heading?.index) return;
-    (findings.findingParagraphs.has(index) ? inside : outside).push(...forcesNamedIn(paragraph));
+    const named = forcesNamedIn(paragraph);
+    // In its own response a body names its force ("the Police and Crime Commissioner for Warwickshire");
+    // a report naming one ("Norfolk's PCC funds advocates") is giving an example.
+    if (kind === 'pcc-response') named.push(...forcesOfBodiesNamedIn(paragraph));
+    (findings.findingParagraphs.has(index) ? inside : outside).push(...named);
   });
   const body = [...new Set(outside)];
   if (kind === 'hmicfrs-report' && body.length >= 4) return [];
@@ -174,7 +190,9 @@ function forcesOf(paras: string[], heading: { title: string; index: number } | n
   // A body answers for one force, which its letters often name only by area ("across West Mercia");
   // the address it writes to ("Home Office … London SW1P 4DF") is not that area.
   if (kind === 'pcc-response') {
-    const areas = [...new Set(paras.filter((paragraph) => !isLetterhead(paragraph)).flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true })))];
+    const areas = [
+      ...new Set(paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph)).flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true }))),
+    ];
     if (areas.length === 1) return areas;
   }
   return [...new Set(inside)];

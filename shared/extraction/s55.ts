@@ -16,8 +16,8 @@ export interface S55Facts {
 const INSPECTORATE_NAME = /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
 const FIRE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
-/** Every territorial force, as a title names them beside another body: "the police and National Crime Agency". */
-const POLICE_IN_GENERAL = /\b(?:the police|police forces|(?:all |territorial )?forces)\b/i;
+/** Every territorial force, as a title names them with another body: "the police and National Crime Agency". */
+const POLICE_IN_GENERAL = String.raw`(?:the\s+police|police\s+forces|policing|(?:all\s+|territorial\s+)?forces)(?:['’]s?)?`;
 /** Police bodies outside s55: none of them has a local policing body. */
 const OUTSIDE_S55: Array<[RegExp, string]> = [
   [/\bBritish Transport Police\b|\bBTP\b/, 'British Transport Police answers to the British Transport Police Authority'],
@@ -53,11 +53,13 @@ const PRESS_RELEASE_LABEL = /^(?:press\s+release|news\s+release|news\s+story|med
 /** A headline reporting what a report found: "… new report finds", "Inspectorate warns …". */
 const HEADLINE = /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
 /**
- * The inspectorate written about in the third person, as only news does: "the police inspectorate has
- * said", "the inspectorates are calling for", "In a new PEEL spotlight report", "published today".
+ * The inspectorate written about as news does: "the police inspectorate has said", "the inspectorates
+ * are calling for", "In a new PEEL spotlight report “…”", "according to a report published by HMICFRS",
+ * "published today". A report recalls what "HMICFRS has warned" or "HMIC called for" in the past, so
+ * only "inspectorate" and "watchdog", which a report does not call itself, count as speaking.
  */
 const NEWS_VOICE =
-  /\b(?:inspectorates?|inspectors|HMICFRS|HMIC|watchdog)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:said|says|warned|warns|urged|urges|calling|called|calls)\b|\bin\s+a\s+new\s+(?:[^\s.]+\s+){0,4}?report\b|\bpublished\s+today\b/i;
+  /\b(?:inspectorates?|watchdog)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:said|says|warned|warns|urged|urges|calling|calls)\b|\bin\s+a\s+new\s+(?:[^\s.]+\s+){0,4}?report(?:,?\s+[‘“"]|\s+published\b)|\baccording\s+to\s+(?:a|the)\s+(?:new\s+)?report\b|\bpublished\s+today\b/i;
 /** A link to the report a news item is about. */
 const REPORT_LINK = /^(?:get|read|download|view|see)\s+(?:the\s+)?(?:full\s+)?report\b/i;
 /** An official quoted in the third person: "His Majesty’s Inspector of Constabulary Matt Parr said:". */
@@ -90,7 +92,7 @@ export function s55Of(facts: S55Facts): S55 {
   const form = firstMatch(NOT_A_REPORT, facts.title);
   if (form) return { applies: false, reason: `Not an inspection report but ${form}: no s55 duty.` };
 
-  const subject = subjectOf(facts.title) ?? (mostlyAboutFire(facts.paragraphs) ? FIRE_INSPECTION : null);
+  const subject = subjectOf(facts.title) ?? (titleSilentOnSubject(facts.title) && mostlyAboutFire(facts.paragraphs) ? FIRE_INSPECTION : null);
   if (subject) return { applies: subject.applies, reason: `${capitalise(subject.what)}: ${consequence(subject.applies)}.` };
   if (facts.kind === 'other') return { applies: false, reason: UNRECOGNISED_DOCUMENT };
   if (facts.paragraphs.slice(0, 20).some((paragraph) => SALUTATION.test(paragraph))) {
@@ -133,14 +135,24 @@ function subjectOf(title: string | null): { applies: boolean | null; what: strin
   if (title === null) return null;
   const subject = title.replace(INSPECTORATE_NAME, ' ');
   if (FIRE.test(subject) && !POLICE.test(withoutFire(subject))) return FIRE_INSPECTION;
-  // A territorial force named beside one of these bodies (a joint inspection), or the police in
-  // general ("the police and National Crime Agency"), keeps the duty for the forces.
+  // A territorial force named beside one of these bodies (a joint inspection), or the police inspected
+  // with it ("the police and National Crime Agency"), keeps the duty for the forces.
   const outside = OUTSIDE_S55.find(([body]) => body.test(subject));
-  if (outside && forcesNamedIn(subject, { areas: true }).length === 0 && !POLICE_IN_GENERAL.test(subject.replace(outside[0], ' '))) {
+  if (outside && forcesNamedIn(subject, { areas: true }).length === 0 && !inspectedWithThePolice(subject, outside[0])) {
     return { applies: false, what: `an inspection of a police body without a local policing body (${outside[1]})` };
   }
   const ambiguous = firstMatch(AMBIGUOUS, subject);
   return ambiguous ? { applies: null, what: ambiguous } : null;
+}
+
+function inspectedWithThePolice(subject: string, body: RegExp): boolean {
+  const named = `(?:${body.source})`;
+  return new RegExp(`${POLICE_IN_GENERAL}\\s+and\\s+(?:the\\s+)?${named}|${named}\\s+and\\s+(?:the\\s+)?${POLICE_IN_GENERAL}`, 'i').test(subject);
+}
+
+function titleSilentOnSubject(title: string | null): boolean {
+  const subject = (title ?? '').replace(INSPECTORATE_NAME, ' ');
+  return !FIRE.test(subject) && !POLICE.test(subject);
 }
 
 /**
@@ -180,7 +192,7 @@ const ANNOUNCED_REPORT = /\bnew\s+(?:[^\s.]+\s+){0,4}?report,?\s+[‘“"]([^’
 /** The title at a "Get the report" link: after it on the same line ("Get the report: …"), or the next line that names something rather than says it. */
 function reportTitleAt(paragraphs: string[], index: number): string | null {
   const inline = /:\s*(.{10,250})$/.exec(paragraphs[index]!)?.[1];
-  if (inline) return inline;
+  if (inline && !/^(?:https?:|www\.)/i.test(inline)) return inline;
   const next = paragraphs[index + 1];
   return next !== undefined && next.length <= 250 && !/[.!?]$/.test(next) && /\b(?:inspection|report|review)\b/i.test(next) ? next : null;
 }

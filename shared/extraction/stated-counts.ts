@@ -4,7 +4,7 @@ const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 
 /** A count as documents write it: "11", "nine", "twenty-one". */
 const NUMBER = `(\\d{1,3}|(?:${TENS.filter(Boolean).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
 /** Words between the count and "recommendations" that do not change what is counted. */
-const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|clear|important|priority|time-?bound)\\s+)?';
+const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|clear|important|priority|time[-\\s]?bound)\\s+)?';
 /** A verb that gives a report's total: "HMICFRS made 11", "the report contains nine", "there are two". */
 const STATES_TOTAL = `\\b(?:made|makes?|making|contains?|includes?|sets?\\s+out|details?|identifie[sd]|gives?|gave|there\\s+(?:are|were)|(?:a\\s+)?total\\s+of)\\s+(?:a\\s+total\\s+of\\s+|only\\s+|just\\s+)?`;
 const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendations?\\b`, 'i');

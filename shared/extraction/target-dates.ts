@@ -29,6 +29,8 @@ interface Candidate {
 
 type Reading = (match: RegExpExecArray) => Omit<Candidate, 'index' | 'phrase'> | null;
 
+/** The work being finished, just before a deadline: "this transfer should be completed no later than …". */
+const COMPLETION = /\b(?:complete[ds]?|completion|implemented|in place|finished|achieved|delivered|done)\b[^.,;]{0,30}$/i;
 /** "By …", "no later than …": a deadline, where "before …" can as well describe what a sentence is about. */
 const DEADLINE_WORDS = new RegExp(`^${BY}\\b`, 'i');
 
@@ -82,12 +84,17 @@ function fixed(date: CalendarDate | null): Omit<Candidate, 'index' | 'phrase'> |
  * usually describe the past ("since its 2019 inspection") rather than set a deadline.
  */
 export function parseTargetPhrase(text: string): TargetPhrase {
-  const candidates = candidatesIn(firstSentence(text));
+  const sentence = firstSentence(text);
+  const candidates = candidatesIn(sentence);
   const best = candidates[0];
   if (!best) return { phrase: null, date: null, relative: null };
   // "Immediately, … and this should be completed no later than September 2017": the closing deadline
-  // is the date to hold the body to, and the opening word stays as written.
-  const closing = best.relative === null ? undefined : candidates.find((each) => each.date !== null && DEADLINE_WORDS.test(each.phrase));
+  // is the date to hold the body to, and the opening word stays as written. Only a deadline for the
+  // work itself: "review all cases recorded by 31 March 2023" names which cases.
+  const closing =
+    best.relative === null
+      ? undefined
+      : candidates.find((each) => each.date !== null && DEADLINE_WORDS.test(each.phrase) && COMPLETION.test(sentence.slice(0, each.index)));
   return { phrase: best.phrase.replace(/\s+/g, ' '), date: closing?.date ?? best.date, relative: best.relative };
 }
 

@@ -38,6 +38,10 @@ describe('parseTargetPhrase', () => {
     expect(parseTargetPhrase('Forces should improve supervision. This was last reviewed by March 2019.').date).toBeNull();
   });
 
+  it('a date naming which cases to review is not a deadline for the review', () => {
+    expect(parseTargetPhrase('Within six months, forces should review all rape cases recorded by 31 March 2023.').date).toBeNull();
+  });
+
   it('keeps an opening "immediately" and takes the closing deadline in the same sentence as the date', () => {
     expect(
       parseTargetPhrase('Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.'),
@@ -99,6 +103,47 @@ describe('recommendations', () => {
     ],
   ])('a sentence ending in a colon introduces the recommendations: %s', (_, text, refs) => {
     expect(extractFromText(text).recommendations.map(({ ref }) => ref)).toEqual(refs);
+  });
+
+  it.each([
+    ['an office\'s actions introduced by "in response to the recommendations:"', 'Our response\nThe force has developed the following actions in response to the recommendations:\n1. By March 2024, all supervisors will have completed training.\n2. Immediately, the PSD has begun reviewing cases.'],
+    ['a press release\'s examples ("including:")', 'Press release\nHMICFRS has made five recommendations, including:\n• forces should improve their vetting;\n• forces should review misconduct cases.'],
+    ['a reply after a labelled recommendation', 'Recommendation 1: By March 2024, forces should publish data.\nImmediately, the force has begun publishing data.'],
+    ['an action plan that says what the force should have done', 'Our action plan\n1. By March 2024, the force should have re-vetted all officers.'],
+    ['a committee paper\'s own "Recommendation:"', 'Police and Crime Panel\nRecommendation: The Panel should note the Commissioner’s response.'],
+  ])('not recommendations: %s', (_, text) => {
+    expect(extractFromText(text).recommendations.map(({ text: found }) => found)).toEqual(
+      text.startsWith('Recommendation 1') ? ['By March 2024, forces should publish data.'] : [],
+    );
+  });
+
+  it('numbered recommendations naming who should act need no heading; a committee paper\'s numbered paragraphs are not them', () => {
+    const response = extractFromText(
+      'Annex A: Summary of the MPS response\n1. The MPS should take immediate steps to review its training.\nMPS response: The MPS accepts this recommendation.\n5. The MPS should publish its policy.\nMPS response: Accepted.',
+    );
+    expect(response.recommendations.map(({ ref, text }) => [ref, text.slice(0, 20)])).toEqual([
+      ['1', 'The MPS should take '],
+      ['5', 'The MPS should publi'],
+    ]);
+    const paper = extractFromText(
+      'Report 10 to the Authority\n3. Whilst the Authority endorses the MPS response, it should be noted that the target is for three years.\n4. The Panel should note the report.',
+    );
+    expect(paper.recommendations).toEqual([]);
+  });
+
+  it('the list introduced by "We made the following recommendations to chief constables, the College of Policing and the NPCC:"', () => {
+    const result = extractFromText(
+      "Vetting report\nWe made the following recommendations to chief constables, the College of Policing and the National Police Chiefs' Council:\n1. By April 2023, chief constables should review vetting decisions.\n2. By October 2023, the College of Policing should update its guidance.",
+    );
+    expect(result.recommendations.map(({ ref, level }) => [ref, level])).toEqual([
+      ['1', 'force'],
+      ['2', 'national'],
+    ]);
+  });
+
+  it('"Recommendation 1 – To Chief Constables" names whom it is for; the recommendation is the next line', () => {
+    const result = extractFromText('Super-complaint response\nRecommendation 1 – To Chief Constables\n• Chief Constables should ensure that live domestic abuse cases are reviewed.');
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([['1', 'Chief Constables should ensure that live domestic abuse cases are reviewed.']]);
   });
 
   it('numbered commitments in a response are not recommendations', () => {
@@ -408,6 +453,27 @@ describe('areas for improvement and causes of concern', () => {
     expect(result.areasForImprovement).toEqual([{ text: 'The service should make sure its firefighters have good access to risk information.' }]);
   });
 
+  it('a sentence introduces areas for improvement or causes of concern, not recommendations', () => {
+    const afis = extractFromText('PEEL 2023–25: Kent Police\nIn addition to our recommendations, we identified these areas for improvement:\n• The force should improve how it answers calls.\n• The force should improve supervision.');
+    expect([afis.areasForImprovement.length, afis.recommendations.length]).toEqual([2, 0]);
+    const causes = extractFromText('Letter to the chief constable\nWe identified the following two causes of concern:\n• The force does not know its demand.\n• The force does not protect vulnerable people well enough.');
+    expect([causes.causesOfConcern.length, causes.recommendations.length]).toEqual([2, 0]);
+  });
+
+  it('causes of concern written as "must" bullets stay causes of concern; "we recommend that … the force should:" after one is its recommendation', () => {
+    const bullets = extractFromText('Causes of concern\n• The force must improve its response to emergency calls.\n• The force must improve how it supervises investigations.');
+    expect([bullets.causesOfConcern.length, bullets.recommendations.length]).toEqual([2, 0]);
+    const recommended = extractFromText(
+      'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its vulnerability training; and\n• audit its risk assessments.',
+    );
+    expect(recommended.causesOfConcern).toHaveLength(1);
+    const registerNotes = extractFromText(
+      'Cause of concern\nThe force’s approach to domestic abuse is a cause of concern to HMIC.\n• The force should immediately increase its use of arrest.\nThe force has responded positively to this recommendation and achieved it in full.',
+    );
+    expect([registerNotes.causesOfConcern.length, registerNotes.recommendations.length]).toEqual([1, 1]);
+    expect(recommended.recommendations.map(({ targetRelative, text }) => [targetRelative, text.slice(0, 30)])).toEqual([['within three months', 'To address this cause of conce']]);
+  });
+
   it('counts in prose are not statements', () => {
     const result = extractFromText('HMICFRS found two causes of concern and 16 areas for improvement in the inspection.');
     expect(result.areasForImprovement).toEqual([]);
@@ -554,11 +620,28 @@ describe('kind, title, dates and forces', () => {
     expect(result.s55?.applies).toBe(true);
   });
 
-  it('a local policing body named by its area names its force; another commissioner for a place does not', () => {
+  it.each([
+    ['recalls what the inspectorate called for', 'An inspection of stalking\nForeword\nIn 2014, HMIC called for a fundamental change, and for several years HMICFRS has warned that stalking is misunderstood.\nThis inspection looked at six forces.'],
+    ['says the Commissioner (the Met\'s chief officer) welcomed it', 'PEEL 2023–25: An inspection of the Metropolitan Police Service\nHMICFRS inspected the force.\nThe Commissioner welcomed our inspection and gave us full access.'],
+  ])('an inspection report that %s is still one, with its clock', (_, text) => {
+    const result = extractFromText(text);
+    expect(result.kind).toBe('hmicfrs-report');
+    expect(result.s55?.applies).toBe(true);
+  });
+
+  it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
+    expect(extractFromText('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
+  });
+
+  it('in its own response a local policing body named by its area names its force', () => {
     const body = 'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
     expect(extractFromText(body).forces).toEqual(['Warwickshire Police']);
-    expect(extractFromText('Custody report\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
-    expect(extractFromText('Custody report\nThe Victims’ Commissioner for London welcomed the report.').forces).toEqual([]);
+    expect(extractFromText('Response to the HMICFRS custody inspection\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
+  });
+
+  it('a national report\'s example of one body does not make it about that force', () => {
+    const report = 'An inspection of the police response to stalking\nHMICFRS inspected six forces.\nNorfolk’s Police and Crime Commissioner funds stalking advocates, and the Police and Crime Commissioner for Kent funds a helpline.';
+    expect(extractFromText(report).forces).toEqual([]);
   });
 
   it('"the HMICFRS report I received" does not name a report', () => {
@@ -673,6 +756,8 @@ describe('whether the s55 clock starts', () => {
     ['Crime data integrity inspection 2019: Norfolk Constabulary\nHMICFRS inspected.', /crime data integrity/],
     ['Criminal justice joint inspection: the handling of rape cases\nHMICFRS and HMCPSI inspected.', /joint inspection/],
     ['An inspection of how well the police and National Crime Agency tackle online child sexual abuse\nHMICFRS inspected.', /every force unless/],
+    ['An inspection of the National Crime Agency and policing’s response to county lines\nHMICFRS inspected.', /every force unless/],
+    ['An inspection of police and fire collaboration in Northamptonshire\nHMICFRS inspected how the fire and rescue service, the FRS, and its fire service colleagues work with the police.', /Northamptonshire Police/],
   ])('a police inspection report starts it: %s', (text, reason) => {
     expect(s55(text)).toEqual({ applies: true, reason: expect.stringMatching(reason) });
   });
@@ -681,6 +766,7 @@ describe('whether the s55 clock starts', () => {
     ['Effectiveness, efficiency and people 2023–25: Cumbria Fire and Rescue Service\nHMICFRS inspected the service.', /Fire and Rescue National Framework/],
     ['PEEL 2023–25: An inspection of British Transport Police\nHMICFRS inspected the force.', /British Transport Police Authority/],
     ['An inspection of the National Crime Agency’s intelligence function\nHMICFRS inspected.', /National Crime Agency/],
+    ['An inspection of the National Crime Agency’s support to police forces\nHMICFRS inspected.', /National Crime Agency/],
     ['An inspection of the Ministry of Defence Police\nHMICFRS inspected.', /Ministry of Defence/],
     ['An inspection of the Civil Nuclear Constabulary\nHMICFRS inspected.', /Civil Nuclear/],
     ['Police Scotland: an inspection of custody\nHMICFRS inspected.', /Scottish Police Authority/],
