@@ -9,9 +9,11 @@ const IMPERSONAL = /^(?:there|it|this|these|that)$/i;
 /** Words that start a sentence but are not part of a proper name, so their capital is dropped. */
 const COMMON_START = /^(?:The|All|Forces?|Chief|Those|Each|Every|Police|Local|Relevant|Other|Both|Partners?|Government)\b/;
 
-// Force areas with "and" in their name ("Avon and Somerset") must not be split into two addressees.
+// Places with "and" in their name ("Avon and Somerset", "every force in England and Wales") must not
+// be split into two addressees.
 const JOINED_AREAS = new RegExp(
-  FORCES.map((force) => force.area.split(' and '))
+  [...FORCES.map((force) => force.area), 'England and Wales']
+    .map((area) => area.split(' and '))
     .filter((parts) => parts.length === 2)
     .map(([before, after]) => `(?<=${before})\\s+and\\s+(?=${after})`)
     .join('|'),

@@ -18,7 +18,7 @@ const PUBLISHED_LINE = new RegExp(
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|speech|statement|report)$/i;
+  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|contents|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report)$/i;
 /** A section of findings, which a page of them (a register entry) may open with instead of a title. */
 const FINDINGS_HEADING = /^(?:recommendations?|areas? for improvement|causes? (?:of|for) concern)\s*:?$/i;
 const SKIP_LINK = /\bskip to (?:main )?content\b/i;
@@ -45,6 +45,15 @@ const RESPONSE_BY_BODY =
  */
 const BODY_STATEMENT =
   /\b(?:PCC|PFCC|OPCC|Police,? (?:Fire )?and Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)\b[^.\n]{0,60}?\b(?:welcomes|welcomed|announces?|announced)\b/i;
+/**
+ * Another body's response to a report's recommendations: "Second NPCC response to recommendations",
+ * "Summary of the Metropolitan Police Service (MPS) response to … recommendations". Neither an
+ * inspection report nor a local policing body's response. Not "The police response to domestic abuse",
+ * an inspection's own subject.
+ */
+const OTHER_BODY_RESPONSE =
+  /\b(?:NPCC|National Police Chiefs['’] Council|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
+
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -160,6 +169,7 @@ function kindOf(paras: string[], heading: { title: string; index: number } | nul
     paras.slice(-3).some((paragraph) => SIGNED_BY_BODY.test(paragraph)) ||
     (title !== null && /^response to\b/i.test(title));
   if (response && (namesInspectorate || mentionsInspection)) return 'pcc-response';
+  if (title !== null && OTHER_BODY_RESPONSE.test(title)) return 'other';
   if (namesInspectorate || (mentionsInspection && findings.recommendations.length > 0)) return 'hmicfrs-report';
   return 'other';
 }

@@ -8,11 +8,16 @@ const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|
 /** A verb that gives a report's total: "HMICFRS made 11", "the report contains nine", "there are two". */
 const STATES_TOTAL = `\\b(?:made|makes?|making|contains?|includes?|sets?\\s+out|details?|identifie[sd]|gives?|gave|there\\s+(?:are|were)|(?:a\\s+)?total\\s+of)\\s+(?:a\\s+total\\s+of\\s+|only\\s+|just\\s+)?`;
 const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendations?\\b`, 'i');
+/** The count first: "22 recommendations in total", "Two recommendations made in the report". */
+const TOTAL_FIRST = new RegExp(`\\b${NUMBER}\\s+${QUALIFIER}recommendations?\\s+(?:were\\s+)?(?:in\\s+total|made)\\b`, 'i');
 /** A tracker's or report's header line: "10 recommendations". */
 const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i');
 const FOR_FORCES = '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
-/** Straight after the total: ", 3 of which were for local forces". */
-const OF_WHICH_FOR_FORCES = new RegExp(`^\\s*[,;(–—-]?\\s*(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?${FOR_FORCES}`, 'i');
+/** Straight after the total: ", 3 of which were for local forces", ", with 8 for chief constables". */
+const OF_WHICH_FOR_FORCES = new RegExp(
+  `^\\s*(?:in\\s+total\\b)?\\s*[,;(–—-]?\\s*(?:(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?|(?:with|including)\\s+${NUMBER}\\s+)${FOR_FORCES}`,
+  'i',
+);
 /** Straight after the total, a second group for forces: "two national recommendations and one specifically for chief constables". */
 const AND_MORE_FOR_FORCES = new RegExp(
   `^\\s*,?\\s*and\\s+${NUMBER}\\s+(?:(?:more|further|other)\\s+)?(?:recommendations?\\s+)?(?:(?:specifically|directly|solely|only|just)\\s+)?${FOR_FORCES}`,
@@ -41,13 +46,13 @@ export function statedCounts(paragraphs: string[]): StatedCounts {
   let forceLevel: number | null = null;
   for (const paragraph of paragraphs) {
     const line = TOTAL_LINE.exec(paragraph);
-    const stated = line ?? TOTAL.exec(paragraph);
+    const stated = line ?? TOTAL.exec(paragraph) ?? TOTAL_FIRST.exec(paragraph);
     if (total === null && stated) {
       total = countFrom(stated[1]!);
       const after = line ? '' : paragraph.slice(stated.index + stated[0].length);
       const ofWhich = OF_WHICH_FOR_FORCES.exec(after);
       const andMore = ofWhich ? null : AND_MORE_FOR_FORCES.exec(after);
-      if (ofWhich) forceLevel = countFrom(ofWhich[1]!);
+      if (ofWhich) forceLevel = countFrom((ofWhich[1] ?? ofWhich[2])!);
       if (andMore) {
         forceLevel = countFrom(andMore[1]!);
         if (total !== null && forceLevel !== null) total += forceLevel;

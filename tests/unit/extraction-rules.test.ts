@@ -576,6 +576,7 @@ describe('kind, title, dates and forces', () => {
     ['Skip to content\nMain content is below'],
     ['You are in:\nContents'],
     ['|Printable version'],
+    ['Transparency data'],
     ['This site uses cookies\nWe use necessary cookies to make our site work, and we would like to use analytics cookies too.\nGoogle Analytics\nSkip to main content'],
   ])('a web page\'s furniture (%j) is not its title', (furniture) => {
     const result = extractFromText(`${furniture}\nResponse to HMICFRS report: An inspection of custody in Kent\nI welcome the report.`);
@@ -627,6 +628,19 @@ describe('kind, title, dates and forces', () => {
     const result = extractFromText(text);
     expect(result.kind).toBe('hmicfrs-report');
     expect(result.s55?.applies).toBe(true);
+  });
+
+  it.each([
+    ['Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.'],
+    ['Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.'],
+  ])('another body\'s response to the recommendations is neither a report nor a body\'s s55 response: %s', (text) => {
+    const result = extractFromText(text);
+    expect(result.kind).toBe('other');
+    expect(result.s55?.applies).toBe(false);
+  });
+
+  it('"The police response to …" is an inspection\'s subject, not a response', () => {
+    expect(extractFromText('The police response to domestic abuse: an update report\nHMICFRS inspected all forces.').kind).toBe('hmicfrs-report');
   });
 
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
@@ -692,6 +706,8 @@ describe('the number of recommendations a text says there are', () => {
     ['We have made one recommendation to forces.', 1, 1],
     ['The report made two national recommendations and one specifically for Chief Constables.', 3, 1],
     ['The report published in March 2023 details 35 timebound recommendations for the sector.', 35, null],
+    ['The super-complaint report made 22 recommendations in total, with 8 for Chief Constables.', 22, 8],
+    ['Two recommendations made in the report are for the College of Policing.', 2, null],
   ])('%s', (text, total, forceLevel) => {
     const result = extractFromText(text);
     expect(result.statedRecommendationCount).toBe(total);
@@ -706,6 +722,12 @@ describe('the number of recommendations a text says there are', () => {
 });
 
 describe('force-level and national recommendations', () => {
+  it('"every police force in England and Wales" is one addressee', () => {
+    expect(extractFromText('Vetting\nRecommendation 1: By May 2024, every police force in England and Wales should review vetting.').recommendations[0]?.addressees).toEqual([
+      'every police force in England and Wales',
+    ]);
+  });
+
   const levels = (text: string) => extractFromText(text).recommendations.map(({ addressees, level }) => ({ addressees, level }));
 
   it('forces, chief constables and local policing bodies are owed an explanation; national bodies are not', () => {
