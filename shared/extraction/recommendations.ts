@@ -164,6 +164,8 @@ export function findFindings(paragraphs: string[]): Findings {
   // prose after them is commentary, such as a register's progress notes.
   let causeInProse = false;
   let causeAnswered = false;
+  // Once a section's statements come as a list, paragraphs between its items explain them.
+  let listedInSection = false;
 
   /** The item's text: its first paragraph and any sub-list that follows it. */
   const body = (index: number, first: string): { text: string; next: number } => {
@@ -306,6 +308,7 @@ export function findFindings(paragraphs: string[]): Findings {
       section = heading;
       causeInProse = false;
       causeAnswered = false;
+      listedInSection = false;
       itemsMayFollow = true;
       sectionJustOpened = true;
       i += 1;
@@ -340,9 +343,10 @@ export function findFindings(paragraphs: string[]): Findings {
         isHeading(paragraph) ||
         /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
         (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
-      const statement = listed || (itemsMayFollow && !prose && !causeAnswered);
+      const statement = listed || (itemsMayFollow && !prose && !causeAnswered && !listedInSection);
       if (section !== 'recommendations' && statement) {
         if (section === 'causes-of-concern' && !listed) causeInProse = true;
+        if (listed) listedInSection = true;
         i = state(section === 'areas-for-improvement' ? findings.areasForImprovement : findings.causesOfConcern, i, text);
         continue;
       }
@@ -354,10 +358,14 @@ export function findFindings(paragraphs: string[]): Findings {
   return findings;
 }
 
-/** The section a sentence introduces; a recommendation that ends in a colon says who should act, and is not an introduction. */
+/**
+ * The section a paragraph's last sentence introduces ("… and the identified areas for improvement
+ * are: –"); a recommendation that ends in a colon says who should act, and is not an introduction.
+ */
 function introducedSection(paragraph: string): Section | undefined {
-  if (paragraph.length > 300 || /\b(?:should|must)\b/i.test(paragraph) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(paragraph)) return undefined;
-  return FINDINGS_INTRO.find(([pattern]) => pattern.test(paragraph))?.[1];
+  const sentence = paragraph.replace(/\s*[–—-]$/, '').split(/(?<=[.!?])\s+/).at(-1)!;
+  if (sentence.length > 300 || /\b(?:should|must)\b/i.test(sentence) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(sentence)) return undefined;
+  return FINDINGS_INTRO.find(([pattern]) => pattern.test(sentence))?.[1];
 }
 
 /** The section a heading opens, or undefined for any other paragraph. */

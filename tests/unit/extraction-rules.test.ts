@@ -458,6 +458,10 @@ describe('areas for improvement and causes of concern', () => {
     expect([afis.areasForImprovement.length, afis.recommendations.length]).toEqual([2, 0]);
     const causes = extractFromText('Letter to the chief constable\nWe identified the following two causes of concern:\n• The force does not know its demand.\n• The force does not protect vulnerable people well enough.');
     expect([causes.causesOfConcern.length, causes.recommendations.length]).toEqual([2, 0]);
+    const response = extractFromText(
+      'Local Policing Body’s Comments\nI welcome the inspection, which gives several areas for improvement. A summary of the report and the identified areas for improvement are: –\n1. The force needs to improve how it identifies vulnerability.\nThe force is missing opportunities. It needs to improve how it assesses calls.\n2. The force needs to make sure that it investigates effectively.',
+    );
+    expect(response.areasForImprovement.map(({ text }) => text.slice(0, 30))).toEqual(['The force needs to improve how', 'The force needs to make sure t']);
   });
 
   it('causes of concern written as "must" bullets stay causes of concern; "we recommend that … the force should:" after one is its recommendation', () => {
