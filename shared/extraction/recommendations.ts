@@ -41,7 +41,10 @@ const RECOMMENDATIONS_HEADING = new RegExp(
  * ("HMICFRS made five recommendations, including:").
  */
 const FINDINGS_INTRO: Array<[RegExp, Section]> = [
-  [/(?:\b(?:made|makes|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$/i, 'recommendations'],
+  [
+    /(?:\b(?:made|makes?|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$|\bmakes? the following recommendations?\.$/i,
+    'recommendations',
+  ],
   [
     /(?:\b(?:identifie[sd]|found|made)\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})areas? for improvement\b[^.:]{0,60}:$|\bareas? for improvement\b[^.:]{0,40}\b(?:are|were)\s*:$/i,
     'areas-for-improvement',
@@ -332,7 +335,9 @@ export function findFindings(paragraphs: string[]): Findings {
       // heading of their own: "we recommend that, within three months, the force should: • …", or
       // once the cause is stated, "• The force should immediately …".
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
-      if (section === 'causes-of-concern' && (recommender || (causeInProse && listed && looksLikeRecommendation(text)))) {
+      // Nor does an area for improvement or a cause of concern carry a deadline: "1. By 31 March 2025, the force should …" is a recommendation.
+      const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
+      if (dated || (section === 'causes-of-concern' && (recommender || (causeInProse && listed && looksLikeRecommendation(text))))) {
         causeAnswered = true;
         i = recommend(number ? number[1]! : null, i, text);
         continue;
@@ -343,7 +348,7 @@ export function findFindings(paragraphs: string[]): Findings {
         isHeading(paragraph) ||
         /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
         (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
-      const statement = listed || (itemsMayFollow && !prose && !causeAnswered && !listedInSection);
+      const statement = listed || (itemsMayFollow && !prose && !causeAnswered && (!listedInSection || startsLikeRecommendation(text)));
       if (section !== 'recommendations' && statement) {
         if (section === 'causes-of-concern' && !listed) causeInProse = true;
         if (listed) listedInSection = true;

@@ -54,6 +54,9 @@ const BODY_STATEMENT =
 const OTHER_BODY_RESPONSE =
   /\b(?:NPCC|National Police Chiefs['’] Council|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
 
+/** An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress against our recommendations". */
+const INSPECTING_A_RESPONSE = /\b(?:inspection|inspected|review|revisit|progress|our)\b/i;
+
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -169,7 +172,7 @@ function kindOf(paras: string[], heading: { title: string; index: number } | nul
     paras.slice(-3).some((paragraph) => SIGNED_BY_BODY.test(paragraph)) ||
     (title !== null && /^response to\b/i.test(title));
   if (response && (namesInspectorate || mentionsInspection)) return 'pcc-response';
-  if (title !== null && OTHER_BODY_RESPONSE.test(title)) return 'other';
+  if (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title)) return 'other';
   if (namesInspectorate || (mentionsInspection && findings.recommendations.length > 0)) return 'hmicfrs-report';
   return 'other';
 }

@@ -8,8 +8,8 @@ const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|
 /** A verb that gives a report's total: "HMICFRS made 11", "the report contains nine", "there are two". */
 const STATES_TOTAL = `\\b(?:made|makes?|making|contains?|includes?|sets?\\s+out|details?|identifie[sd]|gives?|gave|there\\s+(?:are|were)|(?:a\\s+)?total\\s+of)\\s+(?:a\\s+total\\s+of\\s+|only\\s+|just\\s+)?`;
 const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendations?\\b`, 'i');
-/** The count first: "22 recommendations in total", "Two recommendations made in the report". */
-const TOTAL_FIRST = new RegExp(`\\b${NUMBER}\\s+${QUALIFIER}recommendations?\\s+(?:were\\s+)?(?:in\\s+total|made)\\b`, 'i');
+/** The count first: "22 recommendations in total". Not "Of the 11 recommendations made in our 2019 report", another report's. */
+const TOTAL_FIRST = new RegExp(`\\b${NUMBER}\\s+${QUALIFIER}recommendations?\\s+in\\s+total\\b`, 'i');
 /** A tracker's or report's header line: "10 recommendations". */
 const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i');
 const FOR_FORCES = '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';

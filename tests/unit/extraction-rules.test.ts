@@ -453,6 +453,20 @@ describe('areas for improvement and causes of concern', () => {
     expect(result.areasForImprovement).toEqual([{ text: 'The service should make sure its firefighters have good access to risk information.' }]);
   });
 
+  it('an item that lost its bullet at a page break is still one of the list', () => {
+    const result = extractFromText(
+      'Areas for improvement\n• The force should improve call handling.\nThe force should make sure that it supervises investigations.\n• The force should improve its crime recording.',
+    );
+    expect(result.areasForImprovement).toHaveLength(3);
+  });
+
+  it('a dated, numbered recommendation after a list of areas for improvement is a recommendation', () => {
+    const result = extractFromText(
+      'PEEL 2023–25: Kent Police\nThe force must improve how it responds to the public. We found the following areas for improvement:\n• The force should improve call handling.\n• The force should improve supervision.\nIn addition, we make the following recommendation.\n1. By 31 March 2025, the force should review its call handling.',
+    );
+    expect([result.areasForImprovement.length, result.recommendations.map(({ ref, targetDate }) => [ref, targetDate])]).toEqual([2, [['1', '2025-03-31']]]);
+  });
+
   it('a sentence introduces areas for improvement or causes of concern, not recommendations', () => {
     const afis = extractFromText('PEEL 2023–25: Kent Police\nIn addition to our recommendations, we identified these areas for improvement:\n• The force should improve how it answers calls.\n• The force should improve supervision.');
     expect([afis.areasForImprovement.length, afis.recommendations.length]).toEqual([2, 0]);
@@ -643,8 +657,13 @@ describe('kind, title, dates and forces', () => {
     expect(result.s55?.applies).toBe(false);
   });
 
-  it('"The police response to …" is an inspection\'s subject, not a response', () => {
-    expect(extractFromText('The police response to domestic abuse: an update report\nHMICFRS inspected all forces.').kind).toBe('hmicfrs-report');
+  it.each([
+    ['The police response to domestic abuse: an update report'],
+    ['An inspection of the Metropolitan Police Service’s response to the report of the Daniel Morgan Independent Panel'],
+    ['Police response to the public disorder in July and August 2024: progress against our recommendations'],
+    ['Greater Manchester Police’s response to HMICFRS’s crime data integrity recommendations: revisit'],
+  ])('an inspection of a response is an inspection report: %s', (title) => {
+    expect(extractFromText(`${title}\nHMICFRS inspected the force.\nRecommendation 1: By May 2025, the force should act.`).kind).toBe('hmicfrs-report');
   });
 
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
@@ -711,7 +730,7 @@ describe('the number of recommendations a text says there are', () => {
     ['The report made two national recommendations and one specifically for Chief Constables.', 3, 1],
     ['The report published in March 2023 details 35 timebound recommendations for the sector.', 35, null],
     ['The super-complaint report made 22 recommendations in total, with 8 for Chief Constables.', 22, 8],
-    ['Two recommendations made in the report are for the College of Policing.', 2, null],
+    ['Of the 11 recommendations made in our 2019 report, 7 have been completed. In this report we make four recommendations.', 4, null],
   ])('%s', (text, total, forceLevel) => {
     const result = extractFromText(text);
     expect(result.statedRecommendationCount).toBe(total);
