@@ -34,6 +34,14 @@ const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 const RECOMMENDATIONS_HEADING = new RegExp(
   `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
+/** "we identified the following <findings>:", "the identified <findings> are:". */
+function introducing(findings: string): RegExp {
+  return new RegExp(
+    `(?:\\b(?:identifie[sd]|found|made)\\b[^.:]{0,100}|\\b(?:following|these)\\s+(?:[\\w-]+\\s+){0,2})${findings}\\b[^.:]{0,60}:$|\\b${findings}\\b[^.:]{0,40}\\b(?:are|were)\\s*:$`,
+    'i',
+  );
+}
+
 /**
  * A sentence introducing a list of findings: "HMI Zoë Billingham made three recommendations in this
  * report:", "we identified the following four causes of concern:". Not one introducing the office's
@@ -45,14 +53,8 @@ const FINDINGS_INTRO: Array<[RegExp, Section]> = [
     /(?:\b(?:made|makes?|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$|\bmakes? the following recommendations?\.$/i,
     'recommendations',
   ],
-  [
-    /(?:\b(?:identifie[sd]|found|made)\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})areas? for improvement\b[^.:]{0,60}:$|\bareas? for improvement\b[^.:]{0,40}\b(?:are|were)\s*:$/i,
-    'areas-for-improvement',
-  ],
-  [
-    /(?:\b(?:identifie[sd]|found|made)\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})causes? (?:of|for) concern\b[^.:]{0,60}:$|\bcauses? (?:of|for) concern\b[^.:]{0,40}\b(?:are|were)\s*:$/i,
-    'causes-of-concern',
-  ],
+  [introducing('areas? for improvement'), 'areas-for-improvement'],
+  [introducing('causes? (?:of|for) concern'), 'causes-of-concern'],
 ];
 /**
  * The heading with the first recommendation after it: "Recommendations: Within six months chief
@@ -170,6 +172,14 @@ export function findFindings(paragraphs: string[]): Findings {
   // Once a section's statements come as a list, paragraphs between its items explain them.
   let listedInSection = false;
 
+  /** A section starts, or ends with `null`, with none of its findings seen yet. */
+  const enter = (next: Section): void => {
+    section = next;
+    causeInProse = false;
+    causeAnswered = false;
+    listedInSection = false;
+  };
+
   /** The item's text: its first paragraph and any sub-list that follows it. */
   const body = (index: number, first: string): { text: string; next: number } => {
     findings.findingParagraphs.add(index);
@@ -253,7 +263,7 @@ export function findFindings(paragraphs: string[]): Findings {
       if (item) {
         // A recommendation ends a section of areas for improvement or causes of concern: what follows
         // is its own, or commentary.
-        if (section !== 'recommendations') section = null;
+        if (section !== 'recommendations') enter(null);
         i = recommend(ref ? `#${ref}` : label![1]!, item.index, item.text);
         continue;
       }
@@ -293,7 +303,7 @@ export function findFindings(paragraphs: string[]): Findings {
 
     const headingThenText = RECOMMENDATIONS_THEN_TEXT.exec(paragraph);
     if (headingThenText && startsLikeRecommendation(headingThenText[1]!)) {
-      section = 'recommendations';
+      enter('recommendations');
       i = recommend(null, i, headingThenText[1]!);
       continue;
     }
@@ -301,17 +311,14 @@ export function findFindings(paragraphs: string[]): Findings {
     // A numbered list needs no heading when its items open as recommendations do and say who should
     // act: "1. By July 2022, forces should …", "1. The MPS should take immediate steps …".
     if (section === null && number !== null && asksForAction(afterNumber) && (opensWithTargetOrRecommender(afterNumber) || namesWhoShouldAct(afterNumber))) {
-      section = 'recommendations';
+      enter('recommendations');
       i = recommend(number[1]!, i, afterNumber);
       continue;
     }
 
     const heading = sectionHeading(paragraph) ?? introducedSection(paragraph);
     if (heading !== undefined) {
-      section = heading;
-      causeInProse = false;
-      causeAnswered = false;
-      listedInSection = false;
+      enter(heading);
       itemsMayFollow = true;
       sectionJustOpened = true;
       i += 1;
@@ -356,7 +363,7 @@ export function findFindings(paragraphs: string[]): Findings {
         continue;
       }
     }
-    if (isHeading(paragraph)) section = null;
+    if (isHeading(paragraph)) enter(null);
     itemsMayFollow = false;
     i += 1;
   }

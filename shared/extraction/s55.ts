@@ -16,6 +16,9 @@ export interface S55Facts {
 const INSPECTORATE_NAME = /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
 const FIRE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
+/** The same, for every mention: to count them, or take fire's out. */
+const EVERY_FIRE = new RegExp(FIRE.source, 'gi');
+const EVERY_POLICE = new RegExp(POLICE.source, 'gi');
 /** Every territorial force, as a title names them with another body: "the police and National Crime Agency". */
 const POLICE_IN_GENERAL = String.raw`(?:the\s+police|police\s+forces|policing|(?:all\s+|territorial\s+)?forces)(?:['’]s?)?`;
 /** Police bodies outside s55: none of them has a local policing body. */
@@ -161,12 +164,11 @@ function titleSilentOnSubject(title: string | null): boolean {
  */
 function mostlyAboutFire(paragraphs: string[]): boolean {
   const text = paragraphs.join('\n').replace(INSPECTORATE_NAME, ' ');
-  const mentions = (pattern: RegExp, of: string) => of.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
-  return mentions(FIRE, text) > mentions(POLICE, withoutFire(text));
+  return (text.match(EVERY_FIRE)?.length ?? 0) > (withoutFire(text).match(EVERY_POLICE)?.length ?? 0);
 }
 
 function withoutFire(text: string): string {
-  return text.replace(new RegExp(FIRE.source, 'gi'), ' ');
+  return text.replace(EVERY_FIRE, ' ');
 }
 
 /**

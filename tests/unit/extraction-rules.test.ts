@@ -106,15 +106,13 @@ describe('recommendations', () => {
   });
 
   it.each([
-    ['an office\'s actions introduced by "in response to the recommendations:"', 'Our response\nThe force has developed the following actions in response to the recommendations:\n1. By March 2024, all supervisors will have completed training.\n2. Immediately, the PSD has begun reviewing cases.'],
-    ['a press release\'s examples ("including:")', 'Press release\nHMICFRS has made five recommendations, including:\n• forces should improve their vetting;\n• forces should review misconduct cases.'],
-    ['a reply after a labelled recommendation', 'Recommendation 1: By March 2024, forces should publish data.\nImmediately, the force has begun publishing data.'],
-    ['an action plan that says what the force should have done', 'Our action plan\n1. By March 2024, the force should have re-vetted all officers.'],
-    ['a committee paper\'s own "Recommendation:"', 'Police and Crime Panel\nRecommendation: The Panel should note the Commissioner’s response.'],
-  ])('not recommendations: %s', (_, text) => {
-    expect(extractFromText(text).recommendations.map(({ text: found }) => found)).toEqual(
-      text.startsWith('Recommendation 1') ? ['By March 2024, forces should publish data.'] : [],
-    );
+    ['an office\'s actions introduced by "in response to the recommendations:"', 'Our response\nThe force has developed the following actions in response to the recommendations:\n1. By March 2024, all supervisors will have completed training.\n2. Immediately, the PSD has begun reviewing cases.', []],
+    ['a press release\'s examples ("including:")', 'Press release\nHMICFRS has made five recommendations, including:\n• forces should improve their vetting;\n• forces should review misconduct cases.', []],
+    ['a reply after a labelled recommendation', 'Recommendation 1: By March 2024, forces should publish data.\nImmediately, the force has begun publishing data.', ['By March 2024, forces should publish data.']],
+    ['an action plan that says what the force should have done', 'Our action plan\n1. By March 2024, the force should have re-vetted all officers.', []],
+    ['a committee paper\'s own "Recommendation:"', 'Police and Crime Panel\nRecommendation: The Panel should note the Commissioner’s response.', []],
+  ])('not recommendations: %s', (_, text, recommendations) => {
+    expect(extractFromText(text).recommendations.map(({ text: found }) => found)).toEqual(recommendations);
   });
 
   it('numbered recommendations naming who should act need no heading; a committee paper\'s numbered paragraphs are not them', () => {
@@ -640,21 +638,33 @@ describe('kind, title, dates and forces', () => {
   });
 
   it.each([
-    ['recalls what the inspectorate called for', 'An inspection of stalking\nForeword\nIn 2014, HMIC called for a fundamental change, and for several years HMICFRS has warned that stalking is misunderstood.\nThis inspection looked at six forces.'],
-    ['says the Commissioner (the Met\'s chief officer) welcomed it', 'PEEL 2023–25: An inspection of the Metropolitan Police Service\nHMICFRS inspected the force.\nThe Commissioner welcomed our inspection and gave us full access.'],
-  ])('an inspection report that %s is still one, with its clock', (_, text) => {
+    {
+      what: 'an inspection report that recalls what the inspectorate called for is still one, with its clock',
+      text: 'An inspection of stalking\nForeword\nIn 2014, HMIC called for a fundamental change, and for several years HMICFRS has warned that stalking is misunderstood.\nThis inspection looked at six forces.',
+      kind: 'hmicfrs-report',
+      applies: true,
+    },
+    {
+      what: 'an inspection report that says the Commissioner (the Met\'s chief officer) welcomed it is still one, with its clock',
+      text: 'PEEL 2023–25: An inspection of the Metropolitan Police Service\nHMICFRS inspected the force.\nThe Commissioner welcomed our inspection and gave us full access.',
+      kind: 'hmicfrs-report',
+      applies: true,
+    },
+    {
+      what: 'the NPCC\'s response to the recommendations is neither a report nor a body\'s s55 response',
+      text: 'Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.',
+      kind: 'other',
+      applies: false,
+    },
+    {
+      what: 'a force\'s response to the recommendations is neither a report nor a body\'s s55 response',
+      text: 'Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.',
+      kind: 'other',
+      applies: false,
+    },
+  ])('$what', ({ text, kind, applies }) => {
     const result = extractFromText(text);
-    expect(result.kind).toBe('hmicfrs-report');
-    expect(result.s55?.applies).toBe(true);
-  });
-
-  it.each([
-    ['Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.'],
-    ['Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.'],
-  ])('another body\'s response to the recommendations is neither a report nor a body\'s s55 response: %s', (text) => {
-    const result = extractFromText(text);
-    expect(result.kind).toBe('other');
-    expect(result.s55?.applies).toBe(false);
+    expect([result.kind, result.s55?.applies]).toEqual([kind, applies]);
   });
 
   it.each([
