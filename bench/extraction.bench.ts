@@ -70,12 +70,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(
-  pages: number,
-  file: string,
-  bytes: Uint8Array,
-  tools: { pdftotext: boolean; time: boolean; directory: string },
-): Promise<Figures> {
+async function measure(pages: number, file: string, bytes: Uint8Array, tools: { pdftotext: boolean; time: boolean; directory: string }): Promise<Figures> {
   let recommendations = 0;
   const oursMs = await median(async () => {
     recommendations = (await extractDocument(bytes)).recommendations.length;
@@ -143,7 +138,20 @@ function table(results: Figures[]): string {
   const kb = (value: number) => `${(value / 1024).toFixed(0)} KB`;
   const ratio = (ours: number, theirs: number | null) => (theirs === null ? 'n/a' : `${(ours / theirs).toFixed(2)}×`);
   const rows = [
-    ['pages', 'PDF size', 'recs', 'ours: time', '(of which parsing)', 'ours: first document', 'pdftotext: time', 'time ratio', 'ours: peak RSS', '(of which baseline)', 'pdftotext: peak RSS', 'memory ratio'],
+    [
+      'pages',
+      'PDF size',
+      'recs',
+      'ours: time',
+      '(of which parsing)',
+      'ours: first document',
+      'pdftotext: time',
+      'time ratio',
+      'ours: peak RSS',
+      '(of which baseline)',
+      'pdftotext: peak RSS',
+      'memory ratio',
+    ],
     ...results.map((each) => [
       String(each.pages),
       kb(each.bytes),

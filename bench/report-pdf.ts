@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 
 /**
  * A synthetic HMICFRS-style inspection report of exactly `pages` A4 pages: a title page, then chapters

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigurationError, parseDeploymentConfiguration, type DeploymentConfiguration } from '../shared/configuration';
+import { ConfigurationError, type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 
 /** Where the deployment's configuration lives: `FIFTYSIX_CONFIG`, else fiftysix.config.json beside package.json. */
 export function configurationPath(variables: NodeJS.ProcessEnv = process.env): string {

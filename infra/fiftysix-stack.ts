@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, type CfnElement, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -9,11 +9,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
 import { TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
-import {
-  ConfigurationError,
-  parseDeploymentConfiguration,
-  type DeploymentConfiguration,
-} from '../shared/configuration';
+import { ConfigurationError, type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
 import { deployedEnvironmentBytes, LAMBDA_ENVIRONMENT_LIMIT_BYTES, ProjectFunction } from './project-function';
 
@@ -116,7 +112,8 @@ export class Ingestion extends Construct {
     });
     Validations.of(Stack.of(this)).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'Only CDK’s own handler that configures bucket notifications uses it, and offers no way to replace it; the project’s functions have their own roles',
+      reason:
+        'Only CDK’s own handler that configures bucket notifications uses it, and offers no way to replace it; the project’s functions have their own roles',
     });
   }
 }
@@ -150,10 +147,7 @@ export class DeadlineScan extends Construct {
 
     new Schedule(this, 'Daily', {
       description: 'Starts the deadline scan every morning, London time',
-      schedule: ScheduleExpression.expression(
-        DEADLINE_SCAN_SCHEDULE.expression,
-        TimeZone.of(DEADLINE_SCAN_SCHEDULE.timeZone),
-      ),
+      schedule: ScheduleExpression.expression(DEADLINE_SCAN_SCHEDULE.expression, TimeZone.of(DEADLINE_SCAN_SCHEDULE.timeZone)),
       target: new LambdaInvoke(scan, {
         // The handler scans as at the time the run was meant for, so a late retry still counts days correctly.
         input: ScheduleTargetInput.fromObject({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_CHIEF_OFFICER_COMMENTS_DAY, STATUTORY_PERIOD_DAYS } from './deadlines';
 import { findForce } from './forces';
-import { DATE_KINDS, DEFAULT_REMINDER_SETTINGS, type DateKind, type ReminderSettings, type StageSettings } from './reminders';
+import { DATE_KINDS, type DateKind, DEFAULT_REMINDER_SETTINGS, type ReminderSettings, type StageSettings } from './reminders';
 
 z.config(z.locales.en());
 
@@ -56,26 +56,27 @@ const stageSettingsSchema = z.partial(
 );
 
 const localPolicingBodySchema = z.object({
-  id: z.string().check(
-    z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of lower-case letters, digits and hyphens, e.g. "cumbria"'),
-  ),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of lower-case letters, digits and hyphens, e.g. "cumbria"')),
   name: z.string().check(z.minLength(1, 'must name the body, e.g. "Cumbria Police, Fire and Crime Commissioner"')),
   force: z.string().check(z.minLength(1, 'must name the force, e.g. "Cumbria Constabulary"')),
   recipients: z.array(emailAddress).check(z.minLength(1, 'must list at least one address to send reminders to')),
   chiefOfficerCommentsDay: z.optional(
-    z.int().check(
-      z.gte(1, `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}`),
-      z.lte(STATUTORY_PERIOD_DAYS, `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}; the comments must come before the last day`),
-    ),
+    z
+      .int()
+      .check(
+        z.gte(1, `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}`),
+        z.lte(
+          STATUTORY_PERIOD_DAYS,
+          `must be a day of the ${STATUTORY_PERIOD_DAYS}-day period, 1 to ${STATUTORY_PERIOD_DAYS}; the comments must come before the last day`,
+        ),
+      ),
   ),
   reminders: z.optional(z.partialRecord(z.enum(DATE_KINDS as [DateKind, ...DateKind[]]), stageSettingsSchema)),
 });
 
 const deploymentSchema = z.object({
   senderAddress: emailAddress,
-  localPolicingBodies: z
-    .array(localPolicingBodySchema)
-    .check(z.minLength(1, 'must list at least one local policing body')),
+  localPolicingBodies: z.array(localPolicingBodySchema).check(z.minLength(1, 'must list at least one local policing body')),
 });
 
 /** Addresses that differ only in case are one mailbox in practice: keep the first spelling, in order. */
@@ -85,7 +86,10 @@ function uniqueAddresses(addresses: string[]): string[] {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /**

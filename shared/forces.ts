@@ -49,11 +49,7 @@ export const FORCES: readonly Force[] = [
   force('Leicestershire Police', 'Leicestershire', pcc('Leicestershire')),
   force('Lincolnshire Police', 'Lincolnshire', pcc('Lincolnshire')),
   force('Merseyside Police', 'Merseyside', pcc('Merseyside')),
-  force('Metropolitan Police Service', 'London', 'Mayor’s Office for Policing and Crime (MOPAC)', [
-    'Metropolitan Police',
-    'the Met',
-    'MPS',
-  ]),
+  force('Metropolitan Police Service', 'London', 'Mayor’s Office for Policing and Crime (MOPAC)', ['Metropolitan Police', 'the Met', 'MPS']),
   force('Norfolk Constabulary', 'Norfolk', pcc('Norfolk')),
   force('North Wales Police', 'North Wales', pcc('North Wales')),
   force('North Yorkshire Police', 'North Yorkshire', 'Mayor of York and North Yorkshire'),

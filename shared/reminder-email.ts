@@ -1,6 +1,6 @@
-import { daysBetween, formatLongDate, type CalendarDate } from './calendar-date';
+import { type CalendarDate, daysBetween, formatLongDate } from './calendar-date';
 import type { LocalPolicingBody } from './configuration';
-import { recommendationKey, type ObligationDates } from './deadlines';
+import { type ObligationDates, recommendationKey } from './deadlines';
 import type { ExtractedRecommendation } from './model';
 import { DATE_KINDS, type ObligationProgress, type PlannedReminder } from './reminders';
 

@@ -98,20 +98,13 @@ function remindersFor(
  * the thing is done, so the plan is cut somewhere). Nothing is planned before the report was published;
  * nothing about something already done.
  */
-export function planReminders(
-  dates: ObligationDates,
-  settings: ReminderSettings,
-  progress: ObligationProgress,
-  through: CalendarDate,
-): PlannedReminder[] {
+export function planReminders(dates: ObligationDates, settings: ReminderSettings, progress: ObligationProgress, through: CalendarDate): PlannedReminder[] {
   const notBefore = dates.publishedOn;
   // Nothing is planned where the bank holiday data cannot say which days are working days.
   if (through > LAST_PLANNABLE_DAY) through = LAST_PLANNABLE_DAY;
   const plan: PlannedReminder[] = [];
   if (!progress.responsePublishedOn) {
-    plan.push(
-      ...remindersFor('response-due', dates.responseDueOn, settings['response-due'], { notBefore, overdueUntil: through, recommendationKeys: [] }),
-    );
+    plan.push(...remindersFor('response-due', dates.responseDueOn, settings['response-due'], { notBefore, overdueUntil: through, recommendationKeys: [] }));
     if (!progress.chiefOfficerCommentsReceivedOn) {
       // Once the last day has passed, the response's own overdue reminders say all there is to say.
       const overdueUntil = through < dates.responseDueOn ? through : dates.responseDueOn;

@@ -1,9 +1,9 @@
 import type { CalendarDate } from './calendar-date';
-import { chiefOfficerCommentsDayFor, reminderSettingsFor, type DeploymentConfiguration, type LocalPolicingBody } from './configuration';
+import { chiefOfficerCommentsDayFor, type DeploymentConfiguration, type LocalPolicingBody, reminderSettingsFor } from './configuration';
 import { obligationDates, statutoryLastDay } from './deadlines';
 import { UNRECOGNISED_DOCUMENT } from './extraction/s55';
 import type { ExtractionResult, Obligation, Report, ReportSource } from './model';
-import { NO_PROGRESS, firstReminderOn, type ObligationProgress } from './reminders';
+import { firstReminderOn, NO_PROGRESS, type ObligationProgress } from './reminders';
 
 export interface ReadReport {
   report: Report;
@@ -17,11 +17,7 @@ export interface ReadReport {
  * word that it is a report beats a guess that it is not. One the s55 rules exclude for a stated
  * reason (fire and rescue, a press release, a force outside the duty) does not.
  */
-export function bodiesConcerned(
-  extraction: ExtractionResult,
-  configuration: DeploymentConfiguration,
-  datedByPerson: boolean,
-): LocalPolicingBody[] {
+export function bodiesConcerned(extraction: ExtractionResult, configuration: DeploymentConfiguration, datedByPerson: boolean): LocalPolicingBody[] {
   const unrecognised = extraction.kind === 'other' && (extraction.s55 === undefined || extraction.s55.reason === UNRECOGNISED_DOCUMENT);
   const excluded = unrecognised ? !datedByPerson : extraction.kind === 'other' || extraction.s55?.applies === false;
   if (excluded) return [];

@@ -1,5 +1,5 @@
-import { addDays, type CalendarDate } from './calendar-date';
 import bankHolidays from './bank-holidays-england-and-wales.json';
+import { addDays, type CalendarDate } from './calendar-date';
 
 /** Reminders planned for a day outside the bank holiday data cannot be moved safely; say so rather than guess. */
 export class BankHolidayDataError extends Error {

@@ -1,9 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  ConfigurationError,
-  parseDeploymentConfiguration,
-  type DeploymentConfiguration,
-} from '../../shared/configuration';
+import { ConfigurationError, type DeploymentConfiguration, parseDeploymentConfiguration } from '../../shared/configuration';
 
 /** The environment every handler reads at cold start; the CDK app and the local stack both build it with `handlerEnvironment`. */
 export interface HandlerEnvironment {
@@ -53,10 +49,7 @@ export function readHandlerEnvironment(variables: NodeJS.ProcessEnv = process.en
   return {
     tableName: parsed.data.TABLE_NAME,
     uploadsBucketName: parsed.data.UPLOADS_BUCKET_NAME,
-    configuration: parseDeploymentConfiguration(
-      { senderAddress: parsed.data.SENDER_ADDRESS, localPolicingBodies: bodies },
-      source,
-    ),
+    configuration: parseDeploymentConfiguration({ senderAddress: parsed.data.SENDER_ADDRESS, localPolicingBodies: bodies }, source),
     maxDocumentBytes: Number(parsed.data.MAX_DOCUMENT_BYTES ?? DEFAULT_MAX_DOCUMENT_BYTES),
   };
 }

@@ -1,9 +1,9 @@
 import type { CalendarDate } from '../../shared/calendar-date';
-import { TRACKABLE_PUBLICATION_DATES, isTrackablePublicationDate, recommendationKey } from '../../shared/deadlines';
 import type { DeploymentConfiguration } from '../../shared/configuration';
+import { isTrackablePublicationDate, recommendationKey, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
 import type { Obligation } from '../../shared/model';
-import { correctPublicationDate, type ReadReport } from '../../shared/report-ingestion';
 import type { ObligationProgress } from '../../shared/reminders';
+import { correctPublicationDate, type ReadReport } from '../../shared/report-ingestion';
 import { ReportNotFoundError, type ReportsTable } from './reports-table';
 
 /** A change a person asked for that the report's state does not allow; the message says why. */

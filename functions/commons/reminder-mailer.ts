@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { ReminderEmail } from '../../shared/reminder-email';
 
 /** The SES v2 adapter: sends one reminder, with its plain-text and HTML parts, from the configured identity. */

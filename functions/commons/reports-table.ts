@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDate } from '../../shared/calendar-date';
 import type { Obligation, Report } from '../../shared/model';
-import type { ReadReport } from '../../shared/report-ingestion';
 import type { PlannedReminder } from '../../shared/reminders';
+import type { ReadReport } from '../../shared/report-ingestion';
 import { OPEN_REMINDER_QUEUE, TABLE_LAYOUT } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
@@ -21,9 +21,7 @@ const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
 /** What an upload did: stored a new report, found it stored already, or corrected its publication date. */
 export type SaveOutcome = 'saved' | 'duplicate' | 'corrected';
 
-export type ClaimOutcome =
-  | { outcome: 'claimed' | 'sent' }
-  | { outcome: 'in-progress' | 'unconfirmed'; claimedAt: string };
+export type ClaimOutcome = { outcome: 'claimed' | 'sent' } | { outcome: 'in-progress' | 'unconfirmed'; claimedAt: string };
 
 /** Longer than a scan can run (the function's timeout is a minute): a claim older than this has no sender left. */
 const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
@@ -48,8 +46,7 @@ export interface UploadRecord {
 function isConditionFailure(error: unknown): boolean {
   return (
     error instanceof ConditionalCheckFailedException ||
-    (error instanceof TransactionCanceledException &&
-      (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'))
+    (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'))
   );
 }
 
@@ -177,7 +174,11 @@ export class ReportsTable {
   async saveFailedReport(report: Report): Promise<SaveOutcome> {
     try {
       await this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...replaceableOnly(REPLACEABLE_STATUSES) }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...reportKey(report.id), itemType: 'report', ...report },
+          ...replaceableOnly(REPLACEABLE_STATUSES),
+        }),
       );
       return 'saved';
     } catch (error) {
@@ -185,7 +186,6 @@ export class ReportsTable {
       throw error;
     }
   }
-
 
   /** Obligations with a reminder planned on or before `today`, read from the sparse index only. */
   async *obligationsWithRemindersDue(today: CalendarDate): AsyncGenerator<Obligation> {

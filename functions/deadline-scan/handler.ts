@@ -6,7 +6,7 @@ import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
 import { ReminderMailer } from '../commons/reminder-mailer';
 import { ReportsTable } from '../commons/reports-table';
-import { scanDeadlines, type ScanResult } from './scan-deadlines';
+import { type ScanResult, scanDeadlines } from './scan-deadlines';
 
 const environment = readHandlerEnvironment();
 const dependencies = {

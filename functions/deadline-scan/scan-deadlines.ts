@@ -1,8 +1,8 @@
-import { addDays, londonDateAt, type CalendarDate } from '../../shared/calendar-date';
-import { reminderSettingsFor, type DeploymentConfiguration, type LocalPolicingBody } from '../../shared/configuration';
+import { addDays, type CalendarDate, londonDateAt } from '../../shared/calendar-date';
+import { type DeploymentConfiguration, type LocalPolicingBody, reminderSettingsFor } from '../../shared/configuration';
 import type { Obligation, Report } from '../../shared/model';
 import { renderReminderEmail } from '../../shared/reminder-email';
-import { decideReminders, planReminders, type PlannedReminder } from '../../shared/reminders';
+import { decideReminders, type PlannedReminder, planReminders } from '../../shared/reminders';
 import { logger } from '../commons/logger';
 import type { ReminderMailer } from '../commons/reminder-mailer';
 import type { ReportsTable } from '../commons/reports-table';

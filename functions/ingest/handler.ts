@@ -6,7 +6,7 @@ import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
 import { ReportsTable } from '../commons/reports-table';
 import { UploadsBucket } from '../commons/uploads-bucket';
-import { ingestUpload, type IngestOutcome } from './ingest-upload';
+import { type IngestOutcome, ingestUpload } from './ingest-upload';
 
 const environment = readHandlerEnvironment();
 const dependencies = {

@@ -1,14 +1,14 @@
-import { isCalendarDate, type CalendarDate } from '../../shared/calendar-date';
-import { TRACKABLE_PUBLICATION_DATES, isTrackablePublicationDate } from '../../shared/deadlines';
+import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
 import type { DeploymentConfiguration } from '../../shared/configuration';
-import { UnreadableDocumentError, extractDocument } from '../../shared/extraction';
+import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
+import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
 import type { Report, ReportSource } from '../../shared/model';
-import { reportIdFor } from '../../shared/report-id';
-import { failedReport, readReport, type ReadReport } from '../../shared/report-ingestion';
 import type { ObligationProgress } from '../../shared/reminders';
-import { ObligationUpdateError, confirmPublicationDate, recordProgress } from '../commons/obligation-updates';
+import { reportIdFor } from '../../shared/report-id';
+import { failedReport, type ReadReport, readReport } from '../../shared/report-ingestion';
+import { confirmPublicationDate, ObligationUpdateError, recordProgress } from '../commons/obligation-updates';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
-import { UploadTooLargeError, type UploadsBucket } from '../commons/uploads-bucket';
+import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
@@ -90,10 +90,7 @@ export type UploadEvent = ReportSource & { eTag: string | null; versionId: strin
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
  */
-export async function ingestUpload(
-  source: UploadEvent,
-  dependencies: IngestDependencies,
-): Promise<IngestOutcome> {
+export async function ingestUpload(source: UploadEvent, dependencies: IngestDependencies): Promise<IngestOutcome> {
   const outcome = await readAndStore(source, dependencies);
   if (source.eTag) {
     await dependencies.reports.recordUpload({
@@ -142,11 +139,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
  * Stores a new report. The same bytes again are the same report: with a publication date other than
  * the stored one, a person is correcting it.
  */
-async function storeOrCorrect(
-  read: ReadReport,
-  publishedOnFromUpload: CalendarDate | null,
-  dependencies: IngestDependencies,
-): Promise<IngestOutcome> {
+async function storeOrCorrect(read: ReadReport, publishedOnFromUpload: CalendarDate | null, dependencies: IngestDependencies): Promise<IngestOutcome> {
   const reportId = read.report.id;
   const saved = await dependencies.reports.saveReadReport(read);
   if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null };

@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import S3rver from 's3rver';
 import sesServer from 'aws-ses-v2-local';
+import S3rver from 's3rver';
 
 /** Something the local stack needs is missing or in the way; the message says what to do. */
 export class LocalStackError extends Error {
@@ -76,11 +76,9 @@ export interface RunningEmulator {
 export function startDynamoDbLocal(port: number, dataDirectory: string | null): RunningEmulator & { process: ChildProcess } {
   const { jar, libraries } = dynamoDbLocalJar();
   const storage = dataDirectory ? ['-dbPath', dataDirectory] : ['-inMemory'];
-  const child = spawn(
-    'java',
-    [`-Djava.library.path=${libraries}`, '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn('java', [`-Djava.library.path=${libraries}`, '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4000);
@@ -104,11 +102,7 @@ export type S3Server = InstanceType<typeof S3rver>;
 /** s3rver accepts only these credentials; the local stack gives them to every SDK client. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export async function startS3rver(
-  port: number,
-  directory: string,
-  keep: boolean,
-): Promise<RunningEmulator & { server: S3Server }> {
+export async function startS3rver(port: number, directory: string, keep: boolean): Promise<RunningEmulator & { server: S3Server }> {
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, resetOnClose: !keep });
   holdPutsUntilWritten(server);
   await server.run();

@@ -4,21 +4,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { Cron } from 'croner';
 import type { S3Event } from 'aws-lambda';
-import type { DeploymentConfiguration } from '../../shared/configuration';
+import { Cron } from 'croner';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../../functions/commons/environment';
 import { TABLE_LAYOUT } from '../../functions/commons/table-layout';
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import type { DeploymentConfiguration } from '../../shared/configuration';
 import {
-  LocalStackError,
-  S3RVER_CREDENTIALS,
   assertJava,
   assertPortFree,
+  LocalStackError,
+  type RunningEmulator,
+  S3RVER_CREDENTIALS,
   startDynamoDbLocal,
   startS3rver,
   startSesLocal,
-  type RunningEmulator,
 } from './emulators';
 
 export interface LocalPorts {
@@ -80,7 +80,10 @@ export function scheduledScanEvent(scheduledTime: Date): { scheduledTime: string
 
 /** S3 writes keys into events URL-encoded, spaces as '+', slashes kept. */
 export function encodeEventKey(key: string): string {
-  return key.split('/').map((part) => encodeURIComponent(part).replace(/%20/g, '+')).join('/');
+  return key
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
+    .join('/');
 }
 
 async function waitForDynamoDb(client: DynamoDBClient, exited: () => boolean): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LocalPorts } from './local-stack';
 import { LocalStackError } from './emulators';
+import type { LocalPorts } from './local-stack';
 
 /** Git-ignored: the local table and bucket live here between runs. */
 export const LOCAL_DATA_DIRECTORY = resolve('.local-data');

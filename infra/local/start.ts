@@ -2,12 +2,13 @@
  * `npm start`: the whole pipeline on this machine, on AWS's DynamoDB Local, s3rver and
  * aws-ses-v2-local, wired as the CDK app wires it in AWS. Ctrl-C stops it; the data stays.
  */
+
+import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { ConfigurationError } from '../../shared/configuration';
 import { configurationPath, loadDeploymentConfiguration } from '../configuration-file';
 import { LocalStackError } from './emulators';
-import { LOCAL_NAMES, startLocalStack, type LocalPorts } from './local-stack';
+import { LOCAL_NAMES, type LocalPorts, startLocalStack } from './local-stack';
 import { LOCAL_DATA_DIRECTORY, removeStackFile, writeStackFile } from './stack-file';
-import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 
 function portFrom(variable: string, fallback: number): number {
   const value = process.env[variable];

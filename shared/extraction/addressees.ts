@@ -25,8 +25,7 @@ const JOIN = '\u0000';
  * recommendations use ("the College of Policing and forces", "government and partners"). Any other
  * "and" is inside one addressee ("police and crime commissioners").
  */
-const ADDRESSEE_SEPARATOR =
-  /\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the|all|forces|chief|partners|government|local|police,?\s+(?:fire\s+)?and\s+crime)\b|[A-Z])/;
+const ADDRESSEE_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the|all|forces|chief|partners|government|local|police,?\s+(?:fire\s+)?and\s+crime)\b|[A-Z])/;
 
 /**
  * Addressees whose recommendations the local policing body must explain under s55(5B): forces and

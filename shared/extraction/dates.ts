@@ -1,19 +1,6 @@
-import { isCalendarDate, type CalendarDate } from '../calendar-date';
+import { type CalendarDate, isCalendarDate } from '../calendar-date';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
 
 /** Month names as documents write them: in full, or abbreviated ("Sept", "Oct."). */
 export const MONTH_NAME =
@@ -31,9 +18,7 @@ const ISO = `${YEAR}-(\\d{2})-(\\d{2})`;
 const NUMERIC_UK = `(\\d{1,2})/(\\d{1,2})/${YEAR}`;
 
 /** Any one full date, for embedding in larger patterns. No capture groups of its own. */
-export const FULL_DATE = `(?:${[DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC_UK]
-  .map((pattern) => pattern.replace(/\((?!\?)/g, '(?:'))
-  .join('|')})`;
+export const FULL_DATE = `(?:${[DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC_UK].map((pattern) => pattern.replace(/\((?!\?)/g, '(?:')).join('|')})`;
 
 export function monthNumber(name: string): number | null {
   const prefix = name.toLowerCase().replace(/\.$/, '').slice(0, 3);

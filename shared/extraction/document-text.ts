@@ -60,10 +60,7 @@ function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
     if (indexOf(bytes, ENCRYPTED_PACKAGE) !== -1) {
       throw new UnreadableDocumentError('encrypted', 'The Word document is password-protected: upload a copy saved without a password.');
     }
-    throw new UnreadableDocumentError(
-      'unsupported-format',
-      'The file is in the old Word (.doc) format: save it as .docx or PDF and upload that.',
-    );
+    throw new UnreadableDocumentError('unsupported-format', 'The file is in the old Word (.doc) format: save it as .docx or PDF and upload that.');
   }
   return null;
 }
@@ -117,6 +114,7 @@ function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
 /** Real text has no NULs and almost no other control characters; valid UTF-8 binary data has plenty. */
 function isBinary(text: string): boolean {
   if (text.includes('\0')) return true;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is how binary data is told from text.
   const controls = text.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0;
   return controls > Math.max(2, text.length * 0.01);
 }

@@ -3,10 +3,10 @@ import type { ExtractionResult } from '../model';
 import { DEFAULT_MAX_BYTES, documentText } from './document-text';
 import { readReportText } from './report-text';
 
-export { UnreadableDocumentError, type UnreadableCode } from './errors';
-export { parseTargetPhrase, type TargetPhrase } from './target-dates';
 export { DEFAULT_MAX_BYTES } from './document-text';
+export { type UnreadableCode, UnreadableDocumentError } from './errors';
 export { UNRECOGNISED_DOCUMENT } from './s55';
+export { parseTargetPhrase, type TargetPhrase } from './target-dates';
 
 /** What a document's text says: its kind, title, dates, forces, recommendations and findings. */
 export function extractFromText(text: string): ExtractionResult {

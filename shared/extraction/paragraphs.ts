@@ -27,20 +27,22 @@ export function paragraphs(text: string): string[] {
  * heading marks and bold are dropped too, so "## **Recommendation 1**" reads as its words.
  */
 function normaliseText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    // Every run of white space but a lone ' ', which is most of them: replacing each of those with itself
-    // took 1.9 ms of a 100-page report's 13 ms of parsing.
-    .replace(/ ?[^\S\n ][^\S\n]*| {2,}[^\S\n]*/g, ' ')
-    .split('\n')
-    .map((line) =>
-      line
-        .trim()
-        .replace(/^#{1,6}\s+/, '')
-        .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'),
-    )
-    .join('\n');
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      // Every run of white space but a lone ' ', which is most of them: replacing each of those with itself
+      // took 1.9 ms of a 100-page report's 13 ms of parsing.
+      .replace(/ ?[^\S\n ][^\S\n]*| {2,}[^\S\n]*/g, ' ')
+      .split('\n')
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^#{1,6}\s+/, '')
+          .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'),
+      )
+      .join('\n')
+  );
 }
 
 /** Bullets, dashes and letters or roman numerals in brackets: the markers of a sub-list. */

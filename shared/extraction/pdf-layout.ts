@@ -59,11 +59,13 @@ export function toLines(items: TextItem[]): Line[] {
     }
   }
   if (current) lines.push(current);
-  return lines
-    // Typeset ligatures become their letters, so "ﬁrearms" reads as "firearms".
-    .map((line) => ({ ...line, text: line.text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')) }))
-    .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
-    .filter((line) => line.text !== '');
+  return (
+    lines
+      // Typeset ligatures become their letters, so "ﬁrearms" reads as "firearms".
+      .map((line) => ({ ...line, text: line.text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')) }))
+      .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+      .filter((line) => line.text !== '')
+  );
 }
 
 interface Layout {

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { getDocumentProxy } from 'unpdf';
-import { toLines, type Line, type TextItem } from './pdf-layout';
+import { type Line, type TextItem, toLines } from './pdf-layout';
 
 /** A share of a PDF's pages to read: those whose number, counted from 0, leaves `share` when divided by `shares`. */
 export interface PageReadRequest {
@@ -10,9 +10,7 @@ export interface PageReadRequest {
   shares: number;
 }
 
-export type PageReadResponse =
-  | { id: number; pages: { number: number; lines: Line[] }[] }
-  | { id: number; failure: { name: string; message: string } };
+export type PageReadResponse = { id: number; pages: { number: number; lines: Line[] }[] } | { id: number; failure: { name: string; message: string } };
 
 /**
  * Pages read together. All at once, pdf.js holds every page's parsed content until the last is done;

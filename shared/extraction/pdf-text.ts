@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UnreadableDocumentError } from './errors';
-import { pagesToText, type Line } from './pdf-layout';
+import { type Line, pagesToText } from './pdf-layout';
 import type { PageReadRequest, PageReadResponse } from './pdf-pages-worker';
 
 /**

@@ -89,9 +89,20 @@ function startsLikeRecommendation(text: string): boolean {
 
 /** "HMICFRS recommends …", "By March 2023, …", "Within six months …": openings only recommendations have. */
 function opensWithTargetOrRecommender(text: string): boolean {
-  if (/^[‘“"]?(?:(?:To address|To tackle|In order to)\b[^,.]{0,80},\s*)?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(text)) return true;
+  if (
+    /^[‘“"]?(?:(?:To address|To tackle|In order to)\b[^,.]{0,80},\s*)?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(
+      text,
+    )
+  )
+    return true;
   const target = parseTargetPhrase(text).phrase;
-  return target !== null && text.replace(/^[‘“"]/, '').toLowerCase().startsWith(target.toLowerCase());
+  return (
+    target !== null &&
+    text
+      .replace(/^[‘“"]/, '')
+      .toLowerCase()
+      .startsWith(target.toLowerCase())
+  );
 }
 
 /**
@@ -353,7 +364,9 @@ export function findFindings(paragraphs: string[]): Findings {
       // findings below") is not one of them; an area for improvement says what should change.
       const prose =
         isHeading(paragraph) ||
-        /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(text) ||
+        /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(
+          text,
+        ) ||
         (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
       const statement = listed || (itemsMayFollow && !prose && !causeAnswered && (!listedInSection || startsLikeRecommendation(text)));
       if (section !== 'recommendations' && statement) {
@@ -375,8 +388,12 @@ export function findFindings(paragraphs: string[]): Findings {
  * are: –"); a recommendation that ends in a colon says who should act, and is not an introduction.
  */
 function introducedSection(paragraph: string): Section | undefined {
-  const sentence = paragraph.replace(/\s*[–—-]$/, '').split(/(?<=[.!?])\s+/).at(-1)!;
-  if (sentence.length > 300 || /\b(?:should|must)\b/i.test(sentence) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(sentence)) return undefined;
+  const sentence = paragraph
+    .replace(/\s*[–—-]$/, '')
+    .split(/(?<=[.!?])\s+/)
+    .at(-1)!;
+  if (sentence.length > 300 || /\b(?:should|must)\b/i.test(sentence) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(sentence))
+    return undefined;
   return FINDINGS_INTRO.find(([pattern]) => pattern.test(sentence))?.[1];
 }
 

@@ -4,7 +4,7 @@ import { levelOf } from './addressees';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import { paragraphs } from './paragraphs';
-import { findFindings, type Findings } from './recommendations';
+import { type Findings, findFindings } from './recommendations';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
 
@@ -204,7 +204,9 @@ function forcesOf(paras: string[], heading: { title: string; index: number } | n
   // the address it writes to ("Home Office … London SW1P 4DF") is not that area.
   if (kind === 'pcc-response') {
     const areas = [
-      ...new Set(paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph)).flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true }))),
+      ...new Set(
+        paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph)).flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true })),
+      ),
     ];
     if (areas.length === 1) return areas;
   }
@@ -230,7 +232,12 @@ function answeredTitle(paras: string[], title: string | null): string | null {
     /\b(?:HMICFRS|HMIC) [Rr]eport (?=[A-Z][a-z])(.{10,200}?)(?:,? (?:released|published|issued|which|that|was|dated)\b|\.(?: |$))/m.exec(text)?.[1];
   if (!named) return null;
   // A month after the title is when the inspection took place, not part of the report's name.
-  return named.replace(TRAILING_MONTH, '').replace(/^[‘“"']|[’”"']$/g, '').trim() || null;
+  return (
+    named
+      .replace(TRAILING_MONTH, '')
+      .replace(/^[‘“"']|[’”"']$/g, '')
+      .trim() || null
+  );
 }
 
 /** The publication date of the report a response answers, when the response gives it in full. */

@@ -49,12 +49,16 @@ const POLICE_INSPECTIONS: Array<[RegExp, string]> = [
   [/\bcustody\b/i, 'a joint inspection of police custody'],
   [/\bchild\s+protection\b/i, 'a national child protection inspection'],
   [/\bcrime\s+data\s+integrity\b|\bcrime\s+recording\b/i, 'a crime data integrity inspection'],
-  [/\bjoint\b|\bCriminal\s+Justice\s+Joint\s+Inspection\b|\bHMCPSI\b|\bHMI\s+(?:Prisons|Probation)\b|\bOfsted\b|\bCare\s+Quality\s+Commission\b/i, 'a joint inspection'],
+  [
+    /\bjoint\b|\bCriminal\s+Justice\s+Joint\s+Inspection\b|\bHMCPSI\b|\bHMI\s+(?:Prisons|Probation)\b|\bOfsted\b|\bCare\s+Quality\s+Commission\b/i,
+    'a joint inspection',
+  ],
 ];
 /** What publishers put on a news item and never on a report. */
 const PRESS_RELEASE_LABEL = /^(?:press\s+release|news\s+release|news\s+story|media\s+release|notes\s+to\s+editors?|ends|media\s+enquiries\b.*)$/i;
 /** A headline reporting what a report found: "… new report finds", "Inspectorate warns …". */
-const HEADLINE = /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
+const HEADLINE =
+  /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
 /**
  * The inspectorate written about as news does: "the police inspectorate has said", "the inspectorates
  * are calling for", "In a new PEEL spotlight report “…”", "according to a report published by HMICFRS",

@@ -1,4 +1,25 @@
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 /** A count as documents write it: "11", "nine", "twenty-one". */
@@ -12,7 +33,8 @@ const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendation
 const TOTAL_FIRST = new RegExp(`\\b${NUMBER}\\s+${QUALIFIER}recommendations?\\s+in\\s+total\\b`, 'i');
 /** A tracker's or report's header line: "10 recommendations". */
 const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i');
-const FOR_FORCES = '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
+const FOR_FORCES =
+  '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
 /** Straight after the total: ", 3 of which were for local forces", ", with 8 for chief constables". */
 const OF_WHICH_FOR_FORCES = new RegExp(
   `^\\s*(?:in\\s+total\\b)?\\s*[,;(–—-]?\\s*(?:(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?|(?:with|including)\\s+${NUMBER}\\s+)${FOR_FORCES}`,

@@ -1,5 +1,5 @@
-import { addDays, endOfMonth, type CalendarDate } from '../calendar-date';
-import { FULL_DATE, MONTH_NAME, YEAR, monthNumber, parseFullDate } from './dates';
+import { addDays, type CalendarDate, endOfMonth } from '../calendar-date';
+import { FULL_DATE, MONTH_NAME, monthNumber, parseFullDate, YEAR } from './dates';
 
 /**
  * The deadline a recommendation sets itself, as written. `date` is set for a fixed target ("By March
@@ -15,8 +15,22 @@ export interface TargetPhrase {
 const BY = '(?:by|not later than|no later than|on or before)';
 /** The counts targets are written with in words ("within six months"); the deadline engine turns them into numbers. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
 };
 const COUNT = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})`;
 
@@ -58,14 +72,14 @@ const READINGS: Array<[RegExp, Reading]> = [
   ],
   // "by the end of 2024/25" or "by the end of the 2024–25 financial year": UK financial years end on 31 March.
   [
-    new RegExp(`\\b(?:${BY}|before)\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?:financial\\s+year\\s+)?${YEAR}\\s*[/–-]\\s*(\\d{2}|\\d{4})\\b(?:\\s+financial\\s+year)?`, 'gi'),
+    new RegExp(
+      `\\b(?:${BY}|before)\\s+the\\s+end\\s+of\\s+(?:the\\s+)?(?:financial\\s+year\\s+)?${YEAR}\\s*[/–-]\\s*(\\d{2}|\\d{4})\\b(?:\\s+financial\\s+year)?`,
+      'gi',
+    ),
     (m) => fixed(`${Number(m[1]) + 1}-03-31`),
   ],
   // "By the end of 2024": the end of the year.
-  [
-    new RegExp(`\\b(?:${BY}|before)\\s+the\\s+end\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}\\b(?!\\s*[/–-]\\s*\\d)`, 'gi'),
-    (m) => fixed(`${m[1]}-12-31`),
-  ],
+  [new RegExp(`\\b(?:${BY}|before)\\s+the\\s+end\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}\\b(?!\\s*[/–-]\\s*\\d)`, 'gi'), (m) => fixed(`${m[1]}-12-31`)],
   [
     new RegExp(
       `\\b(?:with immediate effect|immediately|forthwith|within\\s+${COUNT}\\s+(?:calendar\\s+|working\\s+)?(?:days?|weeks?|months?|years?))\\b`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Stack, Token, type CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
@@ -45,8 +45,7 @@ function build(deployment: DeploymentConfiguration = configuration) {
   return { outdir, ...buildFiftySixApp({ configuration: deployment, context: { 'aws:cdk:bundling-stacks': [] }, outdir }) };
 }
 
-const logicalId = (construct: IConstruct) =>
-  Stack.of(construct).getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
+const logicalId = (construct: IConstruct) => Stack.of(construct).getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
 const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
 const refTo = (construct: IConstruct) => ({ Ref: logicalId(construct) });
 
@@ -156,9 +155,7 @@ describe('FiftySixStack', () => {
     for (const bucket of Object.values(buckets)) {
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.UpdateReplacePolicy).toBe('Retain');
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
-        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
-      ]);
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -168,9 +165,7 @@ describe('FiftySixStack', () => {
     }
     const uploads = buckets[logicalId(storage.uploads)]!.Properties;
     expect(uploads.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(uploads.LoggingConfiguration.DestinationBucketName).toEqual(
-      { Ref: Object.keys(buckets).find((id) => id !== logicalId(storage.uploads)) },
-    );
+    expect(uploads.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: Object.keys(buckets).find((id) => id !== logicalId(storage.uploads)) });
     for (const policy of Object.values(template.findResources('AWS::S3::BucketPolicy'))) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -271,7 +266,9 @@ describe('cdk-nag (AWS Solutions checks)', () => {
     new Bucket(stack, 'UnloggedBucket', { enforceSSL: true });
     expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
     const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
-    const violations = report.pluginReports.flatMap((plugin: { violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }> }) => plugin.violations);
+    const violations = report.pluginReports.flatMap(
+      (plugin: { violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }> }) => plugin.violations,
+    );
     expect(violations).toEqual([
       expect.objectContaining({
         ruleName: 'AwsSolutions-S1',
@@ -307,9 +304,7 @@ describe('configuration checked at synth', () => {
         recipients: [`governance@body-${index}.example.org`],
       })),
     };
-    expect(configurationErrorFrom(() => build(everyForce)).message).toMatch(
-      /over the 4096 Lambda allows; list fewer local policing bodies or recipients/,
-    );
+    expect(configurationErrorFrom(() => build(everyForce)).message).toMatch(/over the 4096 Lambda allows; list fewer local policing bodies or recipients/);
     expect(() => build({ ...everyForce, localPolicingBodies: everyForce.localPolicingBodies.slice(0, 10) })).not.toThrow();
   });
 

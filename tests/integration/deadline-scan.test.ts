@@ -2,7 +2,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordProgress } from '../../functions/commons/obligation-updates';
 import { ReminderMailer } from '../../functions/commons/reminder-mailer';
-import { scanDeadlines, type ScanResult } from '../../functions/deadline-scan/scan-deadlines';
+import { type ScanResult, scanDeadlines } from '../../functions/deadline-scan/scan-deadlines';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { DEFAULT_REMINDER_SETTINGS, planReminders } from '../../shared/reminders';
 import { forceReportText } from '../support/documents';
@@ -44,7 +44,13 @@ describe('deadline scan on the local services', () => {
     expect(stagesFor(reportId, await scanAt('2024-04-16T09:00:00+01:00'))).toEqual([]);
     const first = await scanAt('2024-04-17T09:00:00+01:00');
     expect(first.sent.filter((reminder) => reminder.reportId === reportId)).toEqual([
-      expect.objectContaining({ bodyId: 'cumbria', dateKind: 'response-due', stage: 'due-in-14-days', dueOn: '2024-05-01', recipients: ['governance@cumbria.test', 'ceo@cumbria.test'] }),
+      expect.objectContaining({
+        bodyId: 'cumbria',
+        dateKind: 'response-due',
+        stage: 'due-in-14-days',
+        dueOn: '2024-05-01',
+        recipients: ['governance@cumbria.test', 'ceo@cumbria.test'],
+      }),
     ]);
     expect(stagesFor(reportId, await scanAt('2024-04-17T09:00:00+01:00'))).toEqual([]);
     expect(stagesFor(reportId, await scanAt('2024-04-17T18:00:00+01:00'))).toEqual([]);
@@ -59,10 +65,7 @@ describe('deadline scan on the local services', () => {
 
   it('catches a report uploaded late up with one email: the latest reminder for each date', async () => {
     const reportId = await ingestReport('uploads/late.txt', 'Surrey Police', '2024-03-07');
-    expect(stagesFor(reportId, await scanAt('2024-04-17T09:00:00+01:00'))).toEqual([
-      'chief-officer-comments overdue-8-days',
-      'response-due due-in-14-days',
-    ]);
+    expect(stagesFor(reportId, await scanAt('2024-04-17T09:00:00+01:00'))).toEqual(['chief-officer-comments overdue-8-days', 'response-due due-in-14-days']);
     const emails = await emailsAbout('uploads/late.txt');
     expect(emails).toHaveLength(1);
     expect(emails[0]!.subject).toMatch(/^14 days left to publish the response/);
@@ -116,7 +119,11 @@ describe('deadline scan on the local services', () => {
     // A person confirms it was published a week earlier: the last day becomes 18 April 2029.
     const [corrected] = await ingest.handler(await services.upload('uploads/f again.txt', text, '2029-02-22'));
     expect(corrected).toMatchObject({ reportId: first!.reportId, saved: 'corrected', status: 'ingested' });
-    expect(await services.reports.getReport(first!.reportId)).toMatchObject({ publishedOn: '2029-02-22', responseDueOn: '2029-04-18', publishedOnSource: 'upload-metadata' });
+    expect(await services.reports.getReport(first!.reportId)).toMatchObject({
+      publishedOn: '2029-02-22',
+      responseDueOn: '2029-04-18',
+      publishedOnSource: 'upload-metadata',
+    });
     const [obligation] = await services.reports.getObligations(first!.reportId);
     expect(obligation).toMatchObject({ dates: { responseDueOn: '2029-04-18' }, progress: { chiefOfficerCommentsReceivedOn: '2029-03-20' } });
 
@@ -136,7 +143,11 @@ describe('deadline scan on the local services', () => {
     const moments = await scanAt('2030-02-13T06:05:00Z');
     expect(stagesFor(reportId, moments)).toEqual([]);
     expect(moments.failed.filter((each) => each.reportId === reportId)).toEqual([]); // still in progress, perhaps
-    const later = await scanDeadlines(new Date('2030-02-13T07:00:00Z'), { reports: services.reports, mailer: new ReminderMailer(new SESv2Client({}), TEST_CONFIGURATION.senderAddress), configuration: TEST_CONFIGURATION });
+    const later = await scanDeadlines(new Date('2030-02-13T07:00:00Z'), {
+      reports: services.reports,
+      mailer: new ReminderMailer(new SESv2Client({}), TEST_CONFIGURATION.senderAddress),
+      configuration: TEST_CONFIGURATION,
+    });
     expect(stagesFor(reportId, later)).toEqual([]);
     expect(later.failed.filter((each) => each.reportId === reportId)).toEqual([
       expect.objectContaining({ stage: 'due-in-14-days', reason: expect.stringContaining('never confirmed sent') }),

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { recordProgress } from '../../functions/commons/obligation-updates';
 import { ReportsTable } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA } from '../../functions/commons/wiring';
 import { LOCAL_NAMES, scheduledScanEvent, useLocalEnvironment } from '../../infra/local/local-stack';
 import { clearOutbox, readOutbox } from '../../infra/local/outbox';
 import { addDays } from '../../shared/calendar-date';
-import { recordProgress } from '../../functions/commons/obligation-updates';
 import { corpusFile } from '../support/corpus';
 import { forceReportText } from '../support/documents';
 import { TEST_CONFIGURATION } from '../support/test-configuration';

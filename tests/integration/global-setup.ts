@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/local/emulators';
-import { startLocalStack, type LocalPorts } from '../../infra/local/local-stack';
+import { type LocalPorts, startLocalStack } from '../../infra/local/local-stack';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
 
 declare module 'vitest' {

@@ -67,15 +67,20 @@ describe('ingest handler on the local services', () => {
     const corrupt = await services.upload('uploads/corrupt.pdf', '%PDF-1.7\n\x00\x01garbage that is not a PDF');
     const badDate = await services.upload('uploads/bad-date.txt', forceReportText('Cumbria Constabulary', 'Bad date'), '07/03/2024');
     const good = await services.upload('uploads/good.txt', forceReportText('Cumbria Constabulary', 'After the failures'), '2024-09-02');
-    const failure = await ingest
-      .handler({ Records: [...empty.Records, ...corrupt.Records, ...badDate.Records, ...good.Records] })
-      .then(() => null, (error: unknown) => error);
+    const failure = await ingest.handler({ Records: [...empty.Records, ...corrupt.Records, ...badDate.Records, ...good.Records] }).then(
+      () => null,
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(ingest.IngestFailedError);
     const failures = (failure as InstanceType<typeof ingest.IngestFailedError>).failures;
     expect(failures.map((each) => each.key)).toEqual(['uploads/empty.pdf', 'uploads/corrupt.pdf', 'uploads/bad-date.txt']);
 
-    for (const [key, code] of [['uploads/empty.pdf', 'empty'], ['uploads/corrupt.pdf', 'corrupt'], ['uploads/bad-date.txt', 'invalid-published-on']] as const) {
+    for (const [key, code] of [
+      ['uploads/empty.pdf', 'empty'],
+      ['uploads/corrupt.pdf', 'corrupt'],
+      ['uploads/bad-date.txt', 'invalid-published-on'],
+    ] as const) {
       const report = await services.reportOf(key);
       expect(report).toMatchObject({ status: 'failed', failure: { code }, source: { key } });
       expect(report?.failure?.message.length).toBeGreaterThan(20);
@@ -96,9 +101,10 @@ describe('ingest handler on the local services', () => {
     const [obligation] = await services.reports.getObligations(first!.reportId);
     expect(obligation?.progress).toEqual({ chiefOfficerCommentsReceivedOn: '2024-03-29', responsePublishedOn: null, explainedRecommendations: ['1', '2'] });
 
-    const wrongBody = await ingest
-      .handler(await services.upload('uploads/progress.txt', text, { body: 'gotham', 'response-published-on': '2024-04-30' }))
-      .then(() => null, (error: unknown) => error);
+    const wrongBody = await ingest.handler(await services.upload('uploads/progress.txt', text, { body: 'gotham', 'response-published-on': '2024-04-30' })).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(wrongBody).toBeInstanceOf(ingest.IngestFailedError);
     expect((wrongBody as Error).message).toContain('"gotham" is not a body that owes this report a response; it owes: cumbria');
     expect((await services.reports.getObligations(first!.reportId))[0]?.progress.responsePublishedOn).toBeNull();

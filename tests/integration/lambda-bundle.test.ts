@@ -34,7 +34,7 @@ async function reportPdf(text: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage([595, 842]);
-  text.split('\n').forEach((line, index) => page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font }));
+  for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
   return doc.save();
 }
 

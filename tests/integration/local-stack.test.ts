@@ -29,9 +29,7 @@ describe('npm start', () => {
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect
-      .poll(() => output, { timeout: 30_000, interval: 200 })
-      .toContain('FiftySix is running locally');
+    await expect.poll(() => output, { timeout: 30_000, interval: 200 }).toContain('FiftySix is running locally');
     expect(output).toContain(`Inbox (every reminder sent):  http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/`);
 
     try {
@@ -87,7 +85,10 @@ describe('npm start', () => {
 
   it('says which port is taken', async () => {
     const { ports } = inject('localStack');
-    const result = await runScript(START, [], { cwd: workingDirectory(), env: { FIFTYSIX_DYNAMODB_PORT: String(ports.dynamodb), FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    const result = await runScript(START, [], {
+      cwd: workingDirectory(),
+      env: { FIFTYSIX_DYNAMODB_PORT: String(ports.dynamodb), FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Port ${ports.dynamodb} for DynamoDB Local is already taken`);
   });
@@ -131,14 +132,20 @@ describe('the CLI', () => {
   });
 
   it('due prints every date and reminder for a publication date, storing nothing and needing no stack', async () => {
-    const result = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'cumbria'], { cwd: workingDirectory(), env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    const result = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'cumbria'], {
+      cwd: workingDirectory(),
+      env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') },
+    });
     expect(result.code).toBe(0);
     const due = JSON.parse(result.stdout) as { reminders: Array<{ dateKind: string; stage: string; sendOn: string }> };
     expect(due).toMatchObject({ publishedOn: '2024-03-07', responseDueOn: '2024-05-01', chiefOfficerCommentsDueOn: '2024-04-03' });
     expect(due.reminders).toContainEqual(expect.objectContaining({ dateKind: 'response-due', stage: 'due-in-14-days', sendOn: '2024-04-17' }));
     expect(due.reminders).toContainEqual(expect.objectContaining({ dateKind: 'chief-officer-comments', stage: 'due-today', sendOn: '2024-04-03' }));
 
-    const unknown = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'gotham'], { cwd: workingDirectory(), env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') } });
+    const unknown = await runScript(CLI, ['due', '--published', '2024-03-07', '--body', 'gotham'], {
+      cwd: workingDirectory(),
+      env: { FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json') },
+    });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--body "gotham" is not in the configuration');
   });

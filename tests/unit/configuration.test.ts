@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { handlerEnvironment, readHandlerEnvironment } from '../../functions/commons/environment';
+import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import { ConfigurationError, chiefOfficerCommentsDayFor, parseDeploymentConfiguration, reminderSettingsFor } from '../../shared/configuration';
 import { DEFAULT_REMINDER_SETTINGS } from '../../shared/reminders';
-import { readHandlerEnvironment, handlerEnvironment } from '../../functions/commons/environment';
-import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 
 const valid = {
   senderAddress: 'reminders@example.org',
-  localPolicingBodies: [
-    { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Police', recipients: ['a@example.org', 'A@example.org', 'b@example.org'] },
-  ],
+  localPolicingBodies: [{ id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Police', recipients: ['a@example.org', 'A@example.org', 'b@example.org'] }],
 };
 
 function problemsOf(raw: unknown): string[] {

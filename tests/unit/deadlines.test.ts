@@ -75,8 +75,7 @@ describe('the chief officer’s comment date (s55(4))', () => {
 });
 
 describe('recommendation target dates', () => {
-  const target = (text: string, publishedOn = '2024-03-07') =>
-    recommendationTarget({ ref: '1', text, targetDate: null, addressees: [] }, 0, publishedOn);
+  const target = (text: string, publishedOn = '2024-03-07') => recommendationTarget({ ref: '1', text, targetDate: null, addressees: [] }, 0, publishedOn);
 
   it.each([
     ['By March 2023, forces should act.', 'By March 2023', '2023-03-31', false],

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, PDFHexString, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFHexString, rgb, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
+import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
 import { CORPUS_DIRECTORY } from '../support/corpus';
 
 const corpus = CORPUS_DIRECTORY;

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { createDeflate } from 'node:zlib';
+import fc from 'fast-check';
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UnreadableDocumentError, extractDocument, extractFromText } from '../../shared/extraction';
+import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
 import { PDF_READ_LIMITS, pdfToText } from '../../shared/extraction/pdf-text';
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -44,7 +44,9 @@ describe('parseTargetPhrase', () => {
 
   it('keeps an opening "immediately" and takes the closing deadline in the same sentence as the date', () => {
     expect(
-      parseTargetPhrase('Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.'),
+      parseTargetPhrase(
+        'Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.',
+      ),
     ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately' });
     expect(parseTargetPhrase('Within three months, forces should review crimes recorded before April 2019.')).toEqual({
       phrase: 'Within three months',
@@ -106,16 +108,28 @@ describe('recommendations', () => {
   });
 
   it.each([
-    ['an office\'s actions introduced by "in response to the recommendations:"', 'Our response\nThe force has developed the following actions in response to the recommendations:\n1. By March 2024, all supervisors will have completed training.\n2. Immediately, the PSD has begun reviewing cases.', []],
-    ['a press release\'s examples ("including:")', 'Press release\nHMICFRS has made five recommendations, including:\n• forces should improve their vetting;\n• forces should review misconduct cases.', []],
-    ['a reply after a labelled recommendation', 'Recommendation 1: By March 2024, forces should publish data.\nImmediately, the force has begun publishing data.', ['By March 2024, forces should publish data.']],
+    [
+      'an office\'s actions introduced by "in response to the recommendations:"',
+      'Our response\nThe force has developed the following actions in response to the recommendations:\n1. By March 2024, all supervisors will have completed training.\n2. Immediately, the PSD has begun reviewing cases.',
+      [],
+    ],
+    [
+      'a press release\'s examples ("including:")',
+      'Press release\nHMICFRS has made five recommendations, including:\n• forces should improve their vetting;\n• forces should review misconduct cases.',
+      [],
+    ],
+    [
+      'a reply after a labelled recommendation',
+      'Recommendation 1: By March 2024, forces should publish data.\nImmediately, the force has begun publishing data.',
+      ['By March 2024, forces should publish data.'],
+    ],
     ['an action plan that says what the force should have done', 'Our action plan\n1. By March 2024, the force should have re-vetted all officers.', []],
     ['a committee paper\'s own "Recommendation:"', 'Police and Crime Panel\nRecommendation: The Panel should note the Commissioner’s response.', []],
   ])('not recommendations: %s', (_, text, recommendations) => {
     expect(extractFromText(text).recommendations.map(({ text: found }) => found)).toEqual(recommendations);
   });
 
-  it('numbered recommendations naming who should act need no heading; a committee paper\'s numbered paragraphs are not them', () => {
+  it("numbered recommendations naming who should act need no heading; a committee paper's numbered paragraphs are not them", () => {
     const response = extractFromText(
       'Annex A: Summary of the MPS response\n1. The MPS should take immediate steps to review its training.\nMPS response: The MPS accepts this recommendation.\n5. The MPS should publish its policy.\nMPS response: Accepted.',
     );
@@ -140,12 +154,18 @@ describe('recommendations', () => {
   });
 
   it('"Recommendation 1 – To Chief Constables" names whom it is for; the recommendation is the next line', () => {
-    const result = extractFromText('Super-complaint response\nRecommendation 1 – To Chief Constables\n• Chief Constables should ensure that live domestic abuse cases are reviewed.');
-    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([['1', 'Chief Constables should ensure that live domestic abuse cases are reviewed.']]);
+    const result = extractFromText(
+      'Super-complaint response\nRecommendation 1 – To Chief Constables\n• Chief Constables should ensure that live domestic abuse cases are reviewed.',
+    );
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      ['1', 'Chief Constables should ensure that live domestic abuse cases are reviewed.'],
+    ]);
   });
 
   it('numbered commitments in a response are not recommendations', () => {
-    expect(extractFromText('Our plan\n1. By March 2024, we will train every supervisor.\n2. By June 2024, we will publish the results.').recommendations).toEqual([]);
+    expect(
+      extractFromText('Our plan\n1. By March 2024, we will train every supervisor.\n2. By June 2024, we will publish the results.').recommendations,
+    ).toEqual([]);
   });
 
   it('a heading prose sentence is not: "Recommendations from the inspection were accepted"', () => {
@@ -290,7 +310,17 @@ describe('recommendations', () => {
 
   it('a tracker row: number, status, text and addressee on their own lines', () => {
     const result = extractFromText(
-      ['Recommendations', '1', 'In progress', 'The Home Office should publish a plan.', 'Home Office', '2', 'Completed', 'HMIC recommends that the force should immediately: improve training.', 'Kent Police'].join('\n'),
+      [
+        'Recommendations',
+        '1',
+        'In progress',
+        'The Home Office should publish a plan.',
+        'Home Office',
+        '2',
+        'Completed',
+        'HMIC recommends that the force should immediately: improve training.',
+        'Kent Police',
+      ].join('\n'),
     );
     expect(result.recommendations.map(({ ref, addressees }) => ({ ref, addressees }))).toEqual([
       { ref: '1', addressees: ['Home Office'] },
@@ -342,7 +372,9 @@ describe('recommendations', () => {
   });
 
   it('a tracker row with a known status, whatever the wording of its text', () => {
-    const result = extractFromText(['3', 'Partially completed', 'Improve the quality of crime recording across all districts.', 'Norfolk Constabulary'].join('\n'));
+    const result = extractFromText(
+      ['3', 'Partially completed', 'Improve the quality of crime recording across all districts.', 'Norfolk Constabulary'].join('\n'),
+    );
     expect(result.recommendations).toMatchObject([
       { ref: '3', text: 'Improve the quality of crime recording across all districts.', targetDate: null, addressees: ['Norfolk Constabulary'] },
     ]);
@@ -360,9 +392,7 @@ describe('recommendations', () => {
     const result = extractFromText(
       'Recommendation 4\nBy March 2024, forces should make sure that\nvictims are kept informed of the progress of\ntheir case.\nThe force agrees.',
     );
-    expect(result.recommendations[0]?.text).toBe(
-      'By March 2024, forces should make sure that victims are kept informed of the progress of their case.',
-    );
+    expect(result.recommendations[0]?.text).toBe('By March 2024, forces should make sure that victims are kept informed of the progress of their case.');
   });
 
   it('an addressee named "Avon and Somerset" stays one addressee', () => {
@@ -444,7 +474,7 @@ describe('areas for improvement and causes of concern', () => {
     ]);
   });
 
-  it('the inspectorate\'s sentence after the list is not an area for improvement', () => {
+  it("the inspectorate's sentence after the list is not an area for improvement", () => {
     const result = extractFromText(
       'Areas for improvement\nThe service should make sure its firefighters have good access to risk information.\nWe set out our detailed findings below. These are the basis for our judgment of the service’s performance in this area.',
     );
@@ -466,9 +496,13 @@ describe('areas for improvement and causes of concern', () => {
   });
 
   it('a sentence introduces areas for improvement or causes of concern, not recommendations', () => {
-    const afis = extractFromText('PEEL 2023–25: Kent Police\nIn addition to our recommendations, we identified these areas for improvement:\n• The force should improve how it answers calls.\n• The force should improve supervision.');
+    const afis = extractFromText(
+      'PEEL 2023–25: Kent Police\nIn addition to our recommendations, we identified these areas for improvement:\n• The force should improve how it answers calls.\n• The force should improve supervision.',
+    );
     expect([afis.areasForImprovement.length, afis.recommendations.length]).toEqual([2, 0]);
-    const causes = extractFromText('Letter to the chief constable\nWe identified the following two causes of concern:\n• The force does not know its demand.\n• The force does not protect vulnerable people well enough.');
+    const causes = extractFromText(
+      'Letter to the chief constable\nWe identified the following two causes of concern:\n• The force does not know its demand.\n• The force does not protect vulnerable people well enough.',
+    );
     expect([causes.causesOfConcern.length, causes.recommendations.length]).toEqual([2, 0]);
     const response = extractFromText(
       'Local Policing Body’s Comments\nI welcome the inspection, which gives several areas for improvement. A summary of the report and the identified areas for improvement are: –\n1. The force needs to improve how it identifies vulnerability.\nThe force is missing opportunities. It needs to improve how it assesses calls.\n2. The force needs to make sure that it investigates effectively.',
@@ -477,7 +511,9 @@ describe('areas for improvement and causes of concern', () => {
   });
 
   it('causes of concern written as "must" bullets stay causes of concern; "we recommend that … the force should:" after one is its recommendation', () => {
-    const bullets = extractFromText('Causes of concern\n• The force must improve its response to emergency calls.\n• The force must improve how it supervises investigations.');
+    const bullets = extractFromText(
+      'Causes of concern\n• The force must improve its response to emergency calls.\n• The force must improve how it supervises investigations.',
+    );
     expect([bullets.causesOfConcern.length, bullets.recommendations.length]).toEqual([2, 0]);
     const recommended = extractFromText(
       'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its vulnerability training; and\n• audit its risk assessments.',
@@ -487,7 +523,9 @@ describe('areas for improvement and causes of concern', () => {
       'Cause of concern\nThe force’s approach to domestic abuse is a cause of concern to HMIC.\n• The force should immediately increase its use of arrest.\nThe force has responded positively to this recommendation and achieved it in full.',
     );
     expect([registerNotes.causesOfConcern.length, registerNotes.recommendations.length]).toEqual([1, 1]);
-    expect(recommended.recommendations.map(({ targetRelative, text }) => [targetRelative, text.slice(0, 30)])).toEqual([['within three months', 'To address this cause of conce']]);
+    expect(recommended.recommendations.map(({ targetRelative, text }) => [targetRelative, text.slice(0, 30)])).toEqual([
+      ['within three months', 'To address this cause of conce'],
+    ]);
   });
 
   it('counts in prose are not statements', () => {
@@ -520,7 +558,12 @@ describe('kind, title, dates and forces', () => {
 
   it('an inspectorate web page: link trail skipped, "Published on:" date, Markdown heading', () => {
     const result = extractFromText(
-      ['Home > Publications > Reports', '# PEEL 2023–25: An inspection of Gwent Police (5120)', 'Published on: 7 July 2023', 'HMICFRS inspected the force.'].join('\n'),
+      [
+        'Home > Publications > Reports',
+        '# PEEL 2023–25: An inspection of Gwent Police (5120)',
+        'Published on: 7 July 2023',
+        'HMICFRS inspected the force.',
+      ].join('\n'),
     );
     expect(result.kind).toBe('hmicfrs-report');
     expect(result.title).toBe('PEEL 2023–25: An inspection of Gwent Police');
@@ -540,7 +583,7 @@ describe('kind, title, dates and forces', () => {
     expect(result.forces).toEqual(['Gloucestershire Constabulary']);
   });
 
-  it('a body\'s letter that names its force only by area, below an address in another, is about that force', () => {
+  it("a body's letter that names its force only by area, below an address in another, is about that force", () => {
     const letter = [
       '31 May 2023',
       'Home Secretary',
@@ -593,28 +636,34 @@ describe('kind, title, dates and forces', () => {
     ['You are in:\nContents'],
     ['|Printable version'],
     ['Transparency data'],
-    ['This site uses cookies\nWe use necessary cookies to make our site work, and we would like to use analytics cookies too.\nGoogle Analytics\nSkip to main content'],
-  ])('a web page\'s furniture (%j) is not its title', (furniture) => {
+    [
+      'This site uses cookies\nWe use necessary cookies to make our site work, and we would like to use analytics cookies too.\nGoogle Analytics\nSkip to main content',
+    ],
+  ])("a web page's furniture (%j) is not its title", (furniture) => {
     const result = extractFromText(`${furniture}\nResponse to HMICFRS report: An inspection of custody in Kent\nI welcome the report.`);
     expect(result.title).toBe('Response to HMICFRS report: An inspection of custody in Kent');
     expect(result.kind).toBe('pcc-response');
   });
 
   it('a body that invites the chief constable to comment, or signs as commissioner, is responding', () => {
-    const invites = 'The HMICFRS report on collaboration was published in October.\nI have asked the Chief Constable to comment on the report and to say how the force will respond.';
+    const invites =
+      'The HMICFRS report on collaboration was published in October.\nI have asked the Chief Constable to comment on the report and to say how the force will respond.';
     expect(extractFromText(invites).kind).toBe('pcc-response');
     const signed = 'HMICFRS found that forces track few benefits.\nI will review how we track them locally.\nJane Doe, Kent Police and Crime Commissioner';
     expect(extractFromText(signed).kind).toBe('pcc-response');
   });
 
   it.each([
-    ['asks the chief constable for views, as inspectors do', 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nWe asked the chief constable for his views on our findings.'],
+    [
+      'asks the chief constable for views, as inspectors do',
+      'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nWe asked the chief constable for his views on our findings.',
+    ],
     ['ends with a glossary', 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nGlossary\nPCC\nPolice and crime commissioner'],
   ])('an inspection report that %s is still a report', (_, text) => {
     expect(extractFromText(text).kind).toBe('hmicfrs-report');
   });
 
-  it('a body\'s statement welcoming a report, its area named first, is a response about that force', () => {
+  it("a body's statement welcoming a report, its area named first, is a response about that force", () => {
     const result = extractFromText(
       "PCC welcomes custody inspection report\nNorfolk's Police and Crime Commissioner (PCC), Lorne Green, has welcomed the findings of an inspection of police custody.",
     );
@@ -645,19 +694,19 @@ describe('kind, title, dates and forces', () => {
       applies: true,
     },
     {
-      what: 'an inspection report that says the Commissioner (the Met\'s chief officer) welcomed it is still one, with its clock',
+      what: "an inspection report that says the Commissioner (the Met's chief officer) welcomed it is still one, with its clock",
       text: 'PEEL 2023–25: An inspection of the Metropolitan Police Service\nHMICFRS inspected the force.\nThe Commissioner welcomed our inspection and gave us full access.',
       kind: 'hmicfrs-report',
       applies: true,
     },
     {
-      what: 'the NPCC\'s response to the recommendations is neither a report nor a body\'s s55 response',
+      what: "the NPCC's response to the recommendations is neither a report nor a body's s55 response",
       text: 'Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.',
       kind: 'other',
       applies: false,
     },
     {
-      what: 'a force\'s response to the recommendations is neither a report nor a body\'s s55 response',
+      what: "a force's response to the recommendations is neither a report nor a body's s55 response",
       text: 'Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.',
       kind: 'other',
       applies: false,
@@ -681,18 +730,24 @@ describe('kind, title, dates and forces', () => {
   });
 
   it('in its own response a local policing body named by its area names its force', () => {
-    const body = 'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
+    const body =
+      'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
     expect(extractFromText(body).forces).toEqual(['Warwickshire Police']);
-    expect(extractFromText('Response to the HMICFRS custody inspection\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
+    expect(extractFromText('Response to the HMICFRS custody inspection\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual([
+      'Humberside Police',
+    ]);
   });
 
-  it('a national report\'s example of one body does not make it about that force', () => {
-    const report = 'An inspection of the police response to stalking\nHMICFRS inspected six forces.\nNorfolk’s Police and Crime Commissioner funds stalking advocates, and the Police and Crime Commissioner for Kent funds a helpline.';
+  it("a national report's example of one body does not make it about that force", () => {
+    const report =
+      'An inspection of the police response to stalking\nHMICFRS inspected six forces.\nNorfolk’s Police and Crime Commissioner funds stalking advocates, and the Police and Crime Commissioner for Kent funds a helpline.';
     expect(extractFromText(report).forces).toEqual([]);
   });
 
   it('"the HMICFRS report I received" does not name a report', () => {
-    const result = extractFromText('Response of the Commissioner\nI am writing in response to the HMICFRS report I received last week, which was published on 2 November 2022.');
+    const result = extractFromText(
+      'Response of the Commissioner\nI am writing in response to the HMICFRS report I received last week, which was published on 2 November 2022.',
+    );
     expect(result.respondsTo?.title).toBeNull();
   });
 
@@ -756,9 +811,9 @@ describe('the number of recommendations a text says there are', () => {
 
 describe('force-level and national recommendations', () => {
   it('"every police force in England and Wales" is one addressee', () => {
-    expect(extractFromText('Vetting\nRecommendation 1: By May 2024, every police force in England and Wales should review vetting.').recommendations[0]?.addressees).toEqual([
-      'every police force in England and Wales',
-    ]);
+    expect(
+      extractFromText('Vetting\nRecommendation 1: By May 2024, every police force in England and Wales should review vetting.').recommendations[0]?.addressees,
+    ).toEqual(['every police force in England and Wales']);
   });
 
   const levels = (text: string) => extractFromText(text).recommendations.map(({ addressees, level }) => ({ addressees, level }));
@@ -812,7 +867,10 @@ describe('whether the s55 clock starts', () => {
     ['Criminal justice joint inspection: the handling of rape cases\nHMICFRS and HMCPSI inspected.', /joint inspection/],
     ['An inspection of how well the police and National Crime Agency tackle online child sexual abuse\nHMICFRS inspected.', /every force unless/],
     ['An inspection of the National Crime Agency and policing’s response to county lines\nHMICFRS inspected.', /every force unless/],
-    ['An inspection of police and fire collaboration in Northamptonshire\nHMICFRS inspected how the fire and rescue service, the FRS, and its fire service colleagues work with the police.', /Northamptonshire Police/],
+    [
+      'An inspection of police and fire collaboration in Northamptonshire\nHMICFRS inspected how the fire and rescue service, the FRS, and its fire service colleagues work with the police.',
+      /Northamptonshire Police/,
+    ],
   ])('a police inspection report starts it: %s', (text, reason) => {
     expect(s55(text)).toEqual({ applies: true, reason: expect.stringMatching(reason) });
   });
@@ -871,7 +929,9 @@ describe('whether the s55 clock starts', () => {
       applies: true,
       reason: expect.stringMatching(/“PEEL 2023–25 inspection of Surrey Police”, a PEEL inspection: the s55 duty .* runs from that report's publication/),
     });
-    expect(s55('Response to HMICFRS report: Essex County Fire and Rescue Service inspection 2023\nThe Commissioner welcomes the inspection.')?.applies).toBe(false);
+    expect(s55('Response to HMICFRS report: Essex County Fire and Rescue Service inspection 2023\nThe Commissioner welcomes the inspection.')?.applies).toBe(
+      false,
+    );
   });
 
   it('a press release starts no clock and points at the report it announces', () => {
@@ -880,7 +940,9 @@ describe('whether the s55 clock starts', () => {
       applies: false,
       reason: expect.stringContaining('press release'),
     });
-    expect(result.s55?.reason).toContain('“Digital forensics: An inspection into how well the police and other agencies use digital forensics in their investigations”');
+    expect(result.s55?.reason).toContain(
+      '“Digital forensics: An inspection into how well the police and other agencies use digital forensics in their investigations”',
+    );
     expect(result.recommendations).toEqual([]);
   });
 });

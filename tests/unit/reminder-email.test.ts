@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { obligationDates } from '../../shared/deadlines';
-import { renderReminderEmail, type ReminderEmailInput } from '../../shared/reminder-email';
-import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders, type PlannedReminder } from '../../shared/reminders';
+import { type ReminderEmailInput, renderReminderEmail } from '../../shared/reminder-email';
+import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, type PlannedReminder, planReminders } from '../../shared/reminders';
 
 const body = { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: ['a@example.org'] };
 const recommendations = [
@@ -41,7 +41,13 @@ describe('reminder email', () => {
 
   it('asks for explanations of force-level recommendations only', () => {
     const withNational = email([find('response-due', 'due-in-14-days')], '2024-04-17', {
-      report: { ...report, recommendations: [...recommendations, { ref: '9', text: 'The Home Office should fund it.', targetDate: null, addressees: ['the Home Office'], level: 'national' as const }] },
+      report: {
+        ...report,
+        recommendations: [
+          ...recommendations,
+          { ref: '9', text: 'The Home Office should fund it.', targetDate: null, addressees: ['the Home Office'], level: 'national' as const },
+        ],
+      },
     });
     expect(withNational.text).toContain('for 2 recommendations:');
     expect(withNational.text).not.toContain('The Home Office should fund it.');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../shared/calendar-date';
 import { obligationDates } from '../../shared/deadlines';
-import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, decideReminders, firstReminderOn, planReminders, type PlannedReminder } from '../../shared/reminders';
+import { DEFAULT_REMINDER_SETTINGS, decideReminders, firstReminderOn, NO_PROGRESS, type PlannedReminder, planReminders } from '../../shared/reminders';
 import { isWorkingDay } from '../../shared/working-days';
 
 const brief = (plan: PlannedReminder[]) => plan.map(({ dateKind, stage, sendOn }) => [dateKind, stage, sendOn]);
@@ -71,7 +71,9 @@ describe('reminder plan', () => {
       { ref: '3', text: 'The force should immediately stop.', targetDate: null, addressees: ['the force'] },
       { ref: '4', text: 'By March 2023, forces should have acted.', targetDate: '2023-03-31', addressees: ['forces'] },
     ]);
-    const planned = planReminders(targets, DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, '2025-05-01').filter((reminder) => reminder.dateKind === 'recommendation-target');
+    const planned = planReminders(targets, DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, '2025-05-01').filter(
+      (reminder) => reminder.dateKind === 'recommendation-target',
+    );
     expect(planned.map(({ stage, sendOn, recommendationKeys }) => [stage, sendOn, recommendationKeys])).toEqual([
       ['due-in-30-days', '2025-02-28', ['1', '2']],
       ['due-in-7-days', '2025-03-24', ['1', '2']],
@@ -111,9 +113,7 @@ describe('deciding what to send today', () => {
 });
 
 describe('properties of every plan, for publication dates 2000 to 2098 (the bank holiday data runs to 2100)', () => {
-  const publicationDate = fc
-    .integer({ min: Date.UTC(2000, 0, 10), max: Date.UTC(2098, 11, 31) })
-    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const publicationDate = fc.integer({ min: Date.UTC(2000, 0, 10), max: Date.UTC(2098, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   it('the last day is publication + 55 days and falls on the weekday before the publication weekday', () => {
     fc.assert(
@@ -140,7 +140,12 @@ describe('properties of every plan, for publication dates 2000 to 2098 (the bank
       fc.property(publicationDate, settings, targets, fc.integer({ min: 1, max: 56 }), (publishedOn, reminderSettings, targetOffsets, coDay) => {
         const recommendations = targetOffsets.map((offset, index) => {
           const dueOn = addDays(publishedOn, offset);
-          return { ref: String(index + 1), text: `By ${dueOn.slice(8)} ${monthName(dueOn)} ${dueOn.slice(0, 4)}, forces should act.`, targetDate: dueOn, addressees: ['forces'] };
+          return {
+            ref: String(index + 1),
+            text: `By ${dueOn.slice(8)} ${monthName(dueOn)} ${dueOn.slice(0, 4)}, forces should act.`,
+            targetDate: dueOn,
+            addressees: ['forces'],
+          };
         });
         const dates = obligationDates(publishedOn, recommendations, coDay);
         expect(dates.chiefOfficerCommentsDueOn <= dates.responseDueOn).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
-import type { ExtractionResult } from '../../shared/model';
 import { UNRECOGNISED_DOCUMENT } from '../../shared/extraction';
+import type { ExtractionResult } from '../../shared/model';
 import { correctPublicationDate, readReport } from '../../shared/report-ingestion';
 
 const configuration = parseDeploymentConfiguration(
@@ -61,7 +61,12 @@ describe('reading a report into obligations', () => {
 
   it('prefers the publication date a person gave at upload over the document’s', () => {
     const { report } = read({ publishedOn: '2024-03-01' }, '2024-03-07');
-    expect(report).toMatchObject({ publishedOn: '2024-03-07', publishedOnSource: 'upload-metadata', statedPublishedOn: '2024-03-01', responseDueOn: '2024-05-01' });
+    expect(report).toMatchObject({
+      publishedOn: '2024-03-07',
+      publishedOnSource: 'upload-metadata',
+      statedPublishedOn: '2024-03-01',
+      responseDueOn: '2024-05-01',
+    });
   });
 
   it('runs a response’s clock from the report it answers, not from the letter', () => {
@@ -77,7 +82,11 @@ describe('reading a report into obligations', () => {
   });
 
   it('owes nothing for a document that starts no s55 clock, and keeps the reason', () => {
-    const fire = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07', s55: { applies: false, reason: 'A fire and rescue service inspection.' } });
+    const fire = read({
+      forces: ['Cumbria Constabulary'],
+      publishedOn: '2024-03-07',
+      s55: { applies: false, reason: 'A fire and rescue service inspection.' },
+    });
     expect(fire.report).toMatchObject({ status: 'no-duty', s55: { applies: false, reason: 'A fire and rescue service inspection.' } });
     expect(fire.obligations).toEqual([]);
     const doubtful = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07', s55: { applies: null, reason: 'A letter: a person should decide.' } });
@@ -129,9 +138,21 @@ describe('reading a report into obligations', () => {
 describe('correcting the publication date', () => {
   it('recomputes every date and restarts the plan, keeping the date the document stated and what the body has done', () => {
     const original = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07' });
-    const done = { ...original, obligations: original.obligations.map((obligation) => ({ ...obligation, progress: { ...obligation.progress, explainedRecommendations: ['1'] }, nextReminderOn: '2024-04-24' })) };
+    const done = {
+      ...original,
+      obligations: original.obligations.map((obligation) => ({
+        ...obligation,
+        progress: { ...obligation.progress, explainedRecommendations: ['1'] },
+        nextReminderOn: '2024-04-24',
+      })),
+    };
     const corrected = correctPublicationDate(done, '2024-03-14', 'confirmed', configuration);
-    expect(corrected.report).toMatchObject({ publishedOn: '2024-03-14', publishedOnSource: 'confirmed', statedPublishedOn: '2024-03-07', responseDueOn: '2024-05-08' });
+    expect(corrected.report).toMatchObject({
+      publishedOn: '2024-03-14',
+      publishedOnSource: 'confirmed',
+      statedPublishedOn: '2024-03-07',
+      responseDueOn: '2024-05-08',
+    });
     expect(corrected.obligations).toEqual([
       expect.objectContaining({
         dates: expect.objectContaining({ responseDueOn: '2024-05-08', chiefOfficerCommentsDueOn: '2024-04-10' }),
