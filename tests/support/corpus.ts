@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 
 /**
- * The reference documents and their truth files live beside the repository, in ../shared/corpus, as
- * they do on every developer's machine and in CI.
+ * Real public documents, each beside what a perfect extractor reads from it (`<name>.expected.json`);
+ * tests/fixtures/corpus/README.md says where each came from.
  */
-export const CORPUS_DIRECTORY = resolve(import.meta.dirname, '../../../shared/corpus');
+export const CORPUS_DIRECTORY = resolve(import.meta.dirname, '../fixtures/corpus');
 
 export const corpusFile = (name: string) => resolve(CORPUS_DIRECTORY, name);

@@ -1,84 +1,111 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFromText } from '../../shared/extraction';
-import { CORPUS_DIRECTORY } from '../support/corpus';
+import type { ExtractionResult } from '../../shared/model';
+import { CORPUS_DIRECTORY, corpusFile } from '../support/corpus';
 
-const corpus = CORPUS_DIRECTORY;
-
-interface Truth {
+/** What a perfect extractor reads from a corpus document, in the model's terms. */
+interface Expected {
+  kind: ExtractionResult['kind'];
   title: string | null;
   publishedOn: string | null;
-  kind: string;
   forces: string[];
-  recommendations: Array<{ ref: string | null; text: string; targetDate: string | null; addressee: string; targetRelative?: string }>;
+  s55Applies: boolean | null;
+  recommendations: Array<{
+    ref: string | null;
+    /** The first 120 characters, verbatim. */
+    text: string;
+    targetDate: string | null;
+    targetRelative: string | null;
+    level: 'force' | 'national';
+    addressees: string[];
+  }>;
+  /** A count where the document only states one, else the statements. */
   areasForImprovement: number | string[];
   causesOfConcern: number | string[];
-  respondsTo?: { title: string | null; publishedOn: string | null };
-  statedRecommendationCount?: number;
-  statedForceLevelRecommendationCount?: number;
+  statedRecommendationCount: number | null;
+  statedForceLevelRecommendationCount: number | null;
+  /** A month-only date ("2022-02") is what the text states, which the model cannot hold yet. */
+  respondsTo: { title: string | null; publishedOn: string | null } | null;
+  /** Checks the extractor is known to fail today, by name, with why: each runs as `it.fails`, so fixing it flips the test. */
+  knownMisses: Record<string, string>;
 }
 
-const documents = readdirSync(corpus)
+const documents = readdirSync(CORPUS_DIRECTORY)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => ({
     name,
-    text: readFileSync(path.join(corpus, name), 'utf8'),
-    truth: JSON.parse(readFileSync(path.join(corpus, name.replace(/\.txt$/, '.truth.json')), 'utf8')) as Truth,
+    text: readFileSync(corpusFile(name), 'utf8'),
+    expected: JSON.parse(readFileSync(corpusFile(name.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected,
   }));
 
-const count = (value: number | string[]) => (typeof value === 'number' ? value : value.length);
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('extraction matches the corpus truth', () => {
+/** Each statement found, in order, holds the expected one (the extractor may keep the sentence around it). */
+function expectStatements(actual: Array<{ text: string }>, expected: number | string[]): void {
+  if (typeof expected === 'number') {
+    expect(actual).toHaveLength(expected);
+    return;
+  }
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((statement, index) => expect(normalised(actual[index]!.text)).toContain(normalised(statement)));
+}
+
+describe('extraction matches what a perfect extractor reads from each corpus document', () => {
   it('finds the corpus', () => {
     expect(documents.length).toBeGreaterThanOrEqual(6);
   });
 
-  describe.each(documents)('$name', ({ text, truth }) => {
+  describe.each(documents)('$name', ({ text, expected }) => {
     const result = extractFromText(text);
+    const names: string[] = [];
+    /** A check; one the fixture lists as a known miss must fail, or the fixture is out of date. */
+    const check = (name: string, assertion: () => void) => {
+      names.push(name);
+      const miss = expected.knownMisses[name];
+      if (miss) it.fails(`${name} (known miss: ${miss})`, assertion);
+      else it(name, assertion);
+    };
 
-    it('reads kind, title, date and forces', () => {
-      expect(result.kind).toBe(truth.kind);
-      expect(result.title).toBe(truth.title);
-      expect(result.publishedOn).toBe(truth.publishedOn);
-      expect(result.forces).toEqual(truth.forces);
-    });
-
-    it('finds each recommendation, and no others', () => {
-      expect(result.recommendations.map((each) => each.ref)).toEqual(truth.recommendations.map((each) => each.ref));
-      truth.recommendations.forEach((expected, index) => {
-        const actual = result.recommendations[index]!;
-        expect(actual.text.slice(0, 60)).toBe(expected.text.slice(0, 60));
-        expect(actual.targetDate?.slice(0, 7) ?? null).toBe(expected.targetDate);
-        expect(actual.targetRelative).toBe(expected.targetRelative ?? null);
+    check('kind', () => expect(result.kind).toBe(expected.kind));
+    check('title', () => expect(result.title).toBe(expected.title));
+    check('publication date', () => expect(result.publishedOn).toBe(expected.publishedOn));
+    check('forces', () => expect(result.forces).toEqual(expected.forces));
+    check('s55 duty', () => expect(result.s55?.applies).toBe(expected.s55Applies));
+    check('recommendations found, and no others', () =>
+      expect(result.recommendations.map((each) => each.ref)).toEqual(expected.recommendations.map((each) => each.ref)),
+    );
+    expected.recommendations.forEach((recommendation, index) => {
+      check(`recommendation ${recommendation.ref ?? index + 1}`, () => {
+        const actual = result.recommendations[index];
+        expect(actual).toBeDefined();
+        expect({
+          text: actual!.text.slice(0, recommendation.text.length),
+          targetDate: actual!.targetDate,
+          targetRelative: actual!.targetRelative,
+          level: actual!.level,
+          addressees: actual!.addressees,
+        }).toEqual({
+          text: recommendation.text,
+          targetDate: recommendation.targetDate,
+          targetRelative: recommendation.targetRelative,
+          level: recommendation.level,
+          addressees: recommendation.addressees,
+        });
       });
     });
+    check('areas for improvement', () => expectStatements(result.areasForImprovement, expected.areasForImprovement));
+    check('causes of concern', () => expectStatements(result.causesOfConcern, expected.causesOfConcern));
+    check('stated counts', () =>
+      expect([result.statedRecommendationCount, result.statedForceLevelRecommendationCount]).toEqual([
+        expected.statedRecommendationCount,
+        expected.statedForceLevelRecommendationCount,
+      ]),
+    );
+    check('the report a response answers', () => expect(result.respondsTo).toEqual(expected.respondsTo));
 
-    it('tells force-level recommendations from national ones', () => {
-      // The truth names the addressee as written; every force-level one names forces or a force.
-      const expectedLevel = (addressee: string) => (/\bforces?\b|\bPolice\b|\bConstabulary\b/.test(addressee) ? 'force' : 'national');
-      expect(result.recommendations.map((each) => each.level)).toEqual(truth.recommendations.map((each) => expectedLevel(each.addressee)));
-    });
-
-    it('reads the number of recommendations the text says the report makes', () => {
-      expect(result.statedRecommendationCount).toBe(truth.statedRecommendationCount ?? null);
-      expect(result.statedForceLevelRecommendationCount).toBe(truth.statedForceLevelRecommendationCount ?? null);
-    });
-
-    it('invents no areas for improvement or causes of concern', () => {
-      expect(result.areasForImprovement.length).toBeLessThanOrEqual(count(truth.areasForImprovement));
-      expect(result.causesOfConcern.length).toBeLessThanOrEqual(count(truth.causesOfConcern));
-    });
-
-    it('names the report a response answers', () => {
-      if (!truth.respondsTo) {
-        expect(result.respondsTo).toBeNull();
-        return;
-      }
-      expect(result.respondsTo?.title).toBe(truth.respondsTo.title);
-      // The model holds whole dates only: a month-only truth ("2022-02") is not stated as a date.
-      const fullDate = truth.respondsTo.publishedOn?.length === 10 ? truth.respondsTo.publishedOn : null;
-      expect(result.respondsTo?.publishedOn).toBe(fullDate);
+    it('lists as known misses only checks that exist', () => {
+      expect(names).toEqual(expect.arrayContaining(Object.keys(expected.knownMisses)));
     });
   });
 });
