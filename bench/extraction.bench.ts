@@ -11,7 +11,7 @@ import { reportPdf } from './report-pdf';
 
 /**
  * `npm run bench`: extraction time and peak memory on a 100-page and a 300-page report PDF, beside
- * poppler's pdftotext on the same files. Targets (issue 4): within 2× pdftotext's wall time on 100
+ * poppler's pdftotext on the same files. Targets: within 2× pdftotext's wall time on 100
  * pages; peak memory under 300 MB on 300 pages. The ingest Lambda's memory and timeout are set from
  * these figures (infra/fiftysix-stack.ts).
  */
@@ -20,7 +20,7 @@ const RUNS = 15;
 /**
  * Runs before timing starts. Each page reader is a thread that compiles pdf.js and sizes its heap for
  * itself, from only its share of the pages: measured, a process reaches its steady speed after about
- * ten documents, the first few taking 15–30% longer. The first document's time is reported apart,
+ * ten documents, the first few taking longer. The first document's time is reported apart,
  * from a fresh process.
  */
 const WARM_UP_RUNS = 10;

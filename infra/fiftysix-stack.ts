@@ -83,14 +83,11 @@ export class Ingestion extends Construct {
     this.function = new ProjectFunction(this, 'Ingest', {
       entry: HANDLER_ENTRIES.ingest,
       description: 'Reads an uploaded HMICFRS report and records the response each local policing body owes',
-      // From `npm run bench`: a 300-page report peaks at ~275 MB RSS from source, ~250 MB bundled (~70 MB
-      // of it Node and the modules, the rest mostly the page readers' worker threads), and takes ~0.4 s
-      // warm, ~1 s as a first document, on two x86 cores. 1024 MB holds that, a 50 MB upload held three
-      // times over (once per reader) and, at worst, a PDF stopped at its 512 MB memory limit
-      // (PDF_READ_LIMITS in pdf-text.ts; a decompression bomb peaks at ~630 MB here). It buys ~0.58 of
-      // an ARM vCPU, so the readers take turns on it rather than run side by side: allowing 1.5× for a
-      // Graviton core against the bench's, 300 pages take about 2–4 s. A minute is a 15× margin over
-      // that, and three times the PDF reading deadline.
+      // Sized from `npm run bench` (README.md, "Measured"): the memory must hold the peak of a 300-page
+      // report, a 50 MB upload held once per page reader and, at worst, a PDF stopped at its memory limit
+      // (PDF_READ_LIMITS in pdf-text.ts). At this size Lambda gives a fraction of a vCPU, so the readers
+      // take turns rather than run side by side; the minute is still a wide margin over a long report,
+      // and three times the PDF reading deadline.
       memorySize: 1024,
       timeout: Duration.minutes(1),
       environment,

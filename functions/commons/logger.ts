@@ -1,4 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
-/** One structured JSON logger per cold start; the service name comes from POWERTOOLS_SERVICE_NAME. */
-export const logger = new Logger({ serviceName: 'fiftysix' });
+/**
+ * One structured JSON logger per cold start. Its service name is POWERTOOLS_SERVICE_NAME, which every
+ * function is given (infra/project-function.ts) and the local stack sets to tell its logs apart.
+ */
+export const logger = new Logger();

@@ -60,7 +60,7 @@ export function forcesNamedIn(text: string, options: { areas?: boolean } = {}): 
   const { any, names } = options.areas ? NAMES_AND_AREAS : FULL_NAMES;
   const found = new Set<string>();
   // exec on the shared pattern, not matchAll: matchAll copies the pattern on every call, which for one
-  // this size cost more than the matching (a 100-page report's 940 paragraphs: 4.8 ms against 1.4 ms).
+  // this size costs more than the matching itself.
   any.lastIndex = 0;
   for (let match = any.exec(text); match !== null; match = any.exec(text)) {
     const force = forceCalled(match[0], names);

@@ -26,14 +26,13 @@ const MOST_READERS = 4;
 
 /**
  * Space for each reader's short-lived objects. pdf.js makes several for every glyph, so a small space
- * means constant collections: measured with `npm run bench`, 8 MB cost a quarter of the speed that two
- * readers gain, and V8's default, larger, took peak memory on 300 pages past 300 MB.
+ * means constant collections and slow reading, and V8's larger default raises peak memory: this is the
+ * balance `npm run bench` found between the time and memory targets (README.md, "Measured").
  */
 const READER_YOUNG_HEAP_MB = 24;
-// The readers' old generation is left at V8's default. A cap of 320 MB or even 1 GB made them a quarter
-// slower in the bench (with as many collections as without: V8's heuristics change near a low limit),
-// and would not bound a decompression bomb anyway, whose decoded streams are ArrayBuffers outside the
-// heap. PDF_READ_LIMITS.memoryMb bounds both.
+// The readers' old generation is left at V8's default. A low cap slowed them in the bench (V8's
+// heuristics change near it), and would not bound a decompression bomb anyway, whose decoded streams
+// are ArrayBuffers outside the heap. PDF_READ_LIMITS.memoryMb bounds both.
 
 interface Pending {
   resolve: (response: PageReadResponse) => void;
@@ -112,16 +111,15 @@ export interface PdfReadLimits {
 }
 
 export const PDF_READ_LIMITS: PdfReadLimits = {
-  // A 300-page report takes well under a second here and a few seconds in Lambda; a PDF that sends
-  // pdf.js round in circles is stopped well inside the ingest Lambda's one-minute timeout, so its
-  // upload is recorded as unreadable rather than retried to the DLQ.
+  // Many times what a report of a few hundred pages takes (README.md, "Measured"), and short enough that
+  // a PDF that sends pdf.js round in circles is stopped inside the ingest Lambda's one-minute timeout,
+  // with time left to record its upload as unreadable. A read stopped here is not tried again.
   deadlineMs: 20_000,
-  // A 300-page report grows it by under 200 MB, starting the readers included. A few hundred
-  // kilobytes of PDF can inflate to gigabytes (a decompression bomb); stopping at 512 MB keeps that
-  // inside the ingest Lambda's 1024 MB (infra/fiftysix-stack.ts), where going over would kill the
-  // invocation instead: ~630 MB at the peak from a fresh container, ~870 MB from one that has just
-  // read a 300-page report. Growth is the process's, so PDFs read at the same time (only in the local
-  // stack: Lambda reads one per container) count against each other.
+  // Well above what a long report grows the process by, readers included. A few hundred kilobytes of
+  // PDF can inflate to gigabytes (a decompression bomb): stopping here keeps the peak inside the ingest
+  // Lambda's memory (infra/fiftysix-stack.ts), where going over would kill the invocation instead.
+  // Growth is the process's, so PDFs read at the same time (only in the local stack: Lambda reads one
+  // per container) count against each other.
   memoryMb: 512,
 };
 

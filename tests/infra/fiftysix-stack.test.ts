@@ -39,7 +39,7 @@ afterAll(() => {
   for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Builds the app as `cdk synth` does, without bundling the handlers (see DESIGN.md). */
+/** Builds the app as `cdk synth` does, without bundling the handlers, which would cost seconds per template. */
 function build(deployment: DeploymentConfiguration = configuration) {
   const outdir = scratchFolder();
   return { outdir, ...buildFiftySixApp({ configuration: deployment, context: { 'aws:cdk:bundling-stacks': [] }, outdir }) };
