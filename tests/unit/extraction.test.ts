@@ -48,7 +48,7 @@ function expectStatements(actual: Array<{ text: string }>, expected: number | st
     return;
   }
   expect(actual).toHaveLength(expected.length);
-  expected.forEach((statement, index) => expect(normalised(actual[index]!.text)).toContain(normalised(statement)));
+  for (const [index, statement] of expected.entries()) expect(normalised(actual[index]!.text)).toContain(normalised(statement));
 }
 
 describe('extraction matches what a perfect extractor reads from each corpus document', () => {
@@ -75,7 +75,7 @@ describe('extraction matches what a perfect extractor reads from each corpus doc
     check('recommendations found, and no others', () =>
       expect(result.recommendations.map((each) => each.ref)).toEqual(expected.recommendations.map((each) => each.ref)),
     );
-    expected.recommendations.forEach((recommendation, index) => {
+    for (const [index, recommendation] of expected.recommendations.entries()) {
       check(`recommendation ${recommendation.ref ?? index + 1}`, () => {
         const actual = result.recommendations[index];
         expect(actual).toBeDefined();
@@ -93,7 +93,7 @@ describe('extraction matches what a perfect extractor reads from each corpus doc
           addressees: recommendation.addressees,
         });
       });
-    });
+    }
     check('areas for improvement', () => expectStatements(result.areasForImprovement, expected.areasForImprovement));
     check('causes of concern', () => expectStatements(result.causesOfConcern, expected.causesOfConcern));
     check('stated counts', () =>
