@@ -1,17 +1,20 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
-import { TABLE_LAYOUT } from '../functions/commons/table-layout';
+import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
-import { ConfigurationError, type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
+import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
-import { deployedEnvironmentBytes, LAMBDA_ENVIRONMENT_LIMIT_BYTES, ProjectFunction } from './project-function';
+import { DirectorySeed } from './directory-seed';
+import { acknowledgeWildcards, underArn } from './nag';
+import { OfficeApi, Users } from './office-api';
+import { ProjectFunction } from './project-function';
 
 /**
  * The long-lived state: the reports table and the uploads bucket. Both outlive the stack, so that
@@ -23,18 +26,18 @@ export class Storage extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const { partitionKey, sortKey, remindersDueIndex } = TABLE_LAYOUT;
+    const { partitionKey, sortKey } = TABLE_LAYOUT;
     this.table = new TableV2(this, 'Reports', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: [
-        {
-          indexName: remindersDueIndex.name,
-          partitionKey: { name: remindersDueIndex.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: remindersDueIndex.sortKey, type: AttributeType.STRING },
-          projectionType: ProjectionType.ALL,
-        },
-      ],
+      globalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        ...('attributes' in index
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.attributes] }
+          : { projectionType: ProjectionType.ALL }),
+      })),
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -156,7 +159,7 @@ export class DeadlineScan extends Construct {
         retryAttempts: 20,
         maxEventAge: Duration.hours(12),
         // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
-        deadLetterQueue: this.function.deadLetters,
+        deadLetterQueue: this.function.deadLetters ?? undefined,
       }),
     });
     // The scheduler's role is made by CDK at the stack's root, one per target function.
@@ -172,8 +175,11 @@ export interface FiftySixStackProps extends StackProps {
 
 export class FiftySixStack extends Stack {
   readonly storage: Storage;
+  readonly users: Users;
+  readonly api: OfficeApi;
   readonly ingestion: Ingestion;
   readonly deadlineScan: DeadlineScan;
+  readonly seed: DirectorySeed;
 
   constructor(scope: Construct, id: string, props: FiftySixStackProps) {
     super(scope, id, props);
@@ -181,22 +187,40 @@ export class FiftySixStack extends Stack {
     const configuration = parseDeploymentConfiguration(props.configuration, `The configuration of stack ${id}`);
 
     this.storage = new Storage(this, 'Storage');
-    const environment = handlerEnvironment({
+    this.users = new Users(this, 'Users', { appUrl: configuration.appUrl });
+    const common = {
       tableName: this.storage.table.tableName,
       uploadsBucketName: this.storage.uploads.bucketName,
-      configuration,
+      senderAddress: configuration.senderAddress,
       maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
-    });
-    assertEnvironmentFitsLambda(environment, `The configuration of stack ${id}`);
+      appUrl: null,
+      userPool: null,
+    };
+    const userPool = { userPoolId: this.users.pool.userPoolId, clientId: this.users.client.userPoolClientId, fixedPassword: null };
 
-    this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment });
+    // The API learns its own address from each request unless the configuration names one: giving it
+    // the API's URL would make the function depend on the API that depends on it.
+    this.api = new OfficeApi(this, 'Api', {
+      storage: this.storage,
+      users: this.users,
+      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl, userPool }),
+    });
+    this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment: handlerEnvironment(common) });
     this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
       storage: this.storage,
-      environment,
+      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl ?? this.api.url }),
       senderAddress: configuration.senderAddress,
+    });
+    this.seed = new DirectorySeed(this, 'Directory', {
+      storage: this.storage,
+      users: this.users,
+      environment: handlerEnvironment({ ...common, userPool }),
+      configuration,
     });
 
     const uploadsBucketName = this.storage.uploads.bucketName;
+    new CfnOutput(this, 'ApiUrl', { value: `${this.api.url}/api`, description: 'The office’s API; sign in with a user of the configuration file' });
+    new CfnOutput(this, 'UserPoolId', { value: this.users.pool.userPoolId, description: 'The Cognito user pool people sign in with' });
     new CfnOutput(this, 'UploadsBucketName', {
       value: uploadsBucketName,
       description: `Reports to track go under ${UPLOADS_PREFIX} in this bucket, with their publication date as ${PUBLISHED_ON_METADATA} metadata`,
@@ -207,33 +231,11 @@ export class FiftySixStack extends Stack {
     });
     new CfnOutput(this, 'ReportsTableName', {
       value: this.storage.table.tableName,
-      description: 'Reports, obligations and the ledger of reminders sent',
+      description: 'Reports, obligations, bodies, users, the audit trail and the ledger of reminders sent',
     });
     new CfnOutput(this, 'SenderIdentity', {
       value: this.deadlineScan.sender.emailIdentityName,
       description: 'Reminders are sent from this address: open the link SES emails to it, or nothing is sent',
     });
-  }
-}
-
-/** cdk-nag names a wildcard under a resource's ARN after its logical id, e.g. `<StorageReports1A2B3C4D.Arn>/index/*`. */
-function underArn(resource: IConstruct, suffix: string): string {
-  return `<${Stack.of(resource).getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>${suffix}`;
-}
-
-/** Acknowledges each cdk-nag IAM5 finding by name, so a new wildcard is still reported. */
-function acknowledgeWildcards(scope: IConstruct, reasons: Record<string, string>): void {
-  for (const [finding, reason] of Object.entries(reasons)) {
-    Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
-  }
-}
-
-/** Every local policing body and recipient travels in each function's environment, which Lambda caps. */
-function assertEnvironmentFitsLambda(environment: Record<string, string>, source: string): void {
-  const bytes = deployedEnvironmentBytes(environment);
-  if (bytes > LAMBDA_ENVIRONMENT_LIMIT_BYTES) {
-    throw new ConfigurationError(source, [
-      `localPolicingBodies: the functions' environment would be up to ${bytes} bytes, over the ${LAMBDA_ENVIRONMENT_LIMIT_BYTES} Lambda allows; list fewer local policing bodies or recipients in this deployment, or shorten their names`,
-    ]);
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, StringConcat, Tokenization, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -19,27 +19,6 @@ const PROJECT_ENVIRONMENT = {
   NODE_OPTIONS: '--enable-source-maps',
 };
 
-/** Lambda refuses a function whose variables, names and values together, pass 4 KB. */
-export const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4 * 1024;
-
-/**
- * Resource names CloudFormation generates are not known at synth; a DynamoDB table name, the longest
- * such name a function here is given, can reach 255 characters.
- */
-const LONGEST_GENERATED_NAME_BYTES = 255;
-
-/** What Lambda will count against its limit for a ProjectFunction given `environment`, at worst. */
-export function deployedEnvironmentBytes(environment: Record<string, string>): number {
-  return Object.entries({ ...PROJECT_ENVIRONMENT, ...environment }).reduce((total, [name, value]) => {
-    // An empty value has no fragments to join, hence the fallback.
-    const atWorst: string =
-      Tokenization.reverseString(value)
-        .mapTokens({ mapToken: () => 'x'.repeat(LONGEST_GENERATED_NAME_BYTES) })
-        .join(new StringConcat()) ?? '';
-    return total + Buffer.byteLength(name) + Buffer.byteLength(atWorst);
-  }, 0);
-}
-
 /** CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks. */
 const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
 
@@ -51,6 +30,12 @@ export interface ProjectFunctionProps {
   timeout: Duration;
   environment: Record<string, string>;
   /**
+   * Invoked by an event (S3, the scheduler) rather than by a caller waiting for the answer: Lambda
+   * then retries a failure twice and keeps what still fails in a dead-letter queue. A caller that waits
+   * (API Gateway, CloudFormation) sees the failure itself. Default true.
+   */
+  asynchronous?: boolean;
+  /**
    * Worker thread scripts the handler starts, each bundled on its own beside the handler's bundle:
    * `source` relative to the repository root, `bundled` the file name the handler looks for.
    */
@@ -59,13 +44,14 @@ export interface ProjectFunctionProps {
 
 /**
  * The one way this project defines a Lambda function, so runtime, bundling, logging, tracing and
- * failure handling are decided once. Functions are only ever invoked asynchronously (S3 events and
- * EventBridge Scheduler), so each gets a dead-letter queue for events that still fail after Lambda's retries.
+ * failure handling are decided once. A function invoked asynchronously gets a dead-letter queue for
+ * events that still fail after Lambda's retries.
  */
 export class ProjectFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
-  readonly deadLetters: Queue;
+  /** Where events that still fail after Lambda's retries are kept; null for a function a caller waits on. */
+  readonly deadLetters: Queue | null;
 
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     super(scope, id);
@@ -82,11 +68,14 @@ export class ProjectFunction extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions',
     });
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const asynchronous = props.asynchronous ?? true;
+    this.deadLetters = asynchronous
+      ? new Queue(this, 'DeadLetters', {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        })
+      : null;
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: resolve(PROJECT_ROOT, props.entry),
@@ -103,8 +92,7 @@ export class ProjectFunction extends Construct {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
-      retryAttempts: 2,
-      deadLetterQueue: this.deadLetters,
+      ...(this.deadLetters ? { retryAttempts: 2, deadLetterQueue: this.deadLetters } : {}),
       bundling: {
         format: OutputFormat.ESM,
         // One bundle runs both in Lambda (Node 24) and on a developer's Node 20 for the local stack.

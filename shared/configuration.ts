@@ -28,10 +28,26 @@ export function chiefOfficerCommentsDayFor(body: LocalPolicingBody): number {
   return body.chiefOfficerCommentsDay ?? DEFAULT_CHIEF_OFFICER_COMMENTS_DAY;
 }
 
+/** Someone who signs in to FiftySix: an office's member sees and acts for its bodies; an administrator for all. */
+export interface OfficeUser {
+  /** Their sign-in name, and where the invitation goes. */
+  email: string;
+  bodyIds: string[];
+  admin: boolean;
+}
+
+/**
+ * What `fiftysix.config.json` holds. The bodies and users in it seed the table: deploying, or starting
+ * the local stack, brings the stored ones in line with the file; after that an administrator can change
+ * them through the API without a redeploy.
+ */
 export interface DeploymentConfiguration {
   /** The verified SES identity reminders are sent from. */
   senderAddress: string;
+  /** Where the office's page is, for the links in reminders; in AWS the stack's own address when not given. */
+  appUrl: string | null;
   localPolicingBodies: LocalPolicingBody[];
+  users: OfficeUser[];
 }
 
 export class ConfigurationError extends Error {
@@ -52,6 +68,7 @@ const stageSettingsSchema = z.partial(
     onTheDay: z.boolean(),
     overdue: z.boolean(),
     overdueEveryDays: z.nullable(z.int().check(z.gte(1, 'must be 1 or more days, or null for a single overdue reminder'))),
+    overdueLimit: z.int().check(z.gte(1, 'must be 1 or more: the most overdue reminders sent about one date'), z.lte(52, 'must be at most 52')),
   }),
 );
 
@@ -74,9 +91,17 @@ const localPolicingBodySchema = z.object({
   reminders: z.optional(z.partialRecord(z.enum(DATE_KINDS as [DateKind, ...DateKind[]]), stageSettingsSchema)),
 });
 
+const userSchema = z.strictObject({
+  email: emailAddress,
+  bodyIds: z.array(z.string()),
+  admin: z.optional(z.boolean()),
+});
+
 const deploymentSchema = z.object({
   senderAddress: emailAddress,
+  appUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'must be the address of the office’s page, e.g. https://fiftysix.your-office.example' }))),
   localPolicingBodies: z.array(localPolicingBodySchema).check(z.minLength(1, 'must list at least one local policing body')),
+  users: z.optional(z.array(userSchema)),
 });
 
 /** Addresses that differ only in case are one mailbox in practice: keep the first spelling, in order. */
@@ -92,31 +117,64 @@ function pathOf(path: readonly PropertyKey[]): string {
     .replace(/^\./, '');
 }
 
+function issuesOf(error: z.core.$ZodError): string[] {
+  return error.issues.map((issue) => `${pathOf(issue.path) || '(top level)'}: ${issue.message}`);
+}
+
+/** A body as written, with its force named canonically; the problems found are added to `problems`. */
+function normalisedBody(body: z.infer<typeof localPolicingBodySchema>, where: string, problems: string[]): LocalPolicingBody {
+  const force = findForce(body.force);
+  if (!force) {
+    problems.push(
+      `${where}.force: "${body.force}" is not one of the 43 territorial forces of England and Wales; write its name as the force does, e.g. "Cumbria Constabulary"`,
+    );
+  }
+  return { ...body, force: force?.name ?? body.force, recipients: uniqueAddresses(body.recipients) };
+}
+
+/**
+ * Reads one local policing body, as an administrator sends it to the API or the file lists it, or
+ * throws a ConfigurationError naming each problem.
+ */
+export function parseLocalPolicingBody(raw: unknown, source: string): LocalPolicingBody {
+  const parsed = localPolicingBodySchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigurationError(source, issuesOf(parsed.error));
+  const problems: string[] = [];
+  const body = normalisedBody(parsed.data, 'body', problems);
+  if (problems.length > 0)
+    throw new ConfigurationError(
+      source,
+      problems.map((problem) => problem.replace(/^body\./, '')),
+    );
+  return body;
+}
+
 /**
  * Reads a deployment's configuration, or throws a ConfigurationError that lists every problem
  * with where it is and what to write instead. `source` names where the values came from.
  */
 export function parseDeploymentConfiguration(raw: unknown, source: string): DeploymentConfiguration {
   const parsed = deploymentSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      source,
-      parsed.error.issues.map((issue) => `${pathOf(issue.path) || '(top level)'}: ${issue.message}`),
-    );
-  }
+  if (!parsed.success) throw new ConfigurationError(source, issuesOf(parsed.error));
   const problems: string[] = [];
   const seenIds = new Set<string>();
   const localPolicingBodies = parsed.data.localPolicingBodies.map((body, index) => {
     if (seenIds.has(body.id)) problems.push(`localPolicingBodies[${index}].id: "${body.id}" is used twice; ids must be unique`);
     seenIds.add(body.id);
-    const force = findForce(body.force);
-    if (!force) {
-      problems.push(
-        `localPolicingBodies[${index}].force: "${body.force}" is not one of the 43 territorial forces of England and Wales; write its name as the force does, e.g. "Cumbria Constabulary"`,
-      );
+    return normalisedBody(body, `localPolicingBodies[${index}]`, problems);
+  });
+  const seenUsers = new Set<string>();
+  const users = (parsed.data.users ?? []).map((user, index) => {
+    const email = user.email.toLowerCase();
+    if (seenUsers.has(email)) problems.push(`users[${index}].email: "${user.email}" is listed twice`);
+    seenUsers.add(email);
+    for (const bodyId of user.bodyIds) {
+      if (!seenIds.has(bodyId)) problems.push(`users[${index}].bodyIds: "${bodyId}" is not the id of a body in localPolicingBodies`);
     }
-    return { ...body, force: force?.name ?? body.force, recipients: uniqueAddresses(body.recipients) };
+    if (user.bodyIds.length === 0 && !user.admin)
+      problems.push(`users[${index}]: must name the bodies they act for in bodyIds, or be an administrator ("admin": true)`);
+    return { email, bodyIds: [...new Set(user.bodyIds)], admin: user.admin ?? false };
   });
   if (problems.length > 0) throw new ConfigurationError(source, problems);
-  return { senderAddress: parsed.data.senderAddress, localPolicingBodies };
+  return { senderAddress: parsed.data.senderAddress, appUrl: parsed.data.appUrl?.replace(/\/+$/, '') ?? null, localPolicingBodies, users };
 }

@@ -81,12 +81,23 @@ export function withRelativeTargetsDated(extraction: ExtractionResult): Extracti
   };
 }
 
+/** How a recommendation is known: the key it was stored with, else its ref, else its position ("3"). */
 export function recommendationKey(recommendation: ExtractedRecommendation, index: number): string {
-  return recommendation.ref ?? String(index + 1);
+  return recommendation.key ?? recommendation.ref ?? String(index + 1);
 }
 
 export function recommendationTarget(recommendation: ExtractedRecommendation, index: number, publishedOn: CalendarDate): RecommendationTarget {
   const key = recommendationKey(recommendation, index);
+  if (recommendation.setBy) {
+    // A person's target stands as they gave it, whatever the words say.
+    const relative = recommendation.targetRelative ? relativeDueOn(recommendation.targetRelative, publishedOn) : null;
+    return {
+      key,
+      phrase: recommendation.targetPhrase ?? null,
+      dueOn: recommendation.targetDate ?? relative?.dueOn ?? null,
+      immediate: relative?.immediate ?? false,
+    };
+  }
   const { phrase, date, relative } = parseTargetPhrase(recommendation.text);
   if (date) return { key, phrase, dueOn: date, immediate: false };
   if (relative) return { key, phrase, ...relativeDueOn(relative, publishedOn) };

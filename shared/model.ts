@@ -25,6 +25,13 @@ export interface ExtractedRecommendation {
   targetPhrase?: string | null;
   /** A target that runs from publication ("within six months", "immediately"), which has no date of its own. */
   targetRelative?: string | null;
+  /**
+   * How a stored report's progress and reminders name it: its ref, else its position when first read.
+   * Kept when others are added or removed, so what an office recorded against it stays with it.
+   */
+  key?: string;
+  /** Who wrote or last corrected it, when a person did: their target date then stands as given. */
+  setBy?: string;
 }
 
 export interface ExtractedStatement {
@@ -53,7 +60,14 @@ export interface ExtractionResult {
    * Whether publishing this document starts the s55 clock (for a response: whether the report it answers
    * did). `null` means a person must decide (a progress letter, a revisit, State of Policing).
    */
-  s55?: { applies: boolean | null; reason: string };
+  s55?: S55Verdict;
+}
+
+export interface S55Verdict {
+  applies: boolean | null;
+  reason: string;
+  /** Set when a person decided, whose word then stands over the rules'. */
+  decidedBy?: string;
 }
 
 /**
@@ -97,9 +111,22 @@ export interface Report {
   source: ReportSource;
   failure: { code: string; message: string } | null;
   /** Whether the report starts the s55 clock, and why; `applies: null` asks a person to decide. */
-  s55: { applies: boolean | null; reason: string } | null;
+  s55: S55Verdict | null;
   /** The total of recommendations the text states, to compare with those found. */
   statedRecommendationCount: number | null;
+}
+
+/**
+ * Why an obligation is no longer tracked. `archived`: a person set it aside ("answered before FiftySix
+ * was used", "not for us") or its body was retired; `no-duty`: the report, as corrected, is not one
+ * this body must answer. Either way it stays listed, with no reminders.
+ */
+export interface ObligationClosure {
+  kind: 'archived' | 'no-duty';
+  reason: string;
+  note: string | null;
+  on: CalendarDate;
+  by: string;
 }
 
 /** One local policing body's duty under s55 to publish its comments on one report. */
@@ -112,4 +139,12 @@ export interface Obligation {
   progress: ObligationProgress;
   /** The earliest day a reminder not yet sent is planned for; absent once none is left. */
   nextReminderOn: CalendarDate | null;
+  closure: ObligationClosure | null;
+  /**
+   * Its last day had passed more than four weeks before FiftySix read the report: it is listed but
+   * sends no reminders, until a person takes it up.
+   */
+  historical: boolean;
+  /** A person chose to have reminders for it although it is historical. */
+  takenUp: { by: string; on: CalendarDate } | null;
 }

@@ -1,7 +1,8 @@
 import { type CalendarDate, daysBetween, formatLongDate } from './calendar-date';
 import type { LocalPolicingBody } from './configuration';
-import { type ObligationDates, recommendationKey } from './deadlines';
+import type { ObligationDates } from './deadlines';
 import type { ExtractedRecommendation } from './model';
+import { owedRecommendations } from './obligation-state';
 import { DATE_KINDS, type ObligationProgress, type PlannedReminder } from './reminders';
 
 export interface ReminderEmail {
@@ -15,7 +16,9 @@ export interface ReminderEmailInput {
   reminders: PlannedReminder[];
   today: CalendarDate;
   body: LocalPolicingBody;
-  report: { title: string | null; sourceKey: string; recommendations: ExtractedRecommendation[] };
+  report: { id: string; title: string | null; sourceKey: string; recommendations: ExtractedRecommendation[] };
+  /** The report's page, where the office records what it has done. */
+  reportUrl: string;
   dates: ObligationDates;
   progress: ObligationProgress;
 }
@@ -61,12 +64,7 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
   const on = formatLongDate(reminder.dueOn);
   const left = timeLeft(reminder.dueOn, today);
   const late = daysBetween(today, reminder.dueOn) < 0;
-  // s55(5B) asks for an explanation of each recommendation made to the force; national ones are not owed.
-  const numbered = report.recommendations.flatMap((recommendation, index) =>
-    recommendation.level === 'national'
-      ? []
-      : [{ key: recommendationKey(recommendation, index), label: recommendationKey(recommendation, index), text: recommendation.text }],
-  );
+  const numbered = owedRecommendations(report).map(({ key, recommendation }) => ({ key, label: key, text: recommendation.text }));
   const unexplained = numbered.filter((recommendation) => !progress.explainedRecommendations.includes(recommendation.key));
   const commentsMissing = progress.chiefOfficerCommentsReceivedOn
     ? []
@@ -132,11 +130,9 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
     'Section 55 of the Police Act 1996 requires the local policing body to publish its comments on the report, ' +
     'with the chief officer’s comments, within 56 days of publication, explaining for each recommendation the action taken or proposed, ' +
     'and to send a copy to HMICFRS and the Home Secretary.';
-  const footer = `Sent by FiftySix to ${body.name}: ${reminders.map((reminder) => `“${reminder.stage}” about the ${reminder.dateKind.replace(/-/g, ' ')} date`).join(', ')}.`;
+  const footer = `Sent by FiftySix to ${body.name} about report ${report.id}: ${reminders.map((reminder) => `“${reminder.stage}” about the ${reminder.dateKind.replace(/-/g, ' ')} date`).join(', ')}.`;
   const stillMissing = missing.length === 0 ? 'Nothing is recorded as missing.' : 'Still missing:';
-  const howToRecord =
-    'When something is done, tell FiftySix and these reminders stop: upload the report again with metadata ' +
-    `body=${body.id} and chief-officer-comments-received-on=YYYY-MM-DD, explained="<refs>" or response-published-on=YYYY-MM-DD.`;
+  const howToRecord = `When something is done, record it on the report’s page and these reminders stop: ${input.reportUrl}`;
   const content = { subject: contents[0]!.subject, missing };
 
   const text = [
@@ -173,7 +169,7 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
               }</li>`,
           )
           .join('')}</ul>`,
-    `<p>${escapeHtml(howToRecord)}</p>`,
+    `<p>When something is done, record it on <a href="${escapeHtml(input.reportUrl)}">the report’s page</a> and these reminders stop.</p>`,
     `<p style="color:#555">${escapeHtml(duty)}</p>`,
     `<p style="color:#555">${escapeHtml(footer)}</p>`,
     '</body></html>',

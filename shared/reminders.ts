@@ -16,33 +16,44 @@ export interface StageSettings {
   overdue: boolean;
   /** Then again every this many days (at least 1), until it is done; null for a single overdue reminder. */
   overdueEveryDays: number | null;
+  /**
+   * The most overdue reminders sent about one date: past it they stop, and the obligation stays
+   * overdue in the list, where a person can see it, rather than in everyone's inbox for ever.
+   */
+  overdueLimit: number;
 }
 
 export type ReminderSettings = Record<DateKind, StageSettings>;
 
 /**
  * What an office would ask for: the statutory date and the chief officer's get a run-up and a weekly
- * nudge once late; a recommendation's own target, which is about the force's work rather than the
- * body's response, gets a month's notice and one overdue reminder.
+ * nudge once late, for eight weeks at most; a recommendation's own target, which is about the force's
+ * work rather than the body's response, gets a month's notice and one overdue reminder.
  */
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
-  'response-due': { daysBefore: [14, 7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7 },
-  'chief-officer-comments': { daysBefore: [7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7 },
-  'recommendation-target': { daysBefore: [30, 7], onTheDay: true, overdue: true, overdueEveryDays: null },
+  'response-due': { daysBefore: [14, 7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7, overdueLimit: 8 },
+  'chief-officer-comments': { daysBefore: [7, 1], onTheDay: true, overdue: true, overdueEveryDays: 7, overdueLimit: 8 },
+  'recommendation-target': { daysBefore: [30, 7], onTheDay: true, overdue: true, overdueEveryDays: null, overdueLimit: 1 },
 };
 
 /** What the body has done so far; each thing done ends the reminders about it. */
 export interface ObligationProgress {
   chiefOfficerCommentsReceivedOn: CalendarDate | null;
   responsePublishedOn: CalendarDate | null;
+  /** Where the published response can be read. */
+  responseUrl: string | null;
   /** Keys of the recommendations the draft response already explains. */
   explainedRecommendations: string[];
+  /** What the office wrote about a recommendation's explanation, by its key: the start of its s55(5B) text. */
+  recommendationNotes: Record<string, string>;
 }
 
 export const NO_PROGRESS: ObligationProgress = {
   chiefOfficerCommentsReceivedOn: null,
   responsePublishedOn: null,
+  responseUrl: null,
   explainedRecommendations: [],
+  recommendationNotes: {},
 };
 
 export interface PlannedReminder {
@@ -83,9 +94,9 @@ function remindersFor(
   if (settings.onTheDay) planned.push({ stage: 'due-today', timing: 'on-the-day', sendOn: workingDayOnOrBefore(dueOn) });
   if (settings.overdue) {
     const every = settings.overdueEveryDays;
-    for (let late = 1; addDays(dueOn, late) <= options.overdueUntil; late += every) {
+    const limit = every === null ? 1 : settings.overdueLimit;
+    for (let late = 1, sent = 0; sent < limit && addDays(dueOn, late) <= options.overdueUntil; late += every ?? 0, sent += 1) {
       planned.push({ stage: `overdue-${days(late)}`, timing: 'overdue', sendOn: workingDayOnOrAfter(addDays(dueOn, late)) });
-      if (every === null) break;
     }
   }
   const bySendDay = new Map<CalendarDate, (typeof planned)[number]>();

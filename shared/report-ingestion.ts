@@ -1,8 +1,9 @@
-import type { CalendarDate } from './calendar-date';
-import { chiefOfficerCommentsDayFor, type DeploymentConfiguration, type LocalPolicingBody, reminderSettingsFor } from './configuration';
-import { obligationDates, statutoryLastDay } from './deadlines';
+import { addDays, type CalendarDate, londonDateAt } from './calendar-date';
+import { canonicalJson } from './canonical-json';
+import { chiefOfficerCommentsDayFor, type LocalPolicingBody, reminderSettingsFor } from './configuration';
+import { obligationDates, recommendationKey, statutoryLastDay } from './deadlines';
 import { UNRECOGNISED_DOCUMENT } from './extraction/s55';
-import type { ExtractionResult, Obligation, Report, ReportSource } from './model';
+import type { ExtractedRecommendation, ExtractionResult, Obligation, ObligationClosure, Report, ReportSource } from './model';
 import { firstReminderOn, NO_PROGRESS, type ObligationProgress } from './reminders';
 
 export interface ReadReport {
@@ -10,21 +11,44 @@ export interface ReadReport {
   obligations: Obligation[];
 }
 
+/** Who made a change and on which (London) day: what every closure and audit event records. */
+export interface ChangeContext {
+  by: string;
+  on: CalendarDate;
+}
+
+/**
+ * A report read this long after its last day is history: the office answered it, or will not now
+ * because FiftySix told it to. Reminding it every week that it is years late helps nobody.
+ */
+export const HISTORICAL_AFTER_DAYS = 28;
+
+/** The London day FiftySix first read the report: what "historical" is measured from. */
+export function ingestedOn(report: Pick<Report, 'source'>): CalendarDate {
+  return londonDateAt(new Date(report.source.uploadedAt));
+}
+
+type Concern = Pick<Report, 'kind' | 's55' | 'forces' | 'publishedOnSource'>;
+
 /**
  * The local policing bodies that owe a response: the body of each force the report names, or every
- * configured body when it names none (a national or thematic report binds every force). A document
- * the rules do not recognise still counts when a person uploaded it with its publication date: their
- * word that it is a report beats a guess that it is not. One the s55 rules exclude for a stated
- * reason (fire and rescue, a press release, a force outside the duty) does not.
+ * body when it names none (a national or thematic report binds every force). A person's decision on
+ * the s55 duty stands over the rules. A document the rules do not recognise still counts when a person
+ * gave its publication date: their word that it is a report beats a guess that it is not. One the s55
+ * rules exclude for a stated reason (fire and rescue, a press release, a force outside the duty) does not.
  */
-export function bodiesConcerned(extraction: ExtractionResult, configuration: DeploymentConfiguration, datedByPerson: boolean): LocalPolicingBody[] {
-  const unrecognised = extraction.kind === 'other' && (extraction.s55 === undefined || extraction.s55.reason === UNRECOGNISED_DOCUMENT);
-  const excluded = unrecognised ? !datedByPerson : extraction.kind === 'other' || extraction.s55?.applies === false;
-  if (excluded) return [];
+export function bodiesConcerned(report: Concern, bodies: readonly LocalPolicingBody[]): LocalPolicingBody[] {
+  if (report.s55?.decidedBy ? report.s55.applies === false : excludedByTheRules(report)) return [];
   // A report whose duty is in doubt (`applies: null`) still gets its obligations: a reminder a person
   // can dismiss costs less than a deadline missed.
-  if (extraction.forces.length === 0) return configuration.localPolicingBodies;
-  return configuration.localPolicingBodies.filter((body) => extraction.forces.includes(body.force));
+  if (report.forces.length === 0) return [...bodies];
+  return bodies.filter((body) => report.forces.includes(body.force));
+}
+
+function excludedByTheRules(report: Concern): boolean {
+  const unrecognised = report.kind === 'other' && (report.s55 === null || report.s55.reason === UNRECOGNISED_DOCUMENT);
+  const datedByPerson = report.publishedOnSource === 'upload-metadata' || report.publishedOnSource === 'confirmed';
+  return unrecognised ? !datedByPerson : report.kind === 'other' || report.s55?.applies === false;
 }
 
 /**
@@ -41,22 +65,133 @@ function statedPublicationDate(extraction: ExtractionResult): CalendarDate | nul
   return extraction.kind === 'pcc-response' ? (extraction.respondsTo?.publishedOn ?? null) : extraction.publishedOn;
 }
 
+/** Each recommendation keyed once, by its ref or position, so later additions and removals leave the others' keys alone. */
+export function keyedRecommendations(recommendations: readonly ExtractedRecommendation[]): ExtractedRecommendation[] {
+  const used = new Set<string>();
+  return recommendations.map((recommendation, index) => {
+    const base = recommendationKey(recommendation, index);
+    let key = base;
+    for (let copy = 2; used.has(key); copy += 1) key = `${base}-${copy}`;
+    used.add(key);
+    return { ...recommendation, key };
+  });
+}
+
+/** What an obligation carries over from its earlier self when its report or body changes. */
+interface Carried {
+  progress: ObligationProgress;
+  closure: ObligationClosure | null;
+  takenUp: Obligation['takenUp'];
+}
+
 /** Starts (or restarts) one body's clock: every date from the publication date, the first reminder from the body's plan. */
-function obligationFor(
-  reportId: string,
-  body: LocalPolicingBody,
-  publishedOn: CalendarDate | null,
-  recommendations: Report['recommendations'],
-  progress: ObligationProgress,
-): Obligation {
-  const dates = publishedOn ? obligationDates(publishedOn, recommendations, chiefOfficerCommentsDayFor(body)) : null;
+function obligationFor(report: Report, body: LocalPolicingBody, carried: Carried): Obligation {
+  const dates = report.publishedOn ? obligationDates(report.publishedOn, report.recommendations, chiefOfficerCommentsDayFor(body)) : null;
+  const historical = dates !== null && carried.takenUp === null && dates.responseDueOn < addDays(ingestedOn(report), -HISTORICAL_AFTER_DAYS);
+  const reminded = dates !== null && carried.closure === null && !historical;
   return {
-    reportId,
+    reportId: report.id,
     bodyId: body.id,
     force: body.force,
     dates,
-    progress,
-    nextReminderOn: dates ? firstReminderOn(dates, reminderSettingsFor(body), progress) : null,
+    progress: carried.progress,
+    nextReminderOn: reminded ? firstReminderOn(dates, reminderSettingsFor(body), carried.progress) : null,
+    closure: carried.closure,
+    historical,
+    takenUp: carried.takenUp,
+  };
+}
+
+/** An obligation read back from before these fields existed gets their defaults. */
+export function withDefaults(obligation: Partial<Obligation> & Pick<Obligation, 'reportId' | 'bodyId' | 'force'>): Obligation {
+  return {
+    dates: null,
+    nextReminderOn: null,
+    closure: null,
+    historical: false,
+    takenUp: null,
+    ...obligation,
+    progress: { ...NO_PROGRESS, ...obligation.progress },
+  };
+}
+
+/**
+ * Brings a report's obligations in line with what is now known of it and of the bodies: each body
+ * concerned has one, its dates computed from the publication date, its recommendations and the body's
+ * settings, and its next reminder planned; what the office recorded stays. A body no longer concerned
+ * keeps its obligation, closed with the reason, so its history stays readable. Ingestion, every
+ * correction and every change of bodies come through here, so dates and reminders always follow.
+ * `bodies` are the active bodies; obligations of others (retired) are left as they are.
+ */
+export function reconcileObligations(
+  report: Report,
+  existing: readonly Obligation[],
+  bodies: readonly LocalPolicingBody[],
+  context: ChangeContext,
+  options: ReconcileOptions = {},
+): ReadReport {
+  if (report.status === 'failed') return { report, obligations: [...existing] };
+  const concerned = bodiesConcerned(report, bodies);
+  const keys = new Set(report.recommendations.map(recommendationKey));
+  const obligations = concerned.map((body) => {
+    const prior = existing.find((obligation) => obligation.bodyId === body.id);
+    const progress = prior ? withoutRemoved(prior.progress, keys) : (options.progressOfNew ?? NO_PROGRESS);
+    // A person's archive stays; a closure FiftySix made because the body was not concerned lifts now it is.
+    const closure = prior?.closure?.kind === 'archived' ? prior.closure : null;
+    const next = obligationFor(report, body, { progress, closure, takenUp: prior?.takenUp ?? null });
+    // Where nothing the plan rests on changed since it was stored, the scan's place in it stays: it is not made to look back again.
+    const stored = (options.stored ?? existing).find((obligation) => obligation.bodyId === body.id);
+    const samePlan = stored && !options.replan?.includes(body.id) && planInputs(stored) === planInputs(next);
+    return samePlan ? { ...next, nextReminderOn: stored.nextReminderOn } : next;
+  });
+  for (const prior of existing) {
+    const stillConcerned = concerned.some((body) => body.id === prior.bodyId);
+    const active = bodies.some((body) => body.id === prior.bodyId);
+    if (stillConcerned) continue;
+    obligations.push(active ? closed(prior, { kind: 'no-duty', reason: notOwedBecause(report), note: null, ...context }) : prior);
+  }
+  const status = concerned.length === 0 ? 'no-duty' : report.publishedOn ? 'ingested' : 'awaiting-publication-date';
+  return { report: { ...report, status, responseDueOn: report.publishedOn ? statutoryLastDay(report.publishedOn) : null }, obligations };
+}
+
+export interface ReconcileOptions {
+  /** What a body that owes the report for the first time has done already (a response read as such). */
+  progressOfNew?: ObligationProgress;
+  /** Bodies whose reminder settings changed: their plans are drawn up again though their dates did not change. */
+  replan?: readonly string[];
+  /** The obligations as stored, when `existing` holds a person's change to them: the plan is compared with these. */
+  stored?: readonly Obligation[];
+}
+
+function planInputs(obligation: Obligation): string {
+  const { dates, progress, closure, historical } = obligation;
+  return canonicalJson({ dates, progress, closure, historical });
+}
+
+/** The obligations a change touched: new ones, and those that differ from what was stored. */
+export function changedObligations(before: readonly Obligation[], after: readonly Obligation[]): Obligation[] {
+  return after.filter((obligation) => {
+    const prior = before.find((each) => each.bodyId === obligation.bodyId);
+    return !prior || canonicalJson(prior) !== canonicalJson(obligation);
+  });
+}
+
+/** Takes an obligation out of the reminders, keeping the first reason it was closed for. */
+export function closed(obligation: Obligation, closure: ObligationClosure): Obligation {
+  return { ...obligation, closure: obligation.closure ?? closure, nextReminderOn: null };
+}
+
+function notOwedBecause(report: Report): string {
+  if (report.s55?.applies === false) return `No s55 duty: ${report.s55.reason}`;
+  if (report.kind === 'other') return 'The document is not an inspection report, so it starts no clock.';
+  return `The report is about ${report.forces.join(', ')}, not this body’s force.`;
+}
+
+function withoutRemoved(progress: ObligationProgress, keys: ReadonlySet<string>): ObligationProgress {
+  return {
+    ...progress,
+    explainedRecommendations: progress.explainedRecommendations.filter((key) => keys.has(key)),
+    recommendationNotes: Object.fromEntries(Object.entries(progress.recommendationNotes).filter(([key]) => keys.has(key))),
   };
 }
 
@@ -67,7 +202,8 @@ function obligationFor(
  * 1. choose the publication date: a person's word (the upload's metadata) beats the document's;
  * 2. find the bodies concerned;
  * 3. start each body's clock: last day = publication + 55 days, the chief officer's date, the
- *    recommendations' own targets, and the first reminder.
+ *    recommendations' own targets, and the first reminder; a report read more than four weeks after
+ *    its last day is historical, and sends none.
  * With no publication date the report awaits one and no clock starts.
  */
 export function readReport(input: {
@@ -75,24 +211,23 @@ export function readReport(input: {
   source: ReportSource;
   extraction: ExtractionResult;
   publishedOnFromUpload: CalendarDate | null;
-  configuration: DeploymentConfiguration;
+  bodies: readonly LocalPolicingBody[];
+  by: string;
 }): ReadReport {
   const { extraction } = input;
   const statedPublishedOn = statedPublicationDate(extraction);
   const publishedOn = input.publishedOnFromUpload ?? statedPublishedOn;
-  const bodies = bodiesConcerned(extraction, input.configuration, input.publishedOnFromUpload !== null);
-  const status = bodies.length === 0 ? 'no-duty' : publishedOn ? 'ingested' : 'awaiting-publication-date';
   const report: Report = {
     id: input.reportId,
-    status,
+    status: 'ingested',
     kind: extraction.kind,
     title: extraction.title,
     publishedOn,
     publishedOnSource: input.publishedOnFromUpload ? 'upload-metadata' : statedPublishedOn ? 'document' : null,
     statedPublishedOn,
-    responseDueOn: publishedOn ? statutoryLastDay(publishedOn) : null,
+    responseDueOn: null,
     forces: extraction.forces,
-    recommendations: extraction.recommendations,
+    recommendations: keyedRecommendations(extraction.recommendations),
     areasForImprovementCount: extraction.areasForImprovement.length,
     causesOfConcernCount: extraction.causesOfConcern.length,
     source: input.source,
@@ -100,35 +235,7 @@ export function readReport(input: {
     s55: extraction.s55 ?? null,
     statedRecommendationCount: extraction.statedRecommendationCount ?? null,
   };
-  const progress = progressShownBy(extraction);
-  const obligations = bodies.map((body) => obligationFor(input.reportId, body, publishedOn, extraction.recommendations, progress));
-  return { report, obligations };
-}
-
-/**
- * A person confirms a publication date other than the one the clock ran from: every date is computed
- * again and each obligation's plan restarts from its first reminder. What the body has done stays, and
- * so does the ledger of reminders sent; the next scan sends only the latest reminder now due for each
- * date, never the ones a corrected date moved into the past.
- */
-export function correctPublicationDate(
-  read: ReadReport,
-  publishedOn: CalendarDate,
-  source: 'upload-metadata' | 'confirmed',
-  configuration: DeploymentConfiguration,
-): ReadReport {
-  const report: Report = {
-    ...read.report,
-    status: read.report.status === 'awaiting-publication-date' ? 'ingested' : read.report.status,
-    publishedOn,
-    publishedOnSource: source,
-    responseDueOn: statutoryLastDay(publishedOn),
-  };
-  const obligations = read.obligations.flatMap((obligation) => {
-    const body = configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
-    return body ? [obligationFor(report.id, body, publishedOn, report.recommendations, obligation.progress)] : [];
-  });
-  return { report, obligations };
+  return reconcileObligations(report, [], input.bodies, { by: input.by, on: ingestedOn(report) }, { progressOfNew: progressShownBy(extraction) });
 }
 
 /** The record of an upload that could not be read: kept, with the reason a person needs to act. */

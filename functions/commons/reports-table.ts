@@ -1,19 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../shared/audit';
 import type { CalendarDate } from '../../shared/calendar-date';
 import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
-import type { ReadReport } from '../../shared/report-ingestion';
-import { OPEN_REMINDER_QUEUE, TABLE_LAYOUT } from './table-layout';
+import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
+import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, TABLE_LAYOUT } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
 const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
+const uploadRequestKey = (uploadId: string) => ({ pk: `UPLOAD-REQUEST#${uploadId}`, sk: 'REQUEST' });
 // The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
-const reminderKey = (obligation: Obligation, reminder: PlannedReminder) => ({
+const reminderKey = (obligation: Pick<Obligation, 'reportId' | 'bodyId'>, reminder: Pick<PlannedReminder, 'dateKind' | 'dueOn' | 'stage'>) => ({
   pk: `REPORT#${obligation.reportId}`,
   sk: `REMINDER#${obligation.bodyId}#${reminder.dateKind}#${reminder.dueOn}#${reminder.stage}`,
 });
+
+/** Where an audit event is kept: with the report it concerns, else the body, else the user. */
+export function eventKey(event: AuditEvent): { pk: string; sk: string } {
+  const pk = event.reportId ? `REPORT#${event.reportId}` : event.bodyId ? `BODY#${event.bodyId}` : `USER#${event.userEmail}`;
+  return { pk, sk: `EVENT#${event.at}#${randomUUID().slice(0, 8)}` };
+}
+
+/** An audit event as a transaction writes it: never over another, and never updated after. */
+export function eventPut(tableName: string, event: AuditEvent) {
+  return { Put: { TableName: tableName, Item: { ...eventKey(event), itemType: 'event', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
 
 /** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
 const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
@@ -33,6 +57,14 @@ export class ReportNotFoundError extends Error {
   }
 }
 
+/** Someone else changed the report between reading and writing it: read it again and redo the change. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly reportId: string) {
+    super(`Report ${reportId} was changed by someone else at the same moment: reload it and make your change again`);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
 export interface UploadRecord {
   bucket: string;
   key: string;
@@ -42,6 +74,38 @@ export interface UploadRecord {
   saved: SaveOutcome;
   ingestedAt: string;
 }
+
+/** An upload the office's page asked for: where it goes, and who asked. */
+export interface UploadRequest {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  fileName: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** A reminder as the ledger holds it: claimed, sent or failed, with when and to whom. */
+export interface LedgerEntry {
+  reportId: string;
+  bodyId: string;
+  dateKind: PlannedReminder['dateKind'];
+  dueOn: CalendarDate;
+  stage: string;
+  sendOn: CalendarDate;
+  status: 'sending' | 'sent' | 'failed';
+  claimedAt: string;
+  delivery?: { messageId: string; recipients: string[] };
+  failure?: { reason: string };
+}
+
+/** A report with the version it was read at: a change is written only if no other came in between. */
+export interface ReportState extends ReadReport {
+  version: number;
+}
+
+/** What an administrator's list shows of each report. */
+export type ReportListing = Pick<Report, (typeof TABLE_LAYOUT.reportsByLastDayIndex.attributes)[number]>;
 
 function isConditionFailure(error: unknown): boolean {
   return (
@@ -59,35 +123,65 @@ function replaceableOnly(statuses: readonly string[]) {
   };
 }
 
+function reportItem(report: Report, version: number): Record<string, unknown> {
+  return {
+    ...reportKey(report.id),
+    itemType: 'report',
+    ...report,
+    version,
+    reportList: REPORT_LIST,
+    reportLastDay: `${report.responseDueOn ?? NO_LAST_DAY}#${report.id}`,
+  };
+}
+
 function obligationItem({ nextReminderOn, ...obligation }: Obligation): Record<string, unknown> {
   return {
     ...obligationKey(obligation.reportId, obligation.bodyId),
     itemType: 'obligation',
     ...obligation,
+    obligationBody: obligation.bodyId,
+    obligationReport: obligation.reportId,
     // Index keys must be strings or absent: an obligation with no reminder to plan stays out of the index.
     ...(nextReminderOn ? { nextReminderOn, reminderQueue: OPEN_REMINDER_QUEUE } : {}),
   };
 }
 
-function obligationFrom(item: Record<string, unknown>): Obligation {
-  const obligation = withoutKeys<Obligation>(item);
-  return { ...obligation, nextReminderOn: obligation.nextReminderOn ?? null };
-}
+/** The table's own attributes, which the domain never sees. */
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'itemType', 'reminderQueue', 'version', 'reportList', 'reportLastDay', 'obligationBody', 'obligationReport'];
 
 function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, itemType: _itemType, reminderQueue: _queue, ...rest } = item;
-  return rest as T;
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.includes(name))) as T;
 }
 
-/** The DynamoDB adapter: reports, obligations and the reminder ledger in one table (see table-layout.ts). */
+function obligationFrom(item: Record<string, unknown>): Obligation {
+  return withDefaults(withoutKeys<Obligation>(item));
+}
+
+/** The DynamoDB adapter for reports and all that hangs on them (see table-layout.ts). */
 export class ReportsTable {
   private readonly documents: DynamoDBDocumentClient;
 
   constructor(
     client: DynamoDBClient,
-    private readonly tableName: string,
+    readonly tableName: string,
   ) {
     this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  private async *query(input: Omit<QueryCommandInput, 'TableName'>) {
+    for await (const page of paginateQuery({ client: this.documents }, { TableName: this.tableName, ...input })) {
+      for (const item of page.Items ?? []) yield item;
+    }
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const item of this.query(input)) items.push(item);
+    return items;
+  }
+
+  private inPartition(pk: string, prefix: string) {
+    return this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix } });
   }
 
   /**
@@ -105,49 +199,124 @@ export class ReportsTable {
     return Item ? withoutKeys<UploadRecord>(Item) : null;
   }
 
+  /** Every version of the object under `key` that ingestion has recorded, latest last. */
+  async uploadsOf(bucket: string, key: string): Promise<UploadRecord[]> {
+    const items = await this.inPartition(`UPLOAD#${bucket}/${key}`, 'ETAG#');
+    return items.map((item) => withoutKeys<UploadRecord>(item)).sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
+  }
+
+  async recordUploadRequest(request: UploadRequest): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...uploadRequestKey(request.uploadId), itemType: 'upload-request', ...request },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getUploadRequest(uploadId: string): Promise<UploadRequest | null> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: uploadRequestKey(uploadId) }));
+    return Item ? withoutKeys<UploadRequest>(Item) : null;
+  }
+
   async getReport(reportId: string): Promise<Report | null> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: reportKey(reportId) }));
-    return Item ? withoutKeys<Report>(Item) : null;
+    return (await this.getReportState(reportId))?.report ?? null;
+  }
+
+  /** A report with its obligations and the version they were read at, for a change to be written against. */
+  async getReportState(reportId: string): Promise<ReportState | null> {
+    const [{ Item }, obligations] = await Promise.all([
+      this.documents.send(new GetCommand({ TableName: this.tableName, Key: reportKey(reportId), ConsistentRead: true })),
+      this.getObligations(reportId),
+    ]);
+    if (!Item) return null;
+    return { report: withoutKeys<Report>(Item), obligations, version: Number(Item.version ?? 0) };
+  }
+
+  /** Reports by id, read in batches; ids not found are left out. */
+  async getReports(reportIds: Iterable<string>): Promise<Map<string, Report>> {
+    const reports = new Map<string, Report>();
+    const pending = [...new Set(reportIds)].map(reportKey);
+    while (pending.length > 0) {
+      const batch = pending.splice(0, 100);
+      let keys: Record<string, unknown>[] | undefined = batch;
+      // BatchGet may hand back keys it did not read under load: ask again for those.
+      for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt += 1) {
+        const response: BatchGetCommandOutput = await this.documents.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        for (const item of response.Responses?.[this.tableName] ?? []) reports.set(String(item.id), withoutKeys<Report>(item));
+        keys = response.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+      if (keys && keys.length > 0) throw new Error(`DynamoDB left ${keys.length} report(s) unread after five tries: try again`);
+    }
+    return reports;
+  }
+
+  async getObligations(reportId: string): Promise<Obligation[]> {
+    return (await this.inPartition(reportKey(reportId).pk, 'OBLIGATION#')).map(obligationFrom);
+  }
+
+  /** Every obligation of one body, from the obligations-by-body index. */
+  async obligationsOfBody(bodyId: string): Promise<Obligation[]> {
+    const { name, partitionKey } = TABLE_LAYOUT.obligationsByBodyIndex;
+    const items = await this.queryAll({
+      IndexName: name,
+      KeyConditionExpression: '#body = :body',
+      ExpressionAttributeNames: { '#body': partitionKey },
+      ExpressionAttributeValues: { ':body': bodyId },
+    });
+    return items.map(obligationFrom);
+  }
+
+  /** Reports whose last day is on or after `from`, and those with no clock yet, from the reports index. */
+  async reportIdsDueFrom(from: CalendarDate): Promise<string[]> {
+    const { name, partitionKey, sortKey } = TABLE_LAYOUT.reportsByLastDayIndex;
+    const items = await this.queryAll({
+      IndexName: name,
+      KeyConditionExpression: '#list = :list AND #last >= :from',
+      ExpressionAttributeNames: { '#list': partitionKey, '#last': sortKey },
+      ExpressionAttributeValues: { ':list': REPORT_LIST, ':from': from },
+      ProjectionExpression: 'id',
+    });
+    return items.map((item) => String(item.id));
+  }
+
+  /** Every report, soonest last day first, as an administrator's list shows them. */
+  async listReports(): Promise<ReportListing[]> {
+    const { name, partitionKey } = TABLE_LAYOUT.reportsByLastDayIndex;
+    const items = await this.queryAll({
+      IndexName: name,
+      KeyConditionExpression: '#list = :list',
+      ExpressionAttributeNames: { '#list': partitionKey },
+      ExpressionAttributeValues: { ':list': REPORT_LIST },
+    });
+    return items.map((item) => withoutKeys<ReportListing>(item));
+  }
+
+  /** The report's audit trail, oldest first. */
+  async historyOf(reportId: string): Promise<AuditEvent[]> {
+    return (await this.inPartition(reportKey(reportId).pk, 'EVENT#')).map((item) => withoutKeys<AuditEvent>(item));
+  }
+
+  /** The reminders the ledger holds for a report, for every body. */
+  async ledgerOf(reportId: string): Promise<LedgerEntry[]> {
+    return (await this.inPartition(reportKey(reportId).pk, 'REMINDER#')).map((item) => withoutKeys<LedgerEntry>(item));
   }
 
   /**
    * Stores a report with its obligations in one transaction, unless the same bytes were stored
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
-  async saveReadReport(read: ReadReport): Promise<SaveOutcome> {
+  async saveReadReport(read: ReadReport, events: AuditEvent[]): Promise<SaveOutcome> {
     // A report that owed nothing may come to owe something: a person gave its date, or a body was added.
     const replaceable = read.report.status === 'no-duty' ? REPLACEABLE_STATUSES : [...REPLACEABLE_STATUSES, 'no-duty'];
-    return this.writeReport(read, replaceableOnly(replaceable));
-  }
-
-  /** Stores a report whose publication date a person corrected, with its recomputed obligations. */
-  async saveCorrectedReport(read: ReadReport): Promise<void> {
-    if ((await this.writeReport(read, { ConditionExpression: 'attribute_exists(pk)' })) !== 'saved') {
-      throw new ReportNotFoundError(read.report.id);
-    }
-  }
-
-  async getObligations(reportId: string): Promise<Obligation[]> {
-    const obligations: Obligation[] = [];
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :report AND begins_with(sk, :obligation)',
-        ExpressionAttributeValues: { ':report': reportKey(reportId).pk, ':obligation': 'OBLIGATION#' },
-      },
-    );
-    for await (const page of pages) obligations.push(...(page.Items ?? []).map(obligationFrom));
-    return obligations;
-  }
-
-  private async writeReport({ report, obligations }: ReadReport, reportCondition: Record<string, unknown>): Promise<SaveOutcome> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...reportKey(report.id), itemType: 'report', ...report }, ...reportCondition } },
-            ...obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
+            { Put: { TableName: this.tableName, Item: reportItem(read.report, 1), ...replaceableOnly(replaceable) } },
+            ...read.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
+            ...events.map((event) => eventPut(this.tableName, event)),
           ],
         }),
       );
@@ -158,28 +327,53 @@ export class ReportsTable {
     }
   }
 
-  /** Records what the body has done; only that attribute is written, so a concurrent correction keeps its dates. */
-  async recordProgress(obligation: Obligation): Promise<void> {
-    await this.documents.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: obligationKey(obligation.reportId, obligation.bodyId),
-        UpdateExpression: 'SET progress = :progress',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':progress': obligation.progress },
-      }),
-    );
+  /**
+   * Writes a change to a stored report (a correction, progress recorded, a body added or retired): the
+   * report if it changed, the obligations that did, and the audit events, in one transaction that
+   * succeeds only if nobody changed the report since `state` was read.
+   */
+  async saveChange(state: ReportState, change: { report?: Report; obligations: Obligation[]; events: AuditEvent[] }): Promise<void> {
+    const versionCheck = {
+      ConditionExpression: 'attribute_exists(pk) AND (#version = :read OR (attribute_not_exists(#version) AND :read = :unversioned))',
+      ExpressionAttributeNames: { '#version': 'version' },
+    };
+    const reportWrite = change.report
+      ? {
+          Put: {
+            TableName: this.tableName,
+            Item: reportItem(change.report, state.version + 1),
+            ...versionCheck,
+            ExpressionAttributeValues: { ':read': state.version, ':unversioned': 0 },
+          },
+        }
+      : {
+          Update: {
+            TableName: this.tableName,
+            Key: reportKey(state.report.id),
+            UpdateExpression: 'SET #version = :next',
+            ...versionCheck,
+            ExpressionAttributeValues: { ':read': state.version, ':unversioned': 0, ':next': state.version + 1 },
+          },
+        };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            reportWrite,
+            ...change.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
+            ...change.events.map((event) => eventPut(this.tableName, event)),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentChangeError(state.report.id);
+      throw error;
+    }
   }
 
   async saveFailedReport(report: Report): Promise<SaveOutcome> {
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...reportKey(report.id), itemType: 'report', ...report },
-          ...replaceableOnly(REPLACEABLE_STATUSES),
-        }),
-      );
+      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: reportItem(report, 1), ...replaceableOnly(REPLACEABLE_STATUSES) }));
       return 'saved';
     } catch (error) {
       if (isConditionFailure(error)) return 'duplicate';
@@ -190,19 +384,13 @@ export class ReportsTable {
   /** Obligations with a reminder planned on or before `today`, read from the sparse index only. */
   async *obligationsWithRemindersDue(today: CalendarDate): AsyncGenerator<Obligation> {
     const { name, partitionKey, sortKey } = TABLE_LAYOUT.remindersDueIndex;
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        IndexName: name,
-        KeyConditionExpression: '#queue = :open AND #next <= :today',
-        ExpressionAttributeNames: { '#queue': partitionKey, '#next': sortKey },
-        ExpressionAttributeValues: { ':open': OPEN_REMINDER_QUEUE, ':today': today },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) yield obligationFrom(item);
-    }
+    const items = this.query({
+      IndexName: name,
+      KeyConditionExpression: '#queue = :open AND #next <= :today',
+      ExpressionAttributeNames: { '#queue': partitionKey, '#next': sortKey },
+      ExpressionAttributeValues: { ':open': OPEN_REMINDER_QUEUE, ':today': today },
+    });
+    for await (const item of items) yield obligationFrom(item);
   }
 
   /**
@@ -261,7 +449,7 @@ export class ReportsTable {
 
   /**
    * Moves the obligation's next reminder on, or takes it out of the index when none is left. The
-   * condition makes a concurrent scan that already moved it win, rather than be undone.
+   * condition makes a concurrent scan, or a person's change, that already moved it win, rather than be undone.
    */
   async advanceNextReminder(obligation: Obligation, nextReminderOn: CalendarDate | null): Promise<void> {
     const update = nextReminderOn

@@ -1,15 +1,27 @@
 /**
- * The single table's key design, shared by the adapter that reads and writes it, the CDK app that
+ * The single table's key design, shared by the adapters that read and write it, the CDK app that
  * creates it and the local stack that creates it on DynamoDB Local, so the three cannot drift.
  *
  * Items (pk / sk):
  * - report:           REPORT#<reportId> / REPORT
  * - obligation:       REPORT#<reportId> / OBLIGATION#<bodyId>
  * - reminder ledger:  REPORT#<reportId> / REMINDER#<bodyId>#<dateKind>#<dueOn>#<stage>
+ * - audit event:      REPORT#<reportId> | BODY#<bodyId> | USER#<email> / EVENT#<at>#<random>
  * - upload:           UPLOAD#<bucket>/<key> / ETAG#<eTag>
+ * - upload request:   UPLOAD-REQUEST#<uploadId> / REQUEST (an upload the page asked for)
+ * - body:             BODIES / BODY#<bodyId> (one partition: every body in one query)
+ * - calendar link:    BODY#<bodyId> / CALENDAR (kept apart, so listing bodies never reads the secret)
+ * - user:             USERS / USER#<email>
  *
- * Obligations with a reminder still to send carry `reminderQueue` and `nextReminderOn`; the sparse
- * index on them lets the deadline scan read only what is due, whatever the size of the table.
+ * A report and what hangs on it share a partition, so a report's page is read in a few queries and
+ * a change to it, its obligations and its audit event are written in one transaction.
+ *
+ * Indexes, each sparse (only the items that carry their keys appear):
+ * - reminders-due: obligations with a reminder still to send, by the day of the next one, so the
+ *   deadline scan reads only what is due, whatever the size of the table;
+ * - obligations-by-body: every obligation of one body, for its list, its calendar and its spreadsheet;
+ * - reports-by-last-day: every report, by its last day (reports with no clock last), for an
+ *   administrator's list and for the reports a newly added body may owe.
  */
 export const TABLE_LAYOUT = {
   partitionKey: 'pk',
@@ -19,7 +31,32 @@ export const TABLE_LAYOUT = {
     partitionKey: 'reminderQueue',
     sortKey: 'nextReminderOn',
   },
+  obligationsByBodyIndex: {
+    name: 'obligations-by-body',
+    partitionKey: 'obligationBody',
+    sortKey: 'obligationReport',
+  },
+  reportsByLastDayIndex: {
+    name: 'reports-by-last-day',
+    partitionKey: 'reportList',
+    sortKey: 'reportLastDay',
+    /** What an administrator's list of reports shows, without reading each report whole. */
+    attributes: ['id', 'status', 'kind', 'title', 'publishedOn', 'responseDueOn', 'forces', 'failure', 'source', 's55'],
+  },
 } as const;
 
 /** The one value of `reminderQueue`: the index is sparse, so only obligations with reminders to send appear. */
 export const OPEN_REMINDER_QUEUE = 'open';
+
+/** The one value of `reportList`: every report is in the index. */
+export const REPORT_LIST = 'REPORT';
+
+/** A report with no clock sorts after every dated one. */
+export const NO_LAST_DAY = '9999-12-31';
+
+/** Every index, in the shape both the CDK app and the local stack turn into their own definitions. */
+export const SECONDARY_INDEXES = [
+  { ...TABLE_LAYOUT.remindersDueIndex, projection: 'ALL' },
+  { ...TABLE_LAYOUT.obligationsByBodyIndex, projection: 'ALL' },
+  { ...TABLE_LAYOUT.reportsByLastDayIndex, projection: 'INCLUDE' },
+] as const;

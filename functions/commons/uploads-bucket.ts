@@ -1,4 +1,5 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 export interface Upload {
   bytes: Uint8Array;
@@ -19,7 +20,19 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-/** The S3 adapter: reads an uploaded report, refusing to load one over the size limit into memory. */
+/** A link the office's page uploads a report through, without AWS credentials of its own. */
+export interface UploadLink {
+  url: string;
+  method: 'PUT';
+  /** Headers the upload must carry as they are: they are part of the signature. */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Long enough to choose a file and send it on a slow line; short enough that a leaked link soon stops working. */
+const UPLOAD_LINK_SECONDS = 15 * 60;
+
+/** The S3 adapter: reads an uploaded report, refusing to load one over the size limit into memory, and makes upload links. */
 export class UploadsBucket {
   constructor(private readonly client: S3Client) {}
 
@@ -35,5 +48,19 @@ export class UploadsBucket {
     }
     const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
     return { bytes, metadata: response.Metadata ?? {} };
+  }
+
+  /**
+   * A presigned PUT for one object, with its metadata signed in as headers: whoever holds the link can
+   * put a file there, but cannot change who it says uploaded it or when the report was published.
+   */
+  async uploadLink(object: { bucket: string; key: string; metadata: Record<string, string> }, now: Date): Promise<UploadLink> {
+    const headers = Object.fromEntries(Object.entries(object.metadata).map(([name, value]) => [`x-amz-meta-${name}`, value]));
+    const url = await getSignedUrl(this.client, new PutObjectCommand({ Bucket: object.bucket, Key: object.key, Metadata: object.metadata }), {
+      expiresIn: UPLOAD_LINK_SECONDS,
+      signingDate: now,
+      unhoistableHeaders: new Set(Object.keys(headers)),
+    });
+    return { url, method: 'PUT', headers, expiresAt: new Date(now.getTime() + UPLOAD_LINK_SECONDS * 1000).toISOString() };
   }
 }

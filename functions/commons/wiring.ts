@@ -5,8 +5,14 @@
 /** Only objects under this prefix start an ingestion. */
 export const UPLOADS_PREFIX = 'uploads/';
 
+/** Where the office's page puts the reports it uploads, one folder per upload. */
+export const WEB_UPLOADS_PREFIX = `${UPLOADS_PREFIX}web/`;
+
 /** S3 object metadata (x-amz-meta-published-on) a person sets to give the publication date. */
 export const PUBLISHED_ON_METADATA = 'published-on';
+
+/** Metadata the API signs into an upload link: who asked for it, so the report's history names them. */
+export const UPLOADED_BY_METADATA = 'uploaded-by';
 
 /**
  * Metadata a person sets when uploading a report again, to record what the office has done; `body`
@@ -28,4 +34,6 @@ export const DEADLINE_SCAN_SCHEDULE = {
 export const HANDLER_ENTRIES = {
   ingest: 'functions/ingest/handler.ts',
   deadlineScan: 'functions/deadline-scan/handler.ts',
+  api: 'functions/api/handler.ts',
+  seed: 'functions/seed/handler.ts',
 } as const;

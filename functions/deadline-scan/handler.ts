@@ -2,6 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { ConfigurationError } from '../../shared/configuration';
+import { DirectoryTable } from '../commons/directory-table';
 import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
 import { ReminderMailer } from '../commons/reminder-mailer';
@@ -9,10 +11,16 @@ import { ReportsTable } from '../commons/reports-table';
 import { type ScanResult, scanDeadlines } from './scan-deadlines';
 
 const environment = readHandlerEnvironment();
+if (!environment.appUrl)
+  throw new ConfigurationError('The function’s environment variables', [
+    'APP_URL: the deadline scan links each reminder to the report’s page, and needs its address',
+  ]);
+const dynamoDb = new DynamoDBClient({});
 const dependencies = {
-  reports: new ReportsTable(new DynamoDBClient({}), environment.tableName),
-  mailer: new ReminderMailer(new SESv2Client({}), environment.configuration.senderAddress),
-  configuration: environment.configuration,
+  reports: new ReportsTable(dynamoDb, environment.tableName),
+  directory: new DirectoryTable(dynamoDb, environment.tableName),
+  mailer: new ReminderMailer(new SESv2Client({}), environment.senderAddress),
+  appUrl: environment.appUrl,
 };
 
 /**

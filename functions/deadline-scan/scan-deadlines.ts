@@ -1,16 +1,21 @@
 import { addDays, type CalendarDate, londonDateAt } from '../../shared/calendar-date';
-import { type DeploymentConfiguration, type LocalPolicingBody, reminderSettingsFor } from '../../shared/configuration';
+import { type LocalPolicingBody, reminderSettingsFor } from '../../shared/configuration';
 import type { Obligation, Report } from '../../shared/model';
 import { renderReminderEmail } from '../../shared/reminder-email';
 import { decideReminders, type PlannedReminder, planReminders } from '../../shared/reminders';
+import type { DirectoryTable } from '../commons/directory-table';
 import { logger } from '../commons/logger';
+import { reportPageUrl } from '../commons/office-views';
 import type { ReminderMailer } from '../commons/reminder-mailer';
+import { activeBodies } from '../commons/report-changes';
 import type { ReportsTable } from '../commons/reports-table';
 
 export interface ScanDependencies {
   reports: ReportsTable;
+  directory: DirectoryTable;
   mailer: ReminderMailer;
-  configuration: DeploymentConfiguration;
+  /** Where the office's page is: each reminder links to its report there. */
+  appUrl: string;
 }
 
 export interface SentReminder {
@@ -50,6 +55,7 @@ const PLAN_HORIZON_DAYS = 366;
 export async function scanDeadlines(now: Date, dependencies: ScanDependencies): Promise<ScanResult> {
   const today = londonDateAt(now);
   const result: ScanResult = { today, sent: [], failed: [] };
+  const bodies = await activeBodies(dependencies.directory);
   const reports = new Map<string, Promise<Report | null>>();
   const reportFor = (reportId: string) => {
     if (!reports.has(reportId)) reports.set(reportId, dependencies.reports.getReport(reportId));
@@ -59,7 +65,7 @@ export async function scanDeadlines(now: Date, dependencies: ScanDependencies): 
   for await (const obligation of dependencies.reports.obligationsWithRemindersDue(today)) {
     const context = { reportId: obligation.reportId, bodyId: obligation.bodyId };
     try {
-      const outcome = await remindOf(obligation, { today, now, report: await reportFor(obligation.reportId) }, dependencies);
+      const outcome = await remindOf(obligation, { today, now, bodies, report: await reportFor(obligation.reportId) }, dependencies);
       result.sent.push(...outcome.sent);
       result.failed.push(...outcome.failed.map((failure) => ({ ...context, ...failure })));
     } catch (error) {
@@ -77,13 +83,13 @@ interface ObligationOutcome {
 
 async function remindOf(
   obligation: Obligation,
-  { today, now, report }: { today: CalendarDate; now: Date; report: Report | null },
+  { today, now, bodies, report }: { today: CalendarDate; now: Date; bodies: LocalPolicingBody[]; report: Report | null },
   dependencies: ScanDependencies,
 ): Promise<ObligationOutcome> {
-  const body = dependencies.configuration.localPolicingBodies.find((candidate) => candidate.id === obligation.bodyId);
+  const body = bodies.find((candidate) => candidate.id === obligation.bodyId);
   if (!body || !report || !obligation.dates || !obligation.nextReminderOn) {
     const reason = !body
-      ? `local policing body "${obligation.bodyId}" is no longer configured: add it back, or remove its obligations`
+      ? `local policing body "${obligation.bodyId}" is not served (retired or never added): an administrator should bring it back, or archive its obligations`
       : `report ${obligation.reportId} or its dates are missing`;
     logger.error('Reminders cannot be sent', { reportId: obligation.reportId, bodyId: obligation.bodyId, reason });
     return { sent: [], failed: [{ stage: null, reason }] };
@@ -132,7 +138,8 @@ async function sendReminders(
     reminders: claimed,
     today,
     body,
-    report: { title: report.title, sourceKey: report.source.key, recommendations: report.recommendations },
+    report: { id: report.id, title: report.title, sourceKey: report.source.key, recommendations: report.recommendations },
+    reportUrl: reportPageUrl(dependencies.appUrl, report.id),
     dates: obligation.dates!,
     progress: obligation.progress,
   });

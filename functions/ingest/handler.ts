@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { DirectoryTable } from '../commons/directory-table';
 import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
 import { ReportsTable } from '../commons/reports-table';
@@ -9,11 +10,13 @@ import { UploadsBucket } from '../commons/uploads-bucket';
 import { type IngestOutcome, ingestUpload } from './ingest-upload';
 
 const environment = readHandlerEnvironment();
+const dynamoDb = new DynamoDBClient({});
 const dependencies = {
   uploads: new UploadsBucket(new S3Client({})),
-  reports: new ReportsTable(new DynamoDBClient({}), environment.tableName),
-  configuration: environment.configuration,
+  reports: new ReportsTable(dynamoDb, environment.tableName),
+  directory: new DirectoryTable(dynamoDb, environment.tableName),
   maxDocumentBytes: environment.maxDocumentBytes,
+  now: () => new Date(),
 };
 
 const s3EventSchema = z.object({
@@ -57,7 +60,7 @@ export async function handler(event: unknown, context?: Context): Promise<Ingest
         logger.warn('Upload recorded as failed', { key, reportId: outcome.reportId, failure: outcome.failure });
         failures.push({ key, reason: outcome.failure.message });
       } else {
-        logger.info('Upload ingested', { key, reportId: outcome.reportId, status: outcome.status, saved: outcome.saved });
+        logger.info('Upload ingested', { key, reportId: outcome.reportId, status: outcome.status, saved: outcome.saved, owedBy: outcome.owedBy });
       }
     } catch (error) {
       logger.error('Upload could not be ingested; it will be retried', { key, error: error as Error });

@@ -1,21 +1,25 @@
+import type { Viewer } from '../../shared/access';
+import { auditEvent } from '../../shared/audit';
 import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
-import type { DeploymentConfiguration } from '../../shared/configuration';
+import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
 import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
 import type { Report, ReportSource } from '../../shared/model';
-import type { ObligationProgress } from '../../shared/reminders';
+import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
-import { failedReport, type ReadReport, readReport } from '../../shared/report-ingestion';
-import { confirmPublicationDate, ObligationUpdateError, recordProgress } from '../commons/obligation-updates';
+import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
+import type { DirectoryTable } from '../commons/directory-table';
+import { activeBodies, correctReportAs, eventContext, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
-import { PROGRESS_METADATA, PUBLISHED_ON_METADATA } from '../commons/wiring';
+import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
   uploads: UploadsBucket;
   reports: ReportsTable;
-  configuration: DeploymentConfiguration;
+  directory: DirectoryTable;
   maxDocumentBytes: number;
+  now: () => Date;
 }
 
 export interface IngestOutcome {
@@ -23,6 +27,8 @@ export interface IngestOutcome {
   status: Report['status'];
   saved: SaveOutcome;
   failure: Report['failure'];
+  /** The bodies that owe this report a response. */
+  owedBy: string[];
 }
 
 /** A reason an upload cannot become a report that only a person can fix; everything else is retried. */
@@ -48,31 +54,40 @@ function dateFrom(metadata: Record<string, string>, name: string): CalendarDate 
   return value;
 }
 
-/** What the office has done, as the upload's metadata says; null when it says nothing. */
-function progressFrom(metadata: Record<string, string>): { bodyId: string | null; change: Partial<ObligationProgress> } | null {
+/** What the office has done, as the upload's metadata says (for scripts that upload rather than call the API). */
+function progressFrom(metadata: Record<string, string>): { bodyId: string | null; changes: ProgressChange[] } | null {
   const commentsReceived = dateFrom(metadata, PROGRESS_METADATA.chiefOfficerCommentsReceivedOn);
   const published = dateFrom(metadata, PROGRESS_METADATA.responsePublishedOn);
   const explained = (metadata[PROGRESS_METADATA.explainedRecommendations] ?? '').split(/[\s,]+/).filter(Boolean);
-  const change: Partial<ObligationProgress> = {
-    ...(commentsReceived ? { chiefOfficerCommentsReceivedOn: commentsReceived } : {}),
-    ...(published ? { responsePublishedOn: published } : {}),
-    ...(explained.length > 0 ? { explainedRecommendations: explained } : {}),
-  };
-  if (Object.keys(change).length === 0) return null;
-  return { bodyId: metadata[PROGRESS_METADATA.body]?.trim() || null, change };
+  const changes: ProgressChange[] = [
+    ...(commentsReceived ? [{ action: 'chief-officer-comments-received' as const, on: commentsReceived }] : []),
+    ...(published ? [{ action: 'response-published' as const, on: published }] : []),
+    ...explained.map((recommendation) => ({ action: 'recommendation-explained' as const, recommendation })),
+  ];
+  if (changes.length === 0) return null;
+  return { bodyId: metadata[PROGRESS_METADATA.body]?.trim() || null, changes };
 }
 
-/** Records the progress an upload carries; a body or recommendation it names wrongly is the upload's failure. */
+/** Who an upload acts as: the signed-in user the page's upload link was made for, else the upload itself. */
+function uploaderOf(metadata: Record<string, string>): Viewer {
+  return { actor: metadata[UPLOADED_BY_METADATA]?.trim() || 'upload', bodyIds: [], admin: true };
+}
+
+/** Records the progress an upload carries, for the body named or every body that owes the report; a body or recommendation named wrongly is the upload's failure. */
 async function applyProgress(
   reportId: string,
   progress: NonNullable<ReturnType<typeof progressFrom>>,
+  uploader: Viewer,
   dependencies: IngestDependencies,
 ): Promise<Report['failure']> {
   try {
-    await recordProgress(dependencies.reports, reportId, progress.bodyId, progress.change);
+    const bodyIds = progress.bodyId ? [progress.bodyId] : (await dependencies.reports.getObligations(reportId)).map((obligation) => obligation.bodyId);
+    for (const bodyId of bodyIds) await recordProgress(dependencies, uploader, reportId, bodyId, progress.changes);
     return null;
   } catch (error) {
-    if (error instanceof ObligationUpdateError) return { code: 'invalid-progress', message: `The upload's metadata: ${error.message}` };
+    if (error instanceof ObligationNotFoundError || error instanceof ProgressRefusedError) {
+      return { code: 'invalid-progress', message: `The upload's metadata: ${error.message}` };
+    }
     throw error;
   }
 }
@@ -84,9 +99,9 @@ export type UploadEvent = ReportSource & { eTag: string | null; versionId: strin
  * Ingests one uploaded object.
  * 1. read the upload (refusing one over the size limit);
  * 2. extract the report's facts and recommendations from its bytes;
- * 3. read the report: publication date, bodies concerned, their obligations and due dates;
- * 4. store it once, however often the event or the file arrives; the same file with another
- *    publication date corrects it;
+ * 3. read the report: publication date, bodies concerned (as stored now), their obligations and due dates;
+ * 4. store it once, with its audit event, however often the event or the file arrives; the same file
+ *    with another publication date corrects it;
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
  */
@@ -122,10 +137,12 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
   try {
     const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
     const progress = progressFrom(metadata);
+    const uploader = uploaderOf(metadata);
     const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
-    const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, configuration: dependencies.configuration });
-    const stored = await storeOrCorrect(read, publishedOnFromUpload, dependencies);
-    const failure = progress && stored.status !== 'failed' ? await applyProgress(reportId, progress, dependencies) : stored.failure;
+    const bodies = await activeBodies(dependencies.directory);
+    const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor });
+    const stored = await storeOrCorrect(read, publishedOnFromUpload, uploader, dependencies);
+    const failure = progress && stored.status !== 'failed' ? await applyProgress(reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
@@ -135,21 +152,52 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
   }
 }
 
+const owing = (read: ReadReport) => read.obligations.filter((obligation) => !obligation.closure).map((obligation) => obligation.bodyId);
+
 /**
  * Stores a new report. The same bytes again are the same report: with a publication date other than
  * the stored one, a person is correcting it.
  */
-async function storeOrCorrect(read: ReadReport, publishedOnFromUpload: CalendarDate | null, dependencies: IngestDependencies): Promise<IngestOutcome> {
+async function storeOrCorrect(
+  read: ReadReport,
+  publishedOnFromUpload: CalendarDate | null,
+  uploader: Viewer,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
   const reportId = read.report.id;
-  const saved = await dependencies.reports.saveReadReport(read);
-  if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null };
-  const stored = await dependencies.reports.getReport(reportId);
-  const correctable = stored?.status === 'ingested' || stored?.status === 'awaiting-publication-date';
-  if (publishedOnFromUpload && correctable && stored.publishedOn !== publishedOnFromUpload) {
-    const corrected = await confirmPublicationDate(dependencies.reports, dependencies.configuration, reportId, publishedOnFromUpload, 'upload-metadata');
-    return { reportId, status: corrected.report.status, saved: 'corrected', failure: null };
+  const context = { ...eventContext(uploader.actor, dependencies.now()), on: ingestedOn(read.report) };
+  const readEvent = auditEvent(
+    context,
+    'report.read',
+    { reportId },
+    { after: { status: read.report.status, kind: read.report.kind, title: read.report.title, publishedOn: read.report.publishedOn, owedBy: owing(read) } },
+  );
+  const saved = await dependencies.reports.saveReadReport(read, [readEvent]);
+  if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null, owedBy: owing(read) };
+  const stored = await dependencies.reports.getReportState(reportId);
+  const correctable = stored?.report.status === 'ingested' || stored?.report.status === 'awaiting-publication-date';
+  if (publishedOnFromUpload && correctable && stored.report.publishedOn !== publishedOnFromUpload) {
+    try {
+      const corrected = await correctReportAs(
+        dependencies,
+        uploader,
+        reportId,
+        { type: 'publication-date', publishedOn: publishedOnFromUpload },
+        `Uploaded again with ${PUBLISHED_ON_METADATA} ${publishedOnFromUpload}`,
+      );
+      return { reportId, status: corrected.report.status, saved: 'corrected', failure: null, owedBy: owing(corrected) };
+    } catch (error) {
+      if (error instanceof CorrectionRefusedError) throw new UploadRejected('invalid-correction', error.message);
+      throw error;
+    }
   }
-  return { reportId, status: stored?.status ?? read.report.status, saved, failure: stored?.failure ?? null };
+  return {
+    reportId,
+    status: stored?.report.status ?? read.report.status,
+    saved,
+    failure: stored?.report.failure ?? null,
+    owedBy: stored ? owing(stored) : [],
+  };
 }
 
 async function recordFailure(
@@ -159,5 +207,5 @@ async function recordFailure(
   dependencies: IngestDependencies,
 ): Promise<IngestOutcome> {
   const saved = await dependencies.reports.saveFailedReport(failedReport({ reportId, source, failure }));
-  return { reportId, status: 'failed', saved, failure };
+  return { reportId, status: 'failed', saved, failure, owedBy: [] };
 }

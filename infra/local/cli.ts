@@ -1,57 +1,68 @@
 /**
  * `npm run --silent cli -- <command>`: FiftySix from the command line, against the running local
- * stack. JSON on stdout, readable errors on stderr, a non-zero exit on failure.
+ * stack. JSON on stdout, readable errors on stderr, a non-zero exit on failure. Every change goes
+ * through the same use cases as the API, recorded in the audit trail as "cli".
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { confirmPublicationDate, ObligationUpdateError, recordProgress } from '../../functions/commons/obligation-updates';
-import { ReportNotFoundError, ReportsTable } from '../../functions/commons/reports-table';
+import { DirectoryChangeRefusedError } from '../../functions/commons/directory-updates';
+import { listObligations } from '../../functions/commons/office-views';
+import { correctReportAs, ObligationNotFoundError, recordProgress } from '../../functions/commons/report-changes';
+import { ConcurrentChangeError, ReportNotFoundError } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
-import { addDays, isCalendarDate } from '../../shared/calendar-date';
+import { ForbiddenError, type Viewer } from '../../shared/access';
+import { SYSTEM_ACTORS } from '../../shared/audit';
+import { addDays, isCalendarDate, londonDateAt } from '../../shared/calendar-date';
 import { ConfigurationError, chiefOfficerCommentsDayFor, reminderSettingsFor } from '../../shared/configuration';
+import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, obligationDates, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
 import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
 import type { Report } from '../../shared/model';
-import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, type ObligationProgress, planReminders } from '../../shared/reminders';
+import { summariseObligation } from '../../shared/obligation-state';
+import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
+import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders } from '../../shared/reminders';
 import { reportIdFor } from '../../shared/report-id';
 import { BankHolidayDataError } from '../../shared/working-days';
 import { loadDeploymentConfiguration } from '../configuration-file';
 import { LocalStackError } from './emulators';
-import { LOCAL_NAMES, scheduledScanEvent, useLocalEnvironment } from './local-stack';
+import { LOCAL_NAMES, localAdapters, scheduledScanEvent, useLocalEnvironment } from './local-stack';
 import { readOutbox } from './outbox';
-import { readStackFile } from './stack-file';
+import { type RunningStackDescription, readStackFile } from './stack-file';
 
 const USAGE = `Usage: npm run --silent cli -- <command>
   extract <file>                             what FiftySix reads from a report; stores nothing
-  ingest <file> [--published YYYY-MM-DD]     upload into the local bucket, wait, print the stored report
+  ingest <file> [--published YYYY-MM-DD]     upload into the local bucket, wait, print the stored report and who owes it
   scan [--at <ISO 8601 date-time>]           run the deadline scan as at that moment (default: now)
   outbox                                     the emails the local SES holds
   due --published YYYY-MM-DD [--body <id>]   every date and reminder for a report published that day
   confirm <report-id> --published YYYY-MM-DD correct a report's publication date; every date follows
   progress <report-id> --body <id> [--comments-received YYYY-MM-DD] [--explained <ref>]... [--response-published YYYY-MM-DD]
-                                             record what the body has done; reminders about it stop`;
+                                             record what the body has done; reminders about it stop
+  obligations [--body <id>]                  what every body (or one) owes, as GET /api/obligations returns it
+  users                                      who can sign in, the bodies they act for, and who administers
+  token <email>                              sign in as a local user: prints {"idToken": …} for the API's Authorization header
+  stack                                      where the running local stack is: appUrl, apiUrl, inboxUrl and the rest`;
 
 /** A mistake in how the command was called: shown with the usage. */
 class UsageError extends Error {}
 
 const INGEST_WAIT_MS = 30_000;
 
+/** The command line acts as an administrator, under its own name in the audit trail. */
+const CLI: Viewer = { actor: SYSTEM_ACTORS.cli, bodyIds: [], admin: true };
+
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function connectToLocalStack(): void {
-  useLocalEnvironment(readStackFile().ports, loadDeploymentConfiguration());
+function connectToLocalStack(): { stack: RunningStackDescription; adapters: ReturnType<typeof localAdapters> } {
+  const stack = readStackFile();
+  useLocalEnvironment(stack, loadDeploymentConfiguration());
   // stdout carries the command's JSON: the handlers' routine log lines stay out of it (warnings and errors go to stderr).
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-}
-
-function localReportsTable(): ReportsTable {
-  connectToLocalStack();
-  return new ReportsTable(new DynamoDBClient({}), LOCAL_NAMES.tableName);
+  return { stack, adapters: localAdapters() };
 }
 
 async function extract(file: string): Promise<void> {
@@ -85,7 +96,7 @@ function required<T>(name: string, value: T | undefined): T {
 
 async function ingest(file: string, published: string | undefined): Promise<number> {
   dateOption('published', published);
-  const reports = localReportsTable();
+  const { adapters } = connectToLocalStack();
   const bytes = await readFile(file);
   const key = `${UPLOADS_PREFIX}${basename(file)}`;
   // The same file uploaded again under the same name has the same upload record: wait for this upload's.
@@ -101,13 +112,15 @@ async function ingest(file: string, published: string | undefined): Promise<numb
   const eTag = (ETag ?? '').replace(/"/g, '');
   const deadline = Date.now() + INGEST_WAIT_MS;
   while (Date.now() < deadline) {
-    const upload = await reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, eTag);
+    const upload = await adapters.reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, eTag);
     if (upload && upload.ingestedAt >= uploadedAt) {
-      const report = await reports.getReport(upload.reportId);
-      if (!report) throw new Error(`Upload ${key} was ingested as report ${upload.reportId}, but that report is not in the table`);
-      print({ ...describeReport(report), upload: { key, outcome: upload.saved } });
-      if (report.status === 'failed') {
-        process.stderr.write(`${file} could not be ingested: ${report.failure?.message ?? 'no reason recorded'}\n`);
+      const state = await adapters.reports.getReportState(upload.reportId);
+      if (!state) throw new Error(`Upload ${key} was ingested as report ${upload.reportId}, but that report is not in the table`);
+      const today = londonDateAt(new Date());
+      const obligations = state.obligations.map((obligation) => summariseObligation(obligation, state.report, today));
+      print({ ...describeReport(state.report), obligations, upload: { key, outcome: upload.saved } });
+      if (state.report.status === 'failed') {
+        process.stderr.write(`${file} could not be ingested: ${state.report.failure?.message ?? 'no reason recorded'}\n`);
         return 1;
       }
       return 0;
@@ -149,13 +162,37 @@ function due(published: string, bodyId: string | undefined): void {
 }
 
 async function confirm(reportId: string, published: string): Promise<void> {
-  const corrected = await confirmPublicationDate(localReportsTable(), loadDeploymentConfiguration(), reportId, published, 'confirmed');
+  const { adapters } = connectToLocalStack();
+  const corrected = await correctReportAs(adapters, CLI, reportId, { type: 'publication-date', publishedOn: published }, 'Confirmed from the command line');
   print({ ...describeReport(corrected.report), obligations: corrected.obligations });
 }
 
-async function progress(reportId: string, bodyId: string, change: Partial<ObligationProgress>): Promise<void> {
-  const [updated] = await recordProgress(localReportsTable(), reportId, bodyId, change);
-  print(updated);
+async function progress(reportId: string, bodyId: string, changes: ProgressChange[]): Promise<void> {
+  if (changes.length === 0) throw new UsageError('say what was done: --comments-received, --explained or --response-published');
+  const { adapters } = connectToLocalStack();
+  print(await recordProgress(adapters, CLI, reportId, bodyId, changes));
+}
+
+async function obligations(bodyId: string | undefined): Promise<void> {
+  const { stack, adapters } = connectToLocalStack();
+  print(await listObligations({ ...adapters, appUrl: stack.appUrl, apiUrl: stack.apiUrl }, CLI, bodyId));
+}
+
+async function users(): Promise<void> {
+  const { adapters } = connectToLocalStack();
+  print((await adapters.directory.listUsers()).filter((user) => !user.removed).map(({ email, bodyIds, admin }) => ({ email, bodyIds, admin })));
+}
+
+async function token(email: string): Promise<void> {
+  const { stack, adapters } = connectToLocalStack();
+  const signedIn = await adapters.userPool.signIn(email, stack.localPassword);
+  if (signedIn.outcome !== 'signed-in') throw new UsageError(`${email} must choose a new password first: sign in on the page at ${stack.appUrl}`);
+  print({ idToken: signedIn.tokens.idToken });
+}
+
+function stackDescription(): void {
+  const { pid: _pid, ...stack } = readStackFile();
+  print(stack);
 }
 
 async function outbox(): Promise<void> {
@@ -163,8 +200,22 @@ async function outbox(): Promise<void> {
   print((await readOutbox(stack.inboxUrl)).map(({ to, subject, text }) => ({ to, subject, text })));
 }
 
-/** Each command and how many positional arguments it takes (a file or a report id). */
-const COMMANDS: Record<string, 0 | 1> = { extract: 1, ingest: 1, scan: 0, outbox: 0, due: 0, confirm: 1, progress: 1 };
+/** Each command and how many positional arguments it takes (a file, a report id or an email). */
+const COMMANDS: Record<string, 0 | 1> = {
+  extract: 1,
+  ingest: 1,
+  scan: 0,
+  outbox: 0,
+  due: 0,
+  confirm: 1,
+  progress: 1,
+  obligations: 0,
+  users: 0,
+  token: 1,
+  stack: 0,
+};
+
+const ARGUMENT_NAMES: Record<string, string> = { extract: 'file', ingest: 'file', token: 'email' };
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -188,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
   const arity = COMMANDS[command];
   if (arity === undefined) throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0 || (arity === 0 && argument)) throw new UsageError(`unexpected arguments: ${[argument, ...extra].filter(Boolean).join(' ')}`);
-  if (arity === 1 && !argument) throw new UsageError(`${command} needs a ${command === 'extract' || command === 'ingest' ? 'file' : 'report id'}`);
+  if (arity === 1 && !argument) throw new UsageError(`${command} needs a ${ARGUMENT_NAMES[command] ?? 'report id'}`);
   switch (command) {
     case 'extract':
       await extract(argument!);
@@ -207,15 +258,45 @@ async function main(argv: string[]): Promise<number> {
     case 'confirm':
       await confirm(argument!, required('published', dateOption('published', values.published)));
       return 0;
-    default:
-      await progress(argument!, required('body', values.body), {
-        ...(values['comments-received'] ? { chiefOfficerCommentsReceivedOn: dateOption('comments-received', values['comments-received']) } : {}),
-        ...(values['response-published'] ? { responsePublishedOn: dateOption('response-published', values['response-published']) } : {}),
-        ...(values.explained ? { explainedRecommendations: values.explained } : {}),
-      });
+    case 'obligations':
+      await obligations(values.body);
       return 0;
+    case 'users':
+      await users();
+      return 0;
+    case 'token':
+      await token(argument!);
+      return 0;
+    case 'stack':
+      stackDescription();
+      return 0;
+    default: {
+      const received = dateOption('comments-received', values['comments-received']);
+      const published = dateOption('response-published', values['response-published']);
+      await progress(argument!, required('body', values.body), [
+        ...(received ? [{ action: 'chief-officer-comments-received' as const, on: received }] : []),
+        ...(published ? [{ action: 'response-published' as const, on: published }] : []),
+        ...(values.explained ?? []).map((recommendation) => ({ action: 'recommendation-explained' as const, recommendation })),
+      ]);
+      return 0;
+    }
   }
 }
+
+/** Errors whose message is all a person needs; anything else is shown with its stack. */
+const KNOWN_ERRORS = [
+  UnreadableDocumentError,
+  ConfigurationError,
+  LocalStackError,
+  ReportNotFoundError,
+  ObligationNotFoundError,
+  ProgressRefusedError,
+  CorrectionRefusedError,
+  DirectoryChangeRefusedError,
+  ConcurrentChangeError,
+  ForbiddenError,
+  BankHolidayDataError,
+];
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
@@ -224,11 +305,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    const known = [UnreadableDocumentError, ConfigurationError, LocalStackError, ReportNotFoundError, ObligationUpdateError, BankHolidayDataError].some(
-      (type) => error instanceof type,
-    );
+    const known = KNOWN_ERRORS.some((type) => error instanceof type);
     const fileMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    process.stderr.write(`${known || fileMissing ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    const signIn = (error as Error).name === 'NotAuthorizedException' || (error as Error).name === 'UserNotFoundException';
+    process.stderr.write(`${known || fileMissing || signIn ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   },
 );

@@ -72,19 +72,14 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** AWS's own DynamoDB Local, on the machine's Java; `dataDirectory` keeps the data between runs, else memory only. */
-export function startDynamoDbLocal(port: number, dataDirectory: string | null): RunningEmulator & { process: ChildProcess } {
-  const { jar, libraries } = dynamoDbLocalJar();
-  const storage = dataDirectory ? ['-dbPath', dataDirectory] : ['-inMemory'];
-  const child = spawn('java', [`-Djava.library.path=${libraries}`, '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+/** An emulator in a child process: its last error output is shown if it stops on its own, and stopping waits for it to exit. */
+function childEmulator(child: ChildProcess, name: string): RunningEmulator & { process: ChildProcess } {
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4000);
   });
   child.once('exit', (code) => {
-    if (code && code !== 143) process.stderr.write(`DynamoDB Local stopped with exit code ${code}\n${errors}`);
+    if (code && code !== 143) process.stderr.write(`${name} stopped with exit code ${code}\n${errors}`);
   });
   return {
     process: child,
@@ -95,6 +90,34 @@ export function startDynamoDbLocal(port: number, dataDirectory: string | null): 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** AWS's own DynamoDB Local, on the machine's Java; `dataDirectory` keeps the data between runs, else memory only. */
+export function startDynamoDbLocal(port: number, dataDirectory: string | null): RunningEmulator & { process: ChildProcess } {
+  const { jar, libraries } = dynamoDbLocalJar();
+  const storage = dataDirectory ? ['-dbPath', dataDirectory] : ['-inMemory'];
+  const child = spawn('java', [`-Djava.library.path=${libraries}`, '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return childEmulator(child, 'DynamoDB Local');
+}
+
+/**
+ * cognito-local (a local Amazon Cognito), in its own process: it keeps its pools and users under
+ * `<directory>/.cognito`, issues tokens signed with its own key, and serves the JWKS to check them.
+ * It prints the messages Cognito would email (a forgotten password's code) on its output, which
+ * `onOutput` receives.
+ */
+export function startCognitoLocal(port: number, directory: string, onOutput: (text: string) => void = () => {}): RunningEmulator & { process: ChildProcess } {
+  const script = join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
+  const child = spawn(process.execPath, [script], {
+    cwd: directory,
+    // Its tokens name their issuer from HOST and PORT: the API checks them against the same address.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  return childEmulator(child, 'cognito-local');
 }
 
 export type S3Server = InstanceType<typeof S3rver>;

@@ -2,54 +2,90 @@ import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { Cron } from 'croner';
+import { DirectoryTable } from '../../functions/commons/directory-table';
+import { type SeedOutcome, seedDirectory } from '../../functions/commons/directory-updates';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../../functions/commons/environment';
-import { TABLE_LAYOUT } from '../../functions/commons/table-layout';
+import { ReportsTable } from '../../functions/commons/reports-table';
+import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../../functions/commons/table-layout';
+import { UserPool, type UserPoolSettings } from '../../functions/commons/user-pool';
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import type { DeploymentConfiguration } from '../../shared/configuration';
+import { type PageFiles, startAppServer } from './app-server';
 import {
   assertJava,
   assertPortFree,
   LocalStackError,
   type RunningEmulator,
   S3RVER_CREDENTIALS,
+  startCognitoLocal,
   startDynamoDbLocal,
   startS3rver,
   startSesLocal,
 } from './emulators';
+import { DEFAULT_LOCAL_PASSWORD, ensureLocalUserPool } from './local-user-pool';
 
 export interface LocalPorts {
   dynamodb: number;
   s3: number;
   ses: number;
+  cognito: number;
+  /** The office's page and its API, on one origin as CloudFront serves them. */
+  app: number;
 }
 
 export interface LocalStackOptions {
   ports: LocalPorts;
-  /** Where the table and bucket are kept between runs; null keeps them in memory (tests). */
+  /** Where the table, bucket and user pool are kept between runs; null keeps them in memory or a temporary folder (tests). */
   dataDirectory: string | null;
   configuration: DeploymentConfiguration;
   /** Run the deadline scan on the same schedule as in AWS. Tests invoke it themselves. */
   schedule: boolean;
+  /** Every local user's password. */
+  localPassword?: string;
+  /** The office's page, served beside the API; without it only the API answers. */
+  page?: PageFiles;
   /** Told of each handler invocation and its outcome, as Lambda's logs would show it. */
   onInvocation?: (invocation: { handler: 'ingest' | 'deadline-scan'; error?: Error; result?: unknown }) => void;
+  /** Told of each message cognito-local would have emailed (a forgotten password's code). */
+  onCognitoMessage?: (text: string) => void;
+}
+
+/** Where a running local stack is: what `npm start` writes for the CLI, and the tests share. */
+export interface LocalStackDescription {
+  ports: LocalPorts;
+  inboxUrl: string;
+  appUrl: string;
+  apiUrl: string;
+  userPool: { userPoolId: string; clientId: string };
+  localPassword: string;
 }
 
 export const LOCAL_NAMES = { tableName: 'fiftysix-local', uploadsBucketName: 'fiftysix-uploads-local', region: 'eu-west-2' } as const;
 
 /** What a process needs to reach the local stack: the same variables a Lambda function gets, plus the SDK's endpoints. */
-export function localEnvironment(ports: LocalPorts, configuration: DeploymentConfiguration): Record<string, string> {
+export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' | 'apiUrl'>, configuration: DeploymentConfiguration): Record<string, string> {
+  const { ports } = stack;
+  const userPool: UserPoolSettings = { ...stack.userPool, fixedPassword: stack.localPassword };
   return {
-    ...handlerEnvironment({ ...LOCAL_NAMES, configuration, maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES }),
+    ...handlerEnvironment({
+      ...LOCAL_NAMES,
+      senderAddress: configuration.senderAddress,
+      maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+      appUrl: configuration.appUrl ?? stack.appUrl,
+      userPool,
+    }),
     AWS_REGION: LOCAL_NAMES.region,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${ports.dynamodb}`,
     AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${ports.s3}`,
     AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${ports.ses}`,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}`,
     POWERTOOLS_SERVICE_NAME: 'fiftysix-local',
     // The pinned SDK warns that its releases from 2027 need Node 22; Lambda runs Node 24, and the warning
     // would otherwise interleave with every local command's output.
@@ -58,9 +94,25 @@ export function localEnvironment(ports: LocalPorts, configuration: DeploymentCon
 }
 
 /** Sets the variables in this process, so the SDK clients the handlers create find the emulators. */
-export function useLocalEnvironment(ports: LocalPorts, configuration: DeploymentConfiguration): void {
+export function useLocalEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' | 'apiUrl'>, configuration: DeploymentConfiguration): void {
   delete process.env.AWS_PROFILE;
-  Object.assign(process.env, localEnvironment(ports, configuration));
+  Object.assign(process.env, localEnvironment(stack, configuration));
+}
+
+/** The adapters the local stack, the CLI and the tests use beside the handlers, on the variables set above. */
+export function localAdapters(names: { tableName: string } = LOCAL_NAMES) {
+  const dynamoDb = new DynamoDBClient({});
+  const userPool = new UserPool(new CognitoIdentityProviderClient({}), {
+    userPoolId: process.env.USER_POOL_ID ?? '',
+    clientId: process.env.USER_POOL_CLIENT_ID ?? '',
+    fixedPassword: process.env.LOCAL_USER_PASSWORD ?? null,
+  });
+  return {
+    reports: new ReportsTable(dynamoDb, names.tableName),
+    directory: new DirectoryTable(dynamoDb, names.tableName),
+    userPool,
+    now: () => new Date(),
+  };
 }
 
 /** EventBridge's `cron(min hour day month weekday year)` read by croner: seconds first, Sunday = 1, '?' allowed. */
@@ -86,45 +138,42 @@ export function encodeEventKey(key: string): string {
     .join('/');
 }
 
-async function waitForDynamoDb(client: DynamoDBClient, exited: () => boolean): Promise<void> {
+/** Asks a starting emulator until it answers; gives up when its process has exited, or after 30 s. */
+async function waitFor(name: string, ask: () => Promise<unknown>, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      await client.send(new ListTablesCommand({}));
+      await ask();
       return;
     } catch (error) {
-      if (exited()) throw new LocalStackError('DynamoDB Local stopped as it started; its messages are above');
-      if (Date.now() > deadline) throw new LocalStackError(`DynamoDB Local did not answer within 30 s: ${(error as Error).message}`);
+      if (exited()) throw new LocalStackError(`${name} stopped as it started; its messages are above`);
+      if (Date.now() > deadline) throw new LocalStackError(`${name} did not answer within 30 s: ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }
 }
 
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const { partitionKey, sortKey, remindersDueIndex } = TABLE_LAYOUT;
+  const { partitionKey, sortKey } = TABLE_LAYOUT;
+  const keyNames = [partitionKey, sortKey, ...SECONDARY_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])];
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [partitionKey, sortKey, remindersDueIndex.partitionKey, remindersDueIndex.sortKey].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S',
-        })),
+        AttributeDefinitions: [...new Set(keyNames)].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: partitionKey, KeyType: 'HASH' },
           { AttributeName: sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: remindersDueIndex.name,
-            KeySchema: [
-              { AttributeName: remindersDueIndex.partitionKey, KeyType: 'HASH' },
-              { AttributeName: remindersDueIndex.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        GlobalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: 'attributes' in index ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.attributes] } : { ProjectionType: 'ALL' },
+        })),
       }),
     );
   } catch (error) {
@@ -132,29 +181,39 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
   }
 }
 
-export async function createBucket(client: S3Client, bucket: string): Promise<void> {
+/** The uploads bucket, which the office's page uploads to straight from the browser through presigned links. */
+export async function createBucket(client: S3Client, bucket: string, pageOrigin?: string): Promise<void> {
   try {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   } catch (error) {
     const name = (error as Error).name;
     if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
   }
+  if (pageOrigin) {
+    await client.send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: [pageOrigin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }] },
+      }),
+    );
+  }
 }
 
-export interface LocalStack {
-  ports: LocalPorts;
-  inboxUrl: string;
+export interface LocalStack extends LocalStackDescription {
   /** Runs the deadline scan as the schedule would at the given moment. */
   runScheduledScan(scheduledTime: Date): Promise<unknown>;
   /** Resolves when every ingestion started so far has finished. */
   settled(): Promise<void>;
+  /** What bringing the bodies and users in line with the configuration changed at start. */
+  seeded: SeedOutcome;
   stop(): Promise<void>;
 }
 
 /**
- * Starts DynamoDB Local, s3rver and aws-ses-v2-local, creates the table and bucket, and wires S3
- * events to the ingest handler and the schedule to the deadline-scan handler, from the same
- * definitions the CDK app uses.
+ * Starts DynamoDB Local, s3rver, aws-ses-v2-local and cognito-local, creates the table, bucket and user
+ * pool, brings the stored bodies and users in line with the configuration (as a deploy does), and wires
+ * S3 events to the ingest handler, the schedule to the deadline-scan handler and an HTTP server to the
+ * API handler, from the same definitions the CDK app uses.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { ports, dataDirectory, configuration } = options;
@@ -162,31 +221,57 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await assertPortFree(ports.dynamodb, 'DynamoDB Local', 'FIFTYSIX_DYNAMODB_PORT');
   await assertPortFree(ports.s3, 'the S3 emulator (s3rver)', 'FIFTYSIX_S3_PORT');
   await assertPortFree(ports.ses, 'the SES emulator (aws-ses-v2-local)', 'FIFTYSIX_SES_PORT');
-  useLocalEnvironment(ports, configuration);
+  await assertPortFree(ports.cognito, 'the Cognito emulator (cognito-local)', 'FIFTYSIX_COGNITO_PORT');
+  await assertPortFree(ports.app, 'the office’s page and API', 'FIFTYSIX_APP_PORT');
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  const localPassword = options.localPassword ?? DEFAULT_LOCAL_PASSWORD;
+  // The emulators' endpoints first: the user pool's ids are only known once cognito-local has made it.
+  useLocalEnvironment({ ports, appUrl, localPassword, userPool: { userPoolId: '', clientId: '' } }, configuration);
 
   const running: RunningEmulator[] = [];
   const stopAll = async () => {
     await Promise.allSettled(running.reverse().map((emulator) => emulator.stop()));
   };
   try {
-    const s3Directory = dataDirectory ? join(dataDirectory, 's3') : join(process.env.TMPDIR ?? '/tmp', `fiftysix-s3-${randomUUID()}`);
+    const scratch = join(process.env.TMPDIR ?? '/tmp', `fiftysix-${randomUUID()}`);
+    const s3Directory = join(dataDirectory ?? scratch, 's3');
+    const cognitoDirectory = join(dataDirectory ?? scratch, 'cognito');
     const dynamoDirectory = dataDirectory ? join(dataDirectory, 'dynamodb') : null;
-    for (const directory of [s3Directory, dynamoDirectory]) if (directory) mkdirSync(directory, { recursive: true });
+    for (const directory of [s3Directory, cognitoDirectory, dynamoDirectory]) if (directory) mkdirSync(directory, { recursive: true });
 
     const dynamoDb = startDynamoDbLocal(ports.dynamodb, dynamoDirectory);
     running.push(dynamoDb);
+    const cognito = startCognitoLocal(ports.cognito, cognitoDirectory, options.onCognitoMessage);
+    running.push(cognito);
     const s3 = await startS3rver(ports.s3, s3Directory, dataDirectory !== null);
     running.push(s3);
     running.push(await startSesLocal(ports.ses));
 
     const dynamoDbClient = new DynamoDBClient({});
-    await waitForDynamoDb(dynamoDbClient, () => dynamoDb.process.exitCode !== null);
+    const cognitoClient = new CognitoIdentityProviderClient({});
+    await waitFor(
+      'DynamoDB Local',
+      () => dynamoDbClient.send(new ListTablesCommand({})),
+      () => dynamoDb.process.exitCode !== null,
+    );
+    await waitFor(
+      'cognito-local',
+      () => cognitoClient.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+      () => cognito.process.exitCode !== null,
+    );
     await createTable(dynamoDbClient, LOCAL_NAMES.tableName);
-    await createBucket(new S3Client({}), LOCAL_NAMES.uploadsBucketName);
+    await createBucket(new S3Client({}), LOCAL_NAMES.uploadsBucketName, appUrl);
+    const userPool = await ensureLocalUserPool(cognitoClient);
+    const description: LocalStackDescription = { ports, inboxUrl: `http://127.0.0.1:${ports.ses}/`, appUrl, apiUrl: `${appUrl}/api`, userPool, localPassword };
+    useLocalEnvironment(description, configuration);
+
+    // Brought in line before any handler runs, as a deploy's seed runs before the stack is used.
+    const seeded = await seedDirectory(localAdapters(), configuration);
 
     // Imported only now: each handler builds its SDK clients at cold start from the variables set above.
     const ingest = await import('../../functions/ingest/handler');
     const deadlineScan = await import('../../functions/deadline-scan/handler');
+    const api = await import('../../functions/api/handler');
 
     const inFlight = new Set<Promise<unknown>>();
     const invoke = (handler: 'ingest' | 'deadline-scan', run: () => Promise<unknown>) => {
@@ -210,6 +295,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (records.length > 0) void invoke('ingest', () => ingest.handler({ Records: records }));
     });
 
+    running.push(await startAppServer(ports.app, api.handler, options.page ?? (async () => null)));
+
     const schedule = options.schedule
       ? scheduleFor(DEADLINE_SCAN_SCHEDULE.expression, DEADLINE_SCAN_SCHEDULE.timeZone, (scheduledTime) => {
           void invoke('deadline-scan', () => deadlineScan.handler(scheduledScanEvent(scheduledTime)));
@@ -217,8 +304,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       : null;
 
     return {
-      ports,
-      inboxUrl: `http://127.0.0.1:${ports.ses}/`,
+      ...description,
+      seeded,
       runScheduledScan: (scheduledTime) => deadlineScan.handler(scheduledScanEvent(scheduledTime)),
       settled: async () => {
         while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -1,15 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LocalStackError } from './emulators';
-import type { LocalPorts } from './local-stack';
+import type { LocalStackDescription } from './local-stack';
 
 /** Git-ignored: the local table and bucket live here between runs. */
 export const LOCAL_DATA_DIRECTORY = resolve('.local-data');
 const STACK_FILE = join(LOCAL_DATA_DIRECTORY, 'stack.json');
 
-export interface RunningStackDescription {
-  ports: LocalPorts;
-  inboxUrl: string;
+export interface RunningStackDescription extends LocalStackDescription {
   pid: number;
 }
 

@@ -25,27 +25,37 @@ async function main(): Promise<void> {
     dynamodb: portFrom('FIFTYSIX_DYNAMODB_PORT', 8000),
     s3: portFrom('FIFTYSIX_S3_PORT', 4569),
     ses: portFrom('FIFTYSIX_SES_PORT', 8005),
+    cognito: portFrom('FIFTYSIX_COGNITO_PORT', 9229),
+    app: portFrom('FIFTYSIX_APP_PORT', 5656),
   };
   const stack = await startLocalStack({
     ports,
     dataDirectory: LOCAL_DATA_DIRECTORY,
     configuration,
     schedule: true,
+    localPassword: process.env.FIFTYSIX_LOCAL_PASSWORD,
     onInvocation: ({ handler, error }) => {
       if (error) process.stderr.write(`${handler} handler failed: ${error.message}\n`);
     },
   });
-  writeStackFile({ ports, inboxUrl: stack.inboxUrl, pid: process.pid });
+  const { inboxUrl, appUrl, apiUrl, userPool, localPassword, seeded } = stack;
+  writeStackFile({ ports, inboxUrl, appUrl, apiUrl, userPool, localPassword, pid: process.pid });
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  const bodies = configuration.localPolicingBodies.map((body) => `${body.name} (${body.recipients.length} recipient(s))`).join('; ');
+  const changed = (added: string[], changedIds: string[], gone: string[]) =>
+    [added.length && `${added.length} added`, changedIds.length && `${changedIds.length} changed`, gone.length && `${gone.length} retired`]
+      .filter(Boolean)
+      .join(', ') || 'unchanged';
   process.stdout.write(
     [
       '',
       `FiftySix is running locally (started in ${seconds} s). Ctrl-C stops it; data is kept in ${LOCAL_DATA_DIRECTORY}.`,
       '',
-      `  Inbox (every reminder sent):  ${stack.inboxUrl}`,
-      `  Configuration:                ${configurationPath()}: ${bodies}`,
+      `  The office’s page:            ${appUrl}`,
+      `  API:                          ${apiUrl}`,
+      `  Inbox (every reminder sent):  ${inboxUrl}`,
+      `  Configuration:                ${configurationPath()}: ${configuration.localPolicingBodies.length} bodies (${changed(seeded.bodies.added, seeded.bodies.changed, seeded.bodies.retired)}), ${configuration.users.length} users (${changed(seeded.users.added, seeded.users.changed, seeded.users.removed)})`,
+      `  Sign in as any user in it with the password ${localPassword}${process.env.FIFTYSIX_LOCAL_PASSWORD ? ' (FIFTYSIX_LOCAL_PASSWORD)' : ''}`,
       `  Deadline scan:                ${DEADLINE_SCAN_SCHEDULE.expression} ${DEADLINE_SCAN_SCHEDULE.timeZone}`,
       '',
       '  Upload a report, from another terminal:',

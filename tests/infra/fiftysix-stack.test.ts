@@ -4,19 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type CfnElement, Stack, Token } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
-import { deployedEnvironmentBytes } from '../../infra/project-function';
 import { ConfigurationError, type DeploymentConfiguration } from '../../shared/configuration';
 import { FORCES } from '../../shared/forces';
 
 const configuration: DeploymentConfiguration = {
   senderAddress: 'reminders@fiftysix.example.org',
+  appUrl: null,
   localPolicingBodies: [
     {
       id: 'cumbria',
@@ -25,6 +25,7 @@ const configuration: DeploymentConfiguration = {
       recipients: ['governance@cumbria-pfcc.example.org'],
     },
   ],
+  users: [{ email: 'governance@cumbria-pfcc.example.org', bodyIds: ['cumbria'], admin: false }],
 };
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -108,7 +109,7 @@ describe('FiftySixStack', () => {
       executionId: '<aws.scheduler.execution-id>',
     });
     expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
-    expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(deadlineScan.function.deadLetters) });
+    expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(deadlineScan.function.deadLetters!) });
   });
 
   it('keeps the reports table, its reminders-due index and its backups whatever happens to the stack', () => {
@@ -135,6 +136,22 @@ describe('FiftySixStack', () => {
               { AttributeName: 'nextReminderOn', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'obligations-by-body',
+            KeySchema: [
+              { AttributeName: 'obligationBody', KeyType: 'HASH' },
+              { AttributeName: 'obligationReport', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'reports-by-last-day',
+            KeySchema: [
+              { AttributeName: 'reportList', KeyType: 'HASH' },
+              { AttributeName: 'reportLastDay', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['status', 'title', 'responseDueOn']) },
           },
         ],
         SSESpecification: { SSEEnabled: true },
@@ -202,46 +219,116 @@ describe('FiftySixStack', () => {
   });
 
   it('grants the functions nothing on every resource but X-Ray tracing, and no managed policy', () => {
-    const { ingestion, deadlineScan } = built.stack;
-    for (const role of [ingestion.function.role, deadlineScan.function.role]) {
+    const { ingestion, deadlineScan, api, seed } = built.stack;
+    for (const role of [ingestion.function.role, deadlineScan.function.role, api.function.role, seed.function.role]) {
       const unscoped = statementsOf(template, role).filter((statement) => resourcesOf(statement).includes('*'));
       expect(unscoped.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
       expect(template.toJSON().Resources[logicalId(role)].Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
 
-  it('gives both functions the project defaults and the same environment', () => {
-    const { storage, ingestion, deadlineScan } = built.stack;
-    const functions = [ingestion.function, deadlineScan.function].map((each) => ({
-      each,
-      properties: template.toJSON().Resources[logicalId(each.function)].Properties,
-    }));
-    for (const { each, properties } of functions) {
-      expect(properties).toMatchObject({
+  it('gives every function the project defaults, and each only the variables it reads', () => {
+    const { storage, ingestion, deadlineScan, api, seed, users } = built.stack;
+    const propertiesOf = (each: { function: IConstruct }) => template.toJSON().Resources[logicalId(each.function)].Properties;
+    for (const each of [ingestion.function, deadlineScan.function, api.function, seed.function]) {
+      expect(propertiesOf(each)).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogFormat: 'JSON' },
-        DeadLetterConfig: { TargetArn: arnOf(each.deadLetters) },
       });
-      expect(properties.Environment.Variables).toMatchObject({
+      expect(propertiesOf(each).Environment.Variables).toMatchObject({
         TABLE_NAME: refTo(storage.table),
         UPLOADS_BUCKET_NAME: refTo(storage.uploads),
         SENDER_ADDRESS: configuration.senderAddress,
         POWERTOOLS_SERVICE_NAME: 'fiftysix',
       });
-      expect(JSON.parse(properties.Environment.Variables.LOCAL_POLICING_BODIES)).toEqual(configuration.localPolicingBodies);
-      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-        FunctionName: refTo(each.function),
-        MaximumRetryAttempts: 2,
-      });
+      expect(propertiesOf(each).Environment.Variables.LOCAL_POLICING_BODIES).toBeUndefined();
     }
-    expect(functions.map(({ properties }) => [properties.MemorySize, properties.Timeout])).toEqual([
+    for (const each of [ingestion.function, deadlineScan.function]) {
+      expect(propertiesOf(each).DeadLetterConfig).toEqual({ TargetArn: arnOf(each.deadLetters!) });
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: refTo(each.function), MaximumRetryAttempts: 2 });
+    }
+    // A caller waits on these: it sees the failure, so there is nothing for a queue to keep.
+    for (const each of [api.function, seed.function]) {
+      expect(each.deadLetters).toBeNull();
+      expect(propertiesOf(each).Environment.Variables).toMatchObject({ USER_POOL_ID: refTo(users.pool), USER_POOL_CLIENT_ID: refTo(users.client) });
+    }
+    expect(propertiesOf(ingestion.function).Environment.Variables.USER_POOL_ID).toBeUndefined();
+    expect(propertiesOf(deadlineScan.function).Environment.Variables.APP_URL).toEqual({ 'Fn::GetAtt': [logicalId(api.httpApi), 'ApiEndpoint'] });
+    expect([ingestion.function, deadlineScan.function].map((each) => [propertiesOf(each).MemorySize, propertiesOf(each).Timeout])).toEqual([
       [1024, 60],
       [256, 60],
     ]);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
     template.allResources('AWS::SQS::Queue', { Properties: { SqsManagedSseEnabled: true } });
+  });
+
+  it('signs people in with a Cognito user pool: invited only, strong passwords, an administrators group, kept with the stack’s data', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        UsernameAttributes: ['email'],
+        DeletionProtection: 'ACTIVE',
+        Policies: {
+          PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+        },
+      }),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'administrators' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'fiftysix-web',
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+
+  it('serves the API through an HTTP API whose JWT authorizer guards every route but the calendar feed, logged and throttled', () => {
+    const { users } = built.stack;
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [refTo(users.client)], Issuer: Match.anyValue() },
+    });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties);
+    expect(routes.map((route) => [route.RouteKey, route.AuthorizationType]).sort()).toEqual([
+      ['ANY /api/{proxy+}', 'JWT'],
+      ['GET /api/bodies/{bodyId}/calendar.ics', 'NONE'],
+    ]);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('lets the API read and write the table, put only the page’s own uploads and administer users, but not send email', () => {
+    const { storage, api, users } = built.stack;
+    const statements = statementsOf(template, api.function.role);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 's3:PutObject', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser']),
+    );
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(actions.filter((action) => /^s3:(Get|Delete|List)/.test(action))).toEqual([]);
+    const put = statements.find((statement) => actionsOf(statement).includes('s3:PutObject'))!;
+    expect(resourcesOf(put)).toEqual([{ 'Fn::Join': ['', [arnOf(storage.uploads), '/uploads/web/*']] }]);
+    const cognito = statements.find((statement) => actionsOf(statement).includes('cognito-idp:AdminCreateUser'))!;
+    expect(resourcesOf(cognito)).toEqual([arnOf(users.pool)]);
+  });
+
+  it('brings the stored bodies and users in line with the configuration at each deploy', () => {
+    const resources = Object.values(template.findResources('Custom::FiftySixDirectory'));
+    expect(resources).toHaveLength(1);
+    const seeded = JSON.parse(resources[0]!.Properties.Configuration);
+    expect(seeded).toEqual({
+      senderAddress: configuration.senderAddress,
+      appUrl: null,
+      localPolicingBodies: configuration.localPolicingBodies,
+      users: configuration.users,
+    });
   });
 
   it('tells the operator where to upload reports and which sender to verify', () => {
@@ -294,24 +381,21 @@ describe('configuration checked at synth', () => {
     expect(error.message).toMatch(/senderAddress: must be an email address/);
   });
 
-  it('refuses more bodies and recipients than fit in a Lambda environment, saying what to cut', () => {
+  it('synthesises a deployment for all 43 forces with ten recipients each: bodies are data, not environment', () => {
     const everyForce: DeploymentConfiguration = {
       ...configuration,
       localPolicingBodies: FORCES.map((force, index) => ({
         id: `body-${index}`,
         name: force.localPolicingBody,
         force: force.name,
-        recipients: [`governance@body-${index}.example.org`],
+        recipients: Array.from({ length: 10 }, (_, recipient) => `recipient-${recipient}@body-${index}.example.org`),
       })),
+      users: FORCES.map((_, index) => ({ email: `officer@body-${index}.example.org`, bodyIds: [`body-${index}`], admin: false })),
     };
-    expect(configurationErrorFrom(() => build(everyForce)).message).toMatch(/over the 4096 Lambda allows; list fewer local policing bodies or recipients/);
-    expect(() => build({ ...everyForce, localPolicingBodies: everyForce.localPolicingBodies.slice(0, 10) })).not.toThrow();
-  });
-
-  it('counts a name CloudFormation has yet to generate at its longest', () => {
-    const unresolved = Token.asString({ Ref: 'ReportsTable' });
-    expect(deployedEnvironmentBytes({ TABLE_NAME: unresolved }) - deployedEnvironmentBytes({ TABLE_NAME: '' })).toBe(255);
-    expect(deployedEnvironmentBytes({ TABLE_NAME: `${unresolved}-x` }) - deployedEnvironmentBytes({ TABLE_NAME: '' })).toBe(257);
+    const { app, stack } = build(everyForce);
+    expect(() => app.synth()).not.toThrow();
+    const seeded = Object.values(Template.fromStack(stack).findResources('Custom::FiftySixDirectory'))[0]!;
+    expect(JSON.parse(seeded.Properties.Configuration).localPolicingBodies).toHaveLength(43);
   });
 
   it('cdk synth reports a configuration mistake on stderr and exits 1, without a stack trace', async () => {

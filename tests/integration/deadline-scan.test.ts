@@ -1,7 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordProgress } from '../../functions/commons/obligation-updates';
 import { ReminderMailer } from '../../functions/commons/reminder-mailer';
+import { recordProgress } from '../../functions/commons/report-changes';
 import { type ScanResult, scanDeadlines } from '../../functions/deadline-scan/scan-deadlines';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { DEFAULT_REMINDER_SETTINGS, planReminders } from '../../shared/reminders';
@@ -10,6 +10,8 @@ import { useIsolatedServices } from '../support/local-services';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
+const CLI = { actor: 'cli', bodyIds: [], admin: true };
+const APP_URL = 'http://127.0.0.1/app';
 let ingest: typeof import('../../functions/ingest/handler');
 let scan: typeof import('../../functions/deadline-scan/handler');
 
@@ -33,7 +35,9 @@ async function ingestReport(key: string, force: string, publishedOn: string, opt
   expect(outcome?.status).toBe('ingested');
   if (options.commentsReceived) {
     const bodyId = force.startsWith('Cumbria') ? 'cumbria' : 'surrey';
-    await recordProgress(services.reports, outcome!.reportId, bodyId, { chiefOfficerCommentsReceivedOn: publishedOn });
+    await recordProgress(services.asOf(`${publishedOn}T12:00:00Z`), CLI, outcome!.reportId, bodyId, [
+      { action: 'chief-officer-comments-received', on: publishedOn },
+    ]);
   }
   return outcome!.reportId;
 }
@@ -80,7 +84,7 @@ describe('deadline scan on the local services', () => {
     expect(stagesFor(reportId, await scanAt('2025-03-06T06:00:00Z'))).toEqual(['response-due overdue-1-day']);
     expect(stagesFor(reportId, await scanAt('2025-03-12T06:00:00Z'))).toEqual([]);
     expect(stagesFor(reportId, await scanAt('2025-03-13T06:00:00Z'))).toEqual(['response-due overdue-8-days']);
-    await recordProgress(services.reports, reportId, 'surrey', { responsePublishedOn: '2025-03-14' });
+    await recordProgress(services.asOf('2025-03-14T12:00:00Z'), CLI, reportId, 'surrey', [{ action: 'response-published', on: '2025-03-14' }]);
     expect(stagesFor(reportId, await scanAt('2025-03-20T06:00:00Z'))).toEqual([]);
     expect((await emailsAbout('uploads/b.txt')).map((email) => email.to)).toEqual(Array(4).fill(['policy@surrey.test']));
   });
@@ -94,7 +98,7 @@ describe('deadline scan on the local services', () => {
   it('marks a reminder that SES refused as failed, and sends it at the next scan', async () => {
     const reportId = await ingestReport('uploads/d.txt', 'Surrey Police', '2027-01-07', { commentsReceived: true }); // 14 days before the last day: 17 February
     const unreachable = new ReminderMailer(new SESv2Client({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }), TEST_CONFIGURATION.senderAddress);
-    const failed = await scanDeadlines(new Date('2027-02-17T06:00:00Z'), { reports: services.reports, mailer: unreachable, configuration: TEST_CONFIGURATION });
+    const failed = await scanDeadlines(new Date('2027-02-17T06:00:00Z'), { ...services, mailer: unreachable, appUrl: APP_URL });
     expect(stagesFor(reportId, failed)).toEqual([]);
     expect(failed.failed.filter((each) => each.reportId === reportId)).toEqual([expect.objectContaining({ bodyId: 'surrey', stage: 'due-in-14-days' })]);
 
@@ -113,16 +117,25 @@ describe('deadline scan on the local services', () => {
   it('follows a corrected publication date without a burst of the reminders it moved into the past', async () => {
     const text = forceReportText('Cumbria Constabulary', 'Report uploads/f.txt');
     const [first] = await ingest.handler(await services.upload('uploads/f.txt', text, '2029-03-01')); // last day 25 April 2029
-    await recordProgress(services.reports, first!.reportId, 'cumbria', { chiefOfficerCommentsReceivedOn: '2029-03-20' });
+    await recordProgress(services.asOf('2029-03-20T12:00:00Z'), CLI, first!.reportId, 'cumbria', [
+      { action: 'chief-officer-comments-received', on: '2029-03-20' },
+    ]);
     expect(stagesFor(first!.reportId, await scanAt('2029-04-11T06:00:00Z'))).toEqual(['response-due due-in-14-days']);
 
     // A person confirms it was published a week earlier: the last day becomes 18 April 2029.
-    const [corrected] = await ingest.handler(await services.upload('uploads/f again.txt', text, '2029-02-22'));
+    const [corrected] = await ingest.handler(await services.upload('uploads/f again.txt', text, '2029-02-22', '2029-04-11T12:00:00Z'));
     expect(corrected).toMatchObject({ reportId: first!.reportId, saved: 'corrected', status: 'ingested' });
     expect(await services.reports.getReport(first!.reportId)).toMatchObject({
       publishedOn: '2029-02-22',
       responseDueOn: '2029-04-18',
-      publishedOnSource: 'upload-metadata',
+      publishedOnSource: 'confirmed',
+    });
+    expect((await services.reports.historyOf(first!.reportId)).find((event) => event.action === 'report.corrected')).toMatchObject({
+      action: 'report.corrected',
+      actor: 'upload',
+      reason: 'publication-date: Uploaded again with published-on 2029-02-22',
+      before: { publishedOn: '2029-03-01' },
+      after: { publishedOn: '2029-02-22' },
     });
     const [obligation] = await services.reports.getObligations(first!.reportId);
     expect(obligation).toMatchObject({ dates: { responseDueOn: '2029-04-18' }, progress: { chiefOfficerCommentsReceivedOn: '2029-03-20' } });
@@ -144,9 +157,9 @@ describe('deadline scan on the local services', () => {
     expect(stagesFor(reportId, moments)).toEqual([]);
     expect(moments.failed.filter((each) => each.reportId === reportId)).toEqual([]); // still in progress, perhaps
     const later = await scanDeadlines(new Date('2030-02-13T07:00:00Z'), {
-      reports: services.reports,
+      ...services,
       mailer: new ReminderMailer(new SESv2Client({}), TEST_CONFIGURATION.senderAddress),
-      configuration: TEST_CONFIGURATION,
+      appUrl: APP_URL,
     });
     expect(stagesFor(reportId, later)).toEqual([]);
     expect(later.failed.filter((each) => each.reportId === reportId)).toEqual([

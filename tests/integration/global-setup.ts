@@ -1,11 +1,11 @@
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/local/emulators';
-import { type LocalPorts, startLocalStack } from '../../infra/local/local-stack';
+import { type LocalStackDescription, startLocalStack } from '../../infra/local/local-stack';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    localStack: { ports: LocalPorts; inboxUrl: string };
+    localStack: LocalStackDescription;
   }
 }
 
@@ -15,8 +15,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  const ports: LocalPorts = { dynamodb: await freePort(), s3: await freePort(), ses: await freePort() };
+  const ports = { dynamodb: await freePort(), s3: await freePort(), ses: await freePort(), cognito: await freePort(), app: await freePort() };
   const stack = await startLocalStack({ ports, dataDirectory: null, configuration: TEST_CONFIGURATION, schedule: false });
-  project.provide('localStack', { ports, inboxUrl: stack.inboxUrl });
+  const { inboxUrl, appUrl, apiUrl, userPool, localPassword } = stack;
+  project.provide('localStack', { ports, inboxUrl, appUrl, apiUrl, userPool, localPassword });
   return () => stack.stop();
 }

@@ -99,14 +99,23 @@ describe('ingest handler on the local services', () => {
       }),
     );
     const [obligation] = await services.reports.getObligations(first!.reportId);
-    expect(obligation?.progress).toEqual({ chiefOfficerCommentsReceivedOn: '2024-03-29', responsePublishedOn: null, explainedRecommendations: ['1', '2'] });
+    expect(obligation?.progress).toMatchObject({
+      chiefOfficerCommentsReceivedOn: '2024-03-29',
+      responsePublishedOn: null,
+      explainedRecommendations: ['1', '2'],
+    });
+    const history = await services.reports.historyOf(first!.reportId);
+    expect(history.map((event) => [event.action, event.actor])).toEqual([
+      ['report.read', 'upload'],
+      ['progress.recorded', 'upload'],
+    ]);
 
     const wrongBody = await ingest.handler(await services.upload('uploads/progress.txt', text, { body: 'gotham', 'response-published-on': '2024-04-30' })).then(
       () => null,
       (error: unknown) => error,
     );
     expect(wrongBody).toBeInstanceOf(ingest.IngestFailedError);
-    expect((wrongBody as Error).message).toContain('"gotham" is not a body that owes this report a response; it owes: cumbria');
+    expect((wrongBody as Error).message).toContain(`"gotham" does not owe report ${first!.reportId} a response; it is owed by: cumbria`);
     expect((await services.reports.getObligations(first!.reportId))[0]?.progress.responsePublishedOn).toBeNull();
   });
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../infra/local/emulators';
+import { addDays, daysBetween, formatLongDate, londonDateAt } from '../../shared/calendar-date';
+import { isWorkingDay } from '../../shared/working-days';
 import { corpusFile } from '../support/corpus';
 import { REPO_ROOT, runScript, startScript } from '../support/run-script';
 
@@ -15,13 +17,15 @@ function workingDirectory(): string {
 }
 
 describe('npm start', () => {
-  it('brings the whole pipeline up, serves the CLI, and stops cleanly on Ctrl-C', async () => {
+  it('brings the whole pipeline up, serves the API and the CLI, and stops cleanly on Ctrl-C', async () => {
     const cwd = workingDirectory();
     const env = {
       FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json'),
       FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
       FIFTYSIX_S3_PORT: String(await freePort()),
       FIFTYSIX_SES_PORT: String(await freePort()),
+      FIFTYSIX_COGNITO_PORT: String(await freePort()),
+      FIFTYSIX_APP_PORT: String(await freePort()),
       // As a person runs it: with the handlers' routine logging on, stdout must still be only JSON.
       POWERTOOLS_LOG_LEVEL: undefined,
     };
@@ -29,24 +33,54 @@ describe('npm start', () => {
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect.poll(() => output, { timeout: 30_000, interval: 200 }).toContain('FiftySix is running locally');
+    await expect.poll(() => output, { timeout: 45_000, interval: 200 }).toContain('FiftySix is running locally');
+    const appUrl = `http://127.0.0.1:${env.FIFTYSIX_APP_PORT}`;
     expect(output).toContain(`Inbox (every reminder sent):  http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/`);
+    expect(output).toContain(`API:                          ${appUrl}/api`);
+    expect(output).toContain('3 bodies (3 added), 4 users (4 added)');
+    expect(output).toContain('with the password FiftySix-local-1');
 
+    // A report published days ago, so that what the office did today is after it, whose 14-day reminder falls on a working day.
+    const today = londonDateAt(new Date());
+    let published = addDays(today, -10);
+    while (!isWorkingDay(addDays(published, 41))) published = addDays(published, -1);
+    const lastDay = addDays(published, 55);
     try {
+      const described = JSON.parse((await runScript(CLI, ['stack'], { cwd, env })).stdout);
+      expect(described).toMatchObject({ appUrl, apiUrl: `${appUrl}/api`, inboxUrl: `http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/` });
+      const users = JSON.parse((await runScript(CLI, ['users'], { cwd, env })).stdout);
+      expect(users).toContainEqual({ email: 'governance@cumbria-pfcc.example.org', bodyIds: ['cumbria'], admin: false });
+      expect(users).toContainEqual({ email: 'administrator@fiftysix.example.org', bodyIds: [], admin: true });
+
       const reportFile = join(cwd, 'report.txt');
       writeFileSync(
         reportFile,
-        'PEEL spotlight: crime scenes in Cumbria Constabulary\nAn HMICFRS inspection.\n\nRecommendation 1\nBy March 2025, the force should review its crime scene management.\n',
+        'PEEL spotlight: crime scenes in Cumbria Constabulary\nAn HMICFRS inspection.\n\nRecommendation 1\nBy March 2030, the force should review its crime scene management.\n',
       );
-      const ingested = await runScript(CLI, ['ingest', reportFile, '--published', '2024-03-07'], { cwd, env });
+      const ingested = await runScript(CLI, ['ingest', reportFile, '--published', published], { cwd, env });
       expect(ingested.stderr).toBe('');
-      expect(JSON.parse(ingested.stdout)).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', responseDueOn: '2024-05-01' });
-
+      expect(JSON.parse(ingested.stdout)).toMatchObject({
+        status: 'ingested',
+        publishedOn: published,
+        responseDueOn: lastDay,
+        obligations: [{ bodyId: 'cumbria', responseDueOn: lastDay, daysLeft: daysBetween(today, lastDay), state: 'open' }],
+      });
       const report = JSON.parse(ingested.stdout) as { id: string };
-      const progress = await runScript(CLI, ['progress', report.id, '--body', 'cumbria', '--comments-received', '2024-04-02'], { cwd, env });
-      expect(JSON.parse(progress.stdout)).toMatchObject({ progress: { chiefOfficerCommentsReceivedOn: '2024-04-02' } });
 
-      const first = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd, env });
+      // Signed in as the Cumbria office through the API the page uses, the report is in its list.
+      const { idToken } = JSON.parse((await runScript(CLI, ['token', 'governance@cumbria-pfcc.example.org'], { cwd, env })).stdout);
+      const listed = await fetch(`${appUrl}/api/obligations`, { headers: { authorization: `Bearer ${idToken}` } });
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual([expect.objectContaining({ reportId: report.id, bodyId: 'cumbria', responseDueOn: lastDay })]);
+      expect((await fetch(`${appUrl}/api/obligations`)).status).toBe(401);
+      const everything = JSON.parse((await runScript(CLI, ['obligations', '--body', 'cumbria'], { cwd, env })).stdout);
+      expect(everything).toEqual([expect.objectContaining({ reportId: report.id, responseDueOn: lastDay })]);
+
+      const progress = await runScript(CLI, ['progress', report.id, '--body', 'cumbria', '--comments-received', today], { cwd, env });
+      expect(JSON.parse(progress.stdout)).toMatchObject({ progress: { chiefOfficerCommentsReceivedOn: today } });
+
+      const fourteenDays = `${addDays(lastDay, -14)}T12:00:00Z`;
+      const first = await runScript(CLI, ['scan', '--at', fourteenDays], { cwd, env });
       expect(JSON.parse(first.stdout)).toEqual([
         expect.objectContaining({
           bodyId: 'cumbria',
@@ -55,19 +89,24 @@ describe('npm start', () => {
           recipients: ['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org'],
         }),
       ]);
-      const repeated = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd, env });
+      const repeated = await runScript(CLI, ['scan', '--at', fourteenDays], { cwd, env });
       expect(JSON.parse(repeated.stdout)).toEqual([]);
 
       const outbox = JSON.parse((await runScript(CLI, ['outbox'], { cwd, env })).stdout) as Array<{ to: string[]; subject: string; text: string }>;
       expect(outbox).toHaveLength(1);
       expect(outbox[0]!.to).toEqual(['governance@cumbria-pfcc.example.org', 'chief.executive@cumbria-pfcc.example.org']);
-      expect(outbox[0]!.text).toContain('Wednesday 1 May 2024 (14 days left)');
+      expect(outbox[0]!.text).toContain(`${formatLongDate(lastDay)} (14 days left)`);
+      expect(outbox[0]!.text).toContain(`${appUrl}/reports/${report.id}`);
 
-      const confirmed = await runScript(CLI, ['confirm', report.id, '--published', '2024-03-14'], { cwd, env });
-      expect(JSON.parse(confirmed.stdout)).toMatchObject({ publishedOn: '2024-03-14', responseDueOn: '2024-05-08' });
+      const confirmed = await runScript(CLI, ['confirm', report.id, '--published', addDays(published, 7)], { cwd, env });
+      expect(JSON.parse(confirmed.stdout)).toMatchObject({ publishedOn: addDays(published, 7), responseDueOn: addDays(lastDay, 7) });
       // The same file under the same name again: the CLI waits for this upload's outcome, not the last one's.
-      const again = await runScript(CLI, ['ingest', reportFile, '--published', '2024-03-21'], { cwd, env });
-      expect(JSON.parse(again.stdout)).toMatchObject({ publishedOn: '2024-03-21', responseDueOn: '2024-05-15', upload: { outcome: 'corrected' } });
+      const again = await runScript(CLI, ['ingest', reportFile, '--published', addDays(published, 14)], { cwd, env });
+      expect(JSON.parse(again.stdout)).toMatchObject({
+        publishedOn: addDays(published, 14),
+        responseDueOn: addDays(lastDay, 14),
+        upload: { outcome: 'corrected' },
+      });
 
       const empty = join(cwd, 'empty.pdf');
       writeFileSync(empty, '');

@@ -3,20 +3,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { inject } from 'vitest';
-import { ReportsTable } from '../../functions/commons/reports-table';
+import { seedDirectory } from '../../functions/commons/directory-updates';
 import { PUBLISHED_ON_METADATA } from '../../functions/commons/wiring';
-import { createBucket, createTable, encodeEventKey, useLocalEnvironment } from '../../infra/local/local-stack';
+import { createBucket, createTable, encodeEventKey, localAdapters, useLocalEnvironment } from '../../infra/local/local-stack';
 import { clearOutbox, readOutbox } from '../../infra/local/outbox';
 import { TEST_CONFIGURATION } from './test-configuration';
 
 /**
  * Points this test file's SDK clients at the shared emulators, with a table and bucket of its own so
- * files cannot see each other's reports. Call before importing a handler: handlers read the
- * environment at cold start.
+ * files cannot see each other's reports, its bodies and users seeded from the test configuration.
+ * Call before importing a handler: handlers read the environment at cold start.
  */
-export async function useIsolatedServices(name: string) {
-  const { ports, inboxUrl } = inject('localStack');
-  useLocalEnvironment(ports, TEST_CONFIGURATION);
+export async function useIsolatedServices(name: string, configuration = TEST_CONFIGURATION) {
+  const stack = inject('localStack');
+  const { inboxUrl } = stack;
+  useLocalEnvironment(stack, configuration);
   const suffix = randomUUID().slice(0, 8);
   const tableName = `${name}-${suffix}`;
   const bucket = `${name}-${suffix}`;
@@ -26,7 +27,9 @@ export async function useIsolatedServices(name: string) {
   await createTable(new DynamoDBClient({}), tableName);
   await createBucket(s3, bucket);
 
-  const reports = new ReportsTable(new DynamoDBClient({}), tableName);
+  const adapters = localAdapters({ tableName });
+  await seedDirectory(adapters, configuration);
+  const { reports } = adapters;
   /** What ingestion recorded for the object now under `key`. */
   const uploadRecord = async (key: string) => {
     const { ETag } = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
@@ -34,10 +37,11 @@ export async function useIsolatedServices(name: string) {
   };
 
   return {
+    stack,
     tableName,
     bucket,
     s3,
-    reports,
+    ...adapters,
     uploadRecord,
     async reportOf(key: string) {
       const upload = await uploadRecord(key);
@@ -45,25 +49,32 @@ export async function useIsolatedServices(name: string) {
     },
     outbox: () => readOutbox(inboxUrl),
     clearOutbox: () => clearOutbox(inboxUrl),
-    /** Puts an object, with a publication date or any metadata; returns the S3 event AWS would deliver for it. */
-    async upload(key: string, body: Uint8Array | string, metadata?: string | Record<string, string>): Promise<S3Event> {
+    /**
+     * Puts an object, with a publication date or any metadata; returns the S3 event AWS would deliver for
+     * it. A publication date given as a string also dates the upload to that day, so the report is read
+     * while its clock runs rather than years later, as a historical one.
+     */
+    async upload(key: string, body: Uint8Array | string, metadata?: string | Record<string, string>, uploadedAt?: string): Promise<S3Event> {
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
       const Metadata = typeof metadata === 'string' ? { [PUBLISHED_ON_METADATA]: metadata } : metadata;
       const { ETag } = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, Metadata }));
-      return s3PutEvent(bucket, key, (ETag ?? '').replace(/"/g, ''), bytes.length);
+      const at = uploadedAt ?? (typeof metadata === 'string' ? `${metadata}T12:00:00.000Z` : new Date().toISOString());
+      return s3PutEvent(bucket, key, (ETag ?? '').replace(/"/g, ''), bytes.length, at);
     },
+    /** The use cases' dependencies as at a moment: what a person records is checked against that day. */
+    asOf: (moment: string) => ({ ...adapters, now: () => new Date(moment) }),
   };
 }
 
 /** An ObjectCreated:Put event as S3 delivers it to Lambda. */
-export function s3PutEvent(bucket: string, key: string, eTag: string, size: number): S3Event {
+export function s3PutEvent(bucket: string, key: string, eTag: string, size: number, eventTime = new Date().toISOString()): S3Event {
   return {
     Records: [
       {
         eventVersion: '2.1',
         eventSource: 'aws:s3',
         awsRegion: 'eu-west-2',
-        eventTime: new Date().toISOString(),
+        eventTime,
         eventName: 'ObjectCreated:Put',
         userIdentity: { principalId: 'AWS:AIDAEXAMPLE' },
         requestParameters: { sourceIPAddress: '127.0.0.1' },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { handlerEnvironment, readHandlerEnvironment } from '../../functions/commons/environment';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
-import { ConfigurationError, chiefOfficerCommentsDayFor, parseDeploymentConfiguration, reminderSettingsFor } from '../../shared/configuration';
+import {
+  ConfigurationError,
+  chiefOfficerCommentsDayFor,
+  parseDeploymentConfiguration,
+  parseLocalPolicingBody,
+  reminderSettingsFor,
+} from '../../shared/configuration';
 import { DEFAULT_REMINDER_SETTINGS } from '../../shared/reminders';
 
 const valid = {
@@ -52,6 +58,48 @@ describe('deployment configuration', () => {
     ]);
   });
 
+  it('reads the users, each acting for bodies the file lists or administering, and refuses the rest', () => {
+    const configuration = parseDeploymentConfiguration(
+      {
+        ...valid,
+        appUrl: 'https://fiftysix.example.org/',
+        users: [
+          { email: 'Officer@Example.org', bodyIds: ['cumbria'] },
+          { email: 'admin@example.org', bodyIds: [], admin: true },
+        ],
+      },
+      'test.json',
+    );
+    expect(configuration.appUrl).toBe('https://fiftysix.example.org');
+    expect(configuration.users).toEqual([
+      { email: 'officer@example.org', bodyIds: ['cumbria'], admin: false },
+      { email: 'admin@example.org', bodyIds: [], admin: true },
+    ]);
+    expect(
+      problemsOf({
+        ...valid,
+        users: [
+          { email: 'a@example.org', bodyIds: ['gotham'] },
+          { email: 'b@example.org', bodyIds: [] },
+          { email: 'A@example.org', bodyIds: ['cumbria'] },
+        ],
+      }),
+    ).toEqual([
+      'users[0].bodyIds: "gotham" is not the id of a body in localPolicingBodies',
+      'users[1]: must name the bodies they act for in bodyIds, or be an administrator ("admin": true)',
+      'users[2].email: "A@example.org" is listed twice',
+    ]);
+  });
+
+  it('reads one body as an administrator sends it, naming its force canonically', () => {
+    expect(parseLocalPolicingBody({ id: 'kent', name: 'Kent PCC', force: 'Kent Constabulary', recipients: ['k@example.org'] }, 'The body')).toMatchObject({
+      force: 'Kent Police',
+    });
+    expect(() => parseLocalPolicingBody({ id: 'Kent!', name: 'Kent PCC', force: 'Gotham', recipients: [] }, 'The body')).toThrow(
+      /id: must be a short id[\s\S]*recipients: must list/,
+    );
+  });
+
   it('takes a body’s own chief officer’s date and reminder stages over the defaults', () => {
     const body = valid.localPolicingBodies[0]!;
     const configuration = parseDeploymentConfiguration(
@@ -90,12 +138,25 @@ describe('deployment configuration', () => {
 
 describe('handler environment', () => {
   it('round-trips through the variables the CDK app and the local stack set', () => {
-    const configuration = parseDeploymentConfiguration(valid, 'test.json');
-    const variables = handlerEnvironment({ tableName: 't', uploadsBucketName: 'b', configuration, maxDocumentBytes: 1024 });
-    expect(readHandlerEnvironment(variables)).toEqual({ tableName: 't', uploadsBucketName: 'b', configuration, maxDocumentBytes: 1024 });
+    const environment = {
+      tableName: 't',
+      uploadsBucketName: 'b',
+      senderAddress: 'reminders@example.org',
+      maxDocumentBytes: 1024,
+      appUrl: 'https://fiftysix.example.org',
+      userPool: { userPoolId: 'eu-west-2_abc', clientId: 'client', fixedPassword: null },
+    };
+    expect(readHandlerEnvironment(handlerEnvironment(environment))).toEqual(environment);
+    const bare = { ...environment, appUrl: null, userPool: null };
+    expect(readHandlerEnvironment(handlerEnvironment(bare))).toEqual(bare);
   });
 
-  it('names the variables that are missing', () => {
-    expect(() => readHandlerEnvironment({ LOCAL_POLICING_BODIES: '[]' })).toThrow(/TABLE_NAME[\s\S]*UPLOADS_BUCKET_NAME/);
+  it('names the variables that are missing or wrong', () => {
+    expect(() => readHandlerEnvironment({ SENDER_ADDRESS: 'nobody' })).toThrow(
+      /TABLE_NAME[\s\S]*UPLOADS_BUCKET_NAME[\s\S]*SENDER_ADDRESS: must be the email address/,
+    );
+    expect(() => readHandlerEnvironment({ TABLE_NAME: 't', UPLOADS_BUCKET_NAME: 'b', SENDER_ADDRESS: 'a@example.org', USER_POOL_ID: 'p' })).toThrow(
+      /USER_POOL_ID and USER_POOL_CLIENT_ID: give both, or neither/,
+    );
   });
 });

@@ -11,10 +11,11 @@ const recommendations = [
 const dates = obligationDates('2024-03-07', recommendations);
 const plan = planReminders(dates, DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, '2026-01-01');
 const find = (dateKind: PlannedReminder['dateKind'], stage: string) => plan.find((reminder) => reminder.dateKind === dateKind && reminder.stage === stage)!;
-const report = { title: 'Finding time for <crime> & "more"', sourceKey: 'uploads/report.pdf', recommendations };
+const report = { id: 'r1', title: 'Finding time for <crime> & "more"', sourceKey: 'uploads/report.pdf', recommendations };
+const reportUrl = 'https://fiftysix.example.org/reports/r1';
 
 function email(reminders: PlannedReminder[], today: string, overrides: Partial<ReminderEmailInput> = {}) {
-  return renderReminderEmail({ reminders, today, body, report, dates, progress: NO_PROGRESS, ...overrides });
+  return renderReminderEmail({ reminders, today, body, report, reportUrl, dates, progress: NO_PROGRESS, ...overrides });
 }
 
 describe('reminder email', () => {
@@ -32,7 +33,7 @@ describe('reminder email', () => {
     expect(fourteenDays.text).toContain('    #23432. By March 2025, forces should <script>alert(1)</script> act.');
     expect(fourteenDays.text).toContain('    2. The force should review.');
     const progressed = email([find('response-due', 'due-in-14-days')], '2024-04-17', {
-      progress: { chiefOfficerCommentsReceivedOn: '2024-04-01', responsePublishedOn: null, explainedRecommendations: ['#23432'] },
+      progress: { ...NO_PROGRESS, chiefOfficerCommentsReceivedOn: '2024-04-01', explainedRecommendations: ['#23432'] },
     });
     expect(progressed.text).not.toContain('chief officer’s comments, asked for');
     expect(progressed.text).toContain('for 1 recommendation:');
@@ -84,11 +85,19 @@ describe('reminder email', () => {
       today: '2024-04-17',
       body,
       report: { ...report, title: `A\r\nBcc: x@evil.example ${'long '.repeat(60)}` },
+      reportUrl,
       dates,
       progress: NO_PROGRESS,
     });
     expect(long.subject).not.toMatch(/[\r\n]/);
     expect(long.subject.length).toBeLessThanOrEqual(180);
+  });
+
+  it('links to the report’s page and names the report, instead of telling the office to upload it again', () => {
+    expect(fourteenDays.text).toContain(`record it on the report’s page and these reminders stop: ${reportUrl}`);
+    expect(fourteenDays.html).toContain(`<a href="${reportUrl}">the report’s page</a>`);
+    expect(fourteenDays.text).toContain('about report r1');
+    expect(fourteenDays.text).not.toContain('metadata');
   });
 
   it('names an untitled report by its upload', () => {

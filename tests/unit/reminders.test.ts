@@ -24,6 +24,16 @@ describe('reminder plan', () => {
     ]);
   });
 
+  it('stops the weekly overdue reminders after eight, or as many as the body chose', () => {
+    const overdue = (settings = DEFAULT_REMINDER_SETTINGS) =>
+      responseOnly(planReminders(dates, settings, NO_PROGRESS, '2025-12-31')).filter((reminder) => reminder.timing === 'overdue');
+    expect(overdue().map((reminder) => reminder.stage)).toEqual([1, 8, 15, 22, 29, 36, 43, 50].map((late) => `overdue-${late}-day${late === 1 ? '' : 's'}`));
+    const three = { ...DEFAULT_REMINDER_SETTINGS, 'response-due': { ...DEFAULT_REMINDER_SETTINGS['response-due'], overdueLimit: 3 } };
+    expect(overdue(three).at(-1)?.stage).toBe('overdue-15-days');
+    const last = overdue().at(-1)!;
+    expect(decideReminders(planReminders(dates, DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, '2025-12-31'), last.sendOn, last.sendOn).nextReminderOn).toBeNull();
+  });
+
   it('reminds about the chief officer’s date, with its overdue reminders stopping at the last day', () => {
     expect(brief(plan.filter((reminder) => reminder.dateKind === 'chief-officer-comments'))).toEqual([
       ['chief-officer-comments', 'due-in-7-days', '2024-03-27'],
@@ -57,7 +67,10 @@ describe('reminder plan', () => {
   });
 
   it('follows a body’s own settings', () => {
-    const settings = { ...DEFAULT_REMINDER_SETTINGS, 'response-due': { daysBefore: [28], onTheDay: false, overdue: true, overdueEveryDays: null } };
+    const settings = {
+      ...DEFAULT_REMINDER_SETTINGS,
+      'response-due': { daysBefore: [28], onTheDay: false, overdue: true, overdueEveryDays: null, overdueLimit: 8 },
+    };
     expect(brief(responseOnly(planReminders(dates, settings, NO_PROGRESS, '2024-06-30')))).toEqual([
       ['response-due', 'due-in-28-days', '2024-04-03'],
       ['response-due', 'overdue-1-day', '2024-05-02'],
@@ -133,6 +146,7 @@ describe('properties of every plan, for publication dates 2000 to 2098 (the bank
       onTheDay: fc.boolean(),
       overdue: fc.boolean(),
       overdueEveryDays: fc.option(fc.integer({ min: 1, max: 21 }), { nil: null }),
+      overdueLimit: fc.integer({ min: 1, max: 20 }),
     });
     const settings = fc.record({ 'response-due': stageSettings, 'chief-officer-comments': stageSettings, 'recommendation-target': stageSettings });
     const targets = fc.array(fc.integer({ min: 1, max: 700 }), { maxLength: 4 });

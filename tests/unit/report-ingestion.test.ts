@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
+import { correctReport } from '../../shared/corrections';
 import { UNRECOGNISED_DOCUMENT } from '../../shared/extraction';
 import type { ExtractionResult } from '../../shared/model';
-import { correctPublicationDate, readReport } from '../../shared/report-ingestion';
+import { type ReadReport, readReport, reconcileObligations } from '../../shared/report-ingestion';
 
 const configuration = parseDeploymentConfiguration(
   {
@@ -27,16 +28,31 @@ const extraction = (overrides: Partial<ExtractionResult>): ExtractionResult => (
   ...overrides,
 });
 
-const source = { bucket: 'uploads', key: 'uploads/report.pdf', uploadedAt: '2026-11-26T10:00:00Z' };
+// Read the day after the dates these tests use, so their clocks run; historical reports have their own test.
+const source = { bucket: 'uploads', key: 'uploads/report.pdf', uploadedAt: '2024-03-08T10:00:00Z' };
+
+const bodies = configuration.localPolicingBodies;
+const person = { by: 'officer@example.org', on: '2024-03-20' };
 
 function read(overrides: Partial<ExtractionResult>, publishedOnFromUpload: string | null = null) {
-  return readReport({ reportId: 'r1', source, extraction: extraction(overrides), publishedOnFromUpload, configuration });
+  return readReport({ reportId: 'r1', source, extraction: extraction(overrides), publishedOnFromUpload, bodies, by: 'upload' });
+}
+
+/** What a publication date correction does: the report corrected, then every obligation reconciled. */
+function correctPublicationDate({ report, obligations }: ReadReport, publishedOn: string) {
+  return reconcileObligations(
+    correctReport(report, { type: 'publication-date', publishedOn }, { by: person.by, reason: 'HMICFRS page' }),
+    obligations,
+    bodies,
+    person,
+  );
 }
 
 describe('reading a report into obligations', () => {
   it('gives the body of the named force an obligation with its last day and first reminder', () => {
     const { report, obligations } = read({ forces: ['Cumbria Constabulary'], publishedOn: '2024-03-07' });
     expect(report).toMatchObject({ status: 'ingested', publishedOn: '2024-03-07', publishedOnSource: 'document', responseDueOn: '2024-05-01' });
+    expect(report.recommendations.map((recommendation) => recommendation.key)).toEqual(['1']);
     expect(obligations).toEqual([
       {
         reportId: 'r1',
@@ -48,8 +64,11 @@ describe('reading a report into obligations', () => {
           chiefOfficerCommentsDueOn: '2024-04-03',
           recommendationTargets: [{ key: '1', phrase: 'By March 2025', dueOn: '2025-03-31', immediate: false }],
         },
-        progress: { chiefOfficerCommentsReceivedOn: null, responsePublishedOn: null, explainedRecommendations: [] },
+        progress: { chiefOfficerCommentsReceivedOn: null, responsePublishedOn: null, responseUrl: null, explainedRecommendations: [], recommendationNotes: {} },
         nextReminderOn: '2024-03-27',
+        closure: null,
+        historical: false,
+        takenUp: null,
       },
     ]);
   });
@@ -131,7 +150,11 @@ describe('reading a report into obligations', () => {
       respondsTo: { title: 'PEEL spotlight report', publishedOn: '2023-07-07' },
     });
     expect(report).toMatchObject({ status: 'ingested', publishedOn: '2023-07-07', responseDueOn: '2023-08-31' });
-    expect(obligations[0]?.progress).toEqual({ chiefOfficerCommentsReceivedOn: '2023-09-01', responsePublishedOn: '2023-09-01', explainedRecommendations: [] });
+    expect(obligations[0]?.progress).toMatchObject({
+      chiefOfficerCommentsReceivedOn: '2023-09-01',
+      responsePublishedOn: '2023-09-01',
+      explainedRecommendations: [],
+    });
   });
 });
 
@@ -146,7 +169,7 @@ describe('correcting the publication date', () => {
         nextReminderOn: '2024-04-24',
       })),
     };
-    const corrected = correctPublicationDate(done, '2024-03-14', 'confirmed', configuration);
+    const corrected = correctPublicationDate(done, '2024-03-14');
     expect(corrected.report).toMatchObject({
       publishedOn: '2024-03-14',
       publishedOnSource: 'confirmed',
@@ -163,7 +186,7 @@ describe('correcting the publication date', () => {
   });
 
   it('starts the clock of a report that awaited its date', () => {
-    const corrected = correctPublicationDate(read({}), '2024-03-07', 'upload-metadata', configuration);
+    const corrected = correctPublicationDate(read({}), '2024-03-07');
     expect(corrected.report.status).toBe('ingested');
     expect(corrected.obligations.map((obligation) => obligation.dates?.responseDueOn)).toEqual(['2024-05-01', '2024-05-01']);
   });

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenError, type Viewer } from '../../shared/access';
+import type { CalendarDate } from '../../shared/calendar-date';
+import type { Report } from '../../shared/model';
+import type { ReportsTable } from './reports-table';
+import type { UploadLink, UploadsBucket } from './uploads-bucket';
+import { PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA, WEB_UPLOADS_PREFIX } from './wiring';
+
+export interface UploadRequestDependencies {
+  reports: ReportsTable;
+  uploads: UploadsBucket;
+  uploadsBucketName: string;
+  now: () => Date;
+}
+
+/** A file name safe in an S3 key and a Content-Disposition: letters, digits, dots, dashes and spaces. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const safe = base
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(0, 120)
+    .trim();
+  return safe || 'report';
+}
+
+/**
+ * A link through which the office's page uploads a report straight to the bucket, as any upload
+ * goes: the existing ingest path reads it. The link signs in who asked, so the report's history names
+ * them, and the publication date they gave.
+ */
+export async function requestUpload(
+  dependencies: UploadRequestDependencies,
+  viewer: Viewer,
+  request: { fileName: string; publishedOn: CalendarDate | null },
+): Promise<UploadLink & { uploadId: string; key: string }> {
+  if (!viewer.admin && viewer.bodyIds.length === 0)
+    throw new ForbiddenError('Your account acts for no body: ask an administrator to add one before you upload');
+  const uploadId = randomUUID();
+  const fileName = safeFileName(request.fileName);
+  const key = `${WEB_UPLOADS_PREFIX}${uploadId}/${fileName}`;
+  const now = dependencies.now();
+  const metadata = { [UPLOADED_BY_METADATA]: viewer.actor, ...(request.publishedOn ? { [PUBLISHED_ON_METADATA]: request.publishedOn } : {}) };
+  await dependencies.reports.recordUploadRequest({
+    uploadId,
+    bucket: dependencies.uploadsBucketName,
+    key,
+    fileName,
+    requestedBy: viewer.actor,
+    requestedAt: now.toISOString(),
+  });
+  const link = await dependencies.uploads.uploadLink({ bucket: dependencies.uploadsBucketName, key, metadata }, now);
+  return { uploadId, key, ...link };
+}
+
+export type UploadStatus =
+  | { uploadId: string; fileName: string; state: 'waiting' }
+  | {
+      uploadId: string;
+      fileName: string;
+      state: 'read' | 'failed';
+      report: Pick<Report, 'id' | 'status' | 'title' | 'kind' | 'publishedOn' | 'responseDueOn' | 'failure'>;
+    };
+
+/** What became of an upload the page made: not read yet, read into a report, or refused with its reason. */
+export async function uploadStatus(dependencies: UploadRequestDependencies, viewer: Viewer, uploadId: string): Promise<UploadStatus | null> {
+  const request = await dependencies.reports.getUploadRequest(uploadId);
+  if (!request) return null;
+  if (!viewer.admin && request.requestedBy !== viewer.actor) throw new ForbiddenError('This upload was made by someone else');
+  const latest = (await dependencies.reports.uploadsOf(request.bucket, request.key)).at(-1);
+  const report = latest ? await dependencies.reports.getReport(latest.reportId) : null;
+  if (!report) return { uploadId, fileName: request.fileName, state: 'waiting' };
+  const { id, status, title, kind, publishedOn, responseDueOn, failure } = report;
+  // A failure recorded for these bytes before is this upload's failure too; a stored report is what it was read as.
+  return {
+    uploadId,
+    fileName: request.fileName,
+    state: status === 'failed' ? 'failed' : 'read',
+    report: { id, status, title, kind, publishedOn, responseDueOn, failure },
+  };
+}

@@ -1,0 +1,84 @@
+import { type CalendarDate, formatLongDate } from './calendar-date';
+import { recommendationKey } from './deadlines';
+import type { Report } from './model';
+import type { ObligationProgress } from './reminders';
+
+/** Something an office has done towards its response, or the undoing of it. */
+export type ProgressChange =
+  | { action: 'chief-officer-comments-received'; on: CalendarDate }
+  | { action: 'recommendation-explained'; recommendation: string; note?: string | null }
+  | { action: 'response-published'; on: CalendarDate; url?: string | null }
+  | { action: 'undo'; what: 'chief-officer-comments-received' }
+  | { action: 'undo'; what: 'response-published' }
+  | { action: 'undo'; what: 'recommendation-explained'; recommendation: string };
+
+/** A change the report's state does not allow; the message says why and what would be accepted. */
+export class ProgressRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProgressRefusedError';
+  }
+}
+
+/** A date something was done: not before the report existed, and not in the future. */
+function checkedDate(on: CalendarDate, what: string, report: Pick<Report, 'publishedOn'>, today: CalendarDate): CalendarDate {
+  if (on > today)
+    throw new ProgressRefusedError(`${what} on ${formatLongDate(on)} is in the future: give the date it happened, today (${today}) at the latest`);
+  if (report.publishedOn && on < report.publishedOn) {
+    throw new ProgressRefusedError(
+      `${what} on ${formatLongDate(on)} is before the report was published (${formatLongDate(report.publishedOn)}): check the date`,
+    );
+  }
+  return on;
+}
+
+function knownRecommendation(key: string, report: Pick<Report, 'recommendations' | 'id'>): string {
+  const keys = report.recommendations.map(recommendationKey);
+  if (!keys.includes(key)) {
+    throw new ProgressRefusedError(
+      `Report ${report.id} has no recommendation "${key}"; its recommendations are: ${keys.join(', ') || 'none (add the ones it makes as a correction first)'}`,
+    );
+  }
+  return key;
+}
+
+/**
+ * What the office has done once `change` is recorded. Each thing recorded ends the reminders about it;
+ * each undo brings them back.
+ */
+export function applyProgress(
+  progress: ObligationProgress,
+  change: ProgressChange,
+  report: Pick<Report, 'id' | 'publishedOn' | 'recommendations'>,
+  today: CalendarDate,
+): ObligationProgress {
+  switch (change.action) {
+    case 'chief-officer-comments-received':
+      return { ...progress, chiefOfficerCommentsReceivedOn: checkedDate(change.on, 'The chief officer’s comments received', report, today) };
+    case 'response-published':
+      return {
+        ...progress,
+        responsePublishedOn: checkedDate(change.on, 'The response published', report, today),
+        responseUrl: change.url ?? progress.responseUrl,
+      };
+    case 'recommendation-explained': {
+      const key = knownRecommendation(change.recommendation, report);
+      const note = change.note?.trim();
+      return {
+        ...progress,
+        explainedRecommendations: progress.explainedRecommendations.includes(key)
+          ? progress.explainedRecommendations
+          : [...progress.explainedRecommendations, key],
+        recommendationNotes: note ? { ...progress.recommendationNotes, [key]: note } : progress.recommendationNotes,
+      };
+    }
+    case 'undo':
+      if (change.what === 'chief-officer-comments-received') return { ...progress, chiefOfficerCommentsReceivedOn: null };
+      if (change.what === 'response-published') return { ...progress, responsePublishedOn: null, responseUrl: null };
+      return {
+        ...progress,
+        explainedRecommendations: progress.explainedRecommendations.filter((key) => key !== change.recommendation),
+        recommendationNotes: Object.fromEntries(Object.entries(progress.recommendationNotes).filter(([key]) => key !== change.recommendation)),
+      };
+  }
+}
