@@ -83,6 +83,16 @@ function viewsFor(dependencies: ApiDependencies, request: Request) {
 const param = (value: string | undefined) => decodeURIComponent(value ?? '');
 
 /**
+ * A file to download, sent as bytes: the router base64-encodes binary answers for API Gateway, which
+ * keeps them exactly as made (a text answer would lose the byte-order mark Excel needs).
+ */
+function download(reqCtx: RequestContext<ApiEnv>, content: string | Uint8Array, headers: Record<string, string>): ArrayBuffer {
+  for (const [name, value] of Object.entries({ 'cache-control': 'no-store', ...headers })) reqCtx.res.headers.set(name, value);
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
  * The office's API: every way a person sees or changes what FiftySix holds. Each route checks its
  * input, calls one use case, and turns the domain's errors into answers a person can act on.
  */
@@ -203,9 +213,7 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
     const bodyId = param(reqCtx.params.bodyId);
     const csv = await bodySpreadsheet(viewsFor(dependencies, reqCtx.req), viewer(reqCtx), bodyId);
     const fileName = `fiftysix-${bodyId}-${londonDateAt(dependencies.now())}.csv`;
-    return new Response(csv, {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
-    });
+    return download(reqCtx, csv, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` });
   });
 
   app.get('/api/users', async (reqCtx) => {

@@ -3,7 +3,14 @@ import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { Cron } from 'croner';
@@ -153,31 +160,52 @@ async function waitFor(name: string, ask: () => Promise<unknown>, exited: () => 
   }
 }
 
+function indexDefinition(index: (typeof SECONDARY_INDEXES)[number]) {
+  return {
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: 'attributes' in index ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.attributes] } : { ProjectionType: 'ALL' as const },
+  };
+}
+
+/**
+ * The table as the CDK app makes it. A table kept from an older version of FiftySix (in .local-data)
+ * is given the indexes it lacks, one at a time as DynamoDB allows, so `npm start` upgrades it in place.
+ */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey } = TABLE_LAYOUT;
-  const keyNames = [partitionKey, sortKey, ...SECONDARY_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])];
+  const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...new Set(keyNames)].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        AttributeDefinitions: [...new Set([partitionKey, sortKey, ...SECONDARY_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])])].map(
+          attribute,
+        ),
         KeySchema: [
           { AttributeName: partitionKey, KeyType: 'HASH' },
           { AttributeName: sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: 'attributes' in index ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.attributes] } : { ProjectionType: 'ALL' },
-        })),
+        GlobalSecondaryIndexes: SECONDARY_INDEXES.map(indexDefinition),
       }),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of SECONDARY_INDEXES.filter((each) => !existing.has(each.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [attribute(index.partitionKey), attribute(index.sortKey)],
+          GlobalSecondaryIndexUpdates: [{ Create: indexDefinition(index) }],
+        }),
+      );
+    }
   }
 }
 

@@ -30,11 +30,10 @@ export async function useIsolatedServices(name: string, configuration = TEST_CON
   const adapters = localAdapters({ tableName });
   await seedDirectory(adapters, configuration);
   const { reports } = adapters;
+  /** The ETag of the object now under `key`, as an S3 event names it. */
+  const eTagOf = async (key: string) => ((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag ?? '').replace(/"/g, '');
   /** What ingestion recorded for the object now under `key`. */
-  const uploadRecord = async (key: string) => {
-    const { ETag } = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return reports.getUpload(bucket, key, (ETag ?? '').replace(/"/g, ''));
-  };
+  const uploadRecord = async (key: string) => reports.getUpload(bucket, key, await eTagOf(key));
 
   return {
     stack,
@@ -43,6 +42,7 @@ export async function useIsolatedServices(name: string, configuration = TEST_CON
     s3,
     ...adapters,
     uploadRecord,
+    eTagOf,
     async reportOf(key: string) {
       const upload = await uploadRecord(key);
       return upload ? reports.getReport(upload.reportId) : null;
