@@ -108,6 +108,9 @@ export interface Report {
   recommendations: ExtractedRecommendation[];
   areasForImprovementCount: number;
   causesOfConcernCount: number;
+  /** The statements themselves, as read; absent on reports stored before they were kept. */
+  areasForImprovement?: ExtractedStatement[];
+  causesOfConcern?: ExtractedStatement[];
   source: ReportSource;
   failure: { code: string; message: string } | null;
   /** Whether the report starts the s55 clock, and why; `applies: null` asks a person to decide. */

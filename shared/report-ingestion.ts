@@ -230,6 +230,8 @@ export function readReport(input: {
     recommendations: keyedRecommendations(extraction.recommendations),
     areasForImprovementCount: extraction.areasForImprovement.length,
     causesOfConcernCount: extraction.causesOfConcern.length,
+    areasForImprovement: extraction.areasForImprovement,
+    causesOfConcern: extraction.causesOfConcern,
     source: input.source,
     failure: null,
     s55: extraction.s55 ?? null,

@@ -4,6 +4,9 @@ import type { Viewer } from '../../shared/access';
 import type { DirectoryTable } from '../commons/directory-table';
 import type { UserPoolSettings } from '../commons/user-pool';
 
+/** What a request carries between the router's steps: who made it, once their token is checked. */
+export type ApiEnv = { store: { request: { viewer: Viewer } } };
+
 /** The cookie the API sets at sign-in: HttpOnly, so script on the page can never read the token in it. */
 export const SESSION_COOKIE = 'fiftysix_session';
 

@@ -8,13 +8,13 @@ import { ProgressRefusedError } from '../../shared/progress';
 import { DirectoryConflictError, type DirectoryTable } from '../commons/directory-table';
 import { addBody, changeBody, DirectoryChangeRefusedError, renewCalendarLink, saveUser } from '../commons/directory-updates';
 import { logger } from '../commons/logger';
-import { bodyCalendar, bodySpreadsheet, CalendarLinkError, describeViewer, listObligations, viewReport } from '../commons/office-views';
+import { bodyCalendar, bodyDraftResponse, bodySpreadsheet, CalendarLinkError, describeViewer, listObligations, viewReport } from '../commons/office-views';
 import { correctObligationAs, correctReportAs, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
 import { ConcurrentChangeError, ReportNotFoundError, type ReportsTable } from '../commons/reports-table';
 import { requestUpload, uploadStatus } from '../commons/upload-requests';
 import type { UploadsBucket } from '../commons/uploads-bucket';
 import type { UserPool } from '../commons/user-pool';
-import { NotSignedInError, type TokenVerifier, tokenOf, UnknownUserError, viewerOf } from './authentication';
+import { type ApiEnv, NotSignedInError, type TokenVerifier, tokenOf, UnknownUserError, viewerOf } from './authentication';
 import {
   bodyChangeRequest,
   calendarQuery,
@@ -25,6 +25,7 @@ import {
   uploadRequest,
   userRequest,
 } from './requests';
+import { SESSION_ROUTES, SignInRefusedError, sessionRoutes } from './session';
 
 export interface ApiDependencies {
   reports: ReportsTable;
@@ -38,10 +39,8 @@ export interface ApiDependencies {
   appUrl: string | null;
 }
 
-type ApiEnv = { store: { request: { viewer: Viewer } } };
-
-/** Routes anyone may call: a calendar client cannot sign in, so its link carries its own secret. */
-const PUBLIC_ROUTES = new Set(['GET /api/bodies/:bodyId/calendar.ics']);
+/** Routes anyone may call: signing in, and the calendar feed (a calendar client cannot sign in, so its link carries its own secret). */
+const PUBLIC_ROUTES = new Set(['GET /api/bodies/:bodyId/calendar.ics', ...SESSION_ROUTES]);
 
 /** Errors a person can act on, each with its status and the word the page and scripts switch on. */
 const KNOWN_ERRORS: Array<[new (...args: never[]) => Error, number, string]> = [
@@ -111,6 +110,9 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
   for (const [type, status, code] of KNOWN_ERRORS) {
     app.errorHandler(type, async (error) => problem(status, code, error.message));
   }
+  app.errorHandler(SignInRefusedError, async (error) => problem(error.status, 'sign-in-refused', error.message));
+
+  sessionRoutes(app, dependencies.userPool);
   app.errorHandler(Error, async (error, reqCtx) => {
     if (error.name === 'RequestValidationError') {
       const issues = ((error as { details?: { issues?: Array<{ message: string; path: PropertyKey[] }> } }).details?.issues ?? []).map(
@@ -214,6 +216,24 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
     const csv = await bodySpreadsheet(viewsFor(dependencies, reqCtx.req), viewer(reqCtx), bodyId);
     const fileName = `fiftysix-${bodyId}-${londonDateAt(dependencies.now())}.csv`;
     return download(reqCtx, csv, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` });
+  });
+
+  app.get('/api/reports/:reportId/bodies/:bodyId/draft-response.docx', async (reqCtx) => {
+    const { title, document } = await bodyDraftResponse(
+      viewsFor(dependencies, reqCtx.req),
+      viewer(reqCtx),
+      param(reqCtx.params.reportId),
+      param(reqCtx.params.bodyId),
+    );
+    const fileName = `Response to ${title}`
+      .replace(/[^\p{L}\p{N} ,.()-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120);
+    return download(reqCtx, document, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}.docx`,
+    });
   });
 
   app.get('/api/users', async (reqCtx) => {

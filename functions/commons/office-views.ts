@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../shared/audit';
 import { type CalendarDate, londonDateAt } from '../../shared/calendar-date';
 import { calendarFeed, type TrackedObligation } from '../../shared/calendar-feed';
 import { type BodyRecord, bodySettings } from '../../shared/directory';
+import { draftResponse } from '../../shared/draft-response';
 import type { Obligation, Report } from '../../shared/model';
 import { bySoonestLastDay, type ObligationSummary, summariseObligation } from '../../shared/obligation-state';
 import { trackerSpreadsheet } from '../../shared/tracker-spreadsheet';
@@ -123,6 +124,21 @@ export async function bodyCalendar(dependencies: OfficeViewDependencies, bodyId:
   if (!body || !expected || !sameSecret(token, expected)) throw new CalendarLinkError();
   const tracked = await trackedOf(dependencies, [bodyId]);
   return calendarFeed(bodySettings(body), tracked, (reportId) => reportPageUrl(dependencies.appUrl, reportId), dependencies.now());
+}
+
+/** The Word document a body starts its s55 response to a report from, with its notes so far. */
+export async function bodyDraftResponse(
+  dependencies: OfficeViewDependencies,
+  viewer: Viewer,
+  reportId: string,
+  bodyId: string,
+): Promise<{ title: string; document: Uint8Array }> {
+  assertActsFor(viewer, bodyId);
+  const [state, body] = await Promise.all([dependencies.reports.getReportState(reportId), dependencies.directory.getBody(bodyId)]);
+  if (!state) throw new ReportNotFoundError(reportId);
+  const obligation = state.obligations.find((each) => each.bodyId === bodyId);
+  if (!obligation || !body) throw new ForbiddenError(`Report ${reportId} is not owed a response by "${bodyId}"`);
+  return { title: state.report.title ?? reportId, document: await draftResponse(state.report, obligation, bodySettings(body)) };
 }
 
 /** A body's tracker as a spreadsheet (CSV), one row per obligation and recommendation. */

@@ -12,6 +12,7 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 
@@ -118,6 +119,11 @@ export class UserPool {
       new InitiateAuthCommand({ ClientId: this.settings.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
     );
     return tokensFrom(response.AuthenticationResult, refreshToken);
+  }
+
+  /** Ends a session for good: the refresh token can make no new one. */
+  async revoke(refreshToken: string): Promise<void> {
+    await this.client.send(new RevokeTokenCommand({ ClientId: this.settings.clientId, Token: refreshToken }));
   }
 
   async forgotPassword(email: string): Promise<void> {

@@ -12,6 +12,7 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { S3Event } from 'aws-lambda';
 import { Cron } from 'croner';
 import { DirectoryTable } from '../../functions/commons/directory-table';
@@ -23,6 +24,7 @@ import { UserPool, type UserPoolSettings } from '../../functions/commons/user-po
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import type { DeploymentConfiguration } from '../../shared/configuration';
 import { type PageFiles, startAppServer } from './app-server';
+import { cognitoCodeReader, deliverCognitoCode } from './cognito-messages';
 import {
   assertJava,
   assertPortFree,
@@ -58,8 +60,6 @@ export interface LocalStackOptions {
   page?: PageFiles;
   /** Told of each handler invocation and its outcome, as Lambda's logs would show it. */
   onInvocation?: (invocation: { handler: 'ingest' | 'deadline-scan'; error?: Error; result?: unknown }) => void;
-  /** Told of each message cognito-local would have emailed (a forgotten password's code). */
-  onCognitoMessage?: (text: string) => void;
 }
 
 /** Where a running local stack is: what `npm start` writes for the CLI, and the tests share. */
@@ -269,7 +269,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const dynamoDb = startDynamoDbLocal(ports.dynamodb, dynamoDirectory);
     running.push(dynamoDb);
-    const cognito = startCognitoLocal(ports.cognito, cognitoDirectory, options.onCognitoMessage);
+    // What Cognito would email (a forgotten password's code) goes to the local inbox instead.
+    const ses = new SESv2Client({});
+    const cognito = startCognitoLocal(
+      ports.cognito,
+      cognitoDirectory,
+      cognitoCodeReader((code) => {
+        deliverCognitoCode(ses, configuration.senderAddress, code).catch((error: Error) =>
+          process.stderr.write(`The local inbox did not take a Cognito code: ${error.message}\n`),
+        );
+      }),
+    );
     running.push(cognito);
     const s3 = await startS3rver(ports.s3, s3Directory, dataDirectory !== null);
     running.push(s3);

@@ -1,8 +1,10 @@
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer } from '../../infra/local/app-server';
 import { freePort } from '../../infra/local/emulators';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
-import { addDays, londonDateAt } from '../../shared/calendar-date';
+import { addDays, formatLongDate, londonDateAt } from '../../shared/calendar-date';
 import { ApiClient } from '../support/api-client';
 import { forceReportText } from '../support/documents';
 import { s3PutEvent, useIsolatedServices } from '../support/local-services';
@@ -400,6 +402,116 @@ describe('history that does not nag', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('the page’s sign-in, through the API', () => {
+  const cookiesFrom = (response: Response) => response.headers.getSetCookie();
+  const asCookieHeader = (cookies: string[]) => cookies.map((each) => each.split(';')[0]).join('; ');
+  const post = (path: string, body: unknown, cookies: string[] = []) =>
+    fetch(`${apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: asCookieHeader(cookies) }, body: JSON.stringify(body) });
+
+  it('signs in with email and password into HttpOnly cookies, which then authenticate every route, and signs out', async () => {
+    const wrong = await post('/session', { email: 'officer@cumbria.test', password: 'not it' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ message: 'The email address or password is not right' });
+
+    const signedIn = await post('/session', { email: 'Officer@Cumbria.test', password: services.stack.localPassword });
+    expect(signedIn.status).toBe(200);
+    const cookies = cookiesFrom(signedIn);
+    expect(cookies).toEqual([
+      expect.stringMatching(/^fiftysix_session=[\w-]+\.[\w-]+\.[\w-]+; Path=\/api; Max-Age=\d+; HttpOnly; SameSite=Strict$/),
+      expect.stringMatching(/^fiftysix_refresh=.+; Path=\/api\/session; Max-Age=2592000; HttpOnly; SameSite=Strict$/),
+    ]);
+    const me = await fetch(`${apiUrl}/me`, { headers: { cookie: asCookieHeader(cookies) } });
+    expect(await me.json()).toMatchObject({ email: 'officer@cumbria.test' });
+
+    const refreshed = await post('/session/refresh', {}, cookies);
+    expect(cookiesFrom(refreshed)[0]).toMatch(/^fiftysix_session=[\w-]+\./);
+    const signedOut = await post('/session/sign-out', {}, cookies);
+    expect(cookiesFrom(signedOut).every((each) => each.includes('Max-Age=0'))).toBe(true);
+    // The refresh token was revoked with the session: a copy of the cookie makes no new one.
+    expect((await post('/session/refresh', {}, cookies)).status).toBe(401);
+  });
+
+  it('asks a user invited with a temporary password to choose their own, then signs them in', async () => {
+    const email = 'invited@cumbria.test';
+    const cognito = new CognitoIdentityProviderClient({});
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: services.stack.userPool.userPoolId,
+        Username: email,
+        TemporaryPassword: 'Temporary-1-password',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    await services.directory.saveUser(null, { email, bodyIds: ['cumbria'], admin: false, removed: null, seededFrom: null }, []);
+    const first = await post('/session', { email, password: 'Temporary-1-password' });
+    expect(await first.json()).toEqual({ newPasswordRequired: true });
+    const challenge = cookiesFrom(first);
+    expect(challenge).toEqual([expect.stringMatching(/^fiftysix_challenge=.+; Path=\/api\/session; Max-Age=180; HttpOnly; SameSite=Strict$/)]);
+    expect((await post('/session/new-password', { email, newPassword: 'Chosen-by-me-2' })).status).toBe(401);
+    const chosen = await post('/session/new-password', { email, newPassword: 'Chosen-by-me-2' }, challenge);
+    expect(chosen.status).toBe(200);
+    expect(cookiesFrom(chosen)[0]).toMatch(/^fiftysix_session=/);
+    expect((await post('/session', { email, password: 'Chosen-by-me-2' })).status).toBe(200);
+  });
+
+  it('resets a forgotten password with the code Cognito emails, which locally arrives in the inbox', async () => {
+    const email = 'officer@surrey.test';
+    await services.clearOutbox();
+    expect((await post('/session/forgotten-password', { email })).status).toBe(202);
+    expect((await post('/session/forgotten-password', { email: 'nobody@nowhere.test' })).status).toBe(202);
+    await expect.poll(async () => (await services.outbox()).filter((mail) => mail.to.includes(email)).length, { timeout: 10_000 }).toBe(1);
+    const [mail] = (await services.outbox()).filter((each) => each.to.includes(email));
+    const code = /verification code is (\d+)/.exec(mail!.text)?.[1];
+    expect(code).toMatch(/^\d+$/);
+    expect((await post('/session/reset-password', { email, code: '000000', newPassword: 'Another-one-3' })).status).toBe(422);
+    expect((await post('/session/reset-password', { email, code, newPassword: 'Another-one-3' })).status).toBe(200);
+    expect((await post('/session', { email, password: 'Another-one-3' })).status).toBe(200);
+    // Put back, for the other tests that sign in as Surrey.
+    await services.userPool.ensureUser(email, false);
+    await new CognitoIdentityProviderClient({}).send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: services.stack.userPool.userPoolId,
+        Username: email,
+        Password: services.stack.localPassword,
+        Permanent: true,
+      }),
+    );
+  });
+});
+
+describe('the draft response', () => {
+  it('is a Word document with the report, its dates, the chief officer’s section and each recommendation with the notes recorded', async () => {
+    const response = await cumbria.get(`/reports/${cumbriaReport}/bodies/cumbria/draft-response.docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toContain('filename="Response to Crime scene management in Cumbria.docx"');
+    const bytes = Buffer.from(
+      await (
+        await fetch(`${apiUrl}/reports/${cumbriaReport}/bodies/cumbria/draft-response.docx`, {
+          headers: { authorization: `Bearer ${await tokenOf('officer@cumbria.test')}` },
+        })
+      ).arrayBuffer(),
+    );
+    const { value: text } = await mammoth.extractRawText({ buffer: bytes });
+    expect(text).toContain('Cumbria PFCC: response to Crime scene management in Cumbria');
+    expect(text).toContain(`Last day to publish this response: ${formatLongDate(addDays(published, 54))}`);
+    expect(text).toContain('The chief officer’s comments');
+    expect(text).toContain('Recommendation 1');
+    expect(text).toContain('By March 2025, the force should make sure its crime scene management follows authorised professional practice.');
+    expect(text).toContain('Crime scene training from April');
+    expect(text).toContain('Recommendation 2');
+    expect(text).toContain('[To be written]');
+    expect((await surrey.get(`/reports/${cumbriaReport}/bodies/cumbria/draft-response.docx`)).status).toBe(403);
+  });
+});
+
+async function tokenOf(email: string): Promise<string> {
+  const signedIn = await services.userPool.signIn(email, services.stack.localPassword);
+  if (signedIn.outcome !== 'signed-in') throw new Error('no token');
+  return signedIn.tokens.idToken;
+}
 
 /** The events of an iCalendar text, each as its properties, after checking every line is a well-formed content line (RFC 5545). */
 function parseICalendar(text: string): Array<Record<string, string>> {
