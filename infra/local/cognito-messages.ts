@@ -6,16 +6,17 @@ export interface CognitoCode {
   code: string;
 }
 
+/** The terminal colour codes cognito-local's logger puts around its lines. */
+const COLOUR_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+const CODE = /Destination:\s+(\S+)[^\n]*\n[^\n]*Code:\s+(\S+)/;
+
 /** The codes in cognito-local's output, as it prints them ("Destination: …", then "Code: …"), across however the output is chunked. */
 export function cognitoCodeReader(onCode: (code: CognitoCode) => void): (text: string) => void {
   let buffer = '';
   return (text) => {
-    buffer = (buffer + text.replace(/\x1b\[[0-9;]*m/g, '')).slice(-8000);
-    for (
-      let match = /Destination:\s+(\S+)[^\n]*\n[^\n]*Code:\s+(\S+)/.exec(buffer);
-      match;
-      match = /Destination:\s+(\S+)[^\n]*\n[^\n]*Code:\s+(\S+)/.exec(buffer)
-    ) {
+    buffer = (buffer + text.replace(COLOUR_CODES, '')).slice(-8000);
+    for (let match = CODE.exec(buffer); match; match = CODE.exec(buffer)) {
       onCode({ destination: match[1]!, code: match[2]! });
       buffer = buffer.slice(match.index + match[0].length);
     }
