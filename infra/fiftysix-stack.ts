@@ -14,6 +14,7 @@ import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
 import { DirectorySeed } from './directory-seed';
 import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
+import { OfficePage } from './office-page';
 import { ProjectFunction } from './project-function';
 
 /**
@@ -23,6 +24,8 @@ import { ProjectFunction } from './project-function';
 export class Storage extends Construct {
   readonly table: TableV2;
   readonly uploads: Bucket;
+  /** Where every bucket's server access logs go. */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -45,7 +48,7 @@ export class Storage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const accessLogs = new Bucket(this, 'AccessLogs', {
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
       // S3 server access logging can deliver only to a bucket encrypted with S3-managed keys.
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -53,9 +56,10 @@ export class Storage extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const accessLogs = this.accessLogs;
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This bucket receives the uploads bucket’s access logs; logging its own access would log the logs.',
+      reason: 'This bucket receives the other buckets’ access logs; logging its own access would log the logs.',
     });
 
     this.uploads = new Bucket(this, 'Uploads', {
@@ -180,6 +184,7 @@ export class FiftySixStack extends Stack {
   readonly ingestion: Ingestion;
   readonly deadlineScan: DeadlineScan;
   readonly seed: DirectorySeed;
+  readonly page: OfficePage;
 
   constructor(scope: Construct, id: string, props: FiftySixStackProps) {
     super(scope, id, props);
@@ -205,10 +210,11 @@ export class FiftySixStack extends Stack {
       users: this.users,
       environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl, userPool }),
     });
+    this.page = new OfficePage(this, 'Page', { storage: this.storage, api: this.api, appUrl: configuration.appUrl });
     this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment: handlerEnvironment(common) });
     this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
       storage: this.storage,
-      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl ?? this.api.url }),
+      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl ?? this.page.url }),
       senderAddress: configuration.senderAddress,
     });
     this.seed = new DirectorySeed(this, 'Directory', {
@@ -219,7 +225,11 @@ export class FiftySixStack extends Stack {
     });
 
     const uploadsBucketName = this.storage.uploads.bucketName;
-    new CfnOutput(this, 'ApiUrl', { value: `${this.api.url}/api`, description: 'The office’s API; sign in with a user of the configuration file' });
+    new CfnOutput(this, 'AppUrl', {
+      value: configuration.appUrl ?? this.page.url,
+      description: 'The office’s page: sign in with a user of the configuration file',
+    });
+    new CfnOutput(this, 'ApiUrl', { value: `${configuration.appUrl ?? this.page.url}/api`, description: 'The office’s API, on the page’s origin' });
     new CfnOutput(this, 'UserPoolId', { value: this.users.pool.userPoolId, description: 'The Cognito user pool people sign in with' });
     new CfnOutput(this, 'UploadsBucketName', {
       value: uploadsBucketName,

@@ -3,6 +3,7 @@ import type { LocalPolicingBody } from './configuration';
 import type { ObligationDates } from './deadlines';
 import type { ExtractedRecommendation } from './model';
 import { owedRecommendations } from './obligation-state';
+import { daysLeftText } from './obligation-status';
 import { DATE_KINDS, type ObligationProgress, type PlannedReminder } from './reminders';
 
 export interface ReminderEmail {
@@ -27,12 +28,9 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "14 days left", "today", "2 days late": what a person reads first. */
+/** "14 days left", "due today", "2 days late": what a person reads first. */
 function timeLeft(dueOn: CalendarDate, today: CalendarDate): string {
-  const days = daysBetween(today, dueOn);
-  if (days > 0) return `${plural(days, 'day')} left`;
-  if (days === 0) return 'due today';
-  return `${plural(-days, 'day')} late`;
+  return daysLeftText(daysBetween(today, dueOn)).replace(/^Due/, 'due');
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -6,7 +6,15 @@ import type { RunningEmulator } from './emulators';
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What the server sends for a path that is not the API's: the office's page and its assets, or null for a 404. */
-export type PageFiles = (path: string) => Promise<{ body: Buffer; contentType: string; headers?: Record<string, string> } | null>;
+export type PageFiles = (path: string) => Promise<{ body: Buffer; contentType: string; cacheControl: string } | null>;
+
+/**
+ * The page's files from a build: an asset by its path, and the page itself for every other path, so
+ * that an address within the page (a report's) opens it, as CloudFront's viewer function does.
+ */
+export function servedPage(assets: ReadonlyMap<string, { body: Buffer; contentType: string; cacheControl: string }>): PageFiles {
+  return async (path) => (path.startsWith('/assets/') ? (assets.get(path) ?? null) : (assets.get('/index.html') ?? null));
+}
 
 /** Content types API Gateway passes through as text; anything else reaches the function base64-encoded, as in AWS. */
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript))/;
@@ -81,8 +89,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2, securityHeaders: Record<string, string>): void {
+  const headers: Record<string, string | string[]> = { ...securityHeaders, ...(result.headers as Record<string, string>) };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
@@ -90,23 +98,29 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 
 /**
  * The local stand-in for what serves FiftySix in AWS: `/api/*` goes to the API function as API Gateway
- * would invoke it, everything else to the office's page, from one origin as CloudFront serves them.
+ * would invoke it, everything else to the office's page, from one origin as CloudFront serves them,
+ * each answer with the security headers CloudFront adds.
  */
-export async function startAppServer(port: number, api: ApiHandler, page: PageFiles): Promise<RunningEmulator & { server: Server }> {
+export async function startAppServer(
+  port: number,
+  api: ApiHandler,
+  page: PageFiles,
+  securityHeaders: Record<string, string> = {},
+): Promise<RunningEmulator & { server: Server }> {
   const server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       if (path === '/api' || path.startsWith('/api/')) {
         const event = apiGatewayEvent(request, await readBody(request), port);
-        send(response, await api(event, lambdaContext(event.requestContext.requestId)));
+        send(response, await api(event, lambdaContext(event.requestContext.requestId)), securityHeaders);
         return;
       }
       const file = await page(path);
       if (!file) {
-        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
-      response.writeHead(200, { 'content-type': file.contentType, ...file.headers }).end(file.body);
+      response.writeHead(200, { ...securityHeaders, 'content-type': file.contentType, 'cache-control': file.cacheControl }).end(file.body);
     })().catch((error: Error) => {
       process.stderr.write(`The local app server failed on ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });

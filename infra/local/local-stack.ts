@@ -23,6 +23,7 @@ import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../../functions/commons/table-l
 import { UserPool, type UserPoolSettings } from '../../functions/commons/user-pool';
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import type { DeploymentConfiguration } from '../../shared/configuration';
+import { pageSecurityHeaders } from '../page-security';
 import { type PageFiles, startAppServer } from './app-server';
 import { cognitoCodeReader, deliverCognitoCode } from './cognito-messages';
 import {
@@ -333,7 +334,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (records.length > 0) void invoke('ingest', () => ingest.handler({ Records: records }));
     });
 
-    running.push(await startAppServer(ports.app, api.handler, options.page ?? (async () => null)));
+    const securityHeaders = pageSecurityHeaders(`http://127.0.0.1:${ports.s3}`);
+    running.push(await startAppServer(ports.app, api.handler, options.page ?? (async () => null), securityHeaders));
 
     const schedule = options.schedule
       ? scheduleFor(DEADLINE_SCAN_SCHEDULE.expression, DEADLINE_SCAN_SCHEDULE.timeZone, (scheduledTime) => {

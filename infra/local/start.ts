@@ -5,7 +5,9 @@
 
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { ConfigurationError } from '../../shared/configuration';
+import { buildWebAssets } from '../../web/build';
 import { configurationPath, loadDeploymentConfiguration } from '../configuration-file';
+import { servedPage } from './app-server';
 import { LocalStackError } from './emulators';
 import { LOCAL_NAMES, type LocalPorts, startLocalStack } from './local-stack';
 import { LOCAL_DATA_DIRECTORY, removeStackFile, writeStackFile } from './stack-file';
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     dataDirectory: LOCAL_DATA_DIRECTORY,
     configuration,
     schedule: true,
+    page: servedPage(buildWebAssets()),
     localPassword: process.env.FIFTYSIX_LOCAL_PASSWORD,
     onInvocation: ({ handler, error }) => {
       if (error) process.stderr.write(`${handler} handler failed: ${error.message}\n`);
@@ -51,11 +54,12 @@ async function main(): Promise<void> {
       '',
       `FiftySix is running locally (started in ${seconds} s). Ctrl-C stops it; data is kept in ${LOCAL_DATA_DIRECTORY}.`,
       '',
-      `  The office’s page:            ${appUrl}`,
+      `  The office’s page:            ${appUrl}   (sign in as a user below)`,
       `  API:                          ${apiUrl}`,
       `  Inbox (every reminder sent):  ${inboxUrl}`,
       `  Configuration:                ${configurationPath()}: ${configuration.localPolicingBodies.length} bodies (${changed(seeded.bodies.added, seeded.bodies.changed, seeded.bodies.retired)}), ${configuration.users.length} users (${changed(seeded.users.added, seeded.users.changed, seeded.users.removed)})`,
-      `  Sign in as any user in it with the password ${localPassword}${process.env.FIFTYSIX_LOCAL_PASSWORD ? ' (FIFTYSIX_LOCAL_PASSWORD)' : ''}`,
+      `  Sign in as any of its users with the password ${localPassword}${process.env.FIFTYSIX_LOCAL_PASSWORD ? ' (FIFTYSIX_LOCAL_PASSWORD)' : ''}:`,
+      ...configuration.users.map((user) => `    ${user.email} (${user.admin ? 'administrator' : user.bodyIds.join(', ')})`),
       `  Deadline scan:                ${DEADLINE_SCAN_SCHEDULE.expression} ${DEADLINE_SCAN_SCHEDULE.timeZone}`,
       '',
       '  Upload a report, from another terminal:',

@@ -165,10 +165,11 @@ describe('FiftySixStack', () => {
     });
   });
 
-  it('keeps uploads private, encrypted, versioned, logged and retained', () => {
+  it('keeps every bucket private, encrypted and retained, and uploads versioned and logged', () => {
     const { storage } = built.stack;
     const buckets = template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(2);
+    // Uploads, their access logs, the page's files and CloudFront's request logs.
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.UpdateReplacePolicy).toBe('Retain');
@@ -182,13 +183,13 @@ describe('FiftySixStack', () => {
     }
     const uploads = buckets[logicalId(storage.uploads)]!.Properties;
     expect(uploads.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(uploads.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: Object.keys(buckets).find((id) => id !== logicalId(storage.uploads)) });
+    expect(uploads.LoggingConfiguration.DestinationBucketName).toEqual(refTo(storage.accessLogs));
     for (const policy of Object.values(template.findResources('AWS::S3::BucketPolicy'))) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       );
     }
-    expect(Object.keys(template.findResources('AWS::S3::BucketPolicy'))).toHaveLength(2);
+    expect(Object.keys(template.findResources('AWS::S3::BucketPolicy'))).toHaveLength(4);
   });
 
   it('lets ingestion read uploads and the table, but not write to S3 or send email', () => {
@@ -255,7 +256,10 @@ describe('FiftySixStack', () => {
       expect(propertiesOf(each).Environment.Variables).toMatchObject({ USER_POOL_ID: refTo(users.pool), USER_POOL_CLIENT_ID: refTo(users.client) });
     }
     expect(propertiesOf(ingestion.function).Environment.Variables.USER_POOL_ID).toBeUndefined();
-    expect(propertiesOf(deadlineScan.function).Environment.Variables.APP_URL).toEqual({ 'Fn::GetAtt': [logicalId(api.httpApi), 'ApiEndpoint'] });
+    // Reminders link to the page, on CloudFront's address when the configuration names none.
+    expect(propertiesOf(deadlineScan.function).Environment.Variables.APP_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(built.stack.page.distribution), 'DomainName'] }]],
+    });
     expect([ingestion.function, deadlineScan.function].map((each) => [propertiesOf(each).MemorySize, propertiesOf(each).Timeout])).toEqual([
       [1024, 60],
       [256, 60],
@@ -317,6 +321,38 @@ describe('FiftySixStack', () => {
     expect(resourcesOf(put)).toEqual([{ 'Fn::Join': ['', [arnOf(storage.uploads), '/uploads/web/*']] }]);
     const cognito = statements.find((statement) => actionsOf(statement).includes('cognito-idp:AdminCreateUser'))!;
     expect(resourcesOf(cognito)).toEqual([arnOf(users.pool)]);
+  });
+
+  it('serves the page and the API from one CloudFront origin, with a content security policy that runs no inline script', () => {
+    const { page, storage } = built.stack;
+    const [policy] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const security = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    // The policy names the region's S3 endpoint, a token until deploy: read it as the template writes it.
+    const csp = JSON.stringify(security.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
+    expect(security.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+    const distribution = template.toJSON().Resources[logicalId(page.distribution)].Properties.DistributionConfig;
+    expect(distribution.ViewerCertificate ?? {}).not.toHaveProperty('MinimumProtocolVersion', 'TLSv1');
+    expect(distribution.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      ResponseHeadersPolicyId: { Ref: expect.any(String) },
+    });
+    const api = distribution.CacheBehaviors.find((behaviour: { PathPattern: string }) => behaviour.PathPattern === '/api/*');
+    expect(api).toMatchObject({ ViewerProtocolPolicy: 'https-only', AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']) });
+    expect(api.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
+    expect(distribution.Logging).toBeDefined();
+    // The page uploads reports to the bucket from CloudFront's origin, and only from there.
+    const uploads = template.toJSON().Resources[logicalId(storage.uploads)].Properties;
+    expect(uploads.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({
+        AllowedMethods: ['PUT'],
+        AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(page.distribution), 'DomainName'] }]] }],
+      }),
+    ]);
+    template.hasOutput('AppUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(page.distribution), 'DomainName'] }]] } });
   });
 
   it('brings the stored bodies and users in line with the configuration at each deploy', () => {

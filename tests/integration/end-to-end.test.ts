@@ -49,9 +49,15 @@ async function uploadAndWait(name: string, body: Uint8Array | string, publishedO
   throw new Error(`${key} was not ingested within 20 s`);
 }
 
+/** This test's reports: the shared table also holds other files' reports, whose reminders a scan sends too. */
+const ours = new Set<string>();
+
 async function scanOn(moment: string): Promise<string[]> {
   const result = await scan.handler(scheduledScanEvent(new Date(moment)));
-  return result.sent.map((reminder) => `${reminder.bodyId} ${reminder.dateKind} ${reminder.stage}`).sort();
+  return result.sent
+    .filter((reminder) => ours.has(reminder.reportId))
+    .map((reminder) => `${reminder.bodyId} ${reminder.dateKind} ${reminder.stage}`)
+    .sort();
 }
 
 describe('upload a report, receive the reminder emails', () => {
@@ -70,6 +76,7 @@ describe('upload a report, receive the reminder emails', () => {
       failure: { code: 'corrupt' },
     });
     const surrey = await uploadAndWait('surrey.txt', forceReportText('Surrey Police', 'Custody in Surrey'), '2030-03-08');
+    ours.add(cumbria.id).add(surrey.id);
     expect(surrey).toMatchObject({ status: 'ingested', responseDueOn: '2030-05-02' });
 
     // What the offices do along the way: each event is recorded before that morning's scan.
@@ -108,7 +115,7 @@ describe('upload a report, receive the reminder emails', () => {
     expect(await scanOn('2030-04-17T09:00:00+01:00')).toEqual([]);
     expect(await scanOn('2030-05-16T09:00:00+01:00')).toEqual([]);
 
-    const outbox = await readOutbox(inboxUrl);
+    const outbox = (await readOutbox(inboxUrl)).filter((email) => [...ours].some((reportId) => email.text.includes(`report ${reportId}`)));
     const cumbriaOffice = 'governance@cumbria.test,ceo@cumbria.test';
     expect(outbox).toHaveLength(sent.length);
     expect(outbox.filter((email) => email.to.join(',') === cumbriaOffice)).toHaveLength(8);

@@ -46,6 +46,12 @@ describe('npm start', () => {
     while (!isWorkingDay(addDays(published, 41))) published = addDays(published, -1);
     const lastDay = addDays(published, 55);
     try {
+      // The office's page, on the API's origin, with the headers CloudFront adds in AWS.
+      const pageAnswer = await fetch(`${appUrl}/reports/anything`);
+      expect(pageAnswer.status).toBe(200);
+      expect(await pageAnswer.text()).toMatch(/<script type="module" src="\/assets\/app-[0-9a-f]{12}\.js">/);
+      expect(pageAnswer.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(pageAnswer.headers.get('content-security-policy')).not.toContain('unsafe-inline');
       const described = JSON.parse((await runScript(CLI, ['stack'], { cwd, env })).stdout);
       expect(described).toMatchObject({ appUrl, apiUrl: `${appUrl}/api`, inboxUrl: `http://127.0.0.1:${env.FIFTYSIX_SES_PORT}/` });
       const users = JSON.parse((await runScript(CLI, ['users'], { cwd, env })).stdout);

@@ -1,0 +1,574 @@
+import { ARCHIVE_REASONS } from '../../../shared/corrections';
+import { FORCES } from '../../../shared/forces';
+import type { ExtractedRecommendation, Obligation } from '../../../shared/model';
+import { owedRecommendations } from '../../../shared/obligation-state';
+import { daysLeftText, statusOf } from '../../../shared/obligation-status';
+import { api } from '../api';
+import { type Child, h, replace } from '../dom';
+import { form, text } from '../forms';
+import {
+  choices,
+  dateFrom,
+  dateInput,
+  details,
+  type FieldError,
+  heading,
+  insetText,
+  link,
+  longDate,
+  notificationBanner,
+  paragraph,
+  statusTag,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+  warningText,
+} from '../govuk';
+import { ACTIONS, KIND_NAMES, missingText } from '../labels';
+import type { PageContext } from '../main';
+import type { ReportView } from '../types';
+
+type ObligationView = ReportView['obligations'][number];
+
+/** What the last change on this page did, shown once at the top when it is drawn again. */
+let done: string | null = null;
+
+const recommendationKeyOf = (recommendation: ExtractedRecommendation, index: number) => recommendation.key ?? recommendation.ref ?? String(index + 1);
+
+/** A date typed into a date input, or the error to show against it. */
+function requiredDate(data: FormData, name: string, form: HTMLFormElement, what: string): string | FieldError {
+  const date = dateFrom(data, name);
+  const field = (form.querySelector(`[name="${name}-day"]`) as HTMLElement | null)?.id ?? '';
+  if (date === '') return { field, message: `Enter the date ${what}` };
+  if (date === null) return { field, message: `The date ${what} must be a real date, for example 27 3 2024` };
+  return date;
+}
+
+const reasonField = (hint = 'Kept in the report’s history, with your name') => textarea('reason', { label: 'Why', hint, rows: 2 });
+
+function missingReason(data: FormData, form: HTMLFormElement): FieldError[] {
+  return text(data, 'reason')
+    ? []
+    : [{ field: (form.querySelector('[name="reason"]') as HTMLElement).id, message: 'Say why: it is kept in the report’s history' }];
+}
+
+export async function reportPage(main: HTMLElement, context: PageContext, { reportId }: Record<string, string>): Promise<string> {
+  const view = await api<ReportView>('GET', `/reports/${encodeURIComponent(reportId!)}`);
+  const { report } = view;
+  const title = report.title ?? `The report uploaded as ${report.source.key}`;
+  const bodyName = (bodyId: string) => context.me.bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
+  /** Sends a change, then draws the page again with what was done at the top. */
+  const change = async (path: string, body: unknown, what: string) => {
+    await api('POST', path, body);
+    done = what;
+    context.refresh();
+    return undefined;
+  };
+  const progress = (obligation: Obligation, body: unknown, what: string) =>
+    change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/progress`, body, what);
+  const correctObligation = (obligation: Obligation, body: unknown, what: string) =>
+    change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/corrections`, body, what);
+  const correctReport = (body: unknown, what: string) => change(`/reports/${encodeURIComponent(report.id)}/corrections`, body, what);
+
+  /** One body's response: where it stands, and a form for each thing still to record. */
+  function obligationSection(obligation: ObligationView) {
+    const { summary, progress: recorded, dates } = obligation;
+    const open = !obligation.closure;
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    /** One click for what happened today; another day (and the response's address) behind a details. */
+    const record = (
+      what: 'chief-officer-comments-received' | 'response-published',
+      labels: { today: string; otherDay: string; legend: string; done: string },
+    ) =>
+      h(
+        'div',
+        { class: 'govuk-!-margin-bottom-4' },
+        form({ submit: labels.today, label: labels.today, onSubmit: () => progress(obligation, { action: what, on: today }, labels.done) }),
+        details(
+          labels.otherDay,
+          form(
+            {
+              submit: 'Save',
+              label: labels.otherDay,
+              onSubmit: async (data, element) => {
+                const on = requiredDate(data, 'on', element, what === 'response-published' ? 'the response was published' : 'the comments were received');
+                if (typeof on !== 'string') return [on];
+                return progress(obligation, { action: what, on, ...(what === 'response-published' ? { url: text(data, 'url') || null } : {}) }, labels.done);
+              },
+            },
+            dateInput('on', { legend: labels.legend, hint: 'For example, 27 3 2024' }),
+            what === 'response-published'
+              ? textInput('url', {
+                  label: 'Web address of the published response (optional)',
+                  type: 'url',
+                  hint: 'For example, https://www.your-office.example/hmicfrs-responses/…',
+                })
+              : null,
+          ),
+        ),
+      );
+    const undo = (what: 'chief-officer-comments-received' | 'response-published', label: string, done: string) =>
+      form({ submit: label, kind: 'secondary', label, onSubmit: () => progress(obligation, { action: 'undo', what }, done) });
+    const actions: Child = open
+      ? [
+          recorded.chiefOfficerCommentsReceivedOn
+            ? undo(
+                'chief-officer-comments-received',
+                'Undo: the chief officer’s comments are not in',
+                'The chief officer’s comments are no longer recorded: their reminders start again.',
+              )
+            : record('chief-officer-comments-received', {
+                today: 'The chief officer’s comments arrived today',
+                otherDay: 'They arrived on another day',
+                legend: 'When did the chief officer’s comments arrive?',
+                done: 'The chief officer’s comments are recorded: their reminders stop.',
+              }),
+          recorded.responsePublishedOn
+            ? undo('response-published', 'Undo: the response is not published', 'The response is no longer recorded as published.')
+            : record('response-published', {
+                today: 'We published the response today',
+                otherDay: 'It was published on another day, or give its web address',
+                legend: 'When was the response published?',
+                done: 'The response is recorded as published: its reminders stop.',
+              }),
+        ]
+      : null;
+    const owed = owedRecommendations(report);
+    return h(
+      'section',
+      { class: 'govuk-!-margin-bottom-8', 'aria-labelledby': `response-${obligation.bodyId}` },
+      h(
+        'h2',
+        { class: 'govuk-heading-m', id: `response-${obligation.bodyId}` },
+        context.me.bodies.length > 1 ? `${bodyName(obligation.bodyId)}’s response` : 'Your response',
+        ' ',
+        statusTag(statusOf(summary)),
+      ),
+      obligation.closure
+        ? insetText(
+            `${obligation.closure.kind === 'archived' ? 'Archived' : 'No duty'}: ${obligation.closure.reason}${obligation.closure.note ? ` (${obligation.closure.note})` : ''}. Recorded by ${obligation.closure.by} on ${longDate(obligation.closure.on)}.`,
+          )
+        : null,
+      obligation.historical ? warningText('This report’s last day had passed long before FiftySix read it, so it sends no reminders about it.') : null,
+      summaryList([
+        [
+          'Last day to publish the response',
+          dates ? `${longDate(dates.responseDueOn)} (${daysLeftText(summary.daysLeft)})` : 'Set once the publication date is known',
+        ],
+        [
+          'Chief officer’s comments',
+          recorded.chiefOfficerCommentsReceivedOn
+            ? `Received on ${longDate(recorded.chiefOfficerCommentsReceivedOn)}`
+            : `Due ${longDate(dates?.chiefOfficerCommentsDueOn, 'once the report has its publication date')}`,
+        ],
+        [
+          'Response',
+          recorded.responsePublishedOn
+            ? [
+                `Published on ${longDate(recorded.responsePublishedOn)}`,
+                recorded.responseUrl ? [': ', link(recorded.responseUrl, recorded.responseUrl, { rel: 'noreferrer' })] : null,
+              ]
+            : 'Not yet published',
+        ],
+        ['Still missing', missingText(summary.missing, summary.state).join('; ') || 'Nothing'],
+        ['Next reminder', summary.nextReminderOn ? longDate(summary.nextReminderOn) : 'None planned'],
+      ]),
+      actions,
+      h(
+        'p',
+        { class: 'govuk-body' },
+        link(
+          `/api/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/draft-response.docx`,
+          'Download the draft response (Word)',
+          { download: '' },
+        ),
+        ': the report’s dates, a section for the chief officer’s comments, and each recommendation with your notes.',
+      ),
+      owed.length > 0
+        ? h(
+            'div',
+            {},
+            h('h3', { class: 'govuk-heading-s' }, 'Recommendations to explain'),
+            paragraph('Section 55(5B) asks your response to explain, for each recommendation made to the force, the action taken or proposed, or why none.'),
+            ...owed.map(({ key, recommendation }) => {
+              const explained = recorded.explainedRecommendations.includes(key);
+              const note = recorded.recommendationNotes[key];
+              return h(
+                'div',
+                { class: 'govuk-!-margin-bottom-6' },
+                h(
+                  'h4',
+                  { class: 'govuk-heading-s govuk-!-margin-bottom-1' },
+                  `Recommendation ${key}`,
+                  ' ',
+                  explained ? statusTag({ urgency: 'green', label: 'Explained' }) : statusTag({ urgency: 'grey', label: 'Not yet explained' }),
+                ),
+                h('p', { class: 'govuk-body app-break-words' }, recommendation.text),
+                explained
+                  ? [
+                      note ? insetText(note) : null,
+                      form({
+                        submit: 'Undo',
+                        kind: 'secondary',
+                        label: `Undo the explanation of recommendation ${key}`,
+                        onSubmit: () =>
+                          progress(
+                            obligation,
+                            { action: 'undo', what: 'recommendation-explained', recommendation: key },
+                            `Recommendation ${key} is no longer recorded as explained.`,
+                          ),
+                      }),
+                    ]
+                  : open
+                    ? form(
+                        {
+                          submit: 'Mark as explained',
+                          label: `Explain recommendation ${key}`,
+                          kind: 'secondary',
+                          onSubmit: (data) =>
+                            progress(
+                              obligation,
+                              { action: 'recommendation-explained', recommendation: key, note: text(data, 'note') || null },
+                              `Recommendation ${key} is recorded as explained.`,
+                            ),
+                        },
+                        textarea('note', { label: 'The action taken or proposed, or why none (optional)', hint: 'Goes into the draft response', value: note }),
+                      )
+                    : null,
+              );
+            }),
+          )
+        : null,
+      obligation.historical
+        ? form(
+            {
+              submit: 'Start reminders',
+              kind: 'secondary',
+              label: 'Start reminders for this historical report',
+              onSubmit: (data, element) => {
+                const missing = missingReason(data, element);
+                return missing.length > 0
+                  ? Promise.resolve(missing)
+                  : correctObligation(obligation, { type: 'take-up', reason: text(data, 'reason') }, 'Reminders will run for this report.');
+              },
+            },
+            reasonField(),
+          )
+        : null,
+      details(
+        obligation.closure?.kind === 'archived' ? 'Restore this obligation' : 'Archive this obligation',
+        obligation.closure?.kind === 'archived'
+          ? form(
+              {
+                submit: 'Restore',
+                label: 'Restore this obligation',
+                onSubmit: (data, element) => {
+                  const missing = missingReason(data, element);
+                  return missing.length > 0
+                    ? Promise.resolve(missing)
+                    : correctObligation(obligation, { type: 'restore', reason: text(data, 'reason') }, 'The obligation is restored.');
+                },
+              },
+              reasonField(),
+            )
+          : form(
+              {
+                submit: 'Archive',
+                kind: 'warning',
+                label: 'Archive this obligation',
+                onSubmit: (data, element) => {
+                  const why = String(data.get('why') ?? '');
+                  const errors: FieldError[] = [
+                    ...(why ? [] : [{ field: (element.querySelector('[name="why"]') as HTMLElement).id, message: 'Choose why it is archived' }]),
+                    ...missingReason(data, element),
+                  ];
+                  return errors.length > 0
+                    ? Promise.resolve(errors)
+                    : correctObligation(
+                        obligation,
+                        { type: 'archive', why, reason: text(data, 'reason') },
+                        'The obligation is archived: it sends no reminders.',
+                      );
+                },
+              },
+              paragraph('An archived obligation stays in the list, greyed, and sends no reminders.'),
+              choices('radio', 'why', { legend: 'Why archive it?', items: Object.entries(ARCHIVE_REASONS).map(([value, label]) => ({ value, text: label })) }),
+              reasonField(),
+            ),
+      ),
+    );
+  }
+
+  const corrections = () => {
+    const correction = (legend: string, fields: Child[], build: (data: FormData, element: HTMLFormElement) => unknown | FieldError[], what: string) =>
+      details(
+        legend,
+        form(
+          {
+            submit: 'Save the correction',
+            label: legend,
+            onSubmit: async (data, element) => {
+              const built = build(data, element);
+              const errors = [...(Array.isArray(built) ? (built as FieldError[]) : []), ...missingReason(data, element)];
+              if (errors.length > 0) return errors;
+              return correctReport({ ...(built as object), reason: text(data, 'reason') }, what);
+            },
+          },
+          ...fields,
+          reasonField(),
+        ),
+      );
+    const recommendationFields = (recommendation?: ExtractedRecommendation) => [
+      textInput('ref', {
+        label: 'Reference (optional)',
+        hint: 'As the report writes it, for example 3 or #23432',
+        value: recommendation?.ref ?? undefined,
+        width: '10',
+      }),
+      textarea('text', { label: 'Recommendation', value: recommendation?.text, rows: 4 }),
+      dateInput('target', { legend: 'Target date (optional)', value: recommendation?.targetDate }),
+      choices('radio', 'level', {
+        legend: 'Who is it for?',
+        items: [
+          { value: 'force', text: 'The force (your response must explain it)' },
+          { value: 'national', text: 'Others, such as the Home Office or the College of Policing' },
+        ],
+        checked: [recommendation?.level ?? 'force'],
+      }),
+    ];
+    const recommendationFrom = (data: FormData, element: HTMLFormElement) => {
+      const target = dateFrom(data, 'target');
+      const errors: FieldError[] = [
+        ...(text(data, 'text')
+          ? []
+          : [{ field: (element.querySelector('[name="text"]') as HTMLElement).id, message: 'Write the recommendation as the report does' }]),
+        ...(target === null
+          ? [{ field: (element.querySelector('[name="target-day"]') as HTMLElement).id, message: 'The target date must be a real date' }]
+          : []),
+      ];
+      return errors.length > 0
+        ? errors
+        : { ref: text(data, 'ref') || null, text: text(data, 'text'), targetDate: target || null, addressees: [], level: String(data.get('level') ?? 'force') };
+    };
+    return h(
+      'section',
+      { 'aria-labelledby': 'corrections-heading', class: 'govuk-!-margin-bottom-8' },
+      h('h2', { class: 'govuk-heading-m', id: 'corrections-heading' }, 'Correct what FiftySix read'),
+      paragraph(
+        'Every date, obligation and reminder follows a correction. A report other bodies also owe is corrected by an administrator, so that every body’s dates change together.',
+      ),
+      correction(
+        'The publication date',
+        [dateInput('published-on', { legend: 'When did HMICFRS publish the report?', value: report.publishedOn })],
+        (data, element) => {
+          const publishedOn = requiredDate(data, 'published-on', element, 'of publication');
+          return typeof publishedOn === 'string' ? { type: 'publication-date', publishedOn } : [publishedOn];
+        },
+        'The publication date is corrected: every date follows.',
+      ),
+      correction(
+        'The title',
+        [textInput('title', { label: 'Title', value: report.title ?? '' })],
+        (data) => ({ type: 'title', title: text(data, 'title') }),
+        'The title is corrected.',
+      ),
+      correction(
+        'What kind of document it is',
+        [
+          choices('radio', 'kind', {
+            legend: 'What is it?',
+            items: Object.entries(KIND_NAMES).map(([value, label]) => ({ value, text: label })),
+            checked: [report.kind ?? ''],
+          }),
+        ],
+        (data) => ({ type: 'kind', kind: String(data.get('kind') ?? report.kind) }),
+        'The kind of document is corrected.',
+      ),
+      correction(
+        'Whether the section 55 duty applies',
+        [
+          choices('radio', 'applies', {
+            legend: 'Must a response be published under section 55?',
+            items: [
+              { value: 'yes', text: 'Yes: the duty applies' },
+              { value: 'no', text: 'No: there is no duty to respond' },
+            ],
+            checked: report.s55?.applies === true ? ['yes'] : report.s55?.applies === false ? ['no'] : [],
+          }),
+        ],
+        (data, element) =>
+          data.get('applies')
+            ? { type: 's55', applies: data.get('applies') === 'yes' }
+            : [{ field: (element.querySelector('[name="applies"]') as HTMLElement).id, message: 'Choose whether the duty applies' }],
+        'The decision on the section 55 duty is recorded.',
+      ),
+      correction(
+        'Which forces it is about',
+        [
+          choices('checkbox', 'forces', {
+            legend: 'Which forces is it about?',
+            hint: 'Choose none for a national or thematic report, which every force must answer',
+            items: FORCES.map((force) => ({ value: force.name, text: force.name })),
+            checked: report.forces,
+            small: true,
+          }),
+        ],
+        (data) => ({ type: 'forces', forces: data.getAll('forces').map(String) }),
+        'The forces are corrected: who owes a response follows.',
+      ),
+      correction(
+        'Add a recommendation FiftySix missed',
+        recommendationFields(),
+        (data, element) => {
+          const recommendation = recommendationFrom(data, element);
+          return Array.isArray(recommendation) ? recommendation : { type: 'recommendation-added', recommendation };
+        },
+        'The recommendation is added.',
+      ),
+      ...report.recommendations.map((recommendation, index) => {
+        const key = recommendationKeyOf(recommendation, index);
+        return h(
+          'div',
+          {},
+          correction(
+            `Edit recommendation ${key}`,
+            recommendationFields(recommendation),
+            (data, element) => {
+              const edited = recommendationFrom(data, element);
+              return Array.isArray(edited) ? edited : { type: 'recommendation-edited', key, recommendation: edited };
+            },
+            `Recommendation ${key} is corrected.`,
+          ),
+          correction(
+            `Remove recommendation ${key}`,
+            [paragraph(recommendation.text)],
+            () => ({ type: 'recommendation-removed', key }),
+            `Recommendation ${key} is removed.`,
+          ),
+        );
+      }),
+    );
+  };
+
+  /** A target as dated for this report (a relative one runs from its publication), else as the report words it. */
+  const targetOf = (key: string, recommendation: ExtractedRecommendation) => {
+    const dated = view.obligations.flatMap((obligation) => obligation.dates?.recommendationTargets ?? []).find((target) => target.key === key);
+    const date = dated?.dueOn ?? recommendation.targetDate;
+    const phrase = dated?.phrase ?? recommendation.targetPhrase ?? recommendation.targetRelative;
+    return date ? [longDate(date), phrase && !/^by /i.test(phrase) ? ` (${phrase})` : ''] : (phrase ?? 'None stated');
+  };
+
+  const recommendationsRead =
+    report.recommendations.length === 0
+      ? insetText(
+          report.statedRecommendationCount
+            ? `The report says it makes ${report.statedRecommendationCount} recommendations, but FiftySix found none written out: add them below, so that your response explains each.`
+            : 'FiftySix found no recommendations in this report.',
+        )
+      : table(
+          'Recommendations',
+          ['Ref', 'Recommendation', 'Target', 'Addressed to'],
+          report.recommendations.map((recommendation, index) => [
+            recommendationKeyOf(recommendation, index),
+            recommendation.text,
+            targetOf(recommendationKeyOf(recommendation, index), recommendation),
+            [recommendation.addressees.join(', ') || 'Not stated', recommendation.level === 'national' ? ' (national: noted, not owed)' : ''],
+          ]),
+          { captionClass: 'govuk-table__caption--s' },
+        );
+
+  const statements = (caption: string, list: Array<{ text: string }> | undefined, count: number) =>
+    count === 0
+      ? null
+      : [
+          h('h3', { class: 'govuk-heading-s' }, `${caption} (${count})`),
+          list?.length
+            ? h('ul', { class: 'govuk-list govuk-list--bullet' }, ...list.map((each) => h('li', { class: 'app-break-words' }, each.text)))
+            : paragraph(`${count} listed in the report.`),
+        ];
+
+  replace(
+    main,
+    done ? notificationBanner('Done', h('p', { class: 'govuk-notification-banner__heading' }, done), true) : null,
+    link('/', 'Back to what we owe', { class: 'govuk-back-link' }),
+    heading(title, report.kind ? KIND_NAMES[report.kind] : 'Not read'),
+    report.failure ? warningText(`This upload could not be read: ${report.failure.message}`) : null,
+    ...view.obligations.map(obligationSection),
+    h(
+      'section',
+      { 'aria-labelledby': 'read-heading', class: 'govuk-!-margin-bottom-8' },
+      h('h2', { class: 'govuk-heading-m', id: 'read-heading' }, 'What FiftySix read'),
+      summaryList([
+        ['Kind', report.kind ? KIND_NAMES[report.kind] : 'Not read'],
+        [
+          'Published',
+          [
+            longDate(report.publishedOn, 'Not known: give the publication date below'),
+            report.publishedOnSource === 'document' ? ' (as the document states)' : report.publishedOnSource ? ' (confirmed by a person)' : '',
+          ],
+        ],
+        ['Publication date the document states', longDate(report.statedPublishedOn, 'None')],
+        ['Last day to publish a response', longDate(report.responseDueOn, 'Not set')],
+        ['Forces', report.forces.length > 0 ? report.forces.join(', ') : 'None named: a national or thematic report, which every force must answer'],
+        [
+          'Section 55 duty',
+          report.s55
+            ? [
+                report.s55.applies === true ? 'Applies. ' : report.s55.applies === false ? 'Does not apply. ' : 'A person should decide. ',
+                report.s55.reason,
+                report.s55.decidedBy ? ` (decided by ${report.s55.decidedBy})` : '',
+              ]
+            : 'Not read',
+        ],
+        ['Recommendations the report says it makes', report.statedRecommendationCount === null ? 'Not stated' : String(report.statedRecommendationCount)],
+        ['Uploaded as', [report.source.key, ` on ${longDate(report.source.uploadedAt.slice(0, 10))}`]],
+      ]),
+      recommendationsRead,
+      statements('Causes of concern', report.causesOfConcern, report.causesOfConcernCount),
+      statements('Areas for improvement', report.areasForImprovement, report.areasForImprovementCount),
+    ),
+    corrections(),
+    h(
+      'section',
+      { 'aria-labelledby': 'reminders-heading', class: 'govuk-!-margin-bottom-8' },
+      h('h2', { class: 'govuk-heading-m', id: 'reminders-heading' }, 'Reminders sent'),
+      view.reminders.length === 0
+        ? paragraph('None yet.')
+        : table(
+            'Reminders sent',
+            ['Sent', 'About', 'Which', 'To', 'Outcome'],
+            [...view.reminders]
+              .sort((a, b) => a.claimedAt.localeCompare(b.claimedAt))
+              .map((entry) => [
+                longDate(entry.sendOn),
+                `${entry.dateKind.replace(/-/g, ' ')} (${longDate(entry.dueOn)})`,
+                entry.stage.replace(/-/g, ' '),
+                entry.delivery?.recipients.join(', ') ?? bodyName(entry.bodyId),
+                entry.status === 'sent' ? 'Sent' : entry.status === 'failed' ? `Not sent: ${entry.failure?.reason ?? ''}` : 'Being sent',
+              ]),
+            { captionClass: 'govuk-visually-hidden' },
+          ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'history-heading' },
+      h('h2', { class: 'govuk-heading-m', id: 'history-heading' }, 'History'),
+      table(
+        'History',
+        ['When', 'Who', 'What', 'Why'],
+        [...view.history]
+          .reverse()
+          .map((event) => [
+            new Date(event.at).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' }),
+            event.actor,
+            [ACTIONS[event.action] ?? event.action, event.bodyId ? ` (${bodyName(event.bodyId)})` : ''],
+            event.reason ?? '',
+          ]),
+        { captionClass: 'govuk-visually-hidden' },
+      ),
+    ),
+  );
+  done = null;
+  return title;
+}
