@@ -200,6 +200,7 @@ export class FiftySixStack extends Stack {
       maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
       appUrl: null,
       userPool: null,
+      sesConfigurationSet: null,
     };
     const userPool = { userPoolId: this.users.pool.userPoolId, clientId: this.users.client.userPoolClientId, fixedPassword: null };
 

@@ -3,6 +3,23 @@ import type { CalendarDate } from './calendar-date';
 import { canonicalJson } from './canonical-json';
 import type { DeploymentConfiguration, LocalPolicingBody, OfficeUser } from './configuration';
 
+/** A recipient SES said must not be emailed again: their address bounced for good, or they complained. */
+export interface SuppressedRecipient {
+  address: string;
+  reason: 'bounce' | 'complaint';
+  at: string;
+  detail: string | null;
+}
+
+/** A body as the reminders need it: its settings, and the recipients not to email. */
+export type ServedBody = LocalPolicingBody & { suppressed: SuppressedRecipient[] };
+
+/** The recipients a reminder may go to: every address but those SES said not to send to again. */
+export function deliverableRecipients(body: ServedBody): string[] {
+  const suppressed = new Set(body.suppressed.map((each) => each.address.toLowerCase()));
+  return body.recipients.filter((address) => !suppressed.has(address.toLowerCase()));
+}
+
 /** A local policing body as stored: its settings, whether it is still served, and where it came from. */
 export interface BodyRecord extends LocalPolicingBody {
   /** Set when the body is no longer served: its obligations are closed, never deleted. */
@@ -13,6 +30,8 @@ export interface BodyRecord extends LocalPolicingBody {
    * changed through the API is not undone by the next deploy.
    */
   seededFrom: string | null;
+  /** Kept through every change of its settings: a bounce is a fact about an address, not a setting. */
+  suppressed?: SuppressedRecipient[];
 }
 
 /** A user as stored: who they act for, and whether they still may. */
@@ -48,7 +67,7 @@ export function planSeed(
 ): SeedPlan {
   const bodies = reconcile<LocalPolicingBody, BodyRecord>(file.localPolicingBodies, stored.bodies, {
     id: (body) => body.id,
-    record: (body, seededFrom) => ({ ...body, retired: null, seededFrom }),
+    record: (body, seededFrom, before) => ({ ...body, retired: null, seededFrom, ...(before?.suppressed ? { suppressed: before.suppressed } : {}) }),
     isGone: (record) => record.retired !== null,
     gone: (record) => ({ ...record, retired: { on: today, reason: REMOVED_FROM_FILE } }),
   });
@@ -66,7 +85,7 @@ function reconcile<Entry, Stored extends { seededFrom: string | null }>(
   stored: readonly Stored[],
   how: {
     id: (item: Entry | Stored) => string;
-    record: (entry: Entry, seededFrom: string) => Stored;
+    record: (entry: Entry, seededFrom: string, before?: Stored) => Stored;
     isGone: (record: Stored) => boolean;
     gone: (record: Stored) => Stored;
   },
@@ -76,7 +95,7 @@ function reconcile<Entry, Stored extends { seededFrom: string | null }>(
     const digest = seedDigest(entry);
     const before = stored.find((record) => how.id(record) === how.id(entry));
     if (!before) changes.push({ kind: 'added', after: how.record(entry, digest) });
-    else if (before.seededFrom !== digest || how.isGone(before)) changes.push({ kind: 'changed', before, after: how.record(entry, digest) });
+    else if (before.seededFrom !== digest || how.isGone(before)) changes.push({ kind: 'changed', before, after: how.record(entry, digest, before) });
   }
   for (const before of stored) {
     const listed = entries.some((entry) => how.id(entry) === how.id(before));
@@ -86,6 +105,10 @@ function reconcile<Entry, Stored extends { seededFrom: string | null }>(
 }
 
 /** The body's own settings, without what the table keeps about it. */
-export function bodySettings({ retired: _retired, seededFrom: _seededFrom, ...body }: BodyRecord): LocalPolicingBody {
+export function bodySettings({ retired: _retired, seededFrom: _seededFrom, suppressed: _suppressed, ...body }: BodyRecord): LocalPolicingBody {
   return body;
+}
+
+export function servedBody(record: BodyRecord): ServedBody {
+  return { ...bodySettings(record), suppressed: record.suppressed ?? [] };
 }

@@ -183,7 +183,7 @@ export async function changeBody(
   if (retirement.retire && !retirement.reason?.trim())
     throw new DirectoryChangeRefusedError('Say why the body is retired: its open obligations are closed with that reason');
   const retired = retirement.retire ? (before.retired ?? { on: context.on, reason: retirement.reason!.trim() }) : null;
-  const after: BodyRecord = { ...body, retired, seededFrom: before.seededFrom };
+  const after: BodyRecord = { ...body, retired, seededFrom: before.seededFrom, ...(before.suppressed ? { suppressed: before.suppressed } : {}) };
   const change: DirectoryChange<BodyRecord> = retired && !before.retired ? { kind: 'retired', before, after } : { kind: 'changed', before, after };
   await saveBodyChange(dependencies, change, context, retirement.reason);
   await followBodyChanges(dependencies, [change], context);

@@ -17,6 +17,8 @@ export interface HandlerEnvironment {
   appUrl: string | null;
   /** The Cognito user pool people sign in with; null for the functions that need none. */
   userPool: UserPoolSettings | null;
+  /** The SES configuration set whose events settle the ledger; null where there is none (locally). */
+  sesConfigurationSet: string | null;
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -28,6 +30,7 @@ export function handlerEnvironment(environment: HandlerEnvironment): Record<stri
     SENDER_ADDRESS: environment.senderAddress,
     MAX_DOCUMENT_BYTES: String(environment.maxDocumentBytes),
     ...(environment.appUrl ? { APP_URL: environment.appUrl } : {}),
+    ...(environment.sesConfigurationSet ? { SES_CONFIGURATION_SET: environment.sesConfigurationSet } : {}),
     ...(environment.userPool
       ? {
           USER_POOL_ID: environment.userPool.userPoolId,
@@ -47,6 +50,7 @@ const variablesSchema = z.object({
   USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
   USER_POOL_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   LOCAL_USER_PASSWORD: z.optional(z.string().check(z.minLength(8, 'must be at least 8 characters'))),
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Reads and validates the handler's environment, naming each variable that is missing or wrong. */
@@ -69,6 +73,7 @@ export function readHandlerEnvironment(variables: NodeJS.ProcessEnv = process.en
     senderAddress: parsed.data.SENDER_ADDRESS,
     maxDocumentBytes: Number(parsed.data.MAX_DOCUMENT_BYTES ?? DEFAULT_MAX_DOCUMENT_BYTES),
     appUrl: parsed.data.APP_URL?.replace(/\/+$/, '') ?? null,
+    sesConfigurationSet: parsed.data.SES_CONFIGURATION_SET ?? null,
     userPool:
       USER_POOL_ID && USER_POOL_CLIENT_ID
         ? { userPoolId: USER_POOL_ID, clientId: USER_POOL_CLIENT_ID, fixedPassword: parsed.data.LOCAL_USER_PASSWORD ?? null }

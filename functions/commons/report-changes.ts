@@ -10,7 +10,7 @@ import {
   type ObligationCorrection,
   type ReportCorrection,
 } from '../../shared/corrections';
-import { bodySettings } from '../../shared/directory';
+import { type ServedBody, servedBody } from '../../shared/directory';
 import type { Obligation, Report } from '../../shared/model';
 import { applyProgress, type ProgressChange } from '../../shared/progress';
 import { changedObligations, reconcileObligations } from '../../shared/report-ingestion';
@@ -35,9 +35,9 @@ export class ObligationNotFoundError extends Error {
   }
 }
 
-/** The local policing bodies served now, with their settings. */
-export async function activeBodies(directory: DirectoryTable): Promise<LocalPolicingBody[]> {
-  return (await directory.listBodies()).filter((body) => !body.retired).map(bodySettings);
+/** The local policing bodies served now, with their settings and the recipients not to email. */
+export async function servedBodies(directory: DirectoryTable): Promise<ServedBody[]> {
+  return (await directory.listBodies()).filter((body) => !body.retired).map(servedBody);
 }
 
 export function eventContext(by: string, now: Date): EventContext {
@@ -67,7 +67,7 @@ export async function changeReport(
   for (let attempt = 1; ; attempt += 1) {
     const state = await dependencies.reports.getReportState(reportId);
     if (!state) throw new ReportNotFoundError(reportId);
-    const change = work(state, await activeBodies(dependencies.directory), eventContext(by, dependencies.now()));
+    const change = work(state, await servedBodies(dependencies.directory), eventContext(by, dependencies.now()));
     try {
       await dependencies.reports.saveChange(state, change);
     } catch (error) {

@@ -16,7 +16,7 @@ import type { CalendarDate } from '../../shared/calendar-date';
 import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
-import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, TABLE_LAYOUT } from './table-layout';
+import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
@@ -38,6 +38,9 @@ export function eventKey(event: AuditEvent): { pk: string; sk: string } {
 export function eventPut(tableName: string, event: AuditEvent) {
   return { Put: { TableName: tableName, Item: { ...eventKey(event), itemType: 'event', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
+
+/** The deadline scan's heartbeat: the last day it finished. */
+const HEARTBEAT_KEY = { pk: 'HEARTBEAT', sk: 'DEADLINE-SCAN' };
 
 /** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
 const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
@@ -85,7 +88,11 @@ export interface UploadRequest {
   requestedAt: string;
 }
 
-/** A reminder as the ledger holds it: claimed, sent or failed, with when and to whom. */
+/**
+ * A reminder as the ledger holds it. `sending`: claimed, its email on its way; `sent`: SES took it;
+ * `failed`: SES certainly did not (the next scan tries again); `unconfirmed`: SES may have taken it,
+ * and until its events say, a person decides; `rejected`: SES would not send it.
+ */
 export interface LedgerEntry {
   reportId: string;
   bodyId: string;
@@ -93,11 +100,18 @@ export interface LedgerEntry {
   dueOn: CalendarDate;
   stage: string;
   sendOn: CalendarDate;
-  status: 'sending' | 'sent' | 'failed';
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'rejected';
   claimedAt: string;
+  /** The email it went in, as its message tag names it. */
+  emailId?: string;
   delivery?: { messageId: string; recipients: string[] };
   failure?: { reason: string };
+  /** What SES's events said of each recipient: delivered, bounced or complained, and when. */
+  recipients?: Record<string, { outcome: 'delivered' | 'bounced' | 'complained'; at: string; detail?: string }>;
 }
+
+/** What a ledger entry's outcome is, once known; `unconfirmed` keeps it among the unsettled. */
+export type ReminderOutcome = { status: 'sent'; messageId: string; recipients: string[] } | { status: 'failed' | 'unconfirmed' | 'rejected'; reason: string };
 
 /** A report with the version it was read at: a change is written only if no other came in between. */
 export interface ReportState extends ReadReport {
@@ -147,7 +161,19 @@ function obligationItem({ nextReminderOn, ...obligation }: Obligation): Record<s
 }
 
 /** The table's own attributes, which the domain never sees. */
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'itemType', 'reminderQueue', 'version', 'reportList', 'reportLastDay', 'obligationBody', 'obligationReport'];
+const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'itemType',
+  'reminderQueue',
+  'version',
+  'reportList',
+  'reportLastDay',
+  'obligationBody',
+  'obligationReport',
+  'unsettled',
+  'unsettledSince',
+];
 
 function withoutKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.includes(name))) as T;
@@ -400,7 +426,7 @@ export class ReportsTable {
    * ledger write after failed; a person must check rather than risk it going twice). A reminder whose
    * send failed may be claimed again.
    */
-  async claimReminder(obligation: Obligation, reminder: PlannedReminder, claimedAt: Date): Promise<ClaimOutcome> {
+  async claimReminder(obligation: Obligation, reminder: PlannedReminder, claimedAt: Date, emailId: string): Promise<ClaimOutcome> {
     try {
       await this.documents.send(
         new PutCommand({
@@ -413,6 +439,10 @@ export class ReportsTable {
             ...reminder,
             status: 'sending',
             claimedAt: claimedAt.toISOString(),
+            emailId,
+            // Among the unsettled until its outcome is known: a claim whose sender died stays there for a person.
+            unsettled: UNSETTLED_REMINDER,
+            unsettledSince: claimedAt.toISOString(),
           },
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -424,27 +454,92 @@ export class ReportsTable {
       if (!isConditionFailure(error)) throw error;
     }
     const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: reminderKey(obligation, reminder), ConsistentRead: true }));
-    if (Item?.status === 'sent') return { outcome: 'sent' };
+    if (Item?.status === 'sent' || Item?.status === 'rejected') return { outcome: 'sent' };
     const claimedBefore = String(Item?.claimedAt ?? '');
-    const stale = Date.parse(claimedBefore) < claimedAt.getTime() - CLAIM_TIMEOUT_MS;
+    const stale = Item?.status === 'unconfirmed' || Date.parse(claimedBefore) < claimedAt.getTime() - CLAIM_TIMEOUT_MS;
     return { outcome: stale ? 'unconfirmed' : 'in-progress', claimedAt: claimedBefore };
   }
 
-  async recordReminderOutcome(
-    obligation: Obligation,
-    reminder: PlannedReminder,
-    outcome: { status: 'sent'; messageId: string; recipients: string[] } | { status: 'failed'; reason: string },
-  ): Promise<void> {
+  /**
+   * Records what became of a reminder's email. Sent, failed or rejected, it leaves the unsettled; an
+   * unconfirmed one stays there until SES's events, or a person, settle it. Settling never goes back:
+   * a late answer cannot undo what SES's own events already said.
+   */
+  async recordReminderOutcome(entry: Pick<LedgerEntry, 'reportId' | 'bodyId' | 'dateKind' | 'dueOn' | 'stage'>, outcome: ReminderOutcome): Promise<void> {
     const { status, ...details } = outcome;
+    const settled = status !== 'unconfirmed';
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: reminderKey(entry, entry),
+          UpdateExpression: `SET #status = :status, #details = :details${settled ? ' REMOVE #unsettled, #since' : ''}`,
+          ConditionExpression: 'attribute_exists(pk) AND #status IN (:sending, :unconfirmed, :failed)',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#details': status === 'sent' ? 'delivery' : 'failure',
+            ...(settled ? { '#unsettled': 'unsettled', '#since': 'unsettledSince' } : {}),
+          },
+          ExpressionAttributeValues: { ':status': status, ':details': details, ':sending': 'sending', ':unconfirmed': 'unconfirmed', ':failed': 'failed' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** The ledger entries one email carried, as its message tags name them. */
+  async ledgerOfEmail(reportId: string, bodyId: string, emailId: string): Promise<LedgerEntry[]> {
+    return (await this.inPartition(reportKey(reportId).pk, `REMINDER#${bodyId}#`))
+      .map((item) => withoutKeys<LedgerEntry>(item))
+      .filter((entry) => entry.emailId === emailId);
+  }
+
+  /** Records what SES said of one recipient of a reminder's email. */
+  async recordRecipientOutcome(entry: LedgerEntry, address: string, outcome: NonNullable<LedgerEntry['recipients']>[string]): Promise<void> {
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: reminderKey(obligation, reminder),
-        UpdateExpression: 'SET #status = :status, #details = :details',
-        ExpressionAttributeNames: { '#status': 'status', '#details': status === 'sent' ? 'delivery' : 'failure' },
-        ExpressionAttributeValues: { ':status': status, ':details': details },
+        Key: reminderKey(entry, entry),
+        // The map is made with the first outcome, then each recipient's set in it.
+        UpdateExpression: 'SET #recipients = if_not_exists(#recipients, :none)',
+        ExpressionAttributeNames: { '#recipients': 'recipients' },
+        ExpressionAttributeValues: { ':none': {} },
       }),
     );
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: reminderKey(entry, entry),
+        UpdateExpression: 'SET #recipients.#address = :outcome',
+        ExpressionAttributeNames: { '#recipients': 'recipients', '#address': address.toLowerCase() },
+        ExpressionAttributeValues: { ':outcome': outcome },
+      }),
+    );
+  }
+
+  /** Notes that the deadline scan finished its pass for a day: what the morning check looks for. */
+  async recordScanCompleted(on: CalendarDate, at: Date): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...HEARTBEAT_KEY, itemType: 'heartbeat', completedOn: on, at: at.toISOString() } }),
+    );
+  }
+
+  async lastScanCompletedOn(): Promise<CalendarDate | null> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: HEARTBEAT_KEY, ConsistentRead: true }));
+    return typeof Item?.completedOn === 'string' ? Item.completedOn : null;
+  }
+
+  /** Reminders claimed before `before` whose outcome is still not known: for a person to look into. */
+  async unsettledReminders(before: Date): Promise<LedgerEntry[]> {
+    const { name, partitionKey, sortKey } = TABLE_LAYOUT.unsettledRemindersIndex;
+    const items = await this.queryAll({
+      IndexName: name,
+      KeyConditionExpression: '#unsettled = :reminder AND #since < :before',
+      ExpressionAttributeNames: { '#unsettled': partitionKey, '#since': sortKey },
+      ExpressionAttributeValues: { ':reminder': UNSETTLED_REMINDER, ':before': before.toISOString() },
+    });
+    return items.map((item) => withoutKeys<LedgerEntry>(item));
   }
 
   /**

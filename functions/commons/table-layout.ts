@@ -21,7 +21,9 @@
  *   deadline scan reads only what is due, whatever the size of the table;
  * - obligations-by-body: every obligation of one body, for its list, its calendar and its spreadsheet;
  * - reports-by-last-day: every report, by its last day (reports with no clock last), for an
- *   administrator's list and for the reports a newly added body may owe.
+ *   administrator's list and for the reports a newly added body may owe;
+ * - unsettled-reminders: reminders claimed and not yet known to be sent or refused (in flight, or
+ *   their outcome lost), by when they were claimed: what is still there after a while goes to a person.
  */
 export const TABLE_LAYOUT = {
   partitionKey: 'pk',
@@ -43,7 +45,15 @@ export const TABLE_LAYOUT = {
     /** What an administrator's list of reports shows, without reading each report whole. */
     attributes: ['id', 'status', 'kind', 'title', 'publishedOn', 'responseDueOn', 'forces', 'failure', 'source', 's55'],
   },
+  unsettledRemindersIndex: {
+    name: 'unsettled-reminders',
+    partitionKey: 'unsettled',
+    sortKey: 'unsettledSince',
+  },
 } as const;
+
+/** The one value of `unsettled`: only ledger entries whose outcome is not yet known carry it. */
+export const UNSETTLED_REMINDER = 'reminder';
 
 /** The one value of `reminderQueue`: the index is sparse, so only obligations with reminders to send appear. */
 export const OPEN_REMINDER_QUEUE = 'open';
@@ -59,4 +69,5 @@ export const SECONDARY_INDEXES = [
   { ...TABLE_LAYOUT.remindersDueIndex, projection: 'ALL' },
   { ...TABLE_LAYOUT.obligationsByBodyIndex, projection: 'ALL' },
   { ...TABLE_LAYOUT.reportsByLastDayIndex, projection: 'INCLUDE' },
+  { ...TABLE_LAYOUT.unsettledRemindersIndex, projection: 'ALL' },
 ] as const;

@@ -31,9 +31,16 @@ export const DEADLINE_SCAN_SCHEDULE = {
   timeZone: 'Europe/London',
 } as const;
 
+/** An hour after the scan: time enough for it and its retries, and still before an office opens. */
+export const SCAN_HEARTBEAT_SCHEDULE = {
+  expression: 'cron(0 7 * * ? *)',
+  timeZone: 'Europe/London',
+} as const;
+
 export const HANDLER_ENTRIES = {
   ingest: 'functions/ingest/handler.ts',
   deadlineScan: 'functions/deadline-scan/handler.ts',
+  scanHeartbeat: 'functions/deadline-scan/heartbeat.ts',
   api: 'functions/api/handler.ts',
   seed: 'functions/seed/handler.ts',
 } as const;

@@ -1,13 +1,15 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { ConfigurationError } from '../../shared/configuration';
 import { DirectoryTable } from '../commons/directory-table';
 import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
-import { ReminderMailer } from '../commons/reminder-mailer';
+import { METRIC } from '../commons/metric-names';
+import { metrics } from '../commons/metrics';
+import { ReminderMailer, reminderMailClient } from '../commons/reminder-mailer';
 import { ReportsTable } from '../commons/reports-table';
+import { scheduledScanEventSchema } from './handler-input';
 import { type ScanResult, scanDeadlines } from './scan-deadlines';
 
 const environment = readHandlerEnvironment();
@@ -19,31 +21,56 @@ const dynamoDb = new DynamoDBClient({});
 const dependencies = {
   reports: new ReportsTable(dynamoDb, environment.tableName),
   directory: new DirectoryTable(dynamoDb, environment.tableName),
-  mailer: new ReminderMailer(new SESv2Client({}), environment.senderAddress),
+  mailer: new ReminderMailer(reminderMailClient(), environment.senderAddress, environment.sesConfigurationSet),
   appUrl: environment.appUrl,
 };
 
-/**
- * The schedule's input: EventBridge Scheduler fills in `<aws.scheduler.scheduled-time>`, so a retried
- * invocation still scans as at the moment it was meant for.
- */
-export const scheduledScanEventSchema = z.object({
-  scheduledTime: z.iso.datetime({ offset: true }),
-  executionId: z.optional(z.string()),
-});
+/** How long a claimed reminder may stay unsettled before a person is told. */
+export const UNSETTLED_AFTER_MS = 60 * 60 * 1000;
 
-export class ReminderDeliveryError extends Error {
-  constructor(readonly failed: ScanResult['failed']) {
-    super(`${failed.length} reminder(s) not sent: ${failed.map((each) => `${each.reportId}/${each.bodyId}/${each.stage}: ${each.reason}`).join('; ')}`);
-    this.name = 'ReminderDeliveryError';
+/** The scan met errors it did not expect: Lambda tries it again (safely: the ledger sends nothing twice). */
+export class ScanIncompleteError extends Error {
+  constructor(readonly errors: ScanResult['errors']) {
+    super(`${errors.length} obligation(s) could not be worked out: ${errors.map((each) => `${each.reportId}/${each.bodyId}: ${each.reason}`).join('; ')}`);
+    this.name = 'ScanIncompleteError';
   }
 }
 
+/**
+ * What was refused, unconfirmed or is not served is recorded in the ledger and counted in the metrics
+ * the alarms watch, so it ends the invocation normally: retrying would change nothing. Only errors it
+ * did not expect fail it, for Lambda to retry.
+ */
 export async function handler(event: unknown, context?: Context): Promise<ScanResult> {
   if (context) logger.addContext(context);
   const { scheduledTime, executionId } = scheduledScanEventSchema.parse(event);
-  const result = await scanDeadlines(new Date(scheduledTime), dependencies);
-  logger.info('Deadline scan finished', { scheduledTime, executionId, today: result.today, sent: result.sent.length, failed: result.failed.length });
-  if (result.failed.length > 0) throw new ReminderDeliveryError(result.failed);
-  return result;
+  const now = new Date(scheduledTime);
+  try {
+    const result = await scanDeadlines(now, dependencies);
+    const unsettled = await dependencies.reports.unsettledReminders(new Date(now.getTime() - UNSETTLED_AFTER_MS));
+    if (unsettled.length > 0)
+      logger.error('Reminders not known to be sent or refused, for a person to settle', {
+        unsettled: unsettled.map(({ reportId, bodyId, stage, status, claimedAt }) => ({ reportId, bodyId, stage, status, claimedAt })),
+      });
+    metrics.addMetric(METRIC.remindersSent, MetricUnit.Count, result.sent.length);
+    metrics.addMetric(METRIC.remindersRefused, MetricUnit.Count, result.failed.length);
+    metrics.addMetric(METRIC.remindersUnconfirmed, MetricUnit.Count, result.unconfirmed.length);
+    metrics.addMetric(METRIC.remindersUnsettled, MetricUnit.Count, unsettled.length);
+    logger.info('Deadline scan finished', {
+      scheduledTime,
+      executionId,
+      today: result.today,
+      sent: result.sent.length,
+      refused: result.failed.length,
+      unconfirmed: result.unconfirmed.length,
+      unsettled: unsettled.length,
+      errors: result.errors.length,
+    });
+    if (result.errors.length > 0) throw new ScanIncompleteError(result.errors);
+    await dependencies.reports.recordScanCompleted(result.today, now);
+    metrics.addMetric(METRIC.scanCompleted, MetricUnit.Count, 1);
+    return result;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 }

@@ -9,7 +9,7 @@ import { type ProgressChange, ProgressRefusedError } from '../../shared/progress
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
 import type { DirectoryTable } from '../commons/directory-table';
-import { activeBodies, correctReportAs, eventContext, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
+import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
 import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
@@ -139,7 +139,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const progress = progressFrom(metadata);
     const uploader = uploaderOf(metadata);
     const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
-    const bodies = await activeBodies(dependencies.directory);
+    const bodies = await servedBodies(dependencies.directory);
     const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor });
     const stored = await storeOrCorrect(read, publishedOnFromUpload, uploader, dependencies);
     const failure = progress && stored.status !== 'failed' ? await applyProgress(reportId, progress, uploader, dependencies) : stored.failure;

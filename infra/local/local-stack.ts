@@ -86,6 +86,7 @@ export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' |
       maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
       appUrl: configuration.appUrl ?? stack.appUrl,
       userPool,
+      sesConfigurationSet: null,
     }),
     AWS_REGION: LOCAL_NAMES.region,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
@@ -95,6 +96,8 @@ export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' |
     AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${ports.ses}`,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}`,
     POWERTOOLS_SERVICE_NAME: 'fiftysix-local',
+    // There is no CloudWatch to read the metrics locally: what would alarm, `npm run cli -- alerts` lists.
+    POWERTOOLS_METRICS_DISABLED: 'true',
     // The pinned SDK warns that its releases from 2027 need Node 22; Lambda runs Node 24, and the warning
     // would otherwise interleave with every local command's output.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -1,6 +1,5 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ReminderMailer } from '../../functions/commons/reminder-mailer';
+import { ReminderMailer, reminderMailClient } from '../../functions/commons/reminder-mailer';
 import { recordProgress } from '../../functions/commons/report-changes';
 import { type ScanResult, scanDeadlines } from '../../functions/deadline-scan/scan-deadlines';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
@@ -97,7 +96,7 @@ describe('deadline scan on the local services', () => {
 
   it('marks a reminder that SES refused as failed, and sends it at the next scan', async () => {
     const reportId = await ingestReport('uploads/d.txt', 'Surrey Police', '2027-01-07', { commentsReceived: true }); // 14 days before the last day: 17 February
-    const unreachable = new ReminderMailer(new SESv2Client({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }), TEST_CONFIGURATION.senderAddress);
+    const unreachable = new ReminderMailer(reminderMailClient({ endpoint: 'http://127.0.0.1:9' }), TEST_CONFIGURATION.senderAddress);
     const failed = await scanDeadlines(new Date('2027-02-17T06:00:00Z'), { ...services, mailer: unreachable, appUrl: APP_URL });
     expect(stagesFor(reportId, failed)).toEqual([]);
     expect(failed.failed.filter((each) => each.reportId === reportId)).toEqual([expect.objectContaining({ bodyId: 'surrey', stage: 'due-in-14-days' })]);
@@ -151,19 +150,19 @@ describe('deadline scan on the local services', () => {
     const plan = planReminders(obligation!.dates!, DEFAULT_REMINDER_SETTINGS, obligation!.progress, '2030-03-31');
     const fourteenDays = plan.find((reminder) => reminder.dateKind === 'response-due' && reminder.stage === 'due-in-14-days')!;
     // A scan claimed it, then died before SES answered.
-    expect(await services.reports.claimReminder(obligation!, fourteenDays, new Date('2030-02-13T06:00:00Z'))).toEqual({ outcome: 'claimed' });
+    expect(await services.reports.claimReminder(obligation!, fourteenDays, new Date('2030-02-13T06:00:00Z'), 'a-lost-email')).toEqual({ outcome: 'claimed' });
 
     const moments = await scanAt('2030-02-13T06:05:00Z');
     expect(stagesFor(reportId, moments)).toEqual([]);
-    expect(moments.failed.filter((each) => each.reportId === reportId)).toEqual([]); // still in progress, perhaps
+    expect(moments.unconfirmed.filter((each) => each.reportId === reportId)).toEqual([]); // still in progress, perhaps
     const later = await scanDeadlines(new Date('2030-02-13T07:00:00Z'), {
       ...services,
-      mailer: new ReminderMailer(new SESv2Client({}), TEST_CONFIGURATION.senderAddress),
+      mailer: new ReminderMailer(reminderMailClient(), TEST_CONFIGURATION.senderAddress),
       appUrl: APP_URL,
     });
     expect(stagesFor(reportId, later)).toEqual([]);
-    expect(later.failed.filter((each) => each.reportId === reportId)).toEqual([
-      expect.objectContaining({ stage: 'due-in-14-days', reason: expect.stringContaining('never confirmed sent') }),
+    expect(later.unconfirmed.filter((each) => each.reportId === reportId)).toEqual([
+      expect.objectContaining({ stage: 'due-in-14-days', reason: expect.stringContaining('SES has not said whether it sent it') }),
     ]);
     expect(await emailsAbout('uploads/g.txt')).toEqual([]);
   });

@@ -145,9 +145,10 @@ describe('handler environment', () => {
       maxDocumentBytes: 1024,
       appUrl: 'https://fiftysix.example.org',
       userPool: { userPoolId: 'eu-west-2_abc', clientId: 'client', fixedPassword: null },
+      sesConfigurationSet: 'fiftysix-reminders',
     };
     expect(readHandlerEnvironment(handlerEnvironment(environment))).toEqual(environment);
-    const bare = { ...environment, appUrl: null, userPool: null };
+    const bare = { ...environment, appUrl: null, userPool: null, sesConfigurationSet: null };
     expect(readHandlerEnvironment(handlerEnvironment(bare))).toEqual(bare);
   });
 
