@@ -46,11 +46,13 @@ export class DirectorySeed extends Construct {
 
     const provider = new Provider(this, 'Provider', { onEventHandler: seed });
     const { senderAddress, appUrl, localPolicingBodies, users: people } = configuration;
-    new CustomResource(this, 'Directory', {
+    const directory = new CustomResource(this, 'Directory', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::FiftySixDirectory',
       properties: { [SEED_PROPERTY]: JSON.stringify({ senderAddress, appUrl, localPolicingBodies, users: people }) },
     });
+    // The seed puts administrators in their group, which must exist first.
+    directory.node.addDependency(users.administrators);
     // The provider framework's own function is CDK's, with its own role.
     acknowledgeWildcards(provider, {
       [`Resource::${underArn(seed, ':*')}`]: 'CDK’s provider framework may invoke the seed function’s versions and aliases; no other function',

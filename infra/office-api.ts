@@ -32,6 +32,7 @@ export const USER_ADMINISTRATION_ACTIONS = [
 export class Users extends Construct {
   readonly pool: UserPool;
   readonly client: UserPoolClient;
+  readonly administrators: CfnUserPoolGroup;
 
   constructor(scope: Construct, id: string, { appUrl }: { appUrl: string | null }) {
     super(scope, id);
@@ -72,7 +73,7 @@ export class Users extends Construct {
         reason: 'Threat protection needs the Plus feature plan, charged per user; an office that wants it sets featurePlan to PLUS',
       },
     );
-    new CfnUserPoolGroup(this, 'Administrators', {
+    this.administrators = new CfnUserPoolGroup(this, 'Administrators', {
       userPoolId: this.pool.userPoolId,
       groupName: ADMINISTRATORS_GROUP,
       description: 'See and change everything: every body, every user',
@@ -164,11 +165,14 @@ export class OfficeApi extends Construct {
     const integration = new HttpLambdaIntegration('Handler', api);
     const authorizer = new HttpUserPoolAuthorizer('Users', users.pool, { userPoolClients: [users.client] });
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
+    // The routes reached without a token: signing in (how a person gets one), and the calendar feed.
     this.httpApi.addRoutes({ path: '/api/bodies/{bodyId}/calendar.ics', methods: [HttpMethod.GET], integration });
+    this.httpApi.addRoutes({ path: '/api/session', methods: [HttpMethod.POST], integration });
+    this.httpApi.addRoutes({ path: '/api/session/{proxy+}', methods: [HttpMethod.POST], integration });
     Validations.of(Stack.of(this)).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Only the calendar feed route has no authorizer: calendar clients cannot sign in, so its link carries a per-body secret the function checks in constant time',
+        'Only the sign-in routes (how a person gets a token) and the calendar feed have no authorizer: calendar clients cannot sign in, so its link carries a per-body secret the function checks in constant time',
     });
   }
 

@@ -36,6 +36,15 @@ export function maySee(viewer: Viewer, obligations: readonly Obligation[]): bool
   return viewer.admin || obligations.some((obligation) => viewer.bodyIds.includes(obligation.bodyId));
 }
 
+/** What a user's change did to obligations must be to their own bodies' only; an administrator's may be to any. */
+export function assertChangesOnlyOwn(viewer: Viewer, changed: readonly Obligation[]): void {
+  if (viewer.admin) return;
+  const others = [...new Set(changed.map((obligation) => obligation.bodyId).filter((bodyId) => !viewer.bodyIds.includes(bodyId)))];
+  if (others.length > 0) {
+    throw new ForbiddenError(`This correction would change what ${others.join(', ')} ${others.length === 1 ? 'owes' : 'owe'}: ask an administrator to make it`);
+  }
+}
+
 /**
  * A correction to a report changes what every body that owes it a response must do, so a user may make
  * it only when each of those bodies is one of theirs; otherwise an administrator decides. An office

@@ -97,10 +97,22 @@ const userSchema = z.strictObject({
   admin: z.optional(z.boolean()),
 });
 
+/**
+ * The most bodies one deployment serves: a national report and an obligation for each body are stored
+ * in one DynamoDB transaction, which takes at most 100 writes, with room left for its audit events.
+ * England and Wales have 43 territorial forces, so this is a limit of the design, not of any office.
+ */
+export const MAX_SERVED_BODIES = 90;
+
 const deploymentSchema = z.object({
   senderAddress: emailAddress,
   appUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'must be the address of the office’s page, e.g. https://fiftysix.your-office.example' }))),
-  localPolicingBodies: z.array(localPolicingBodySchema).check(z.minLength(1, 'must list at least one local policing body')),
+  localPolicingBodies: z
+    .array(localPolicingBodySchema)
+    .check(
+      z.minLength(1, 'must list at least one local policing body'),
+      z.maxLength(MAX_SERVED_BODIES, `lists more than ${MAX_SERVED_BODIES} bodies, the most one deployment serves: split them across deployments`),
+    ),
   users: z.optional(z.array(userSchema)),
 });
 

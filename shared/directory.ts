@@ -68,13 +68,13 @@ export function planSeed(
   const bodies = reconcile<LocalPolicingBody, BodyRecord>(file.localPolicingBodies, stored.bodies, {
     id: (body) => body.id,
     record: (body, seededFrom, before) => ({ ...body, retired: null, seededFrom, ...(before?.suppressed ? { suppressed: before.suppressed } : {}) }),
-    isGone: (record) => record.retired !== null,
+    goneFor: (record) => record.retired?.reason ?? null,
     gone: (record) => ({ ...record, retired: { on: today, reason: REMOVED_FROM_FILE } }),
   });
   const users = reconcile<OfficeUser, UserRecord>(file.users, stored.users, {
     id: (user) => user.email,
     record: (user, seededFrom) => ({ ...user, removed: null, seededFrom }),
-    isGone: (record) => record.removed !== null,
+    goneFor: (record) => record.removed?.reason ?? null,
     gone: (record) => ({ ...record, removed: { on: today, reason: REMOVED_FROM_FILE } }),
   });
   return { bodies, users };
@@ -86,7 +86,8 @@ function reconcile<Entry, Stored extends { seededFrom: string | null }>(
   how: {
     id: (item: Entry | Stored) => string;
     record: (entry: Entry, seededFrom: string, before?: Stored) => Stored;
-    isGone: (record: Stored) => boolean;
+    /** Why a stored record is retired or removed, or null while it is in use. */
+    goneFor: (record: Stored) => string | null;
     gone: (record: Stored) => Stored;
   },
 ): DirectoryChange<Stored>[] {
@@ -94,12 +95,15 @@ function reconcile<Entry, Stored extends { seededFrom: string | null }>(
   for (const entry of entries) {
     const digest = seedDigest(entry);
     const before = stored.find((record) => how.id(record) === how.id(entry));
+    // Brought back only when the file dropped it and lists it again, or its entry changed: one an
+    // administrator retired stays retired while the file's entry for it is the same.
     if (!before) changes.push({ kind: 'added', after: how.record(entry, digest) });
-    else if (before.seededFrom !== digest || how.isGone(before)) changes.push({ kind: 'changed', before, after: how.record(entry, digest, before) });
+    else if (before.seededFrom !== digest || how.goneFor(before) === REMOVED_FROM_FILE)
+      changes.push({ kind: 'changed', before, after: how.record(entry, digest, before) });
   }
   for (const before of stored) {
     const listed = entries.some((entry) => how.id(entry) === how.id(before));
-    if (!listed && before.seededFrom !== null && !how.isGone(before)) changes.push({ kind: 'retired', before, after: how.gone(before) });
+    if (!listed && before.seededFrom !== null && how.goneFor(before) === null) changes.push({ kind: 'retired', before, after: how.gone(before) });
   }
   return changes;
 }

@@ -121,11 +121,12 @@ export interface Report {
 
 /**
  * Why an obligation is no longer tracked. `archived`: a person set it aside ("answered before FiftySix
- * was used", "not for us") or its body was retired; `no-duty`: the report, as corrected, is not one
- * this body must answer. Either way it stays listed, with no reminders.
+ * was used", "not for us"); `retired`: its body is no longer served; `no-duty`: the report, as
+ * corrected, is not one this body must answer. Each stays listed, with no reminders; the last two
+ * lift by themselves when the body returns or comes to owe the report again.
  */
 export interface ObligationClosure {
-  kind: 'archived' | 'no-duty';
+  kind: 'archived' | 'retired' | 'no-duty';
   reason: string;
   note: string | null;
   on: CalendarDate;

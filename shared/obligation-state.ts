@@ -16,7 +16,7 @@ export type ObligationState = 'open' | 'overdue' | 'responded' | 'no-duty' | 'ar
 export const OBLIGATION_STATES: readonly ObligationState[] = ['open', 'overdue', 'responded', 'no-duty', 'archived', 'awaiting-publication-date'];
 
 export function obligationState(obligation: Obligation, today: CalendarDate): ObligationState {
-  if (obligation.closure) return obligation.closure.kind;
+  if (obligation.closure) return obligation.closure.kind === 'no-duty' ? 'no-duty' : 'archived';
   if (!obligation.dates) return 'awaiting-publication-date';
   if (obligation.progress.responsePublishedOn) return 'responded';
   return today > obligation.dates.responseDueOn ? 'overdue' : 'open';

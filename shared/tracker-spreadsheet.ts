@@ -22,11 +22,12 @@ const COLUMNS = [
 /**
  * A cell Excel shows as written: every field quoted, quotes doubled, and a cell that would start a
  * formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one) led by an apostrophe, so text
- * from a document can never run as one.
+ * from a document can never run as one. Numbers are ours, not the document's, and stay numbers: a
+ * negative count of days left must still sort and sum.
  */
 function cell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -65,6 +65,8 @@ export class TokenVerifier {
     try {
       const payload = await this.verifier.verify(token);
       if (typeof payload.email !== 'string') throw new Error('The token names no email');
+      // Access follows the email, so an address nobody has confirmed must not carry it.
+      if (payload.email_verified !== true && payload.email_verified !== 'true') throw new Error('The token’s email is not verified');
       return payload.email.toLowerCase();
     } catch (error) {
       throw new NotSignedInError(`Your sign-in is not valid (${(error as Error).message}): sign in again`);

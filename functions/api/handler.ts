@@ -21,7 +21,8 @@ const routes = apiRoutes({
   reports: new ReportsTable(dynamoDb, environment.tableName),
   directory: new DirectoryTable(dynamoDb, environment.tableName),
   userPool: new UserPool(new CognitoIdentityProviderClient({}), userPoolSettings),
-  uploads: new UploadsBucket(new S3Client({})),
+  // A presigned PUT carries no checksum of a body it has not seen: S3 would refuse the upload with one of an empty body.
+  uploads: new UploadsBucket(new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' })),
   uploadsBucketName: environment.uploadsBucketName,
   tokens: new TokenVerifier(userPoolSettings, cognitoEndpoint),
   now: () => new Date(),

@@ -184,10 +184,7 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
       const body = (await reqCtx.req.clone().json()) as Record<string, unknown>;
       const { retire, reason } = reqCtx.valid.req.body;
       const { retire: _retire, reason: _reason, ...fields } = body;
-      return json(
-        200,
-        await changeBody(dependencies, viewer(reqCtx), param(reqCtx.params.bodyId), fields, { retire: retire ?? false, reason: reason ?? null }),
-      );
+      return json(200, await changeBody(dependencies, viewer(reqCtx), param(reqCtx.params.bodyId), fields, { retire, reason: reason ?? null }));
     },
     { validation: { req: { body: bodyChangeRequest } } },
   );

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { assertAdmin, type Viewer } from '../../shared/access';
 import { type AuditEvent, auditEvent, type EventContext, obligationChanges } from '../../shared/audit';
 import { canonicalJson } from '../../shared/canonical-json';
-import { type DeploymentConfiguration, type LocalPolicingBody, type OfficeUser, parseLocalPolicingBody } from '../../shared/configuration';
-import { type BodyRecord, bodySettings, type DirectoryChange, planSeed, type UserRecord } from '../../shared/directory';
+import { type DeploymentConfiguration, type LocalPolicingBody, MAX_SERVED_BODIES, type OfficeUser, parseLocalPolicingBody } from '../../shared/configuration';
+import { type BodyRecord, bodySettings, type DirectoryChange, planSeed, REMOVED_FROM_FILE, type UserRecord } from '../../shared/directory';
 import { changedObligations, closed, reconcileObligations } from '../../shared/report-ingestion';
 import type { DirectoryTable } from './directory-table';
 import { changeReport, eventContext } from './report-changes';
@@ -42,10 +42,41 @@ function changesPlans(before: LocalPolicingBody, after: LocalPolicingBody): bool
  * every stored report it owes whose last day has not passed (a national report binds it as much as
  * the others); a body whose force, chief officer's day or reminder stages changed has its dates and
  * plans drawn up again. Each report is changed in one transaction with its audit event.
+ *
+ * A transaction takes at most 100 writes, so a seed that adds or retires many bodies at once is
+ * followed through the reports a few dozen bodies at a time: bodies still to come are left out until
+ * their turn, which reconcileObligations allows (it leaves the obligations of bodies it is not given).
  */
 async function followBodyChanges(dependencies: DirectoryDependencies, changes: DirectoryChange<BodyRecord>[], context: EventContext): Promise<number> {
+  const reportIds = new Set<string>();
+  for (let start = 0; start < changes.length; start += BODY_CHANGES_PER_TRANSACTION) {
+    const later = new Set(arrivals(changes.slice(start + BODY_CHANGES_PER_TRANSACTION)).map((change) => change.after.id));
+    for (const reportId of await followSomeBodyChanges(dependencies, changes.slice(start, start + BODY_CHANGES_PER_TRANSACTION), later, context))
+      reportIds.add(reportId);
+  }
+  return reportIds.size;
+}
+
+/** With one obligation written per body changed, a report, and an event or two, well under DynamoDB's 100 writes. */
+const BODY_CHANGES_PER_TRANSACTION = 40;
+
+/** Bodies that come (back), or now answer for another force: they may owe reports they owed nothing before. */
+function arrivals(changes: DirectoryChange<BodyRecord>[]): DirectoryChange<BodyRecord>[] {
+  return changes.filter(
+    (change) =>
+      change.kind === 'added' ||
+      (change.kind === 'changed' && !change.after.retired && (change.before.retired !== null || change.before.force !== change.after.force)),
+  );
+}
+
+async function followSomeBodyChanges(
+  dependencies: DirectoryDependencies,
+  changes: DirectoryChange<BodyRecord>[],
+  later: ReadonlySet<string>,
+  context: EventContext,
+): Promise<Set<string>> {
   const retired = changes.filter((change) => change.kind === 'retired' || (change.kind === 'changed' && change.after.retired && !change.before.retired));
-  const arriving = changes.filter((change) => change.kind === 'added' || (change.kind === 'changed' && change.before.retired && !change.after.retired));
+  const arriving = arrivals(changes);
   const replanned = changes.flatMap((change) =>
     change.kind === 'changed' && !change.after.retired && changesPlans(change.before, change.after) ? [change.after.id] : [],
   );
@@ -63,7 +94,7 @@ async function followBodyChanges(dependencies: DirectoryDependencies, changes: D
         const closing = state.obligations.map((obligation) =>
           retiredIds.includes(obligation.bodyId)
             ? closed(obligation, {
-                kind: 'archived',
+                kind: 'retired',
                 reason: `The body was retired: ${retired.find((each) => each.after.id === obligation.bodyId)?.after.retired?.reason}`,
                 note: null,
                 on: now.on,
@@ -71,7 +102,8 @@ async function followBodyChanges(dependencies: DirectoryDependencies, changes: D
               })
             : obligation,
         );
-        const reconciled = reconcileObligations(state.report, closing, bodies, now, { replan: replanned });
+        const servedNow = bodies.filter((body) => !later.has(body.id));
+        const reconciled = reconcileObligations(state.report, closing, servedNow, now, { replan: replanned });
         const moved = obligationChanges(state.obligations, reconciled.obligations);
         const events: AuditEvent[] = moved
           ? [auditEvent(now, 'report.obligations-changed', { reportId }, { after: moved, reason: 'Follows a change to the local policing bodies' })]
@@ -81,7 +113,7 @@ async function followBodyChanges(dependencies: DirectoryDependencies, changes: D
       context.by,
     );
   }
-  return reportIds.size;
+  return reportIds;
 }
 
 const BODY_ACTIONS = { added: 'body.added', changed: 'body.changed', retired: 'body.retired' } as const;
@@ -152,10 +184,19 @@ export async function seedDirectory(dependencies: DirectoryDependencies, file: D
   };
 }
 
+/**
+ * What a record brought back by an administrator owes the file: nothing, when it was the file that
+ * dropped it, or the next seed would retire it again; otherwise its link to the file's entry stays.
+ */
+function keptSeed(before: { seededFrom: string | null }, wasGone: { reason: string } | null, isGone: unknown): string | null {
+  return wasGone?.reason === REMOVED_FROM_FILE && !isGone ? null : before.seededFrom;
+}
+
 /** An administrator adds a body: it gets its obligations for the stored reports it owes whose last day has not passed. */
 export async function addBody(dependencies: DirectoryDependencies, viewer: Viewer, raw: unknown): Promise<BodyRecord> {
   assertAdmin(viewer, 'add a local policing body');
   const body = parseLocalPolicingBody(raw, 'The body');
+  await assertRoomForAnotherBody(dependencies);
   const after: BodyRecord = { ...body, retired: null, seededFrom: null };
   const context = eventContext(viewer.actor, dependencies.now());
   const change: DirectoryChange<BodyRecord> = { kind: 'added', after };
@@ -173,7 +214,7 @@ export async function changeBody(
   viewer: Viewer,
   bodyId: string,
   raw: unknown,
-  retirement: { retire: boolean; reason: string | null },
+  retirement: { retire?: boolean; reason: string | null },
 ): Promise<BodyRecord> {
   assertAdmin(viewer, 'change a local policing body');
   const before = await dependencies.directory.getBody(bodyId);
@@ -182,12 +223,28 @@ export async function changeBody(
   const context = eventContext(viewer.actor, dependencies.now());
   if (retirement.retire && !retirement.reason?.trim())
     throw new DirectoryChangeRefusedError('Say why the body is retired: its open obligations are closed with that reason');
-  const retired = retirement.retire ? (before.retired ?? { on: context.on, reason: retirement.reason!.trim() }) : null;
-  const after: BodyRecord = { ...body, retired, seededFrom: before.seededFrom, ...(before.suppressed ? { suppressed: before.suppressed } : {}) };
+  // Retirement changes only when asked: changing a retired body's recipients does not bring it back.
+  const retired =
+    retirement.retire === undefined ? before.retired : retirement.retire ? (before.retired ?? { on: context.on, reason: retirement.reason!.trim() }) : null;
+  if (before.retired && !retired) await assertRoomForAnotherBody(dependencies);
+  const after: BodyRecord = {
+    ...body,
+    retired,
+    seededFrom: keptSeed(before, before.retired, retired),
+    ...(before.suppressed ? { suppressed: before.suppressed } : {}),
+  };
   const change: DirectoryChange<BodyRecord> = retired && !before.retired ? { kind: 'retired', before, after } : { kind: 'changed', before, after };
   await saveBodyChange(dependencies, change, context, retirement.reason);
   await followBodyChanges(dependencies, [change], context);
   return after;
+}
+
+async function assertRoomForAnotherBody(dependencies: DirectoryDependencies): Promise<void> {
+  const served = (await dependencies.directory.listBodies()).filter((body) => !body.retired).length;
+  if (served >= MAX_SERVED_BODIES)
+    throw new DirectoryChangeRefusedError(
+      `This deployment already serves ${served} bodies, the most it can: retire one first, or serve the new body from another deployment`,
+    );
 }
 
 /** An administrator adds a user or changes the bodies they act for; a user removed can no longer sign in. */
@@ -206,7 +263,7 @@ export async function saveUser(dependencies: DirectoryDependencies, viewer: View
     bodyIds: [...new Set(user.bodyIds)],
     admin: user.admin,
     removed: user.removed ? (before?.removed ?? { on: context.on, reason: `Removed by ${viewer.actor}` }) : null,
-    seededFrom: before?.seededFrom ?? null,
+    seededFrom: before ? keptSeed(before, before.removed, user.removed ? before.removed : null) : null,
   };
   const change: DirectoryChange<UserRecord> = !before
     ? { kind: 'added', after }

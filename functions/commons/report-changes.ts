@@ -1,4 +1,4 @@
-import { assertActsFor, assertMayCorrect, type Viewer } from '../../shared/access';
+import { assertActsFor, assertChangesOnlyOwn, assertMayCorrect, type Viewer } from '../../shared/access';
 import { type AuditEvent, auditEvent, type EventContext, obligationChanges } from '../../shared/audit';
 import { londonDateAt } from '../../shared/calendar-date';
 import type { LocalPolicingBody } from '../../shared/configuration';
@@ -152,6 +152,8 @@ export async function correctReportAs(
       assertMayCorrect(viewer, read.obligations);
       const corrected = correctReport(read.report, correction, { by: viewer.actor, reason: why });
       const after = following(read, corrected, [], bodies, context);
+      // What a correction does to who owes the report counts too: a user's may change only their own bodies' obligations.
+      assertChangesOnlyOwn(viewer, after.obligations);
       const fields = correctedFields(correction);
       const subject = { reportId };
       const events = [

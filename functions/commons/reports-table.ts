@@ -128,6 +128,11 @@ function isConditionFailure(error: unknown): boolean {
   );
 }
 
+/** Another transaction on the same items was under way: DynamoDB cancelled this one, which may simply be tried again. */
+function isTransactionConflict(error: unknown): boolean {
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+}
+
 /** The condition under which a write may replace a stored report: there is none, or it has one of these statuses. */
 function replaceableOnly(statuses: readonly string[]) {
   return {
@@ -334,13 +339,22 @@ export class ReportsTable {
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
   async saveReadReport(read: ReadReport, events: AuditEvent[]): Promise<SaveOutcome> {
-    // A report that owed nothing may come to owe something: a person gave its date, or a body was added.
-    const replaceable = read.report.status === 'no-duty' ? REPLACEABLE_STATUSES : [...REPLACEABLE_STATUSES, 'no-duty'];
+    // A report that owed nothing may come to owe something (a person gave its date, or a body was
+    // added), but only while nobody has changed it since it was read: a person's decisions stand.
+    const condition =
+      read.report.status === 'no-duty'
+        ? replaceableOnly(REPLACEABLE_STATUSES)
+        : {
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #status = :failed OR (#status = :noDuty AND (#version = :first OR attribute_not_exists(#version)))',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':failed': 'failed', ':noDuty': 'no-duty', ':first': 1 },
+          };
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: reportItem(read.report, 1), ...replaceableOnly(replaceable) } },
+            { Put: { TableName: this.tableName, Item: reportItem(read.report, 1), ...condition } },
             ...read.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
             ...events.map((event) => eventPut(this.tableName, event)),
           ],
@@ -392,7 +406,7 @@ export class ReportsTable {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConcurrentChangeError(state.report.id);
+      if (isConditionFailure(error) || isTransactionConflict(error)) throw new ConcurrentChangeError(state.report.id);
       throw error;
     }
   }

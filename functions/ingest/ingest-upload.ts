@@ -1,5 +1,5 @@
-import type { Viewer } from '../../shared/access';
-import { auditEvent } from '../../shared/audit';
+import { ForbiddenError, type Viewer } from '../../shared/access';
+import { auditEvent, SYSTEM_ACTORS } from '../../shared/audit';
 import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
@@ -68,9 +68,16 @@ function progressFrom(metadata: Record<string, string>): { bodyId: string | null
   return { bodyId: metadata[PROGRESS_METADATA.body]?.trim() || null, changes };
 }
 
-/** Who an upload acts as: the signed-in user the page's upload link was made for, else the upload itself. */
-function uploaderOf(metadata: Record<string, string>): Viewer {
-  return { actor: metadata[UPLOADED_BY_METADATA]?.trim() || 'upload', bodyIds: [], admin: true };
+/**
+ * Who an upload acts as. Through the page's upload link, the signed-in user it was made for, with their
+ * rights: an upload cannot do what its uploader could not do through the API. Put in the bucket by
+ * someone with AWS credentials to it, the deployment's own operators, as an administrator.
+ */
+async function uploaderOf(metadata: Record<string, string>, directory: DirectoryTable): Promise<Viewer> {
+  const email = metadata[UPLOADED_BY_METADATA]?.trim();
+  if (!email) return { actor: SYSTEM_ACTORS.upload, bodyIds: [], admin: true };
+  const user = await directory.getUser(email);
+  return { actor: email, bodyIds: user && !user.removed ? user.bodyIds : [], admin: Boolean(user && !user.removed && user.admin) };
 }
 
 /** Records the progress an upload carries, for the body named or every body that owes the report; a body or recommendation named wrongly is the upload's failure. */
@@ -85,7 +92,7 @@ async function applyProgress(
     for (const bodyId of bodyIds) await recordProgress(dependencies, uploader, reportId, bodyId, progress.changes);
     return null;
   } catch (error) {
-    if (error instanceof ObligationNotFoundError || error instanceof ProgressRefusedError) {
+    if (error instanceof ObligationNotFoundError || error instanceof ProgressRefusedError || error instanceof ForbiddenError) {
       return { code: 'invalid-progress', message: `The upload's metadata: ${error.message}` };
     }
     throw error;
@@ -137,7 +144,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
   try {
     const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
     const progress = progressFrom(metadata);
-    const uploader = uploaderOf(metadata);
+    const uploader = await uploaderOf(metadata, dependencies.directory);
     const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
     const bodies = await servedBodies(dependencies.directory);
     const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor });
@@ -187,7 +194,7 @@ async function storeOrCorrect(
       );
       return { reportId, status: corrected.report.status, saved: 'corrected', failure: null, owedBy: owing(corrected) };
     } catch (error) {
-      if (error instanceof CorrectionRefusedError) throw new UploadRejected('invalid-correction', error.message);
+      if (error instanceof CorrectionRefusedError || error instanceof ForbiddenError) throw new UploadRejected('invalid-correction', error.message);
       throw error;
     }
   }

@@ -336,6 +336,8 @@ describe('the calendar feed, the spreadsheet and uploads', () => {
     expect(put.status).toBe(200);
     // Who uploaded it and the date are signed headers: S3 refuses the link without them, so an uploader cannot pass for someone else.
     expect(new URL(link.body.url).searchParams.get('X-Amz-SignedHeaders')).toBe('host;x-amz-meta-published-on;x-amz-meta-uploaded-by');
+    // A checksum of an empty body in the link would make S3 refuse the browser's real file.
+    expect([...new URL(link.body.url).searchParams.keys()].filter((name) => name.toLowerCase().includes('checksum'))).toEqual([]);
     expect(link.body.headers).toEqual({ 'x-amz-meta-uploaded-by': 'officer@cumbria.test', 'x-amz-meta-published-on': published });
     const head = await services.uploadRecord(link.body.key);
     expect(head).toBeNull();
@@ -364,7 +366,7 @@ describe('bodies and users as data', () => {
     const retired = await admin.put('/bodies/kent', { retire: true, reason: 'Served by another deployment' });
     expect(retired.body.retired).toMatchObject({ reason: 'Served by another deployment' });
     const [obligation] = (await services.reports.getObligations(nationalReport)).filter((each) => each.bodyId === 'kent');
-    expect(obligation).toMatchObject({ closure: { kind: 'archived', reason: 'The body was retired: Served by another deployment' }, nextReminderOn: null });
+    expect(obligation).toMatchObject({ closure: { kind: 'retired', reason: 'The body was retired: Served by another deployment' }, nextReminderOn: null });
     const history = (await admin.get(`/reports/${nationalReport}`)).body.history.map((event: { action: string; actor: string }) => [event.action, event.actor]);
     const followed = (await admin.get(`/reports/${nationalReport}`)).body.history.filter(
       (event: { reason: string }) => event.reason === 'Follows a change to the local policing bodies',

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDirectory } from '../../functions/commons/directory-updates';
+import { addBody, DirectoryChangeRefusedError, seedDirectory } from '../../functions/commons/directory-updates';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { addDays } from '../../shared/calendar-date';
-import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../../shared/configuration';
+import { type DeploymentConfiguration, MAX_SERVED_BODIES, parseDeploymentConfiguration } from '../../shared/configuration';
 import { FORCES } from '../../shared/forces';
 import { useIsolatedServices } from '../support/local-services';
 
@@ -62,10 +62,33 @@ describe('43 bodies with ten recipients each, locally', () => {
     expect(outcome.bodies).toEqual({ added: [], changed: [], retired: ['body-0'] });
     const obligations = await services.reports.obligationsOfBody('body-0');
     expect(obligations).toEqual([
-      expect.objectContaining({ closure: expect.objectContaining({ kind: 'archived', reason: 'The body was retired: Removed from the configuration file' }) }),
+      expect.objectContaining({ closure: expect.objectContaining({ kind: 'retired', reason: 'The body was retired: Removed from the configuration file' }) }),
     ]);
     expect(obligations[0]?.nextReminderOn).toBeNull();
     expect((await services.reports.obligationsOfBody('body-1'))[0]?.closure).toBeNull();
     expect((await seedDirectory(services, { ...everyForce, localPolicingBodies: everyForce.localPolicingBodies.slice(1) })).reportsFollowed).toBe(0);
+  });
+
+  it(`serves up to ${MAX_SERVED_BODIES} bodies: a national report is stored with an obligation for each, and one more body is refused with a reason`, async () => {
+    const twice = FORCES.flatMap((force, index) =>
+      ['pcc', 'panel'].map((role) => ({
+        id: `${role}-${index}`,
+        name: `${force.localPolicingBody} (${role})`,
+        force: force.name,
+        recipients: [`${role}@body-${index}.test`],
+      })),
+    );
+    const most = [...twice, ...twice.slice(0, MAX_SERVED_BODIES - twice.length).map((body) => ({ ...body, id: `${body.id}-again` }))];
+    await seedDirectory(services, parseDeploymentConfiguration({ ...everyForce, localPolicingBodies: most }, 'the most bodies'));
+    expect((await services.directory.listBodies()).filter((body) => !body.retired)).toHaveLength(MAX_SERVED_BODIES);
+
+    const [outcome] = await ingest.handler(await services.upload('uploads/national-again.txt', NATIONAL.replace('2031', '2032'), '2030-06-03'));
+    expect(outcome).toMatchObject({ status: 'ingested' });
+    expect(outcome!.owedBy).toHaveLength(MAX_SERVED_BODIES);
+    const admin = { actor: 'admin@fiftysix.test', bodyIds: [], admin: true };
+    const another = { id: 'one-too-many', name: 'One too many', force: 'Kent Police', recipients: ['office@one-too-many.test'] };
+    await expect(addBody(services, admin, another)).rejects.toThrow(DirectoryChangeRefusedError);
+    await expect(addBody(services, admin, another)).rejects.toThrow(`already serves ${MAX_SERVED_BODIES} bodies`);
+    expect(await services.directory.getBody('one-too-many')).toBeNull();
   });
 });

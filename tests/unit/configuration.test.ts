@@ -4,6 +4,7 @@ import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import {
   ConfigurationError,
   chiefOfficerCommentsDayFor,
+  MAX_SERVED_BODIES,
   parseDeploymentConfiguration,
   parseLocalPolicingBody,
   reminderSettingsFor,
@@ -47,6 +48,13 @@ describe('deployment configuration', () => {
         expect.stringMatching(/^localPolicingBodies\[0\]\.recipients: must list at least one address/),
       ]),
     );
+  });
+
+  it('refuses more bodies than one deployment can store a national report for', () => {
+    const body = valid.localPolicingBodies[0]!;
+    const bodies = Array.from({ length: MAX_SERVED_BODIES + 1 }, (_, index) => ({ ...body, id: `body-${index}` }));
+    expect(problemsOf({ ...valid, localPolicingBodies: bodies })).toEqual([expect.stringContaining(`lists more than ${MAX_SERVED_BODIES} bodies`)]);
+    expect(parseDeploymentConfiguration({ ...valid, localPolicingBodies: bodies.slice(1) }, 'test.json').localPolicingBodies).toHaveLength(MAX_SERVED_BODIES);
   });
 
   it('refuses an unknown force and a repeated id', () => {

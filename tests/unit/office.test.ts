@@ -252,6 +252,14 @@ describe('seeding the bodies and users from the configuration file', () => {
     expect(planSeed(configuration, { bodies: [cumbria!, adminChanged], users: [] }, '2026-12-02').bodies).toEqual([]);
     expect(seedDigest({ a: 1, b: [1, 2] })).toBe(seedDigest({ b: [1, 2], a: 1 }));
   });
+
+  it('leaves a body an administrator retired retired, and brings back one the file dropped when the file lists it again', () => {
+    const [cumbria, surrey] = stored.bodies.map((change) => change.after);
+    const retiredByAdministrator = { ...cumbria!, retired: { on: '2026-12-02', reason: 'Merged into the mayor’s office' } };
+    const droppedByFile = { ...surrey!, retired: { on: '2026-12-02', reason: REMOVED_FROM_FILE } };
+    const plan = planSeed(configuration, { bodies: [retiredByAdministrator, droppedByFile], users: [] }, '2026-12-03');
+    expect(plan.bodies.map((change) => [change.kind, change.after.id, change.after.retired])).toEqual([['changed', 'surrey', null]]);
+  });
 });
 
 describe('the calendar feed and the spreadsheet', () => {
@@ -283,5 +291,8 @@ describe('the calendar feed and the spreadsheet', () => {
     expect(rows[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil.example""\)","r1","2024-03-07","2024-05-01","42","open",/);
     expect(rows[1]).toContain('"1","By March 2025, forces should act.","2025-03-31","yes"');
     expect(rows[2]).toContain('"2","Within six months, forces should review.","2024-09-07","no"');
+    // Days left are a number of ours: negative once the last day has passed, and never escaped.
+    const late = trackerSpreadsheet([{ obligation: cumbria, report: national.report }], '2024-05-06');
+    expect(late.split('\r\n')[1]).toContain('"2024-05-01","-5",');
   });
 });

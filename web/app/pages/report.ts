@@ -147,7 +147,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       ),
       obligation.closure
         ? insetText(
-            `${obligation.closure.kind === 'archived' ? 'Archived' : 'No duty'}: ${obligation.closure.reason}${obligation.closure.note ? ` (${obligation.closure.note})` : ''}. Recorded by ${obligation.closure.by} on ${longDate(obligation.closure.on)}.`,
+            `${obligation.closure.kind === 'no-duty' ? 'No duty' : 'Archived'}: ${obligation.closure.reason}${obligation.closure.note ? ` (${obligation.closure.note})` : ''}. Recorded by ${obligation.closure.by} on ${longDate(obligation.closure.on)}.`,
           )
         : null,
       obligation.historical ? warningText('This report’s last day had passed long before FiftySix read it, so it sends no reminders about it.') : null,
