@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, type UserPoolClient, VerificationEmailStyle } from 'aws-cdk-lib/aws-cognito';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -55,6 +55,12 @@ export class Users extends Construct {
         emailBody:
           `You can now sign in to FiftySix${appUrl ? ` at ${appUrl}` : ''}, which tracks your office’s section 55 responses to HMICFRS reports. ` +
           'Your username is {username} and your temporary password is {####}: you will choose your own when you first sign in.',
+      },
+      // A forgotten password's code comes in this email too.
+      userVerification: {
+        emailSubject: 'Your FiftySix code',
+        emailBody: 'Your FiftySix code is {####}. Enter it on FiftySix’s “Choose a new password” page. If you did not ask for it, you can ignore this email.',
+        emailStyle: VerificationEmailStyle.CODE,
       },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },

@@ -49,16 +49,19 @@ export function assertChangesOnlyOwn(viewer: Viewer, changed: readonly Obligatio
  * A correction to a report changes what every body that owes it a response must do, so a user may make
  * it only when each of those bodies is one of theirs; otherwise an administrator decides. An office
  * corrects its own force's reports; a national report, owed by every body, is corrected centrally.
+ * Null when the viewer may correct it; else why not, naming the other bodies as `nameOf` does.
  */
-export function assertMayCorrect(viewer: Viewer, obligations: readonly Obligation[]): void {
-  if (viewer.admin) return;
+export function correctionRefusal(viewer: Viewer, obligations: readonly Obligation[], nameOf: (bodyId: string) => string = (bodyId) => bodyId): string | null {
+  if (viewer.admin) return null;
   const owing = obligations.filter((obligation) => !obligation.closure).map((obligation) => obligation.bodyId);
   const others = owing.filter((bodyId) => !viewer.bodyIds.includes(bodyId));
-  if (owing.length === 0 || others.length > 0) {
-    throw new ForbiddenError(
-      owing.length === 0
-        ? 'No body you act for owes this report a response: ask an administrator to correct it'
-        : `This report is also owed a response by ${others.join(', ')}: ask an administrator to correct it, so every body’s dates change together`,
-    );
-  }
+  if (owing.length === 0) return 'No body you act for owes this report a response: ask an administrator to correct it';
+  if (others.length === 0) return null;
+  const named = others.length > 3 ? `${others.length} other bodies` : others.map(nameOf).join(', ');
+  return `This report is also owed a response by ${named}: an administrator corrects it, so that every body’s dates change together`;
+}
+
+export function assertMayCorrect(viewer: Viewer, obligations: readonly Obligation[]): void {
+  const refusal = correctionRefusal(viewer, obligations);
+  if (refusal) throw new ForbiddenError(refusal);
 }

@@ -1,5 +1,5 @@
 import { type CalendarDate, formatLongDate } from './calendar-date';
-import { isTrackablePublicationDate, recommendationKey, TRACKABLE_PUBLICATION_DATES } from './deadlines';
+import { isTrackablePublicationDate, publicationDateProblem, recommendationKey, TRACKABLE_PUBLICATION_DATES } from './deadlines';
 import { findForce } from './forces';
 import type { DocumentKind, ExtractedRecommendation, Obligation, ObligationClosure, Report } from './model';
 
@@ -108,19 +108,23 @@ function newKey(report: Report, ref: string | null): string {
 
 /**
  * The report as a person corrected it. What follows from it (who owes a response, every date, every
- * reminder) is worked out again by reconcileObligations.
+ * reminder) is worked out again by reconcileObligations. With `today`, a date typed by a person is
+ * checked against it (publicationDateProblem); an upload's metadata is an operator's, and only has to be plannable.
  */
-export function correctReport(report: Report, correction: ReportCorrection, context: { by: string; reason: string }): Report {
+export function correctReport(report: Report, correction: ReportCorrection, context: { by: string; reason: string; today?: CalendarDate }): Report {
   if (report.status === 'failed') {
     throw new CorrectionRefusedError(
       `Report ${report.id} could not be read (${report.failure?.message ?? 'no reason recorded'}): upload a readable copy instead`,
     );
   }
   switch (correction.type) {
-    case 'publication-date':
-      if (!isTrackablePublicationDate(correction.publishedOn))
-        throw new CorrectionRefusedError(`The publication date ${correction.publishedOn} is not ${TRACKABLE_PUBLICATION_DATES}`);
+    case 'publication-date': {
+      const problem = context.today
+        ? publicationDateProblem(correction.publishedOn, context.today)
+        : !isTrackablePublicationDate(correction.publishedOn) && `The publication date ${correction.publishedOn} is not ${TRACKABLE_PUBLICATION_DATES}`;
+      if (problem) throw new CorrectionRefusedError(problem);
       return { ...report, publishedOn: correction.publishedOn, publishedOnSource: 'confirmed' };
+    }
     case 'kind': {
       // The rules' s55 verdict was read for the old kind; a person's own decision stands.
       const s55 = report.s55?.decidedBy

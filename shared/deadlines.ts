@@ -25,6 +25,22 @@ export function isTrackablePublicationDate(date: CalendarDate): boolean {
 
 export const TRACKABLE_PUBLICATION_DATES = `a date from 2000-01-01 to ${addDays(BANK_HOLIDAYS_COVER_THROUGH, -366)}`;
 
+/**
+ * How far ahead a person may date a report: HMICFRS shares some reports with forces and their bodies
+ * a few days before publication, and the 56 days run from publication, so such a copy is dated
+ * ahead. Further ahead than this is a typo ("2030" for "2026").
+ */
+export const ADVANCE_COPY_DAYS = 28;
+
+/** What is wrong with a publication date a person types, or null: one the engine cannot plan from, or too far ahead. */
+export function publicationDateProblem(date: CalendarDate, today: CalendarDate): string | null {
+  if (!isTrackablePublicationDate(date)) return `The publication date ${date} is not ${TRACKABLE_PUBLICATION_DATES}`;
+  const latest = addDays(today, ADVANCE_COPY_DAYS);
+  if (date > latest)
+    return `The publication date ${date} is more than ${ADVANCE_COPY_DAYS} days after today (${today}): give the day HMICFRS published the report, or will publish a copy it shared in advance`;
+  return null;
+}
+
 /** s55(4) leaves the date for the chief officer's comments to the body; day 28 leaves half the period to answer them. */
 export const DEFAULT_CHIEF_OFFICER_COMMENTS_DAY = 28;
 

@@ -72,6 +72,8 @@ export interface ObligationSummary {
   /** Days from today to the last day: negative once it has passed; null with no clock. */
   daysLeft: number | null;
   chiefOfficerCommentsDueOn: CalendarDate | null;
+  /** Days from today to the chief officer's comments' date while they are awaited: negative once late. */
+  chiefOfficerCommentsDaysLeft: number | null;
   state: ObligationState;
   historical: boolean;
   missing: StillMissing;
@@ -81,6 +83,7 @@ export interface ObligationSummary {
 
 export function summariseObligation(obligation: Obligation, report: Report, today: CalendarDate): ObligationSummary {
   const { dates } = obligation;
+  const missing = stillMissing(obligation, report);
   return {
     reportId: obligation.reportId,
     title: report.title,
@@ -90,9 +93,10 @@ export function summariseObligation(obligation: Obligation, report: Report, toda
     responseDueOn: dates?.responseDueOn ?? null,
     daysLeft: dates ? daysBetween(today, dates.responseDueOn) : null,
     chiefOfficerCommentsDueOn: dates?.chiefOfficerCommentsDueOn ?? null,
+    chiefOfficerCommentsDaysLeft: dates && missing.chiefOfficerComments ? daysBetween(today, dates.chiefOfficerCommentsDueOn) : null,
     state: obligationState(obligation, today),
     historical: obligation.historical,
-    missing: stillMissing(obligation, report),
+    missing,
     nextReminderOn: obligation.nextReminderOn,
   };
 }

@@ -11,7 +11,7 @@ import { logger } from '../commons/logger';
 import { bodyCalendar, bodyDraftResponse, bodySpreadsheet, CalendarLinkError, describeViewer, listObligations, viewReport } from '../commons/office-views';
 import { correctObligationAs, correctReportAs, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
 import { ConcurrentChangeError, ReportNotFoundError, type ReportsTable } from '../commons/reports-table';
-import { requestUpload, uploadStatus } from '../commons/upload-requests';
+import { requestUpload, UploadRequestRefusedError, uploadStatus } from '../commons/upload-requests';
 import type { UploadsBucket } from '../commons/uploads-bucket';
 import type { UserPool } from '../commons/user-pool';
 import { type ApiEnv, NotSignedInError, type TokenVerifier, tokenOf, UnknownUserError, viewerOf } from './authentication';
@@ -55,6 +55,7 @@ const KNOWN_ERRORS: Array<[new (...args: never[]) => Error, number, string]> = [
   [ProgressRefusedError, 422, 'refused'],
   [CorrectionRefusedError, 422, 'refused'],
   [DirectoryChangeRefusedError, 422, 'refused'],
+  [UploadRequestRefusedError, 422, 'refused'],
   [ConfigurationError, 422, 'invalid'],
 ];
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { actsFor, assertActsFor, ForbiddenError, maySee, type Viewer } from '../../shared/access';
+import { actsFor, assertActsFor, correctionRefusal, ForbiddenError, maySee, type Viewer } from '../../shared/access';
 import type { AuditEvent } from '../../shared/audit';
 import { type CalendarDate, londonDateAt } from '../../shared/calendar-date';
 import { calendarFeed, type TrackedObligation } from '../../shared/calendar-feed';
@@ -88,6 +88,8 @@ export interface ReportView {
   obligations: Array<Obligation & { summary: ObligationSummary }>;
   reminders: LedgerEntry[];
   history: AuditEvent[];
+  /** Null when the viewer may correct the report; else why not, for the page to say before anyone tries. */
+  correctionRefusal: string | null;
 }
 
 /**
@@ -99,7 +101,12 @@ export async function viewReport(dependencies: OfficeViewDependencies, viewer: V
   const state = await dependencies.reports.getReportState(reportId);
   if (!state) throw new ReportNotFoundError(reportId);
   if (!maySee(viewer, state.obligations)) throw new ForbiddenError(`Report ${reportId} is not owed a response by a body you act for`);
-  const [ledger, history] = await Promise.all([dependencies.reports.ledgerOf(reportId), dependencies.reports.historyOf(reportId)]);
+  const [ledger, history, bodies] = await Promise.all([
+    dependencies.reports.ledgerOf(reportId),
+    dependencies.reports.historyOf(reportId),
+    dependencies.directory.listBodies(),
+  ]);
+  const nameOf = (bodyId: string) => bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
   const visible = (bodyId: string | null) => bodyId === null || actsFor(viewer, bodyId);
   const on = today(dependencies);
   return {
@@ -109,6 +116,7 @@ export async function viewReport(dependencies: OfficeViewDependencies, viewer: V
       .map((obligation) => ({ ...obligation, summary: summariseObligation(obligation, state.report, on) })),
     reminders: ledger.filter((entry) => visible(entry.bodyId)),
     history: history.filter((event) => visible(event.bodyId)),
+    correctionRefusal: correctionRefusal(viewer, state.obligations, nameOf),
   };
 }
 

@@ -135,7 +135,8 @@ function requireReason(reason: string): string {
 /**
  * A person corrects what FiftySix read: the publication date, kind, s55 duty, forces, title or
  * recommendations. Who owes a response, every date and every reminder follow the correction; what
- * each office recorded stays.
+ * each office recorded stays. A date a person typed is checked against today; one from an upload's
+ * metadata (`typed: false`) only has to be one the engine can plan from.
  */
 export async function correctReportAs(
   dependencies: ReportChangeDependencies,
@@ -143,6 +144,7 @@ export async function correctReportAs(
   reportId: string,
   correction: ReportCorrection,
   reason: string,
+  { typed = true }: { typed?: boolean } = {},
 ): Promise<ReportState> {
   const why = requireReason(reason);
   return changeReport(
@@ -150,7 +152,7 @@ export async function correctReportAs(
     reportId,
     (read, bodies, context) => {
       assertMayCorrect(viewer, read.obligations);
-      const corrected = correctReport(read.report, correction, { by: viewer.actor, reason: why });
+      const corrected = correctReport(read.report, correction, { by: viewer.actor, reason: why, ...(typed ? { today: context.on } : {}) });
       const after = following(read, corrected, [], bodies, context);
       // What a correction does to who owes the report counts too: a user's may change only their own bodies' obligations.
       assertChangesOnlyOwn(viewer, after.obligations);

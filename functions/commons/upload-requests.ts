@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, type Viewer } from '../../shared/access';
-import type { CalendarDate } from '../../shared/calendar-date';
+import { actsFor, ForbiddenError, maySee, type Viewer } from '../../shared/access';
+import { type CalendarDate, londonDateAt } from '../../shared/calendar-date';
+import { publicationDateProblem } from '../../shared/deadlines';
 import type { Report } from '../../shared/model';
 import type { ReportsTable } from './reports-table';
 import type { UploadLink, UploadsBucket } from './uploads-bucket';
@@ -24,6 +25,14 @@ function safeFileName(name: string): string {
   return safe || 'report';
 }
 
+/** An upload asked for with what cannot be right; the message says what to change. */
+export class UploadRequestRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UploadRequestRefusedError';
+  }
+}
+
 /**
  * A link through which the office's page uploads a report straight to the bucket, as any upload
  * goes: the existing ingest path reads it. The link signs in who asked, so the report's history names
@@ -36,10 +45,12 @@ export async function requestUpload(
 ): Promise<UploadLink & { uploadId: string; key: string }> {
   if (!viewer.admin && viewer.bodyIds.length === 0)
     throw new ForbiddenError('Your account acts for no body: ask an administrator to add one before you upload');
+  const now = dependencies.now();
+  const problem = request.publishedOn && publicationDateProblem(request.publishedOn, londonDateAt(now));
+  if (problem) throw new UploadRequestRefusedError(problem);
   const uploadId = randomUUID();
   const fileName = safeFileName(request.fileName);
   const key = `${WEB_UPLOADS_PREFIX}${uploadId}/${fileName}`;
-  const now = dependencies.now();
   const metadata = { [UPLOADED_BY_METADATA]: viewer.actor, ...(request.publishedOn ? { [PUBLISHED_ON_METADATA]: request.publishedOn } : {}) };
   await dependencies.reports.recordUploadRequest({
     uploadId,
@@ -60,6 +71,9 @@ export type UploadStatus =
       fileName: string;
       state: 'read' | 'failed';
       report: Pick<Report, 'id' | 'status' | 'title' | 'kind' | 'publishedOn' | 'responseDueOn' | 'failure'>;
+      /** Whether a body the uploader acts for owes it a response, and whether they may open its page. */
+      owedByYou: boolean;
+      mayOpen: boolean;
     };
 
 /** What became of an upload the page made: not read yet, read into a report, or refused with its reason. */
@@ -68,14 +82,16 @@ export async function uploadStatus(dependencies: UploadRequestDependencies, view
   if (!request) return null;
   if (!viewer.admin && request.requestedBy !== viewer.actor) throw new ForbiddenError('This upload was made by someone else');
   const latest = (await dependencies.reports.uploadsOf(request.bucket, request.key)).at(-1);
-  const report = latest ? await dependencies.reports.getReport(latest.reportId) : null;
-  if (!report) return { uploadId, fileName: request.fileName, state: 'waiting' };
-  const { id, status, title, kind, publishedOn, responseDueOn, failure } = report;
+  const state = latest ? await dependencies.reports.getReportState(latest.reportId) : null;
+  if (!state) return { uploadId, fileName: request.fileName, state: 'waiting' };
+  const { id, status, title, kind, publishedOn, responseDueOn, failure } = state.report;
   // A failure recorded for these bytes before is this upload's failure too; a stored report is what it was read as.
   return {
     uploadId,
     fileName: request.fileName,
     state: status === 'failed' ? 'failed' : 'read',
     report: { id, status, title, kind, publishedOn, responseDueOn, failure },
+    owedByYou: state.obligations.some((obligation) => !obligation.closure && actsFor(viewer, obligation.bodyId)),
+    mayOpen: maySee(viewer, state.obligations),
   };
 }

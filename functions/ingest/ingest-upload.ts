@@ -191,6 +191,7 @@ async function storeOrCorrect(
         reportId,
         { type: 'publication-date', publishedOn: publishedOnFromUpload },
         `Uploaded again with ${PUBLISHED_ON_METADATA} ${publishedOnFromUpload}`,
+        { typed: false },
       );
       return { reportId, status: corrected.report.status, saved: 'corrected', failure: null, owedBy: owing(corrected) };
     } catch (error) {

@@ -37,7 +37,7 @@ export async function deliverCognitoCode(ses: SESv2Client, senderAddress: string
           Subject: { Data: 'Your FiftySix verification code' },
           Body: {
             Text: {
-              Data: `Your verification code is ${code}. Enter it on FiftySix’s “Reset your password” page to choose a new password.\n\n(In AWS, Amazon Cognito sends this email; locally it arrives in this inbox.)`,
+              Data: `Your verification code is ${code}. Enter it on FiftySix’s “Choose a new password” page.\n\n(In AWS, Amazon Cognito sends this email; locally it arrives in this inbox.)`,
             },
           },
         },

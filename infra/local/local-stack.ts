@@ -209,8 +209,18 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
           GlobalSecondaryIndexUpdates: [{ Create: indexDefinition(index) }],
         }),
       );
+      await indexActive(client, tableName, index.name);
     }
   }
+}
+
+/** DynamoDB builds one new index on a table at a time: the next is asked for once this one is built. */
+async function indexActive(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 100))) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === indexName)?.IndexStatus === 'ACTIVE') return;
+  }
+  throw new Error(`The index ${indexName} on ${tableName} was not built within a minute: try again, or stop the stack and delete .local-data to start afresh`);
 }
 
 /** The uploads bucket, which the office's page uploads to straight from the browser through presigned links. */

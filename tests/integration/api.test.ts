@@ -163,6 +163,9 @@ describe('what an office owes', () => {
     // A national report is everyone's: only an administrator corrects it, so every body's dates change together.
     const national = await cumbria.post(`/reports/${nationalReport}/corrections`, { type: 'title', title: 'x', reason: 'test' });
     expect(national).toMatchObject({ status: 403, body: { message: expect.stringContaining('also owed a response by surrey') } });
+    // The page is told before anyone tries, with the other bodies by name.
+    expect((await cumbria.get(`/reports/${nationalReport}`)).body.correctionRefusal).toContain('also owed a response by Surrey');
+    expect((await cumbria.get(`/reports/${cumbriaReport}`)).body.correctionRefusal).toBeNull();
     expect((await services.reports.getReport(cumbriaReport))?.title).toBe('Crime scenes in Cumbria');
     expect((await services.reports.getObligations(nationalReport)).every((obligation) => obligation.progress.chiefOfficerCommentsReceivedOn === null)).toBe(
       true,
@@ -256,6 +259,8 @@ describe('corrections', () => {
     });
     expect(titled.status).toBe(200);
     expect(titled.body.report.title).toBe('Crime scene management in Cumbria');
+    const future = await cumbria.post(`/reports/${cumbriaReport}/corrections`, { type: 'publication-date', publishedOn: addDays(today, 29), reason: 'typo' });
+    expect(future).toMatchObject({ status: 422, body: { error: 'refused', message: expect.stringContaining('more than 28 days after today') } });
     const dated = await cumbria.post(`/reports/${cumbriaReport}/corrections`, {
       type: 'publication-date',
       publishedOn: addDays(published, -1),
@@ -327,6 +332,10 @@ describe('the calendar feed, the spreadsheet and uploads', () => {
   });
 
   it('gives the page a presigned link to upload a report, then says what it was read as and who uploaded it', async () => {
+    expect(await cumbria.post('/uploads', { fileName: 'early.txt', publishedOn: addDays(today, 29) })).toMatchObject({
+      status: 422,
+      body: { message: expect.stringContaining('more than 28 days after today') },
+    });
     const link = await cumbria.post('/uploads', { fileName: '../Custody in Cumbria.txt', publishedOn: published });
     expect(link.status).toBe(201);
     expect(link.body.key).toMatch(/^uploads\/web\/[0-9a-f-]{36}\/Custody in Cumbria\.txt$/);
@@ -343,7 +352,12 @@ describe('the calendar feed, the spreadsheet and uploads', () => {
     expect(head).toBeNull();
     await ingest.handler(s3PutEvent(services.bucket, link.body.key, (await services.eTagOf(link.body.key))!, text.length));
     const status = await cumbria.get(`/uploads/${link.body.uploadId}`);
-    expect(status.body).toMatchObject({ state: 'read', report: { status: 'ingested', title: 'Custody in Cumbria', publishedOn: published } });
+    expect(status.body).toMatchObject({
+      state: 'read',
+      report: { status: 'ingested', title: 'Custody in Cumbria', publishedOn: published },
+      owedByYou: true,
+      mayOpen: true,
+    });
     const history = (await cumbria.get(`/reports/${status.body.report.id}`)).body.history;
     expect(history[0]).toMatchObject({ action: 'report.read', actor: 'officer@cumbria.test' });
     expect((await surrey.get(`/uploads/${link.body.uploadId}`)).status).toBe(403);

@@ -41,6 +41,10 @@ async function uploadReport(key: string, text: string, publishedOn: string): Pro
   throw new Error(`${key} was not read within 20 s`);
 }
 
+/** A date as the page's tables show it, without the weekday: "1 May 2019". */
+const tableDate = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
 const shot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 async function signIn(email = 'officer@cumbria.test'): Promise<void> {
@@ -81,10 +85,10 @@ describe('the office’s page, in a real browser', () => {
 
   it('lists what the office owes with the last day and days left, a status in words, and filters', async () => {
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
-    await expect.poll(() => row.textContent()).toContain(formatLongDate(lastDay));
+    await expect.poll(() => row.textContent()).toContain(tableDate(lastDay));
     const text = (await row.textContent())!;
     expect(text).toContain('45 days left');
-    expect(text).toContain(formatLongDate(addDays(published, 27)));
+    expect(text).toContain(tableDate(addDays(published, 27)));
     expect(text).toContain('Chief officer’s comments');
     expect(text).toContain('On track');
     await shot('what-we-owe');
@@ -96,8 +100,12 @@ describe('the office’s page, in a real browser', () => {
     await page.getByLabel('Search titles').fill(TITLE);
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).count()).toBe(1);
     expect(page.url()).toContain('search=');
-    await page.getByLabel('Status').selectOption('responded');
+    // The filter offers the tags' own words.
+    await page.getByLabel('Status').selectOption({ label: 'Responded' });
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).count()).toBe(0);
+    expect(page.url()).toContain('status=responded');
+    await page.getByLabel('Status').selectOption({ label: 'On track' });
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).count()).toBe(1);
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Search titles').fill('');
   });
@@ -107,12 +115,14 @@ describe('the office’s page, in a real browser', () => {
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await expectAccessible(page, 'report');
     await shot('report');
-    await page.getByRole('button', { name: 'The chief officer’s comments arrived today' }).click();
+    await page.getByRole('button', { name: 'Record comments received today' }).click();
     await page.getByText('The chief officer’s comments are recorded: their reminders stop.').waitFor();
     expect(await page.getByText(`Received on ${formatLongDate(today)}`).count()).toBe(1);
+    // Focus is on the response that changed, not thrown back to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('response-cumbria');
     const history = page.getByRole('table', { name: 'History' });
     await expect.poll(() => history.getByRole('row').nth(1).textContent()).toContain('officer@cumbria.test');
-    expect(await history.getByRole('row').nth(1).textContent()).toContain('Recorded progress');
+    expect(await history.getByRole('row').nth(1).textContent()).toContain(`Recorded progress: Chief officer’s comments received on ${tableDate(today)}`);
     await shot('report-comments-recorded');
     await expectNoSidewaysScroll(page, 'report');
 
@@ -128,6 +138,7 @@ describe('the office’s page, in a real browser', () => {
     await explain.getByLabel('The action taken or proposed, or why none (optional)').fill('A crime scene training programme started in April.');
     await explain.getByRole('button', { name: 'Mark as explained' }).click();
     await page.getByText('Recommendation 1 is recorded as explained.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Recommendation 1');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the draft response (Word)' }).click()]);
     expect(download.suggestedFilename()).toBe(`Response to ${TITLE}.docx`);
@@ -150,9 +161,38 @@ describe('the office’s page, in a real browser', () => {
     await correction.getByRole('button', { name: 'Save the correction' }).click();
     await expect.poll(() => correction.getByRole('alert').textContent()).toContain('Say why');
     await expectAccessible(page, 'report-correction-error');
+    // The summary's link moves to the field, keeping what was typed: following it does not draw the page again.
+    await correction.getByRole('link', { name: /Say why/ }).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe('reason');
+    expect(await correction.getByLabel('Title').inputValue()).toBe(`${TITLE} (corrected)`);
+    expect(await correction.locator('.govuk-textarea--error').count()).toBe(1);
+    expect(await correction.getByRole('alert').count()).toBe(1);
     await correction.getByLabel('Why').fill('The cover page’s title');
     await correction.getByRole('button', { name: 'Save the correction' }).click();
     await page.getByRole('heading', { name: `${TITLE} (corrected)`, level: 1 }).waitFor();
+  });
+
+  it('refuses a date in the future before sending it, against the field', async () => {
+    // The comments were recorded above: undone, the form for another day is back.
+    await page.getByRole('button', { name: 'Undo comments received' }).click();
+    await page.getByText('The chief officer’s comments are no longer recorded').waitFor();
+    await page.getByText('Received on another day').click();
+    const other = page.getByRole('form', { name: 'Received on another day' });
+    const next = addDays(today, 30);
+    await other.getByLabel('Day').fill(String(Number(next.slice(8))));
+    await other.getByLabel('Month').fill(String(Number(next.slice(5, 7))));
+    await other.getByLabel('Year').fill(next.slice(0, 4));
+    await other.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => other.getByRole('alert').textContent()).toContain('must be today or in the past');
+    expect(await other.getByRole('link', { name: /must be today or in the past/ }).count()).toBe(1);
+    expect(await other.locator('.govuk-error-message').textContent()).toContain('must be today or in the past');
+  });
+
+  it('says a page is not found for a report that does not exist', async () => {
+    await page.goto(`${stack.appUrl}/reports/no-such-report`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.goto(stack.appUrl);
+    await page.getByRole('heading', { name: 'What we owe' }).waitFor();
   });
 
   it('uploads a report from the page and shows what was read', async () => {
@@ -170,7 +210,9 @@ describe('the office’s page, in a real browser', () => {
     await page.getByRole('button', { name: 'Upload report' }).click();
     await page.getByRole('heading', { name: 'Uploaded and read' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('link', { name: title }).count()).toBe(1);
-    expect(await page.getByText(`the last day to respond is ${formatLongDate(lastDay)}`).count()).toBe(1);
+    expect(await page.getByText(`The last day to publish your response is ${formatLongDate(lastDay)}`).count()).toBe(1);
+    // The button was disabled while the file was read: focus is on what became of it, not lost.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Uploaded and read');
     await shot('uploaded');
     await page.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();

@@ -33,6 +33,11 @@ describe('a local table kept from an earlier version', () => {
     );
     await createTable(client, tableName);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['obligations-by-body', 'reminders-due', 'reports-by-last-day', 'unsettled-reminders']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
+      'obligations-by-body',
+      'reminders-due',
+      'reports-by-last-day',
+      'unsettled-reminders',
+    ]);
   });
 });

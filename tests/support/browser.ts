@@ -57,11 +57,16 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   ).toEqual([]);
 }
 
-/** The page fits a 320 px wide screen: nothing makes it scroll sideways (WCAG 1.4.10, reflow). */
+/**
+ * The page fits every width from a phone's 320 px to a small laptop's window: nothing is cut off or
+ * makes it scroll sideways (WCAG 1.4.10, reflow), including the widths where tables change layout.
+ */
 export async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
-  expect({ page: name, ...widths }).toEqual({ page: name, content: widths.viewport, viewport: 320 });
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-320.png`), fullPage: true });
+  for (const width of [320, 700, 900, 1100]) {
+    await page.setViewportSize({ width, height: 800 });
+    const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+    expect({ page: name, ...widths }).toEqual({ page: name, content: widths.viewport, viewport: width });
+    if (width === 320) await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-320.png`), fullPage: true });
+  }
   await page.setViewportSize({ width: 1100, height: 900 });
 }

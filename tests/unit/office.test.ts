@@ -84,7 +84,11 @@ describe('obligations follow what is known of the report and the bodies', () => 
   it('closes the obligation of a body a correction says is not concerned, keeping what it recorded, and reopens it when corrected back', () => {
     const national = read();
     const recorded = { ...of(national, 'surrey'), progress: { ...NO_PROGRESS, chiefOfficerCommentsReceivedOn: '2024-03-18' } };
-    const forCumbria = correctReport(national.report, { type: 'forces', forces: ['Cumbria Police'] }, { by: person.by, reason: 'Only about Cumbria' });
+    const forCumbria = correctReport(
+      national.report,
+      { type: 'forces', forces: ['Cumbria Police'] },
+      { by: person.by, reason: 'Only about Cumbria', today: person.on },
+    );
     expect(forCumbria.forces).toEqual(['Cumbria Constabulary']);
     const narrowed = reconcileObligations(forCumbria, [of(national, 'cumbria'), recorded], bodies, person);
     expect(of(narrowed, 'surrey')).toMatchObject({ closure: { kind: 'no-duty', by: person.by }, nextReminderOn: null, progress: recorded.progress });
@@ -97,12 +101,16 @@ describe('obligations follow what is known of the report and the bodies', () => 
   it('lets a person decide the s55 duty either way, over what the rules read', () => {
     const other = read({ kind: 'other', s55: { applies: false, reason: 'Not recognised as an inspection report.' } });
     expect(other.report.status).toBe('no-duty');
-    const decided = correctReport(other.report, { type: 's55', applies: true }, { by: person.by, reason: 'A national inspection HMICFRS published' });
+    const decided = correctReport(
+      other.report,
+      { type: 's55', applies: true },
+      { by: person.by, reason: 'A national inspection HMICFRS published', today: person.on },
+    );
     const owed = reconcileObligations(decided, other.obligations, bodies, person);
     expect(owed.report).toMatchObject({ status: 'ingested', s55: { applies: true, decidedBy: person.by } });
     expect(owed.obligations.map((obligation) => obligation.bodyId)).toEqual(['cumbria', 'surrey']);
     const undecided = reconcileObligations(
-      correctReport(decided, { type: 's55', applies: false }, { by: person.by, reason: 'A fire report' }),
+      correctReport(decided, { type: 's55', applies: false }, { by: person.by, reason: 'A fire report', today: person.on }),
       owed.obligations,
       bodies,
       person,
@@ -118,7 +126,7 @@ describe('obligations follow what is known of the report and the bodies', () => 
       ...of(national, 'cumbria'),
       progress: { ...NO_PROGRESS, explainedRecommendations: ['1', '2'], recommendationNotes: { '2': 'Reviewed in May' } },
     };
-    const context = { by: person.by, reason: 'The report has three' };
+    const context = { by: person.by, reason: 'The report has three', today: person.on };
     const removed = correctReport(national.report, { type: 'recommendation-removed', key: '1' }, context);
     const added = correctReport(
       removed,
@@ -157,10 +165,18 @@ describe('obligations follow what is known of the report and the bodies', () => 
     expect(of(restored, 'cumbria')).toMatchObject({ closure: null });
     expect(of(restored, 'cumbria').nextReminderOn).not.toBeNull();
     expect(() => correctObligation(of(national, 'cumbria'), { type: 'take-up' }, context)).toThrow(/not historical/);
-    expect(() => correctReport(national.report, { type: 'forces', forces: ['Gotham City Police'] }, context)).toThrow(
+    const correcting = { ...context, today: context.on };
+    expect(() => correctReport(national.report, { type: 'forces', forces: ['Gotham City Police'] }, correcting)).toThrow(
       /"Gotham City Police" is not one of the 43/,
     );
-    expect(() => correctReport(national.report, { type: 'title', title: '  ' }, context)).toThrow(/cannot be empty/);
+    expect(() => correctReport(national.report, { type: 'title', title: '  ' }, correcting)).toThrow(/cannot be empty/);
+    // A copy HMICFRS shared ahead of publication may be dated up to four weeks ahead; further is a typo.
+    expect(() => correctReport(national.report, { type: 'publication-date', publishedOn: '2024-04-18' }, correcting)).toThrow(
+      'The publication date 2024-04-18 is more than 28 days after today (2024-03-20)',
+    );
+    expect(correctReport(national.report, { type: 'publication-date', publishedOn: '2024-04-17' }, correcting).publishedOn).toBe('2024-04-17');
+    // An upload's metadata is an operator's: only whether the engine can plan from it is checked.
+    expect(correctReport(national.report, { type: 'publication-date', publishedOn: '2030-03-07' }, context).publishedOn).toBe('2030-03-07');
   });
 });
 
@@ -218,7 +234,7 @@ describe('who may correct a report', () => {
   it('lets an office correct a report only it owes, and leaves a report others owe too to an administrator', () => {
     const cumbriaOnly: Obligation[] = [of(national, 'cumbria')];
     expect(() => assertMayCorrect(cumbriaOfficer, cumbriaOnly)).not.toThrow();
-    expect(() => assertMayCorrect(cumbriaOfficer, national.obligations)).toThrow(/also owed a response by surrey: ask an administrator/);
+    expect(() => assertMayCorrect(cumbriaOfficer, national.obligations)).toThrow(/also owed a response by surrey: an administrator corrects it/);
     expect(() => assertMayCorrect(cumbriaOfficer, [])).toThrow(ForbiddenError);
     expect(() => assertMayCorrect({ ...cumbriaOfficer, admin: true }, national.obligations)).not.toThrow();
   });

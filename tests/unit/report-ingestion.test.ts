@@ -41,7 +41,7 @@ function read(overrides: Partial<ExtractionResult>, publishedOnFromUpload: strin
 /** What a publication date correction does: the report corrected, then every obligation reconciled. */
 function correctPublicationDate({ report, obligations }: ReadReport, publishedOn: string) {
   return reconcileObligations(
-    correctReport(report, { type: 'publication-date', publishedOn }, { by: person.by, reason: 'HMICFRS page' }),
+    correctReport(report, { type: 'publication-date', publishedOn }, { by: person.by, reason: 'HMICFRS page', today: '2026-12-01' }),
     obligations,
     bodies,
     person,

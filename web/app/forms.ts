@@ -1,6 +1,9 @@
+import { ErrorSummary } from 'govuk-frontend';
+import { addDays } from '../../shared/calendar-date';
+import { ADVANCE_COPY_DAYS } from '../../shared/deadlines';
 import { ApiError } from './api';
 import { type Child, h } from './dom';
-import { button, errorSummary, type FieldError } from './govuk';
+import { button, dateFrom, errorSummary, type FieldError, longDate } from './govuk';
 
 /** What a form's submit does: resolves when done, or with the errors to show against its fields. */
 export type Submit = (data: FormData, form: HTMLFormElement) => Promise<FieldError[] | undefined>;
@@ -12,12 +15,35 @@ function fieldFor(form: HTMLFormElement, problem: string): string | null {
   return input?.id || null;
 }
 
-/** Marks each field with its error, as the GOV.UK pattern does: a message above it, a red border beside it. */
+/** The id of the form's control named `name` (a date input's day), for an error to link to. */
+export const idOf = (form: HTMLFormElement, name: string) => (form.querySelector(`[name="${name}"], [name="${name}-day"]`) as HTMLElement | null)?.id ?? '';
+
+const ERROR_CLASSES: Record<string, string> = {
+  'govuk-input': 'govuk-input--error',
+  'govuk-textarea': 'govuk-textarea--error',
+  'govuk-select': 'govuk-select--error',
+  'govuk-file-upload': 'govuk-file-upload--error',
+};
+
+function controlsOf(group: Element): Element[] {
+  return [
+    ...group.querySelectorAll(
+      Object.keys(ERROR_CLASSES)
+        .map((name) => `.${name}`)
+        .join(', '),
+    ),
+  ];
+}
+
+/**
+ * Marks each field with its error, as the GOV.UK pattern does: the message under the label and hint,
+ * the group's red bar, and a red border on the control (each part of a date).
+ */
 function markFields(form: HTMLFormElement, errors: FieldError[]): void {
   for (const error of errors) {
     const input = form.querySelector(`#${CSS.escape(error.field)}`);
     const group = input?.closest('.govuk-form-group:not(.govuk-date-input__item .govuk-form-group)') ?? input?.closest('.govuk-form-group');
-    if (!input || !group) continue;
+    if (!input || !group || group.classList.contains('govuk-form-group--error')) continue;
     group.classList.add('govuk-form-group--error');
     const message = h(
       'p',
@@ -25,15 +51,28 @@ function markFields(form: HTMLFormElement, errors: FieldError[]): void {
       h('span', { class: 'govuk-visually-hidden' }, 'Error: '),
       error.message,
     );
-    const label = group.querySelector('legend, label');
-    label?.after(message);
-    input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${message.id}`.trim());
+    const before = group.querySelector(':scope > .govuk-hint, :scope > fieldset > .govuk-hint') ?? group.querySelector('legend, label');
+    before?.after(message);
+    for (const control of controlsOf(group)) {
+      const kind = Object.keys(ERROR_CLASSES).find((name) => control.classList.contains(name));
+      if (kind) control.classList.add(ERROR_CLASSES[kind]!);
+    }
+    const described = group.querySelector('fieldset') ?? input;
+    described.setAttribute('aria-describedby', `${described.getAttribute('aria-describedby') ?? ''} ${message.id}`.trim());
   }
 }
 
 function clearErrors(form: HTMLFormElement): void {
-  for (const each of form.querySelectorAll('.govuk-error-summary, .govuk-error-message')) each.remove();
+  for (const each of form.querySelectorAll('.govuk-error-summary, .govuk-error-message')) {
+    for (const described of form.querySelectorAll(`[aria-describedby~="${CSS.escape(each.id)}"]`)) {
+      const rest = (described.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== each.id);
+      if (rest.length > 0) described.setAttribute('aria-describedby', rest.join(' '));
+      else described.removeAttribute('aria-describedby');
+    }
+    each.remove();
+  }
   for (const each of form.querySelectorAll('.govuk-form-group--error')) each.classList.remove('govuk-form-group--error');
+  for (const name of Object.values(ERROR_CLASSES)) for (const each of form.querySelectorAll(`.${name}`)) each.classList.remove(name);
 }
 
 /**
@@ -69,8 +108,8 @@ export function form(options: { submit: string; onSubmit: Submit; kind?: '' | 's
         const summary = errorSummary(linked, errors.find((error) => !error.field)?.message);
         element.prepend(summary);
         markFields(element, linked);
-        summary.setAttribute('tabindex', '-1');
-        summary.focus();
+        // GOV.UK's script focuses the summary, and makes each of its links move to the field and its label.
+        new ErrorSummary(summary);
       });
   });
   return element;
@@ -78,3 +117,35 @@ export function form(options: { submit: string; onSubmit: Submit; kind?: '' | 's
 
 /** A form field's text, trimmed. */
 export const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
+
+/**
+ * A date typed into a date input, or the error to show against it, in the GOV.UK pattern's words:
+ * missing, not a real date, after the latest it can be (today for what has happened), or before the earliest.
+ */
+export function checkedDate(
+  data: FormData,
+  name: string,
+  form: HTMLFormElement,
+  what: { label: string; notAfter?: string; notBefore?: { date: string; because: string } },
+): string | FieldError {
+  const date = dateFrom(data, name);
+  const field = idOf(form, name);
+  if (date === '') return { field, message: `Enter the date ${what.label}` };
+  if (date === null) return { field, message: `The date ${what.label} must be a real date, for example 27 3 2024` };
+  if (what.notAfter && date > what.notAfter)
+    return {
+      field,
+      message: `The date ${what.label} must be ${what.notAfter === londonToday() ? 'today or in the past' : `on or before ${longDate(what.notAfter)}`}`,
+    };
+  if (what.notBefore && date < what.notBefore.date)
+    return { field, message: `The date ${what.label} must be on or after ${longDate(what.notBefore.date)}, ${what.notBefore.because}` };
+  return date;
+}
+
+/** Today in London, as the API counts days. */
+export const londonToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/** The latest publication date a person may give: a copy HMICFRS shared ahead of publication is dated ahead. */
+export const latestPublicationDate = () => addDays(londonToday(), ADVANCE_COPY_DAYS);
+
+export const ADVANCE_COPY_HINT = `A copy HMICFRS shared before publication is dated on the day it will be published, at most ${ADVANCE_COPY_DAYS} days ahead.`;

@@ -11,9 +11,14 @@ export const TAG_COLOURS: Record<Status['urgency'], string> = {
   grey: 'govuk-tag--grey',
 };
 
-export const statusTag = (status: Status) => h('strong', { class: `govuk-tag app-status ${TAG_COLOURS[status.urgency]}` }, status.label);
+export const statusTag = (status: Pick<Status, 'urgency' | 'label'>) =>
+  h('strong', { class: `govuk-tag app-status ${TAG_COLOURS[status.urgency]}` }, status.label);
 
 export const longDate = (date: string | null | undefined, otherwise = 'Not known') => (date ? formatLongDate(date) : otherwise);
+
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** A date in a table, where a weekday would make every cell wrap: "1 May 2019". */
+export const tableDate = (date: string | null | undefined, otherwise = 'Not known') => (date ? dateOnly.format(new Date(`${date}T00:00:00Z`)) : otherwise);
 
 export function heading(text: Child, caption?: string) {
   return h('h1', { class: 'govuk-heading-l' }, caption ? h('span', { class: 'govuk-caption-l' }, caption) : null, text);

@@ -1,5 +1,7 @@
 import type { DocumentKind } from '../../shared/model';
 import type { ObligationState, StillMissing } from '../../shared/obligation-state';
+import type { DateKind, ObligationProgress } from '../../shared/reminders';
+import type { LedgerEntry } from './types';
 
 /** The words the page uses for what the API names with codes. */
 
@@ -23,6 +25,10 @@ export function missingText(missing: StillMissing, state: ObligationState): stri
   ];
 }
 
+/** What the page says of a document FiftySix did not recognise as an inspection report but that was dated when uploaded. */
+export const UNRECOGNISED_BUT_OWED =
+  'FiftySix did not recognise this as an HMICFRS inspection report. Because you gave its publication date, every body concerned owes a response until you correct what kind of document it is, or decide there is no section 55 duty.';
+
 export const ACTIONS: Record<string, string> = {
   'report.read': 'Read the report',
   'report.corrected': 'Corrected the report',
@@ -33,3 +39,53 @@ export const ACTIONS: Record<string, string> = {
   'progress.recorded': 'Recorded progress',
   'progress.undone': 'Undid progress',
 };
+
+export const DATE_KINDS: Record<DateKind, string> = {
+  'response-due': 'Last day to publish the response',
+  'chief-officer-comments': 'Chief officer’s comments',
+  'recommendation-target': 'Recommendation target',
+};
+
+/** A reminder's stage as the ledger names it ("due-in-14-days", "due-today", "overdue-22-days"), in words. */
+export function stageText(stage: string): string {
+  if (stage === 'due-today') return 'On the day';
+  const before = /^due-in-(\d+)-days?$/.exec(stage);
+  if (before) return `${before[1]} ${before[1] === '1' ? 'day' : 'days'} before`;
+  const late = /^overdue-(\d+)-days?$/.exec(stage);
+  if (late) return `${late[1]} ${late[1] === '1' ? 'day' : 'days'} late`;
+  return stage.replace(/-/g, ' ');
+}
+
+/** What became of a reminder, as far as FiftySix knows. */
+export function reminderOutcome(entry: LedgerEntry): string {
+  const bounced = Object.entries(entry.recipients ?? {}).filter(([, each]) => each.outcome !== 'delivered');
+  switch (entry.status) {
+    case 'sent':
+      return bounced.length > 0 ? `Sent; not delivered to ${bounced.map(([address]) => address).join(', ')}` : 'Sent';
+    case 'failed':
+      return `Not sent (${entry.failure?.reason ?? 'no reason recorded'}): tried again at the next morning’s check`;
+    case 'unconfirmed':
+      return 'Handed to the email service, which has not yet confirmed it: not sent again, so as not to send it twice';
+    case 'rejected':
+      return `Refused by the email service: ${entry.failure?.reason ?? 'no reason recorded'}`;
+    case 'sending':
+      return 'Being sent';
+  }
+}
+
+/** What a change to an obligation's progress did, in words: "Chief officer’s comments received on …". */
+export function progressText(before: ObligationProgress | undefined, after: ObligationProgress | undefined, date: (on: string) => string): string[] {
+  if (!before || !after) return [];
+  const said: string[] = [];
+  const dated = (what: string, was: string | null, now: string | null) => {
+    if (now && now !== was) said.push(`${what} on ${date(now)}`);
+    else if (was && !now) said.push(`${what}: undone`);
+  };
+  dated('Chief officer’s comments received', before.chiefOfficerCommentsReceivedOn, after.chiefOfficerCommentsReceivedOn);
+  dated('Response published', before.responsePublishedOn, after.responsePublishedOn);
+  for (const key of after.explainedRecommendations.filter((each) => !before.explainedRecommendations.includes(each)))
+    said.push(`Recommendation ${key} explained`);
+  for (const key of before.explainedRecommendations.filter((each) => !after.explainedRecommendations.includes(each)))
+    said.push(`Recommendation ${key}: explanation undone`);
+  return said;
+}

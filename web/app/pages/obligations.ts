@@ -1,35 +1,27 @@
-import { OBLIGATION_STATES, type ObligationState } from '../../../shared/obligation-state';
-import { daysLeftText, type Status, statusOf, type Urgency } from '../../../shared/obligation-status';
+import { daysLeftText, STATUSES, type Status, statusOf } from '../../../shared/obligation-status';
 import { api } from '../api';
 import { h, replace } from '../dom';
-import { button, heading, insetText, link, longDate, paragraph, select, statusTag, table, textInput } from '../govuk';
+import { button, heading, insetText, link, paragraph, select, statusTag, table, tableDate, textInput } from '../govuk';
 import { missingText } from '../labels';
 import type { PageContext } from '../main';
 import type { Me, ObligationSummary } from '../types';
 
-const STATE_NAMES: Record<ObligationState, string> = {
-  open: 'Open',
-  overdue: 'Overdue',
-  responded: 'Responded',
-  'no-duty': 'No duty',
-  archived: 'Archived',
-  'awaiting-publication-date': 'Awaiting publication date',
-};
-
 interface Filters {
-  state: string;
+  status: string;
   body: string;
   search: string;
 }
 
+/** The filters the address keeps; a status it does not know is no filter, as the select then shows. */
 function filtersFromAddress(): Filters {
   const query = new URLSearchParams(location.search);
-  return { state: query.get('state') ?? '', body: query.get('body') ?? '', search: query.get('search') ?? '' };
+  const status = query.get('status') ?? '';
+  return { status: status in STATUSES ? status : '', body: query.get('body') ?? '', search: query.get('search') ?? '' };
 }
 
 function matches(row: ObligationSummary, filters: Filters): boolean {
   return (
-    (!filters.state || row.state === filters.state) &&
+    (!filters.status || statusOf(row).code === filters.status) &&
     (!filters.body || row.bodyId === filters.body) &&
     (!filters.search || (row.title ?? '').toLowerCase().includes(filters.search.toLowerCase()))
   );
@@ -61,6 +53,7 @@ function calendarSection(me: Me) {
                     'Copy calendar link',
                     {
                       type: 'button',
+                      'aria-label': me.bodies.length > 1 ? `Copy the calendar link for ${body.name}` : undefined,
                       onclick: () =>
                         void navigator.clipboard.writeText(body.calendarUrl!).then(
                           () => replace(copied, 'Copied.'),
@@ -75,7 +68,16 @@ function calendarSection(me: Me) {
                 h(
                   'details',
                   { class: 'govuk-details' },
-                  h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'How to add it to Outlook')),
+                  h(
+                    'summary',
+                    { class: 'govuk-details__summary' },
+                    h(
+                      'span',
+                      { class: 'govuk-details__summary-text' },
+                      'How to add it to Outlook',
+                      me.bodies.length > 1 ? h('span', { class: 'govuk-visually-hidden' }, ` (${body.name})`) : null,
+                    ),
+                  ),
                   h(
                     'div',
                     { class: 'govuk-details__text' },
@@ -104,6 +106,14 @@ function calendarSection(me: Me) {
   );
 }
 
+function commentsCell(row: ObligationSummary) {
+  const late = row.chiefOfficerCommentsDaysLeft !== null && row.chiefOfficerCommentsDaysLeft < 0 && !row.historical && row.state !== 'archived';
+  return [
+    tableDate(row.chiefOfficerCommentsDueOn, 'Not set'),
+    late ? h('span', { class: 'govuk-!-display-block' }, daysLeftText(row.chiefOfficerCommentsDaysLeft)) : null,
+  ];
+}
+
 function missingCell(row: ObligationSummary) {
   const missing = missingText(row.missing, row.state);
   return missing.length === 0 ? 'Nothing' : h('ul', { class: 'govuk-list govuk-!-margin-bottom-0' }, ...missing.map((each) => h('li', {}, each)));
@@ -111,7 +121,9 @@ function missingCell(row: ObligationSummary) {
 
 /** What the office owes: every obligation of its bodies, soonest last day first, with filters that the address keeps. */
 export async function obligationsPage(main: HTMLElement, { me }: PageContext): Promise<string> {
-  const rows = await api<ObligationSummary[]>('GET', '/obligations');
+  // Soonest last day first, as the API sends them; historical reports, past long ago and urgent to nobody, last.
+  const listed = await api<ObligationSummary[]>('GET', '/obligations');
+  const rows = [...listed.filter((row) => statusOf(row).code !== 'historical'), ...listed.filter((row) => statusOf(row).code === 'historical')];
   const filters = filtersFromAddress();
   const bodyName = (bodyId: string) => me.bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
   const results = h('div', {});
@@ -148,10 +160,10 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
                 row.historical ? h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-bottom-0' }, 'Historical: no reminders') : null,
               ),
               ...(me.bodies.length > 1 ? [bodyName(row.bodyId)] : []),
-              longDate(row.publishedOn),
-              longDate(row.responseDueOn, 'Not set'),
-              row.state === 'open' || row.state === 'overdue' ? daysLeftText(row.daysLeft) : '–',
-              longDate(row.chiefOfficerCommentsDueOn, 'Not set'),
+              tableDate(row.publishedOn),
+              tableDate(row.responseDueOn, 'Not set'),
+              (row.state === 'open' || row.state === 'overdue') && !row.historical ? daysLeftText(row.daysLeft) : '–',
+              commentsCell(row),
               missingCell(row),
               statusTag(statusOf(row)),
             ]),
@@ -162,7 +174,7 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
 
   const onFilter = (event: Event) => {
     const data = new FormData((event.currentTarget as HTMLElement).closest('form')!);
-    Object.assign(filters, { state: String(data.get('state') ?? ''), body: String(data.get('body') ?? ''), search: String(data.get('search') ?? '').trim() });
+    Object.assign(filters, { status: String(data.get('status') ?? ''), body: String(data.get('body') ?? ''), search: String(data.get('search') ?? '').trim() });
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value));
     history.replaceState(null, '', `/${query.size > 0 ? `?${query}` : ''}`);
     draw();
@@ -181,11 +193,11 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
       oninput: onFilter,
       onchange: onFilter,
     },
-    select('state', {
-      id: 'filter-state',
+    select('status', {
+      id: 'filter-status',
       label: 'Status',
-      value: filters.state,
-      choices: [{ value: '', text: 'All' }, ...OBLIGATION_STATES.map((state) => ({ value: state, text: STATE_NAMES[state] }))],
+      value: filters.status,
+      choices: [{ value: '', text: 'All' }, ...Object.entries(STATUSES).map(([code, status]) => ({ value: code, text: status.label }))],
     }),
     me.bodies.length > 1
       ? select('body', {
@@ -202,10 +214,10 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
   const counts = new Map<string, { status: Status; count: number }>();
   for (const row of rows) {
     const status = statusOf(row);
-    counts.set(status.label, { status, count: (counts.get(status.label)?.count ?? 0) + 1 });
+    counts.set(status.code, { status, count: (counts.get(status.code)?.count ?? 0) + 1 });
   }
-  const order: Urgency[] = ['red', 'amber', 'green', 'grey'];
-  const glance = [...counts.values()].sort((a, b) => order.indexOf(a.status.urgency) - order.indexOf(b.status.urgency));
+  const order = Object.keys(STATUSES);
+  const glance = [...counts.values()].sort((a, b) => order.indexOf(a.status.code) - order.indexOf(b.status.code));
 
   replace(
     main,

@@ -5,7 +5,7 @@ import { owedRecommendations } from '../../../shared/obligation-state';
 import { daysLeftText, statusOf } from '../../../shared/obligation-status';
 import { api } from '../api';
 import { type Child, h, replace } from '../dom';
-import { form, text } from '../forms';
+import { ADVANCE_COPY_HINT, checkedDate, form, idOf, latestPublicationDate, londonToday, text } from '../forms';
 import {
   choices,
   dateFrom,
@@ -21,11 +21,12 @@ import {
   statusTag,
   summaryList,
   table,
+  tableDate,
   textarea,
   textInput,
   warningText,
 } from '../govuk';
-import { ACTIONS, KIND_NAMES, missingText } from '../labels';
+import { ACTIONS, DATE_KINDS, KIND_NAMES, missingText, progressText, reminderOutcome, stageText, UNRECOGNISED_BUT_OWED } from '../labels';
 import type { PageContext } from '../main';
 import type { ReportView } from '../types';
 
@@ -34,39 +35,59 @@ type ObligationView = ReportView['obligations'][number];
 /** What the last change on this page did, shown once at the top when it is drawn again. */
 let done: string | null = null;
 
+/** A moment in London time, as the history and the reminders show it. */
+const moment = (at: string) => new Date(at).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
+
 const recommendationKeyOf = (recommendation: ExtractedRecommendation, index: number) => recommendation.key ?? recommendation.ref ?? String(index + 1);
 
-/** A date typed into a date input, or the error to show against it. */
-function requiredDate(data: FormData, name: string, form: HTMLFormElement, what: string): string | FieldError {
-  const date = dateFrom(data, name);
-  const field = (form.querySelector(`[name="${name}-day"]`) as HTMLElement | null)?.id ?? '';
-  if (date === '') return { field, message: `Enter the date ${what}` };
-  if (date === null) return { field, message: `The date ${what} must be a real date, for example 27 3 2024` };
-  return date;
-}
-
-const reasonField = (hint = 'Kept in the report’s history, with your name') => textarea('reason', { label: 'Why', hint, rows: 2 });
+const reasonField = (label = 'Why') => textarea('reason', { label, hint: 'Kept in the report’s history, with your name', rows: 2 });
 
 function missingReason(data: FormData, form: HTMLFormElement): FieldError[] {
-  return text(data, 'reason')
-    ? []
-    : [{ field: (form.querySelector('[name="reason"]') as HTMLElement).id, message: 'Say why: it is kept in the report’s history' }];
+  return text(data, 'reason') ? [] : [{ field: idOf(form, 'reason'), message: 'Say why: it is kept in the report’s history' }];
 }
+
+/**
+ * The web address of a published response, as a person may type it: one starting "www." is given its
+ * https://; anything else must be a web address.
+ */
+function responseUrl(data: FormData, form: HTMLFormElement): string | null | FieldError {
+  const typed = text(data, 'url');
+  if (!typed) return null;
+  const url = /^www\./i.test(typed) ? `https://${typed}` : typed;
+  return /^https?:\/\/[^\s/.]+\.[^\s]+$/i.test(url)
+    ? url
+    : { field: idOf(form, 'url'), message: 'Enter the web address of the published response, like https://www.your-office.example/hmicfrs-responses' };
+}
+
+const CLOSURES: Record<NonNullable<Obligation['closure']>['kind'], string> = {
+  archived: 'Archived',
+  'no-duty': 'No duty',
+  retired: 'The body was retired',
+};
+
+/** The next reminder's day; one already past is sent by the next morning's check (the report was read after today's). */
+function nextReminderText(nextReminderOn: string | null, today: string): string {
+  if (!nextReminderOn) return 'None planned';
+  return nextReminderOn < today ? 'At the next morning’s check' : longDate(nextReminderOn);
+}
+
+/** A target's wording as a note after its date: "(within six months)". */
+const asNote = (phrase: string) => ` (${phrase.charAt(0).toLowerCase()}${phrase.slice(1)})`;
 
 export async function reportPage(main: HTMLElement, context: PageContext, { reportId }: Record<string, string>): Promise<string> {
   const view = await api<ReportView>('GET', `/reports/${encodeURIComponent(reportId!)}`);
   const { report } = view;
   const title = report.title ?? `The report uploaded as ${report.source.key}`;
   const bodyName = (bodyId: string) => context.me.bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
-  /** Sends a change, then draws the page again with what was done at the top. */
-  const change = async (path: string, body: unknown, what: string) => {
+  /** Sends a change, then draws the page again with what was done at the top, and focus on what changed. */
+  const change = async (path: string, body: unknown, what: string, focus?: string) => {
     await api('POST', path, body);
     done = what;
-    context.refresh();
+    context.refresh(focus);
     return undefined;
   };
-  const progress = (obligation: Obligation, body: unknown, what: string) =>
-    change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/progress`, body, what);
+  const progress = (obligation: Obligation, body: unknown, what: string, focus = `response-${obligation.bodyId}`) =>
+    change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/progress`, body, what, focus);
   const correctObligation = (obligation: Obligation, body: unknown, what: string) =>
     change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/corrections`, body, what);
   const correctReport = (body: unknown, what: string) => change(`/reports/${encodeURIComponent(report.id)}/corrections`, body, what);
@@ -75,7 +96,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
   function obligationSection(obligation: ObligationView) {
     const { summary, progress: recorded, dates } = obligation;
     const open = !obligation.closure;
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const today = londonToday();
     /** One click for what happened today; another day (and the response's address) behind a details. */
     const record = (
       what: 'chief-officer-comments-received' | 'response-published',
@@ -92,9 +113,15 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
               submit: 'Save',
               label: labels.otherDay,
               onSubmit: async (data, element) => {
-                const on = requiredDate(data, 'on', element, what === 'response-published' ? 'the response was published' : 'the comments were received');
-                if (typeof on !== 'string') return [on];
-                return progress(obligation, { action: what, on, ...(what === 'response-published' ? { url: text(data, 'url') || null } : {}) }, labels.done);
+                const on = checkedDate(data, 'on', element, {
+                  label: what === 'response-published' ? 'the response was published' : 'the comments were received',
+                  notAfter: today,
+                  notBefore: report.publishedOn ? { date: report.publishedOn, because: 'when HMICFRS published the report' } : undefined,
+                });
+                const url = what === 'response-published' ? responseUrl(data, element) : null;
+                const errors = [on, url].filter((each): each is FieldError => typeof each === 'object' && each !== null);
+                if (errors.length > 0) return errors;
+                return progress(obligation, { action: what, on, ...(what === 'response-published' ? { url } : {}) }, labels.done);
               },
             },
             dateInput('on', { legend: labels.legend, hint: 'For example, 27 3 2024' }),
@@ -110,30 +137,57 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       );
     const undo = (what: 'chief-officer-comments-received' | 'response-published', label: string, done: string) =>
       form({ submit: label, kind: 'secondary', label, onSubmit: () => progress(obligation, { action: 'undo', what }, done) });
-    const actions: Child = open
-      ? [
-          recorded.chiefOfficerCommentsReceivedOn
-            ? undo(
-                'chief-officer-comments-received',
-                'Undo: the chief officer’s comments are not in',
-                'The chief officer’s comments are no longer recorded: their reminders start again.',
-              )
-            : record('chief-officer-comments-received', {
-                today: 'The chief officer’s comments arrived today',
-                otherDay: 'They arrived on another day',
-                legend: 'When did the chief officer’s comments arrive?',
-                done: 'The chief officer’s comments are recorded: their reminders stop.',
-              }),
-          recorded.responsePublishedOn
-            ? undo('response-published', 'Undo: the response is not published', 'The response is no longer recorded as published.')
-            : record('response-published', {
-                today: 'We published the response today',
-                otherDay: 'It was published on another day, or give its web address',
-                legend: 'When was the response published?',
-                done: 'The response is recorded as published: its reminders stop.',
-              }),
-        ]
-      : null;
+    const actions: Child =
+      open && !obligation.historical
+        ? [
+            recorded.chiefOfficerCommentsReceivedOn
+              ? undo(
+                  'chief-officer-comments-received',
+                  'Undo comments received',
+                  'The chief officer’s comments are no longer recorded: their reminders start again.',
+                )
+              : record('chief-officer-comments-received', {
+                  today: 'Record comments received today',
+                  otherDay: 'Received on another day',
+                  legend: 'When did the chief officer’s comments arrive?',
+                  done: 'The chief officer’s comments are recorded: their reminders stop.',
+                }),
+            recorded.responsePublishedOn
+              ? undo('response-published', 'Undo response published', 'The response is no longer recorded as published.')
+              : record('response-published', {
+                  today: 'Record response published today',
+                  otherDay: 'Published on another day, or add its web address',
+                  legend: 'When was the response published?',
+                  done: 'The response is recorded as published: its reminders stop.',
+                }),
+          ]
+        : null;
+    /** A report whose last day passed long before FiftySix read it: archive it if answered, or start its reminders. */
+    const historicalSection = (historical: Obligation) =>
+      h(
+        'div',
+        { class: 'govuk-!-margin-bottom-6' },
+        h('h3', { class: 'govuk-heading-s' }, 'A historical report'),
+        paragraph(
+          `Its last day, ${longDate(historical.dates?.responseDueOn)}, had passed long before FiftySix read it, so FiftySix sends no reminders about it. `,
+          'If your office answered it before using FiftySix, archive it below as “Answered before FiftySix was used”. If you still need to respond, start its reminders.',
+        ),
+        form(
+          {
+            submit: 'Start reminders',
+            kind: 'secondary',
+            label: 'Start reminders for this historical report',
+            onSubmit: (data, element) => {
+              const missing = missingReason(data, element);
+              return missing.length > 0
+                ? Promise.resolve(missing)
+                : correctObligation(historical, { type: 'take-up', reason: text(data, 'reason') }, 'Reminders will run for this report.');
+            },
+          },
+          reasonField('Why start reminders now'),
+        ),
+      );
+    const commentsLate = summary.chiefOfficerCommentsDaysLeft !== null && summary.chiefOfficerCommentsDaysLeft < 0 && open && !obligation.historical;
     const owed = owedRecommendations(report);
     return h(
       'section',
@@ -145,22 +199,24 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
         ' ',
         statusTag(statusOf(summary)),
       ),
+      report.kind === 'other' && open ? warningText(UNRECOGNISED_BUT_OWED) : null,
       obligation.closure
         ? insetText(
-            `${obligation.closure.kind === 'no-duty' ? 'No duty' : 'Archived'}: ${obligation.closure.reason}${obligation.closure.note ? ` (${obligation.closure.note})` : ''}. Recorded by ${obligation.closure.by} on ${longDate(obligation.closure.on)}.`,
+            `${CLOSURES[obligation.closure.kind]}: ${obligation.closure.reason}${obligation.closure.note ? ` (${obligation.closure.note})` : ''}. Recorded by ${obligation.closure.by} on ${longDate(obligation.closure.on)}.`,
           )
         : null,
-      obligation.historical ? warningText('This report’s last day had passed long before FiftySix read it, so it sends no reminders about it.') : null,
       summaryList([
         [
           'Last day to publish the response',
-          dates ? `${longDate(dates.responseDueOn)} (${daysLeftText(summary.daysLeft)})` : 'Set once the publication date is known',
+          dates
+            ? `${longDate(dates.responseDueOn)}${obligation.historical || !open ? '' : ` (${daysLeftText(summary.daysLeft)})`}`
+            : 'Set once the publication date is known',
         ],
         [
           'Chief officer’s comments',
           recorded.chiefOfficerCommentsReceivedOn
             ? `Received on ${longDate(recorded.chiefOfficerCommentsReceivedOn)}`
-            : `Due ${longDate(dates?.chiefOfficerCommentsDueOn, 'once the report has its publication date')}`,
+            : `Due ${longDate(dates?.chiefOfficerCommentsDueOn, 'once the report has its publication date')}${commentsLate ? ` (${daysLeftText(summary.chiefOfficerCommentsDaysLeft)})` : ''}`,
         ],
         [
           'Response',
@@ -172,8 +228,9 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             : 'Not yet published',
         ],
         ['Still missing', missingText(summary.missing, summary.state).join('; ') || 'Nothing'],
-        ['Next reminder', summary.nextReminderOn ? longDate(summary.nextReminderOn) : 'None planned'],
+        ['Next reminder', nextReminderText(summary.nextReminderOn, today)],
       ]),
+      obligation.historical ? historicalSection(obligation) : null,
       actions,
       h(
         'p',
@@ -194,12 +251,13 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             ...owed.map(({ key, recommendation }) => {
               const explained = recorded.explainedRecommendations.includes(key);
               const note = recorded.recommendationNotes[key];
+              const headingId = `recommendation-${obligation.bodyId}-${key}`;
               return h(
                 'div',
                 { class: 'govuk-!-margin-bottom-6' },
                 h(
                   'h4',
-                  { class: 'govuk-heading-s govuk-!-margin-bottom-1' },
+                  { class: 'govuk-heading-s govuk-!-margin-bottom-1', id: headingId, tabindex: '-1' },
                   `Recommendation ${key}`,
                   ' ',
                   explained ? statusTag({ urgency: 'green', label: 'Explained' }) : statusTag({ urgency: 'grey', label: 'Not yet explained' }),
@@ -217,6 +275,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
                             obligation,
                             { action: 'undo', what: 'recommendation-explained', recommendation: key },
                             `Recommendation ${key} is no longer recorded as explained.`,
+                            headingId,
                           ),
                       }),
                     ]
@@ -231,6 +290,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
                               obligation,
                               { action: 'recommendation-explained', recommendation: key, note: text(data, 'note') || null },
                               `Recommendation ${key} is recorded as explained.`,
+                              headingId,
                             ),
                         },
                         textarea('note', { label: 'The action taken or proposed, or why none (optional)', hint: 'Goes into the draft response', value: note }),
@@ -238,22 +298,6 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
                     : null,
               );
             }),
-          )
-        : null,
-      obligation.historical
-        ? form(
-            {
-              submit: 'Start reminders',
-              kind: 'secondary',
-              label: 'Start reminders for this historical report',
-              onSubmit: (data, element) => {
-                const missing = missingReason(data, element);
-                return missing.length > 0
-                  ? Promise.resolve(missing)
-                  : correctObligation(obligation, { type: 'take-up', reason: text(data, 'reason') }, 'Reminders will run for this report.');
-              },
-            },
-            reasonField(),
           )
         : null,
       details(
@@ -280,7 +324,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
                 onSubmit: (data, element) => {
                   const why = String(data.get('why') ?? '');
                   const errors: FieldError[] = [
-                    ...(why ? [] : [{ field: (element.querySelector('[name="why"]') as HTMLElement).id, message: 'Choose why it is archived' }]),
+                    ...(why ? [] : [{ field: idOf(element, 'why'), message: 'Choose why it is archived' }]),
                     ...missingReason(data, element),
                   ];
                   return errors.length > 0
@@ -294,7 +338,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
               },
               paragraph('An archived obligation stays in the list, greyed, and sends no reminders.'),
               choices('radio', 'why', { legend: 'Why archive it?', items: Object.entries(ARCHIVE_REASONS).map(([value, label]) => ({ value, text: label })) }),
-              reasonField(),
+              reasonField('More detail'),
             ),
       ),
     );
@@ -340,29 +384,31 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     const recommendationFrom = (data: FormData, element: HTMLFormElement) => {
       const target = dateFrom(data, 'target');
       const errors: FieldError[] = [
-        ...(text(data, 'text')
-          ? []
-          : [{ field: (element.querySelector('[name="text"]') as HTMLElement).id, message: 'Write the recommendation as the report does' }]),
-        ...(target === null
-          ? [{ field: (element.querySelector('[name="target-day"]') as HTMLElement).id, message: 'The target date must be a real date' }]
-          : []),
+        ...(text(data, 'text') ? [] : [{ field: idOf(element, 'text'), message: 'Write the recommendation as the report does' }]),
+        ...(target === null ? [{ field: idOf(element, 'target'), message: 'The target date must be a real date' }] : []),
       ];
       return errors.length > 0
         ? errors
         : { ref: text(data, 'ref') || null, text: text(data, 'text'), targetDate: target || null, addressees: [], level: String(data.get('level') ?? 'force') };
     };
+    const heading2 = h('h2', { class: 'govuk-heading-m', id: 'corrections-heading' }, 'Correct what FiftySix read');
+    if (view.correctionRefusal)
+      return h(
+        'section',
+        { 'aria-labelledby': 'corrections-heading', class: 'govuk-!-margin-bottom-8' },
+        heading2,
+        insetText(`${view.correctionRefusal}. If something here is wrong, tell your administrator what and why.`),
+      );
     return h(
       'section',
       { 'aria-labelledby': 'corrections-heading', class: 'govuk-!-margin-bottom-8' },
-      h('h2', { class: 'govuk-heading-m', id: 'corrections-heading' }, 'Correct what FiftySix read'),
-      paragraph(
-        'Every date, obligation and reminder follows a correction. A report other bodies also owe is corrected by an administrator, so that every body’s dates change together.',
-      ),
+      heading2,
+      paragraph('Every date, obligation and reminder follows a correction.'),
       correction(
         'The publication date',
-        [dateInput('published-on', { legend: 'When did HMICFRS publish the report?', value: report.publishedOn })],
+        [dateInput('published-on', { legend: 'When did HMICFRS publish the report?', hint: ADVANCE_COPY_HINT, value: report.publishedOn })],
         (data, element) => {
-          const publishedOn = requiredDate(data, 'published-on', element, 'of publication');
+          const publishedOn = checkedDate(data, 'published-on', element, { label: 'of publication', notAfter: latestPublicationDate() });
           return typeof publishedOn === 'string' ? { type: 'publication-date', publishedOn } : [publishedOn];
         },
         'The publication date is corrected: every date follows.',
@@ -370,7 +416,8 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       correction(
         'The title',
         [textInput('title', { label: 'Title', value: report.title ?? '' })],
-        (data) => ({ type: 'title', title: text(data, 'title') }),
+        (data, element) =>
+          text(data, 'title') ? { type: 'title', title: text(data, 'title') } : [{ field: idOf(element, 'title'), message: 'Enter the report’s title' }],
         'The title is corrected.',
       ),
       correction(
@@ -400,7 +447,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
         (data, element) =>
           data.get('applies')
             ? { type: 's55', applies: data.get('applies') === 'yes' }
-            : [{ field: (element.querySelector('[name="applies"]') as HTMLElement).id, message: 'Choose whether the duty applies' }],
+            : [{ field: idOf(element, 'applies'), message: 'Choose whether the duty applies' }],
         'The decision on the section 55 duty is recorded.',
       ),
       correction(
@@ -456,7 +503,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     const dated = view.obligations.flatMap((obligation) => obligation.dates?.recommendationTargets ?? []).find((target) => target.key === key);
     const date = dated?.dueOn ?? recommendation.targetDate;
     const phrase = dated?.phrase ?? recommendation.targetPhrase ?? recommendation.targetRelative;
-    return date ? [longDate(date), phrase && !/^by /i.test(phrase) ? ` (${phrase})` : ''] : (phrase ?? 'None stated');
+    return date ? [tableDate(date), phrase && !/^by /i.test(phrase) ? asNote(phrase) : ''] : (phrase ?? 'None stated');
   };
 
   const recommendationsRead =
@@ -522,7 +569,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             : 'Not read',
         ],
         ['Recommendations the report says it makes', report.statedRecommendationCount === null ? 'Not stated' : String(report.statedRecommendationCount)],
-        ['Uploaded as', [report.source.key, ` on ${longDate(report.source.uploadedAt.slice(0, 10))}`]],
+        ['Uploaded', [report.source.key.split('/').at(-1) ?? report.source.key, ` on ${longDate(report.source.uploadedAt.slice(0, 10))}`]],
       ]),
       recommendationsRead,
       statements('Causes of concern', report.causesOfConcern, report.causesOfConcernCount),
@@ -537,15 +584,15 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
         ? paragraph('None yet.')
         : table(
             'Reminders sent',
-            ['Sent', 'About', 'Which', 'To', 'Outcome'],
+            ['Sent', 'About', 'When', 'To', 'Outcome'],
             [...view.reminders]
               .sort((a, b) => a.claimedAt.localeCompare(b.claimedAt))
               .map((entry) => [
-                longDate(entry.sendOn),
-                `${entry.dateKind.replace(/-/g, ' ')} (${longDate(entry.dueOn)})`,
-                entry.stage.replace(/-/g, ' '),
+                moment(entry.claimedAt),
+                `${DATE_KINDS[entry.dateKind]} (${tableDate(entry.dueOn)})`,
+                stageText(entry.stage),
                 entry.delivery?.recipients.join(', ') ?? bodyName(entry.bodyId),
-                entry.status === 'sent' ? 'Sent' : entry.status === 'failed' ? `Not sent: ${entry.failure?.reason ?? ''}` : 'Being sent',
+                reminderOutcome(entry),
               ]),
             { captionClass: 'govuk-visually-hidden' },
           ),
@@ -557,14 +604,21 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       table(
         'History',
         ['When', 'Who', 'What', 'Why'],
-        [...view.history]
-          .reverse()
-          .map((event) => [
-            new Date(event.at).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' }),
+        [...view.history].reverse().map((event) => {
+          const said = event.action.startsWith('progress.')
+            ? progressText(event.before as Obligation['progress'] | undefined, event.after as Obligation['progress'] | undefined, tableDate)
+            : [];
+          return [
+            moment(event.at),
             event.actor,
-            [ACTIONS[event.action] ?? event.action, event.bodyId ? ` (${bodyName(event.bodyId)})` : ''],
+            [
+              ACTIONS[event.action] ?? event.action,
+              event.bodyId && context.me.bodies.length > 1 ? ` (${bodyName(event.bodyId)})` : '',
+              said.length > 0 ? `: ${said.join('; ')}` : '',
+            ],
             event.reason ?? '',
-          ]),
+          ];
+        }),
         { captionClass: 'govuk-visually-hidden' },
       ),
     ),

@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { replace } from '../dom';
 import { form, text } from '../forms';
-import { type FieldError, heading, insetText, link, paragraph, textInput } from '../govuk';
+import { type FieldError, heading, link, paragraph, textInput } from '../govuk';
 
 /** Where to go once signed in: the page that asked for it, if it was one of ours. */
 function next(): string {
@@ -15,6 +15,29 @@ const remembered = { email: '' };
 const required = (data: FormData, fields: Array<[string, string, string]>): FieldError[] =>
   fields.flatMap(([name, id, message]) => (text(data, name) ? [] : [{ field: id, message }]));
 
+/** The email field's error, in the GOV.UK pattern's words, or none. */
+function emailProblem(data: FormData): FieldError[] {
+  const email = text(data, 'email');
+  if (!email) return [{ field: 'email', message: 'Enter your email address' }];
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }];
+  return [];
+}
+
+/** A new password typed twice: both given, and the same. */
+function newPasswordProblems(data: FormData): FieldError[] {
+  const newPassword = String(data.get('new-password') ?? '');
+  if (!newPassword) return [{ field: 'new-password', message: 'Enter a new password' }];
+  if (newPassword !== String(data.get('confirm-password') ?? '')) return [{ field: 'confirm-password', message: 'The passwords do not match' }];
+  return [];
+}
+
+const PASSWORD_RULES = 'At least 12 characters, with capital and small letters, a number and a symbol';
+
+const newPasswordFields = () => [
+  textInput('new-password', { id: 'new-password', label: 'New password', hint: PASSWORD_RULES, type: 'password', autocomplete: 'new-password' }),
+  textInput('confirm-password', { id: 'confirm-password', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' }),
+];
+
 export function signInPage(main: HTMLElement, navigate: (path: string) => void): string {
   replace(
     main,
@@ -24,10 +47,7 @@ export function signInPage(main: HTMLElement, navigate: (path: string) => void):
       {
         submit: 'Sign in',
         onSubmit: async (data) => {
-          const missing = required(data, [
-            ['email', 'email', 'Enter your email address'],
-            ['password', 'password', 'Enter your password'],
-          ]);
+          const missing = [...emailProblem(data), ...required(data, [['password', 'password', 'Enter your password']])];
           if (missing.length > 0) return missing;
           remembered.email = text(data, 'email');
           const answer = await api<{ signedIn?: boolean; newPasswordRequired?: boolean }>('POST', '/session', {
@@ -51,22 +71,20 @@ export function newPasswordPage(main: HTMLElement, navigate: (path: string) => v
     main,
     heading('Create a new password'),
     paragraph('This is your first sign-in: choose a password of your own to replace the one you were sent.'),
-    insetText('Use at least 12 characters, with capital and small letters, a number and a symbol.'),
     form(
       {
         submit: 'Save password and sign in',
         onSubmit: async (data) => {
-          const newPassword = String(data.get('new-password') ?? '');
-          if (!newPassword) return [{ field: 'new-password', message: 'Enter a new password' }];
-          if (newPassword !== String(data.get('confirm-password') ?? '')) return [{ field: 'confirm-password', message: 'The passwords do not match' }];
+          const problems = [...(remembered.email ? [] : emailProblem(data)), ...newPasswordProblems(data)];
+          if (problems.length > 0) return problems;
+          const newPassword = String(data.get('new-password'));
           await api('POST', '/session/new-password', { email: remembered.email || text(data, 'email'), newPassword });
           navigate(next());
           return undefined;
         },
       },
       remembered.email ? null : textInput('email', { id: 'email', label: 'Email', type: 'email', autocomplete: 'username' }),
-      textInput('new-password', { id: 'new-password', label: 'New password', type: 'password', autocomplete: 'new-password' }),
-      textInput('confirm-password', { id: 'confirm-password', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' }),
+      ...newPasswordFields(),
     ),
   );
   return 'Create a new password';
@@ -81,7 +99,7 @@ export function forgottenPasswordPage(main: HTMLElement, navigate: (path: string
       {
         submit: 'Send the code',
         onSubmit: async (data) => {
-          const missing = required(data, [['email', 'email', 'Enter your email address']]);
+          const missing = emailProblem(data);
           if (missing.length > 0) return missing;
           remembered.email = text(data, 'email');
           await api('POST', '/session/forgotten-password', { email: remembered.email });
@@ -108,11 +126,7 @@ export function resetPasswordPage(main: HTMLElement): string {
       {
         submit: 'Reset password',
         onSubmit: async (data) => {
-          const missing = required(data, [
-            ['email', 'email', 'Enter your email address'],
-            ['code', 'code', 'Enter the code from the email'],
-            ['new-password', 'new-password', 'Enter a new password'],
-          ]);
+          const missing = [...emailProblem(data), ...required(data, [['code', 'code', 'Enter the code from the email']]), ...newPasswordProblems(data)];
           if (missing.length > 0) return missing;
           await api('POST', '/session/reset-password', { email: text(data, 'email'), code: text(data, 'code'), newPassword: String(data.get('new-password')) });
           replace(main, heading('Your password has been reset'), paragraph(link('/sign-in', 'Sign in with your new password')));
@@ -121,13 +135,7 @@ export function resetPasswordPage(main: HTMLElement): string {
       },
       textInput('email', { id: 'email', label: 'Email', type: 'email', autocomplete: 'username', value: remembered.email }),
       textInput('code', { id: 'code', label: 'Code', hint: 'The code in the email, for example 123456', autocomplete: 'one-time-code', width: '10' }),
-      textInput('new-password', {
-        id: 'new-password',
-        label: 'New password',
-        hint: 'At least 12 characters, with capital and small letters, a number and a symbol',
-        type: 'password',
-        autocomplete: 'new-password',
-      }),
+      ...newPasswordFields(),
     ),
     paragraph(link('/forgotten-password', 'Send another code')),
   );

@@ -1,8 +1,8 @@
 import { api } from '../api';
 import { h, replace } from '../dom';
-import { form } from '../forms';
+import { ADVANCE_COPY_HINT, checkedDate, form, latestPublicationDate } from '../forms';
 import { dateFrom, dateInput, heading, insetText, link, longDate, paragraph, warningText } from '../govuk';
-import { KIND_NAMES } from '../labels';
+import { KIND_NAMES, UNRECOGNISED_BUT_OWED } from '../labels';
 import type { PageContext } from '../main';
 import type { UploadLink, UploadStatus } from '../types';
 
@@ -35,14 +35,10 @@ export async function uploadPage(main: HTMLElement, _context: PageContext): Prom
           const file = data.get('file');
           const fileInput = element.querySelector('[name="file"]') as HTMLInputElement;
           if (!(file instanceof File) || file.size === 0) return [{ field: fileInput.id, message: 'Choose the report’s file' }];
-          const publishedOn = dateFrom(data, 'published');
-          if (publishedOn === null)
-            return [
-              {
-                field: (element.querySelector('[name="published-day"]') as HTMLElement).id,
-                message: 'The publication date must be a real date, for example 7 3 2024',
-              },
-            ];
+          // The date is optional: only one given is checked.
+          const publishedOn =
+            dateFrom(data, 'published') === '' ? '' : checkedDate(data, 'published', element, { label: 'of publication', notAfter: latestPublicationDate() });
+          if (typeof publishedOn !== 'string') return [publishedOn];
           const upload = await api<UploadLink & { uploadId: string }>('POST', '/uploads', { fileName: file.name, publishedOn: publishedOn || null });
           replace(outcome, paragraph('Uploading…'));
           const sent = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file });
@@ -51,26 +47,33 @@ export async function uploadPage(main: HTMLElement, _context: PageContext): Prom
             return [{ field: fileInput.id, message: `The file could not be uploaded (${sent.status}): try again` }];
           }
           const status = await readingOutcome(upload.uploadId, outcome);
+          element.reset();
           if (status.state === 'waiting') {
             replace(outcome, insetText('It is taking longer than usual to read. It will appear in ', link('/', 'what you owe'), ' once read.'));
           } else if (status.state === 'failed') {
             replace(outcome, warningText(`FiftySix could not read ${status.fileName}: ${status.report.failure?.message ?? 'no reason was recorded'}`));
           } else {
             const { report } = status;
+            const name = report.title ?? status.fileName;
             replace(
               outcome,
               h('h2', { class: 'govuk-heading-m' }, 'Uploaded and read'),
-              paragraph(link(`/reports/${encodeURIComponent(report.id)}`, report.title ?? status.fileName)),
-              paragraph(
-                report.kind ? `${KIND_NAMES[report.kind]}. ` : '',
-                report.publishedOn
-                  ? `Published ${longDate(report.publishedOn)}; the last day to respond is ${longDate(report.responseDueOn)}.`
-                  : 'It states no publication date: give it on the report’s page.',
-                report.status === 'no-duty' ? ' None of your bodies owes a response to it.' : '',
-              ),
+              paragraph(status.mayOpen ? link(`/reports/${encodeURIComponent(report.id)}`, name) : name),
+              paragraph(report.kind ? `${KIND_NAMES[report.kind]}. ` : '', report.publishedOn ? `Published ${longDate(report.publishedOn)}.` : ''),
+              status.owedByYou
+                ? paragraph(
+                    report.publishedOn
+                      ? `The last day to publish your response is ${longDate(report.responseDueOn)}.`
+                      : 'It states no publication date: give it on the report’s page, and the 56 days are counted from it.',
+                  )
+                : insetText('None of your bodies owes a response to it, so it is not in your list.'),
+              report.kind === 'other' && status.owedByYou ? warningText(UNRECOGNISED_BUT_OWED) : null,
             );
           }
-          element.reset();
+          // The button was disabled while the file was read; focus goes to what became of it.
+          const said = outcome.firstElementChild as HTMLElement | null;
+          said?.setAttribute('tabindex', '-1');
+          said?.focus();
           return undefined;
         },
       },
@@ -82,7 +85,7 @@ export async function uploadPage(main: HTMLElement, _context: PageContext): Prom
       ),
       dateInput('published', {
         legend: 'When did HMICFRS publish it? (optional)',
-        hint: 'The 56 days run from this date. Leave it empty to use the date the report states.',
+        hint: `The 56 days run from this date. Leave it empty to use the date the report states. ${ADVANCE_COPY_HINT}`,
       }),
     ),
     outcome,
