@@ -86,7 +86,12 @@ export function sesEventEffects(event: SesEvent): SesEventEffects {
       const delay = event.deliveryDelay!;
       return {
         settles: sent,
-        recipients: delay.delayedRecipients.map((recipient) => ({ address: recipient.emailAddress, outcome: 'delayed', at: delay.timestamp, detail: delay.delayType })),
+        recipients: delay.delayedRecipients.map((recipient) => ({
+          address: recipient.emailAddress,
+          outcome: 'delayed',
+          at: delay.timestamp,
+          detail: delay.delayType,
+        })),
         suppress: [],
       };
     }
