@@ -9,10 +9,9 @@ import { assertJava, freePort, S3RVER_CREDENTIALS, startDynamoDbLocal, startSesL
 import { startThrottlingDynamoDb } from '../infra/local/fault-proxy';
 import { createTable } from '../infra/local/local-stack';
 import { addDays } from '../shared/calendar-date';
-import { parseDeploymentConfiguration } from '../shared/configuration';
 import { extractFromText } from '../shared/extraction';
-import { FORCES } from '../shared/forces';
 import { readReport } from '../shared/report-ingestion';
+import { everyForceConfiguration } from '../tests/support/test-configuration';
 
 /**
  * `npm run bench` (its second part): one morning's deadline scan over a table of about 100,000
@@ -25,19 +24,7 @@ const DUE_REPORTS = 50;
 const TODAY = '2030-01-10';
 const CONCURRENCY = 8;
 
-const configuration = parseDeploymentConfiguration(
-  {
-    senderAddress: 'reminders@fiftysix.test',
-    localPolicingBodies: FORCES.map((force, index) => ({
-      id: `body-${index}`,
-      name: force.localPolicingBody,
-      force: force.name,
-      recipients: [`body-${index}@bench.test`],
-    })),
-    users: [],
-  },
-  'bench',
-);
+const configuration = everyForceConfiguration((index) => [`body-${index}@bench.test`]);
 
 const text = (title: string, about: string) =>
   `${title}\nAn inspection of ${about} by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n\nRecommendation 1\nBy March 2040, the force should review how it records crime.`;

@@ -2,24 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addBody, DirectoryChangeRefusedError, seedDirectory } from '../../functions/commons/directory-updates';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { addDays } from '../../shared/calendar-date';
-import { type DeploymentConfiguration, MAX_SERVED_BODIES, parseDeploymentConfiguration } from '../../shared/configuration';
+import { MAX_SERVED_BODIES, parseDeploymentConfiguration } from '../../shared/configuration';
 import { FORCES } from '../../shared/forces';
 import { useIsolatedServices } from '../support/local-services';
+import { everyForceConfiguration } from '../support/test-configuration';
 
 /** Every force's body, with ten recipients each: more than the functions' environment could ever have held. */
-const everyForce: DeploymentConfiguration = parseDeploymentConfiguration(
-  {
-    senderAddress: 'reminders@fiftysix.test',
-    localPolicingBodies: FORCES.map((force, index) => ({
-      id: `body-${index}`,
-      name: force.localPolicingBody,
-      force: force.name,
-      recipients: Array.from({ length: 10 }, (_, recipient) => `recipient-${recipient}@body-${index}.test`),
-    })),
-    users: [{ email: 'admin@fiftysix.test', bodyIds: [], admin: true }],
-  },
-  'every force',
-);
+const everyForce = everyForceConfiguration((index) => Array.from({ length: 10 }, (_, recipient) => `recipient-${recipient}@body-${index}.test`));
 
 const NATIONAL = [
   'Vetting and misconduct: an inspection of how well forces protect the public',

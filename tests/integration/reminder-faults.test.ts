@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DirectoryTable } from '../../functions/commons/directory-table';
-import { ReminderMailer, reminderMailClient } from '../../functions/commons/reminder-mailer';
 import { ReportsTable } from '../../functions/commons/reports-table';
 import { type ScanDependencies, scanDeadlines } from '../../functions/deadline-scan/scan-deadlines';
-import { recordSesEvent } from '../../functions/ses-events/record-ses-event';
 import { startThrottlingDynamoDb } from '../../infra/local/fault-proxy';
-import { type FaultPlan, type SesFront, startSesFront } from '../../infra/local/ses-front';
+import type { FaultPlan, SesFront } from '../../infra/local/ses-front';
 import { addDays } from '../../shared/calendar-date';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
 import { workingDayOnOrBefore } from '../../shared/working-days';
+import { nationalReportText } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
+import { sesStandIn } from '../support/ses-stand-in';
+import { ONE_REMINDER_A_WEEK_BEFORE } from '../support/test-configuration';
 
 /**
  * Reminders towards an SES that loses answers, stalls, throttles and fails, and a table that
@@ -19,62 +20,35 @@ import { useIsolatedServices } from '../support/local-services';
  * raised to a person as unsettled; none is sent twice, none is lost.
  */
 const DOMAIN = `faults-${randomUUID().slice(0, 8)}.test`;
-/** One reminder per obligation, a week before its last day: each email in the inbox is one ledger entry. */
-const ONE_REMINDER = {
-  'response-due': { daysBefore: [7], onTheDay: false, overdue: false },
-  'chief-officer-comments': { daysBefore: [], onTheDay: false, overdue: false },
-  'recommendation-target': { daysBefore: [], onTheDay: false, overdue: false },
-};
 const configuration = parseDeploymentConfiguration(
   {
     senderAddress: 'reminders@fiftysix.test',
     localPolicingBodies: [
-      { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: [`cumbria@${DOMAIN}`], reminders: ONE_REMINDER },
-      { id: 'surrey', name: 'Surrey PCC', force: 'Surrey Police', recipients: [`surrey@${DOMAIN}`], reminders: ONE_REMINDER },
+      { id: 'cumbria', name: 'Cumbria PFCC', force: 'Cumbria Constabulary', recipients: [`cumbria@${DOMAIN}`], reminders: ONE_REMINDER_A_WEEK_BEFORE },
+      { id: 'surrey', name: 'Surrey PCC', force: 'Surrey Police', recipients: [`surrey@${DOMAIN}`], reminders: ONE_REMINDER_A_WEEK_BEFORE },
     ],
   },
   'reminder faults',
 );
 
-const nationalReport = (title: string) =>
-  [
-    title,
-    'An inspection of all police forces in England and Wales by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).',
-    '',
-    'Recommendation 1',
-    'By March 2040, all forces should review how they record crime.',
-  ].join('\n');
-
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
 let ingest: typeof import('../../functions/ingest/handler');
 let front: SesFront;
+let mailerTo: Awaited<ReturnType<typeof sesStandIn>>['mailerTo'];
 const stack = inject('localStack');
 
 beforeAll(async () => {
   services = await useIsolatedServices('faults', configuration);
   ingest = await import('../../functions/ingest/handler');
-  front = await startSesFront({
-    upstream: `http://127.0.0.1:${stack.ports.ses}`,
-    port: 0,
-    onEvent: (event) => recordSesEvent(event, services, new Date()),
-    slowAcceptMs: 1_500,
-  });
+  ({ front, mailerTo } = await sesStandIn(services, { senderAddress: configuration.senderAddress, slowAcceptMs: 1_500, waitMs: 800 }));
 });
 
 afterAll(() => front?.stop());
 
-/** The mailer as the scan builds it, with waits short enough for a test. */
-const mailerTo = (endpoint: string) =>
-  new ReminderMailer(
-    reminderMailClient({ endpoint, requestHandler: { connectionTimeout: 500, requestTimeout: 800, throwOnRequestTimeout: true } }),
-    configuration.senderAddress,
-    'fiftysix-local',
-  );
-
 const dependencies = (overrides: Partial<ScanDependencies> = {}): ScanDependencies => ({
   reports: services.reports,
   directory: services.directory,
-  mailer: mailerTo(front.url),
+  mailer: mailerTo(),
   appUrl: 'http://127.0.0.1/app',
   ...overrides,
 });
@@ -83,7 +57,7 @@ const dependencies = (overrides: Partial<ScanDependencies> = {}): ScanDependenci
 async function reportsPublished(publishedOn: string, count: number, name: string) {
   const reportIds: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const [outcome] = await ingest.handler(await services.upload(`uploads/${name}-${index}.txt`, nationalReport(`${name} ${index}`), publishedOn));
+    const [outcome] = await ingest.handler(await services.upload(`uploads/${name}-${index}.txt`, nationalReportText(`${name} ${index}`), publishedOn));
     expect(outcome?.owedBy).toEqual(['cumbria', 'surrey']);
     reportIds.push(outcome!.reportId);
   }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ReminderMailer, reminderMailClient } from '../../functions/commons/reminder-mailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDeadlines } from '../../functions/deadline-scan/scan-deadlines';
-import { recordSesEvent } from '../../functions/ses-events/record-ses-event';
-import { type SesFault, type SesFront, startSesFront } from '../../infra/local/ses-front';
+import type { SesFault, SesFront } from '../../infra/local/ses-front';
 import { addDays } from '../../shared/calendar-date';
-import { parseDeploymentConfiguration } from '../../shared/configuration';
-import { FORCES } from '../../shared/forces';
+import { nationalReportText } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
+import { sesStandIn } from '../support/ses-stand-in';
+import { everyForceConfiguration, ONE_REMINDER_A_WEEK_BEFORE } from '../support/test-configuration';
 
 /**
  * A month of mornings for every force's body: about a thousand obligations, 30 simulated days of
@@ -20,23 +19,7 @@ const REPORTS = 24;
 const DAYS = 30;
 const FIRST_DAY = '2033-03-01';
 
-const configuration = parseDeploymentConfiguration(
-  {
-    senderAddress: 'reminders@fiftysix.test',
-    localPolicingBodies: FORCES.map((force, index) => ({
-      id: `body-${index}`,
-      name: force.localPolicingBody,
-      force: force.name,
-      recipients: [`body-${index}@${DOMAIN}`],
-      reminders: {
-        'response-due': { daysBefore: [7], onTheDay: false, overdue: false },
-        'chief-officer-comments': { daysBefore: [], onTheDay: false, overdue: false },
-        'recommendation-target': { daysBefore: [], onTheDay: false, overdue: false },
-      },
-    })),
-  },
-  'soak',
-);
+const configuration = everyForceConfiguration((index) => [`body-${index}@${DOMAIN}`], ONE_REMINDER_A_WEEK_BEFORE);
 
 /** SES as it behaves on a bad month: mostly well, sometimes throttling, stalling, or losing its answer. */
 const FAULTS: Array<[SesFault, number]> = [
@@ -58,16 +41,12 @@ function seededRandom(seed: number): () => number {
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
 let front: SesFront;
-const stack = inject('localStack');
+let mailerTo: Awaited<ReturnType<typeof sesStandIn>>['mailerTo'];
 
 beforeAll(async () => {
   services = await useIsolatedServices('soak', configuration);
-  front = await startSesFront({
-    upstream: `http://127.0.0.1:${stack.ports.ses}`,
-    port: 0,
-    onEvent: (event) => recordSesEvent(event, services, new Date()),
-    slowAcceptMs: 400,
-  });
+  // An answer slower than the mailer waits for, and the mailer's waits short, so stalls cost little time.
+  ({ front, mailerTo } = await sesStandIn(services, { senderAddress: configuration.senderAddress, slowAcceptMs: 400, waitMs: 300 }));
 });
 
 afterAll(() => front?.stop());
@@ -79,8 +58,7 @@ describe('a month of reminders to 43 bodies through an SES that fails at random'
     const reportIds: string[] = [];
     for (let day = 0; day < REPORTS; day += 1) {
       const publishedOn = addDays(FIRST_DAY, day - 48);
-      const text = `Soak national report ${day}\nAn inspection of all police forces in England and Wales by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n\nRecommendation 1\nBy March 2040, all forces should review how they record crime.`;
-      const [outcome] = await ingest.handler(await services.upload(`uploads/soak-${day}.txt`, text, publishedOn));
+      const [outcome] = await ingest.handler(await services.upload(`uploads/soak-${day}.txt`, nationalReportText(`Soak national report ${day}`), publishedOn));
       reportIds.push(outcome!.reportId);
     }
     const obligations = (await Promise.all(reportIds.map((reportId) => services.reports.getObligations(reportId)))).flat();
@@ -95,11 +73,7 @@ describe('a month of reminders to 43 bodies through an SES that fails at random'
       }
       return 'none';
     });
-    const mailer = new ReminderMailer(
-      reminderMailClient({ endpoint: front.url, requestHandler: { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true } }),
-      configuration.senderAddress,
-      'fiftysix-local',
-    );
+    const mailer = mailerTo();
     for (let day = 0; day < DAYS; day += 1) {
       await scanDeadlines(new Date(`${addDays(FIRST_DAY, day)}T06:00:00Z`), { ...services, mailer, appUrl: 'http://127.0.0.1/app' });
       await front.settled();

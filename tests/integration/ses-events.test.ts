@@ -8,7 +8,9 @@ import { type SesFront, startSesFront } from '../../infra/local/ses-front';
 import { addDays } from '../../shared/calendar-date';
 import { parseDeploymentConfiguration } from '../../shared/configuration';
 import { workingDayOnOrBefore } from '../../shared/working-days';
+import { nationalReportText } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
+import { ONE_REMINDER_A_WEEK_BEFORE } from '../support/test-configuration';
 
 /**
  * SES's events through the ses-events handler, as SNS delivers them: sends settled, deliveries
@@ -16,11 +18,6 @@ import { useIsolatedServices } from '../support/local-services';
  * person must see listed for them.
  */
 const DOMAIN = `events-${randomUUID().slice(0, 8)}.test`;
-const ONE_REMINDER = {
-  'response-due': { daysBefore: [7], onTheDay: false, overdue: false },
-  'chief-officer-comments': { daysBefore: [], onTheDay: false, overdue: false },
-  'recommendation-target': { daysBefore: [], onTheDay: false, overdue: false },
-};
 const configuration = parseDeploymentConfiguration(
   {
     senderAddress: 'reminders@fiftysix.test',
@@ -31,22 +28,13 @@ const configuration = parseDeploymentConfiguration(
         name: 'Kent PCC',
         force: 'Kent Police',
         recipients: [`office@${DOMAIN}`, `bounce@${DOMAIN}`, `complaint@${DOMAIN}`],
-        reminders: ONE_REMINDER,
+        reminders: ONE_REMINDER_A_WEEK_BEFORE,
       },
-      { id: 'essex', name: 'Essex PFCC', force: 'Essex Police', recipients: [`bounce+essex@${DOMAIN}`], reminders: ONE_REMINDER },
+      { id: 'essex', name: 'Essex PFCC', force: 'Essex Police', recipients: [`bounce+essex@${DOMAIN}`], reminders: ONE_REMINDER_A_WEEK_BEFORE },
     ],
   },
   'ses events',
 );
-
-const nationalReport = (title: string) =>
-  [
-    title,
-    'An inspection of all police forces in England and Wales by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).',
-    '',
-    'Recommendation 1',
-    'By March 2040, all forces should review how they record crime.',
-  ].join('\n');
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
 let ingest: typeof import('../../functions/ingest/handler');
@@ -72,7 +60,7 @@ const dependencies = (): ScanDependencies => ({
 });
 
 async function reportPublished(publishedOn: string, title: string) {
-  const [outcome] = await ingest.handler(await services.upload(`uploads/${title}.txt`, nationalReport(title), publishedOn));
+  const [outcome] = await ingest.handler(await services.upload(`uploads/${title}.txt`, nationalReportText(title), publishedOn));
   return { reportId: outcome!.reportId, remindOn: workingDayOnOrBefore(addDays(publishedOn, 48)) };
 }
 

@@ -15,3 +15,14 @@ export function forceReportText(force: string, title: string, extra = ''): strin
     extra,
   ].join('\n');
 }
+
+/** A national report, owed by every body, with one recommendation whose target is years away. */
+export function nationalReportText(title: string): string {
+  return [
+    title,
+    'An inspection of all police forces in England and Wales by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).',
+    '',
+    'Recommendation 1',
+    'By March 2040, all forces should review how they record crime.',
+  ].join('\n');
+}

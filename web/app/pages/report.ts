@@ -91,6 +91,24 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
   const correctObligation = (obligation: Obligation, body: unknown, what: string) =>
     change(`/reports/${encodeURIComponent(report.id)}/bodies/${encodeURIComponent(obligation.bodyId)}/corrections`, body, what);
   const correctReport = (body: unknown, what: string) => change(`/reports/${encodeURIComponent(report.id)}/corrections`, body, what);
+  /** A correction to one obligation that needs only its reason. */
+  const reasonForm = (
+    obligation: Obligation,
+    correction: { type: 'take-up' | 'restore' },
+    labels: { submit: string; label: string; done: string; kind?: 'secondary'; reasonLabel?: string },
+  ) =>
+    form(
+      {
+        submit: labels.submit,
+        kind: labels.kind,
+        label: labels.label,
+        onSubmit: (data, element) => {
+          const missing = missingReason(data, element);
+          return missing.length > 0 ? Promise.resolve(missing) : correctObligation(obligation, { ...correction, reason: text(data, 'reason') }, labels.done);
+        },
+      },
+      reasonField(labels.reasonLabel),
+    );
 
   /** One body's response: where it stands, and a form for each thing still to record. */
   function obligationSection(obligation: ObligationView) {
@@ -172,19 +190,16 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
           `Its last day, ${longDate(historical.dates?.responseDueOn)}, had passed long before FiftySix read it, so FiftySix sends no reminders about it. `,
           'If your office answered it before using FiftySix, archive it below as “Answered before FiftySix was used”. If you still need to respond, start its reminders.',
         ),
-        form(
+        reasonForm(
+          historical,
+          { type: 'take-up' },
           {
             submit: 'Start reminders',
             kind: 'secondary',
             label: 'Start reminders for this historical report',
-            onSubmit: (data, element) => {
-              const missing = missingReason(data, element);
-              return missing.length > 0
-                ? Promise.resolve(missing)
-                : correctObligation(historical, { type: 'take-up', reason: text(data, 'reason') }, 'Reminders will run for this report.');
-            },
+            reasonLabel: 'Why start reminders now',
+            done: 'Reminders will run for this report.',
           },
-          reasonField('Why start reminders now'),
         ),
       );
     const commentsLate = summary.chiefOfficerCommentsDaysLeft !== null && summary.chiefOfficerCommentsDaysLeft < 0 && open && !obligation.historical;
@@ -303,19 +318,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       details(
         obligation.closure?.kind === 'archived' ? 'Restore this obligation' : 'Archive this obligation',
         obligation.closure?.kind === 'archived'
-          ? form(
-              {
-                submit: 'Restore',
-                label: 'Restore this obligation',
-                onSubmit: (data, element) => {
-                  const missing = missingReason(data, element);
-                  return missing.length > 0
-                    ? Promise.resolve(missing)
-                    : correctObligation(obligation, { type: 'restore', reason: text(data, 'reason') }, 'The obligation is restored.');
-                },
-              },
-              reasonField(),
-            )
+          ? reasonForm(obligation, { type: 'restore' }, { submit: 'Restore', label: 'Restore this obligation', done: 'The obligation is restored.' })
           : form(
               {
                 submit: 'Archive',
