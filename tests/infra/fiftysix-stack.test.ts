@@ -26,6 +26,7 @@ const configuration: DeploymentConfiguration = {
     },
   ],
   users: [{ email: 'governance@cumbria-pfcc.example.org', bodyIds: ['cumbria'], admin: false }],
+  operators: ['operations@fiftysix.example.org'],
 };
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
