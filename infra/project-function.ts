@@ -73,7 +73,10 @@ export class ProjectFunction extends Construct {
       ? new Queue(this, 'DeadLetters', {
           encryption: QueueEncryption.SQS_MANAGED,
           enforceSSL: true,
+          // SQS's longest: a failure noticed late is still there to read and redrive.
           retentionPeriod: Duration.days(14),
+          // What still waits in it is an upload, a scan or an SES event nobody has dealt with yet.
+          removalPolicy: RemovalPolicy.RETAIN,
         })
       : null;
 

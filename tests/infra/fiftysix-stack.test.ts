@@ -274,7 +274,18 @@ describe('FiftySixStack', () => {
       [256, 60],
     ]);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
-    template.allResources('AWS::SQS::Queue', { Properties: { SqsManagedSseEnabled: true } });
+  });
+
+  it('keeps every dead-letter queue, encrypted, for SQS’s longest retention, whatever happens to the stack', () => {
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThan(0);
+    for (const queue of queues) {
+      expect(queue).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 60 * 60 },
+      });
+    }
   });
 
   it('signs people in with a Cognito user pool: invited only, strong passwords, an administrators group, kept with the stack’s data', () => {
