@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -11,6 +12,7 @@ import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layo
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
+import { grantObjectAccess, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
 import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
@@ -101,14 +103,13 @@ export class Ingestion extends Construct {
       workerScripts: [PDF_PAGE_READER],
     });
     const ingest = this.function.function;
-    storage.uploads.grantRead(ingest, `${UPLOADS_PREFIX}*`);
-    storage.table.grantReadWriteData(ingest);
+    // The bucket is versioned and each event names the version it is about.
+    grantObjectAccess(ingest, storage.uploads, UPLOADS_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+    // Reads the uploader, the bodies and the stored report; stores the report or its failure and what
+    // became of the upload, and writes a correction or the office's progress in a transaction.
+    grantTableAccess(ingest, storage.table, { items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] });
     acknowledgeWildcards(this.function.role, {
-      'Action::s3:GetObject*': 'Read-only object actions from CDK’s grantRead (the object, its versions and tags), on uploads only',
-      'Action::s3:GetBucket*': 'Read-only bucket actions from CDK’s grantRead, on the uploads bucket only',
-      'Action::s3:List*': 'Listing from CDK’s grantRead, on the uploads bucket only; without it a missing object reads as 403, not 404',
       [`Resource::${underArn(storage.uploads, `/${UPLOADS_PREFIX}*`)}`]: 'Only objects under the uploads prefix, the ones that start an ingestion',
-      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes, here only reminders-due',
     });
 
     storage.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), {
@@ -141,13 +142,16 @@ export class DeadlineScan extends Construct {
       environment,
     });
     const scan = this.function.function;
-    storage.table.grantReadWriteData(scan);
-    acknowledgeWildcards(this.function.role, {
-      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes; the scan queries reminders-due',
+    // Reads the bodies, the reports and what is due; claims each reminder, records its outcome, moves
+    // the obligation's next reminder on and notes that it finished. The indexes: what is due, and what is unsettled.
+    grantTableAccess(scan, storage.table, {
+      items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: [TABLE_LAYOUT.remindersDueIndex.name, TABLE_LAYOUT.unsettledRemindersIndex.name],
     });
 
     this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderAddress) });
-    this.sender.grantSendEmail(scan);
+    // SendEmail only: the mailer sends no raw MIME, which SendRawEmail would allow.
+    Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn] });
 
     new Schedule(this, 'Daily', {
       description: 'Starts the deadline scan every morning, London time',

@@ -204,7 +204,7 @@ describe('FiftySixStack', () => {
   it('lets ingestion read uploads and the table, but not write to S3 or send email', () => {
     const { storage, ingestion } = built.stack;
     const statements = statementsOf(template, ingestion.function.role);
-    const uploadsRead = statements.find((statement) => actionsOf(statement).includes('s3:GetObject*'));
+    const uploadsRead = statements.find((statement) => actionsOf(statement).includes('s3:GetObject'));
     expect(uploadsRead?.Effect).toBe('Allow');
     expect(resourcesOf(uploadsRead!)).toContainEqual({ 'Fn::Join': ['', [arnOf(storage.uploads), '/uploads/*']] });
     const actions = statements.flatMap(actionsOf);
@@ -234,6 +234,51 @@ describe('FiftySixStack', () => {
       const unscoped = statementsOf(template, role).filter((statement) => resourcesOf(statement).includes('*'));
       expect(unscoped.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
       expect(template.toJSON().Resources[logicalId(role)].Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('grants each function exactly the actions its code calls', () => {
+    const { ingestion, deadlineScan, api, seed } = built.stack;
+    const actionsOfRole = (role: IConstruct) => [...new Set(statementsOf(template, role).flatMap(actionsOf))].sort();
+    const running = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    const administeringUsers = [
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminRemoveUserFromGroup',
+    ];
+    const expected = (...actions: string[]) => [...running, ...actions].sort();
+    expect(actionsOfRole(ingestion.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:GetObject', 's3:GetObjectVersion', 'sqs:SendMessage'),
+    );
+    expect(actionsOfRole(deadlineScan.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'ses:SendEmail', 'sqs:SendMessage'),
+    );
+    expect(actionsOfRole(api.function.role)).toEqual(
+      expected('dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:PutObject', ...administeringUsers),
+    );
+    expect(actionsOfRole(seed.function.role)).toEqual(expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', ...administeringUsers));
+  });
+
+  it('scopes table access to the table and the indexes each function queries, by name', () => {
+    const { storage, ingestion, deadlineScan, api, seed } = built.stack;
+    const index = (name: string) => ({ 'Fn::Join': ['', [arnOf(storage.table), `/index/${name}`]] });
+    const tableResources = (role: IConstruct) =>
+      statementsOf(template, role)
+        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
+        .flatMap(resourcesOf);
+    expect(tableResources(ingestion.function.role)).toEqual([arnOf(storage.table)]);
+    expect(tableResources(deadlineScan.function.role)).toEqual([arnOf(storage.table), index('reminders-due'), index('unsettled-reminders')]);
+    for (const role of [api.function.role, seed.function.role]) {
+      expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);
+    }
+    // Through an index a function only ever queries.
+    for (const role of [ingestion.function.role, deadlineScan.function.role, api.function.role, seed.function.role]) {
+      for (const statement of statementsOf(template, role).filter((each) => JSON.stringify(each.Resource).includes('/index/'))) {
+        expect(actionsOf(statement)).toEqual(['dynamodb:Query']);
+      }
     }
   });
 
