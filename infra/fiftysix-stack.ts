@@ -8,8 +8,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
-import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
-import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
+import { SCAN_HEARTBEAT_KEY, SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
+import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, SCAN_HEARTBEAT_SCHEDULE, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
 import { grantObjectAccess, grantTableAccess } from './access';
@@ -127,9 +127,41 @@ interface DeadlineScanProps extends FunctionsProps {
   senderAddress: string;
 }
 
-/** Every morning, London time, sends the reminders that fall due and records each in the ledger. */
+/**
+ * Starts a function every day at a London time, as EventBridge Scheduler keeps the time zone, handing
+ * it the time the run was meant for: a late retry still counts days as at that moment.
+ */
+function runDaily(target: ProjectFunction, schedule: { expression: string; timeZone: string }, description: string): Schedule {
+  const run = new Schedule(target, 'Daily', {
+    description,
+    schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
+    target: new LambdaInvoke(target.function, {
+      input: ScheduleTargetInput.fromObject({
+        scheduledTime: ContextAttribute.scheduledTime,
+        executionId: ContextAttribute.executionId,
+      }),
+      // These retries cover only handing the event to Lambda (throttling, an outage); a run that
+      // cannot start the same day is better left to the dead-letter queue and a person.
+      retryAttempts: 20,
+      maxEventAge: Duration.hours(12),
+      // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
+      deadLetterQueue: target.deadLetters ?? undefined,
+    }),
+  });
+  // The scheduler's role is made by CDK at the stack's root, one per target function.
+  acknowledgeWildcards(Stack.of(target), {
+    [`Resource::${underArn(target.function, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
+  });
+  return run;
+}
+
+/**
+ * Every morning, London time, sends the reminders that fall due and records each in the ledger; an
+ * hour later the morning check looks for the heartbeat the scan leaves when it finishes.
+ */
 export class DeadlineScan extends Construct {
   readonly function: ProjectFunction;
+  readonly heartbeat: ProjectFunction;
   readonly sender: EmailIdentity;
 
   constructor(scope: Construct, id: string, { storage, environment, senderAddress }: DeadlineScanProps) {
@@ -152,28 +184,17 @@ export class DeadlineScan extends Construct {
     this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderAddress) });
     // SendEmail only: the mailer sends no raw MIME, which SendRawEmail would allow.
     Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn] });
+    runDaily(this.function, DEADLINE_SCAN_SCHEDULE, 'Starts the deadline scan every morning, London time');
 
-    new Schedule(this, 'Daily', {
-      description: 'Starts the deadline scan every morning, London time',
-      schedule: ScheduleExpression.expression(DEADLINE_SCAN_SCHEDULE.expression, TimeZone.of(DEADLINE_SCAN_SCHEDULE.timeZone)),
-      target: new LambdaInvoke(scan, {
-        // The handler scans as at the time the run was meant for, so a late retry still counts days correctly.
-        input: ScheduleTargetInput.fromObject({
-          scheduledTime: ContextAttribute.scheduledTime,
-          executionId: ContextAttribute.executionId,
-        }),
-        // These retries cover only handing the event to Lambda (throttling, an outage); a run that
-        // cannot start the same day is better left to the dead-letter queue and a person.
-        retryAttempts: 20,
-        maxEventAge: Duration.hours(12),
-        // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
-        deadLetterQueue: this.function.deadLetters ?? undefined,
-      }),
+    this.heartbeat = new ProjectFunction(this, 'Heartbeat', {
+      entry: HANDLER_ENTRIES.scanHeartbeat,
+      description: 'The morning check: counts ScanMissed when the deadline scan has not finished today',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment,
     });
-    // The scheduler's role is made by CDK at the stack's root, one per target function.
-    acknowledgeWildcards(Stack.of(this), {
-      [`Resource::${underArn(scan, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
-    });
+    grantTableAccess(this.heartbeat.function, storage.table, { items: ['GetItem'], partitions: [SCAN_HEARTBEAT_KEY.pk] });
+    runDaily(this.heartbeat, SCAN_HEARTBEAT_SCHEDULE, 'Starts the morning check that the deadline scan finished, London time');
   }
 }
 

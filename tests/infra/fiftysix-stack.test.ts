@@ -11,6 +11,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
+import type { FiftySixStack } from '../../infra/fiftysix-stack';
 import { ConfigurationError, type DeploymentConfiguration } from '../../shared/configuration';
 import { FORCES } from '../../shared/forces';
 
@@ -69,6 +70,9 @@ function statementsOf(template: Template, role: IConstruct): Statement[] {
   return [...attached, ...inline];
 }
 const actionsOf = (statement: Statement) => [statement.Action].flat();
+/** Every function the project deploys; those an event starts come first, then those a caller waits on. */
+const projectFunctions = (stack: FiftySixStack) => [...startedByEvents(stack), stack.api.function, stack.seed.function];
+const startedByEvents = (stack: FiftySixStack) => [stack.ingestion.function, stack.deadlineScan.function, stack.deadlineScan.heartbeat];
 const resourcesOf = (statement: Statement) => [statement.Resource].flat();
 
 describe('FiftySixStack', () => {
@@ -97,20 +101,24 @@ describe('FiftySixStack', () => {
     });
   });
 
-  it('runs the deadline scan at 06:00 London time, passing the scheduled time', () => {
+  it('runs the deadline scan at 06:00 London time and its morning check at 07:00, each passing the scheduled time', () => {
     const { deadlineScan } = built.stack;
-    const schedules = template.findResources('AWS::Scheduler::Schedule');
-    expect(Object.keys(schedules)).toHaveLength(1);
-    const { Properties: schedule } = Object.values(schedules)[0]!;
-    expect(schedule.ScheduleExpression).toBe('cron(0 6 * * ? *)');
-    expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
-    expect(schedule.Target.Arn).toEqual(arnOf(deadlineScan.function.function));
-    expect(JSON.parse(schedule.Target.Input)).toEqual({
-      scheduledTime: '<aws.scheduler.scheduled-time>',
-      executionId: '<aws.scheduler.execution-id>',
-    });
-    expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
-    expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(deadlineScan.function.deadLetters!) });
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((schedule) => schedule.Properties);
+    expect(schedules).toHaveLength(2);
+    for (const [run, expression] of [
+      [deadlineScan.function, 'cron(0 6 * * ? *)'],
+      [deadlineScan.heartbeat, 'cron(0 7 * * ? *)'],
+    ] as const) {
+      const schedule = schedules.find((each) => JSON.stringify(each.Target.Arn) === JSON.stringify(arnOf(run.function)));
+      expect(schedule?.ScheduleExpression).toBe(expression);
+      expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
+      expect(JSON.parse(schedule.Target.Input)).toEqual({
+        scheduledTime: '<aws.scheduler.scheduled-time>',
+        executionId: '<aws.scheduler.execution-id>',
+      });
+      expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(run.deadLetters!) });
+    }
   });
 
   it('keeps the reports table, its reminders-due index and its backups whatever happens to the stack', () => {
@@ -229,8 +237,7 @@ describe('FiftySixStack', () => {
   });
 
   it('grants the functions nothing on every resource but X-Ray tracing, and no managed policy', () => {
-    const { ingestion, deadlineScan, api, seed } = built.stack;
-    for (const role of [ingestion.function.role, deadlineScan.function.role, api.function.role, seed.function.role]) {
+    for (const { role } of projectFunctions(built.stack)) {
       const unscoped = statementsOf(template, role).filter((statement) => resourcesOf(statement).includes('*'));
       expect(unscoped.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
       expect(template.toJSON().Resources[logicalId(role)].Properties.ManagedPolicyArns).toBeUndefined();
@@ -260,6 +267,19 @@ describe('FiftySixStack', () => {
       expected('dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:PutObject', ...administeringUsers),
     );
     expect(actionsOfRole(seed.function.role)).toEqual(expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', ...administeringUsers));
+    expect(actionsOfRole(deadlineScan.heartbeat.role)).toEqual(expected('dynamodb:GetItem', 'sqs:SendMessage'));
+  });
+
+  it('lets the morning check read the scan’s heartbeat and nothing else', () => {
+    const { storage, deadlineScan } = built.stack;
+    const reads = statementsOf(template, deadlineScan.heartbeat.role).filter((statement) => actionsOf(statement).includes('dynamodb:GetItem'));
+    expect(reads).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:GetItem',
+        Resource: arnOf(storage.table),
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['HEARTBEAT'] } },
+      }),
+    ]);
   });
 
   it('scopes table access to the table and the indexes each function queries, by name', () => {
@@ -275,7 +295,7 @@ describe('FiftySixStack', () => {
       expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);
     }
     // Through an index a function only ever queries.
-    for (const role of [ingestion.function.role, deadlineScan.function.role, api.function.role, seed.function.role]) {
+    for (const { role } of projectFunctions(built.stack)) {
       for (const statement of statementsOf(template, role).filter((each) => JSON.stringify(each.Resource).includes('/index/'))) {
         expect(actionsOf(statement)).toEqual(['dynamodb:Query']);
       }
@@ -285,7 +305,7 @@ describe('FiftySixStack', () => {
   it('gives every function the project defaults, and each only the variables it reads', () => {
     const { storage, ingestion, deadlineScan, api, seed, users } = built.stack;
     const propertiesOf = (each: { function: IConstruct }) => template.toJSON().Resources[logicalId(each.function)].Properties;
-    for (const each of [ingestion.function, deadlineScan.function, api.function, seed.function]) {
+    for (const each of projectFunctions(built.stack)) {
       expect(propertiesOf(each)).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -300,7 +320,7 @@ describe('FiftySixStack', () => {
       });
       expect(propertiesOf(each).Environment.Variables.LOCAL_POLICING_BODIES).toBeUndefined();
     }
-    for (const each of [ingestion.function, deadlineScan.function]) {
+    for (const each of startedByEvents(built.stack)) {
       expect(propertiesOf(each).DeadLetterConfig).toEqual({ TargetArn: arnOf(each.deadLetters!) });
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: refTo(each.function), MaximumRetryAttempts: 2 });
     }
