@@ -18,6 +18,7 @@ import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
 import { OfficePage } from './office-page';
 import { ProjectFunction } from './project-function';
+import { SesEvents } from './ses-events';
 
 /**
  * The long-lived state: the reports table and the uploads bucket. Both outlive the stack, so that
@@ -125,6 +126,8 @@ export class Ingestion extends Construct {
 
 interface DeadlineScanProps extends FunctionsProps {
   senderAddress: string;
+  /** The configuration set it sends through, whose events settle the ledger; its name is in `environment`. */
+  sesEvents: SesEvents;
 }
 
 /**
@@ -164,7 +167,7 @@ export class DeadlineScan extends Construct {
   readonly heartbeat: ProjectFunction;
   readonly sender: EmailIdentity;
 
-  constructor(scope: Construct, id: string, { storage, environment, senderAddress }: DeadlineScanProps) {
+  constructor(scope: Construct, id: string, { storage, environment, senderAddress, sesEvents }: DeadlineScanProps) {
     super(scope, id);
     this.function = new ProjectFunction(this, 'Scan', {
       entry: HANDLER_ENTRIES.deadlineScan,
@@ -182,8 +185,9 @@ export class DeadlineScan extends Construct {
     });
 
     this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderAddress) });
-    // SendEmail only: the mailer sends no raw MIME, which SendRawEmail would allow.
-    Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn] });
+    // SendEmail only (the mailer sends no raw MIME), as the sender and through the configuration set:
+    // SES checks the permission on both.
+    Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn, sesEvents.configurationSetArn] });
     runDaily(this.function, DEADLINE_SCAN_SCHEDULE, 'Starts the deadline scan every morning, London time');
 
     this.heartbeat = new ProjectFunction(this, 'Heartbeat', {
@@ -208,6 +212,7 @@ export class FiftySixStack extends Stack {
   readonly api: OfficeApi;
   readonly ingestion: Ingestion;
   readonly deadlineScan: DeadlineScan;
+  readonly sesEvents: SesEvents;
   readonly seed: DirectorySeed;
   readonly page: OfficePage;
 
@@ -238,10 +243,16 @@ export class FiftySixStack extends Stack {
     });
     this.page = new OfficePage(this, 'Page', { storage: this.storage, api: this.api, appUrl: configuration.appUrl });
     this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment: handlerEnvironment(common) });
+    this.sesEvents = new SesEvents(this, 'SesEvents');
     this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
       storage: this.storage,
-      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl ?? this.page.url }),
+      environment: handlerEnvironment({
+        ...common,
+        appUrl: configuration.appUrl ?? this.page.url,
+        sesConfigurationSet: this.sesEvents.configurationSet.configurationSetName,
+      }),
       senderAddress: configuration.senderAddress,
+      sesEvents: this.sesEvents,
     });
     this.seed = new DirectorySeed(this, 'Directory', {
       storage: this.storage,

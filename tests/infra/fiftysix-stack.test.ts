@@ -221,19 +221,45 @@ describe('FiftySixStack', () => {
     expect(actions.filter((action) => /^s3:(\*|Put|Delete|Restore|Replicate|Abort)/.test(action))).toEqual([]);
   });
 
-  it('lets the deadline scan send email only as the configured sender, with no S3 access', () => {
-    const { deadlineScan } = built.stack;
+  it('lets the deadline scan send email only as the configured sender, through its configuration set, with no S3 access', () => {
+    const { deadlineScan, sesEvents } = built.stack;
     const statements = statementsOf(template, deadlineScan.function.role);
     const sending = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
-    expect(sending.flatMap(actionsOf)).toContain('ses:SendEmail');
-    const senderArn = JSON.stringify(refTo(deadlineScan.sender));
-    for (const statement of sending) {
-      expect(resourcesOf(statement)).toHaveLength(1);
-      expect(JSON.stringify(statement.Resource)).toContain(':identity/');
-      expect(JSON.stringify(statement.Resource)).toContain(senderArn);
-    }
+    expect(sending.flatMap(actionsOf)).toEqual(['ses:SendEmail']);
+    const [identity, configurationSet] = resourcesOf(sending[0]!).map((resource) => JSON.stringify(resource));
+    expect(identity).toContain(':identity/');
+    expect(identity).toContain(JSON.stringify(refTo(deadlineScan.sender)));
+    expect(configurationSet).toContain(':configuration-set/');
+    expect(configurationSet).toContain(JSON.stringify(refTo(sesEvents.configurationSet)));
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: configuration.senderAddress });
     expect(statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('sends reminders through a configuration set whose events SES publishes to an encrypted topic', () => {
+    const { deadlineScan, sesEvents } = built.stack;
+    const variables = template.toJSON().Resources[logicalId(deadlineScan.function.function)].Properties.Environment.Variables;
+    expect(variables.SES_CONFIGURATION_SET).toEqual(refTo(sesEvents.configurationSet));
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: refTo(sesEvents.configurationSet),
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject', 'renderingFailure', 'deliveryDelay'],
+        SnsDestination: { TopicARN: refTo(sesEvents.topic) },
+      },
+    });
+    const topic = template.toJSON().Resources[logicalId(sesEvents.topic)].Properties;
+    const key = template.toJSON().Resources[topic.KmsMasterKeyId['Fn::GetAtt'][0]].Properties;
+    expect(key.EnableKeyRotation).toBe(true);
+    expect(key.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'ses.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+    );
+    const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [refTo(sesEvents.topic)] } }));
+    expect(policy!.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+      ]),
+    );
   });
 
   it('grants the functions nothing on every resource but X-Ray tracing, and no managed policy', () => {
