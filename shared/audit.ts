@@ -38,6 +38,7 @@ export type AuditAction =
   | 'body.changed'
   | 'body.retired'
   | 'body.calendar-link-renewed'
+  | 'body.recipients-suppressed'
   | 'user.added'
   | 'user.changed'
   | 'user.removed';

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../shared/audit';
-import type { BodyRecord, UserRecord } from '../../shared/directory';
+import type { BodyRecord, SuppressedRecipient, UserRecord } from '../../shared/directory';
 import { eventPut } from './reports-table';
 
 const bodyKey = (bodyId: string) => ({ pk: 'BODIES', sk: `BODY#${bodyId}` });
@@ -115,6 +115,41 @@ export class DirectoryTable {
       events,
     );
     if (!saved) throw new DirectoryConflictError(before ? `There is no user ${after.email} to change` : `A user ${after.email} exists already`);
+  }
+
+  /**
+   * Adds recipients SES said not to email again to a body's suppressed list, with the audit event;
+   * an address suppressed already is left as it was. The list is compared as read, so an
+   * administrator's change or another event landing meanwhile is read again rather than overwritten.
+   * Resolves to the body as it now is, or null when there is no such body.
+   */
+  async suppressRecipients(bodyId: string, recipients: readonly SuppressedRecipient[], event: (body: BodyRecord) => AuditEvent): Promise<BodyRecord | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      const body = await this.getBody(bodyId);
+      if (!body) return null;
+      const known = new Set((body.suppressed ?? []).map((each) => each.address.toLowerCase()));
+      const added = recipients.filter((each) => !known.has(each.address.toLowerCase()));
+      if (added.length === 0) return body;
+      const after: BodyRecord = { ...body, suppressed: [...(body.suppressed ?? []), ...added] };
+      const written = await this.write(
+        [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: bodyKey(bodyId),
+              UpdateExpression: 'SET #suppressed = :after',
+              ConditionExpression: body.suppressed ? '#suppressed = :before' : 'attribute_exists(pk) AND attribute_not_exists(#suppressed)',
+              ExpressionAttributeNames: { '#suppressed': 'suppressed' },
+              ExpressionAttributeValues: { ':after': after.suppressed, ...(body.suppressed ? { ':before': body.suppressed } : {}) },
+            },
+          },
+        ],
+        [event(after)],
+      );
+      if (written) return after;
+      if (attempt === 3)
+        throw new DirectoryConflictError(`The body "${bodyId}" kept changing while its suppressed recipients were recorded: it will be tried again`);
+    }
   }
 
   /** Writes the items with their audit events in one transaction; false when a condition failed. */

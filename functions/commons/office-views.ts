@@ -64,6 +64,8 @@ export async function describeViewer(dependencies: OfficeViewDependencies, viewe
         return {
           ...bodySettings(body),
           retired: body.retired,
+          // Addresses SES said not to email again: the office must know its reminders no longer reach them.
+          suppressed: body.suppressed ?? [],
           calendarUrl: token ? calendarFeedUrl(dependencies.apiUrl, body.id, token) : null,
           spreadsheetUrl: `${dependencies.apiUrl}/bodies/${encodeURIComponent(body.id)}/obligations.csv`,
         };

@@ -104,7 +104,7 @@ export interface LedgerEntry {
   delivery?: { messageId: string; recipients: string[] };
   failure?: { reason: string };
   /** What SES's events said of each recipient: delivered, bounced or complained, and when. */
-  recipients?: Record<string, { outcome: 'delivered' | 'bounced' | 'complained'; at: string; detail?: string }>;
+  recipients?: Record<string, { outcome: 'delivered' | 'bounced' | 'complained' | 'delayed'; at: string; detail?: string }>;
 }
 
 /** What a ledger entry's outcome is, once known; `unconfirmed` keeps it among the unsettled. */
@@ -474,7 +474,8 @@ export class ReportsTable {
   /**
    * Records what became of a reminder's email. Sent, failed or rejected, it leaves the unsettled; an
    * unconfirmed one stays there until SES's events, or a person, settle it. Settling never goes back:
-   * a late answer cannot undo what SES's own events already said.
+   * a late answer cannot undo what SES's own events already said, except that SES's rejection of an
+   * email it first took is final.
    */
   async recordReminderOutcome(entry: Pick<LedgerEntry, 'reportId' | 'bodyId' | 'dateKind' | 'dueOn' | 'stage'>, outcome: ReminderOutcome): Promise<void> {
     const { status, ...details } = outcome;
@@ -485,13 +486,20 @@ export class ReportsTable {
           TableName: this.tableName,
           Key: reminderKey(entry, entry),
           UpdateExpression: `SET #status = :status, #details = :details${settled ? ' REMOVE #unsettled, #since' : ''}`,
-          ConditionExpression: 'attribute_exists(pk) AND #status IN (:sending, :unconfirmed, :failed)',
+          ConditionExpression: `attribute_exists(pk) AND #status IN (:sending, :unconfirmed, :failed${status === 'rejected' ? ', :sent' : ''})`,
           ExpressionAttributeNames: {
             '#status': 'status',
             '#details': status === 'sent' ? 'delivery' : 'failure',
             ...(settled ? { '#unsettled': 'unsettled', '#since': 'unsettledSince' } : {}),
           },
-          ExpressionAttributeValues: { ':status': status, ':details': details, ':sending': 'sending', ':unconfirmed': 'unconfirmed', ':failed': 'failed' },
+          ExpressionAttributeValues: {
+            ':status': status,
+            ':details': details,
+            ':sending': 'sending',
+            ':unconfirmed': 'unconfirmed',
+            ':failed': 'failed',
+            ...(status === 'rejected' ? { ':sent': 'sent' } : {}),
+          },
         }),
       );
     } catch (error) {

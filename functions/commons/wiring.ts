@@ -43,4 +43,5 @@ export const HANDLER_ENTRIES = {
   scanHeartbeat: 'functions/deadline-scan/heartbeat.ts',
   api: 'functions/api/handler.ts',
   seed: 'functions/seed/handler.ts',
+  sesEvents: 'functions/ses-events/handler.ts',
 } as const;

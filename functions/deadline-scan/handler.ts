@@ -7,6 +7,7 @@ import { readHandlerEnvironment } from '../commons/environment';
 import { logger } from '../commons/logger';
 import { METRIC } from '../commons/metric-names';
 import { metrics } from '../commons/metrics';
+import { UNSETTLED_AFTER_MS } from '../commons/operator-alerts';
 import { ReminderMailer, reminderMailClient } from '../commons/reminder-mailer';
 import { ReportsTable } from '../commons/reports-table';
 import { scheduledScanEventSchema } from './handler-input';
@@ -24,9 +25,6 @@ const dependencies = {
   mailer: new ReminderMailer(reminderMailClient(), environment.senderAddress, environment.sesConfigurationSet),
   appUrl: environment.appUrl,
 };
-
-/** How long a claimed reminder may stay unsettled before a person is told. */
-export const UNSETTLED_AFTER_MS = 60 * 60 * 1000;
 
 /** The scan met errors it did not expect: Lambda tries it again (safely: the ledger sends nothing twice). */
 export class ScanIncompleteError extends Error {

@@ -142,7 +142,7 @@ async function sendReminders(
     else {
       outcome.settled = false;
       if (claim.outcome === 'unconfirmed') {
-        const reason = `claimed at ${claim.claimedAt}, and SES has not said whether it sent it: check SES's sending history, then settle it with "npm run cli -- alerts" or in the table`;
+        const reason = `claimed at ${claim.claimedAt}, and SES has not said whether it sent it: check SES's sending history, then settle it (locally "npm run cli -- settle ${obligation.reportId} --body ${obligation.bodyId} --outcome sent|resend")`;
         logger.error('Reminder unconfirmed', { ...about, reason });
         outcome.unconfirmed.push({ stage: reminder.stage, reason });
       } else {

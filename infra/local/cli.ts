@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DirectoryChangeRefusedError } from '../../functions/commons/directory-updates';
 import { listObligations } from '../../functions/commons/office-views';
+import { alertLines, NothingToSettleError, operatorAlerts, settleReminders } from '../../functions/commons/operator-alerts';
 import { correctReportAs, ObligationNotFoundError, recordProgress } from '../../functions/commons/report-changes';
 import { ConcurrentChangeError, ReportNotFoundError } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
@@ -42,6 +43,9 @@ const USAGE = `Usage: npm run --silent cli -- <command>
                                              record what the body has done; reminders about it stop
   obligations [--body <id>]                  what every body (or one) owes, as GET /api/obligations returns it
   users                                      who can sign in, the bodies they act for, and who administers
+  alerts                                     what the alarms would raise: a missed scan, unsettled reminders, failed uploads, suppressed recipients
+  settle <report-id> --body <id> --outcome sent|resend
+                                             settle a reminder SES's events did not: it was sent, or send it again at the next scan
   token <email>                              sign in as a local user: prints {"idToken": …} for the API's Authorization header
   stack                                      where the running local stack is: appUrl, apiUrl, inboxUrl and the rest`;
 
@@ -190,6 +194,20 @@ async function token(email: string): Promise<void> {
   print({ idToken: signedIn.tokens.idToken });
 }
 
+async function alerts(): Promise<void> {
+  const { adapters } = connectToLocalStack();
+  const found = await operatorAlerts(adapters, new Date());
+  print(found);
+  for (const line of alertLines(found)) process.stderr.write(`${line}\n`);
+}
+
+async function settle(reportId: string, bodyId: string, outcome: string | undefined): Promise<void> {
+  if (outcome !== 'sent' && outcome !== 'resend') throw new UsageError('--outcome must be "sent" (SES sent it) or "resend" (it was not sent: send it again)');
+  const { adapters } = connectToLocalStack();
+  const settled = await settleReminders(adapters.reports, reportId, bodyId, outcome, CLI.actor);
+  print(settled.map(({ reportId: report, bodyId: body, dateKind, stage }) => ({ reportId: report, bodyId: body, dateKind, stage, outcome })));
+}
+
 function stackDescription(): void {
   const { pid: _pid, ...stack } = readStackFile();
   print(stack);
@@ -211,6 +229,8 @@ const COMMANDS: Record<string, 0 | 1> = {
   progress: 1,
   obligations: 0,
   users: 0,
+  alerts: 0,
+  settle: 1,
   token: 1,
   stack: 0,
 };
@@ -228,6 +248,7 @@ async function main(argv: string[]): Promise<number> {
       'comments-received': { type: 'string' },
       'response-published': { type: 'string' },
       explained: { type: 'string', multiple: true },
+      outcome: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -264,6 +285,12 @@ async function main(argv: string[]): Promise<number> {
     case 'users':
       await users();
       return 0;
+    case 'alerts':
+      await alerts();
+      return 0;
+    case 'settle':
+      await settle(argument!, required('body', values.body), values.outcome);
+      return 0;
     case 'token':
       await token(argument!);
       return 0;
@@ -296,6 +323,7 @@ const KNOWN_ERRORS = [
   ConcurrentChangeError,
   ForbiddenError,
   BankHolidayDataError,
+  NothingToSettleError,
 ];
 
 main(process.argv.slice(2)).then(

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { S3Event } from 'aws-lambda';
+import type { S3Event, SNSEvent } from 'aws-lambda';
 import { Cron } from 'croner';
 import { DirectoryTable } from '../../functions/commons/directory-table';
 import { type SeedOutcome, seedDirectory } from '../../functions/commons/directory-updates';
@@ -23,12 +23,14 @@ import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../../functions/commons/table-l
 import { UserPool, type UserPoolSettings } from '../../functions/commons/user-pool';
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import type { DeploymentConfiguration } from '../../shared/configuration';
+import type { SesEvent } from '../../shared/ses-events';
 import { pageSecurityHeaders } from '../page-security';
 import { type PageFiles, startAppServer } from './app-server';
 import { cognitoCodeReader, deliverCognitoCode } from './cognito-messages';
 import {
   assertJava,
   assertPortFree,
+  freePort,
   LocalStackError,
   type RunningEmulator,
   S3RVER_CREDENTIALS,
@@ -38,6 +40,7 @@ import {
   startSesLocal,
 } from './emulators';
 import { DEFAULT_LOCAL_PASSWORD, ensureLocalUserPool } from './local-user-pool';
+import { startSesFront } from './ses-front';
 
 export interface LocalPorts {
   dynamodb: number;
@@ -60,7 +63,7 @@ export interface LocalStackOptions {
   /** The office's page, served beside the API; without it only the API answers. */
   page?: PageFiles;
   /** Told of each handler invocation and its outcome, as Lambda's logs would show it. */
-  onInvocation?: (invocation: { handler: 'ingest' | 'deadline-scan'; error?: Error; result?: unknown }) => void;
+  onInvocation?: (invocation: { handler: LocalHandler; error?: Error; result?: unknown }) => void;
 }
 
 /** Where a running local stack is: what `npm start` writes for the CLI, and the tests share. */
@@ -73,7 +76,43 @@ export interface LocalStackDescription {
   localPassword: string;
 }
 
-export const LOCAL_NAMES = { tableName: 'fiftysix-local', uploadsBucketName: 'fiftysix-uploads-local', region: 'eu-west-2' } as const;
+export const LOCAL_NAMES = {
+  tableName: 'fiftysix-local',
+  uploadsBucketName: 'fiftysix-uploads-local',
+  region: 'eu-west-2',
+  // SES publishes events only for email sent with a configuration set; the local stand-in does the same.
+  sesConfigurationSet: 'fiftysix-local',
+} as const;
+
+/** The handlers the local stack invokes as their triggers would. */
+export type LocalHandler = 'ingest' | 'deadline-scan' | 'ses-events';
+
+/** An SES event as SNS hands it to the ses-events function. */
+export function snsEventOf(event: SesEvent): SNSEvent {
+  const message = JSON.stringify(event);
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:eu-west-2:000000000000:fiftysix-ses-events:local',
+        Sns: {
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: 'arn:aws:sns:eu-west-2:000000000000:fiftysix-ses-events',
+          Subject: '',
+          Message: message,
+          Timestamp: new Date().toISOString(),
+          SignatureVersion: '1',
+          Signature: '',
+          SigningCertUrl: '',
+          UnsubscribeUrl: '',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}
 
 /** What a process needs to reach the local stack: the same variables a Lambda function gets, plus the SDK's endpoints. */
 export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' | 'apiUrl'>, configuration: DeploymentConfiguration): Record<string, string> {
@@ -86,7 +125,6 @@ export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' |
       maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
       appUrl: configuration.appUrl ?? stack.appUrl,
       userPool,
-      sesConfigurationSet: null,
     }),
     AWS_REGION: LOCAL_NAMES.region,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
@@ -297,7 +335,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     running.push(cognito);
     const s3 = await startS3rver(ports.s3, s3Directory, dataDirectory !== null);
     running.push(s3);
-    running.push(await startSesLocal(ports.ses));
+    // aws-ses-v2-local keeps the mail; the stand-in in front of it, where the SDK and the inbox's reader go, publishes SES's events.
+    const sesEmulatorPort = await freePort();
+    running.push(await startSesLocal(sesEmulatorPort));
+    let onSesEvent: (event: SesEvent) => Promise<unknown> = async () => {};
+    const sesFront = await startSesFront({ upstream: `http://127.0.0.1:${sesEmulatorPort}`, port: ports.ses, onEvent: (event) => onSesEvent(event) });
+    running.push(sesFront);
 
     const dynamoDbClient = new DynamoDBClient({});
     const cognitoClient = new CognitoIdentityProviderClient({});
@@ -324,9 +367,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ingest = await import('../../functions/ingest/handler');
     const deadlineScan = await import('../../functions/deadline-scan/handler');
     const api = await import('../../functions/api/handler');
+    const sesEvents = await import('../../functions/ses-events/handler');
 
     const inFlight = new Set<Promise<unknown>>();
-    const invoke = (handler: 'ingest' | 'deadline-scan', run: () => Promise<unknown>) => {
+    const invoke = (handler: LocalHandler, run: () => Promise<unknown>) => {
       const invocation = run().then(
         (result) => options.onInvocation?.({ handler, result }),
         (error: Error) => options.onInvocation?.({ handler, error }),
@@ -335,6 +379,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       void invocation.finally(() => inFlight.delete(invocation));
       return invocation;
     };
+
+    onSesEvent = (event) => invoke('ses-events', () => sesEvents.handler(snsEventOf(event)));
 
     (s3.server as unknown as EventEmitter).on('event', (event: S3Event) => {
       // The same filter the bucket notification applies in AWS: this bucket, objects created, under the prefix.
@@ -361,7 +407,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seeded,
       runScheduledScan: (scheduledTime) => deadlineScan.handler(scheduledScanEvent(scheduledTime)),
       settled: async () => {
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        // SES's events for the email a scan sent start invocations of their own, which are waited for too.
+        do {
+          await sesFront.settled();
+          await Promise.allSettled([...inFlight]);
+        } while (inFlight.size > 0);
       },
       stop: async () => {
         schedule?.stop();

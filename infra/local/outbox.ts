@@ -1,5 +1,7 @@
 /** What the local SES emulator holds: every email the stack has sent since it started. */
 export interface OutboxEmail {
+  /** The id SES answered with, as the ledger records it. */
+  messageId: string;
   to: string[];
   from: string;
   subject: string;
@@ -9,6 +11,7 @@ export interface OutboxEmail {
 }
 
 interface StoredEmail {
+  messageId: string;
   from: string;
   destination: { to: string[] };
   subject: string;
@@ -21,6 +24,7 @@ export async function readOutbox(inboxUrl: string): Promise<OutboxEmail[]> {
   if (!response.ok) throw new Error(`The local SES inbox at ${inboxUrl} answered ${response.status}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.map((email) => ({
+    messageId: email.messageId,
     to: email.destination.to,
     from: email.from,
     subject: email.subject,

@@ -3,13 +3,14 @@
  * aws-ses-v2-local, wired as the CDK app wires it in AWS. Ctrl-C stops it; the data stays.
  */
 
+import { alertLines, operatorAlerts } from '../../functions/commons/operator-alerts';
 import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { ConfigurationError } from '../../shared/configuration';
 import { buildWebAssets } from '../../web/build';
 import { configurationPath, loadDeploymentConfiguration } from '../configuration-file';
 import { servedPage } from './app-server';
 import { LocalStackError } from './emulators';
-import { LOCAL_NAMES, type LocalPorts, startLocalStack } from './local-stack';
+import { LOCAL_NAMES, type LocalPorts, localAdapters, startLocalStack } from './local-stack';
 import { LOCAL_DATA_DIRECTORY, removeStackFile, writeStackFile } from './stack-file';
 
 function portFrom(variable: string, fallback: number): number {
@@ -18,6 +19,16 @@ function portFrom(variable: string, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalStackError(`${variable}="${value}" is not a port number (1–65535)`);
   return port;
+}
+
+/** What the stack's alarms would be raising, printed where the person running it looks. */
+async function printAlerts(): Promise<void> {
+  try {
+    const lines = alertLines(await operatorAlerts(localAdapters(), new Date()));
+    if (lines.length > 0) process.stdout.write(['What the alarms would raise in AWS:', ...lines.map((line) => `  ! ${line}`), ''].join('\n'));
+  } catch (error) {
+    process.stderr.write(`The alerts could not be read: ${(error as Error).message}\n`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -39,6 +50,8 @@ async function main(): Promise<void> {
     localPassword: process.env.FIFTYSIX_LOCAL_PASSWORD,
     onInvocation: ({ handler, error }) => {
       if (error) process.stderr.write(`${handler} handler failed: ${error.message}\n`);
+      // After each morning scan, what the alarms would raise in AWS.
+      if (handler === 'deadline-scan') void printAlerts();
     },
   });
   const { inboxUrl, appUrl, apiUrl, userPool, localPassword, seeded } = stack;
@@ -70,9 +83,12 @@ async function main(): Promise<void> {
       '    npm run --silent cli -- scan --at 2024-04-17T09:00:00+01:00',
       '  See what was sent:',
       '    npm run --silent cli -- outbox',
+      '  What the alarms would raise in AWS:',
+      '    npm run --silent cli -- alerts',
       '',
     ].join('\n'),
   );
+  await printAlerts();
 
   let stopping = false;
   const stop = async (signal: string) => {

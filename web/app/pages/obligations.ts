@@ -1,7 +1,7 @@
 import { daysLeftText, STATUSES, type Status, statusOf } from '../../../shared/obligation-status';
 import { api } from '../api';
 import { h, replace } from '../dom';
-import { button, heading, insetText, link, paragraph, select, statusTag, table, tableDate, textInput } from '../govuk';
+import { button, heading, insetText, link, paragraph, select, statusTag, table, tableDate, textInput, warningText } from '../govuk';
 import { missingText } from '../labels';
 import type { PageContext } from '../main';
 import type { Me, ObligationSummary } from '../types';
@@ -103,6 +103,14 @@ function calendarSection(me: Me) {
           ),
         );
       }),
+  );
+}
+
+/** Addresses SES said not to email again: the office must know its reminders no longer reach them. */
+function suppressedWarning(body: Me['bodies'][number]) {
+  const addresses = body.suppressed.map((each) => `${each.address} (${each.reason === 'bounce' ? 'the address does not exist' : 'marked as spam'})`);
+  return warningText(
+    `Reminders for ${body.name} no longer go to ${addresses.join(', ')}. Ask an administrator to replace ${addresses.length === 1 ? 'it' : 'them'}.`,
   );
 }
 
@@ -229,6 +237,7 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
           ...glance.map(({ status, count }) => h('li', {}, statusTag({ ...status, label: `${count} ${status.label.toLowerCase()}` }))),
         )
       : null,
+    ...me.bodies.filter((body) => body.suppressed.length > 0 && !body.retired).map(suppressedWarning),
     paragraph(
       'Each report your office must answer under section 55 of the Police Act 1996, with the last day to publish the response. ',
       link('/upload', 'Upload a report'),
