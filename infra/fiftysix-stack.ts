@@ -243,7 +243,7 @@ export class FiftySixStack extends Stack {
     });
     this.page = new OfficePage(this, 'Page', { storage: this.storage, api: this.api, appUrl: configuration.appUrl });
     this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment: handlerEnvironment(common) });
-    this.sesEvents = new SesEvents(this, 'SesEvents');
+    this.sesEvents = new SesEvents(this, 'SesEvents', { storage: this.storage, environment: handlerEnvironment(common) });
     this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
       storage: this.storage,
       environment: handlerEnvironment({

@@ -72,7 +72,12 @@ function statementsOf(template: Template, role: IConstruct): Statement[] {
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 /** Every function the project deploys; those an event starts come first, then those a caller waits on. */
 const projectFunctions = (stack: FiftySixStack) => [...startedByEvents(stack), stack.api.function, stack.seed.function];
-const startedByEvents = (stack: FiftySixStack) => [stack.ingestion.function, stack.deadlineScan.function, stack.deadlineScan.heartbeat];
+const startedByEvents = (stack: FiftySixStack) => [
+  stack.ingestion.function,
+  stack.deadlineScan.function,
+  stack.deadlineScan.heartbeat,
+  stack.sesEvents.function,
+];
 const resourcesOf = (statement: Statement) => [statement.Resource].flat();
 
 describe('FiftySixStack', () => {
@@ -254,6 +259,13 @@ describe('FiftySixStack', () => {
       expect.objectContaining({ Principal: { Service: 'ses.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
     );
     const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [refTo(sesEvents.topic)] } }));
+    // The ses-events function reads them; what SNS cannot hand it waits in the function's own dead-letter queue.
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: refTo(sesEvents.topic),
+      Endpoint: arnOf(sesEvents.function.function),
+      RedrivePolicy: { deadLetterTargetArn: arnOf(sesEvents.function.deadLetters!) },
+    });
     expect(policy!.Properties.PolicyDocument.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -271,7 +283,7 @@ describe('FiftySixStack', () => {
   });
 
   it('grants each function exactly the actions its code calls', () => {
-    const { ingestion, deadlineScan, api, seed } = built.stack;
+    const { ingestion, deadlineScan, api, seed, sesEvents } = built.stack;
     const actionsOfRole = (role: IConstruct) => [...new Set(statementsOf(template, role).flatMap(actionsOf))].sort();
     const running = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
     const administeringUsers = [
@@ -294,6 +306,9 @@ describe('FiftySixStack', () => {
     );
     expect(actionsOfRole(seed.function.role)).toEqual(expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', ...administeringUsers));
     expect(actionsOfRole(deadlineScan.heartbeat.role)).toEqual(expected('dynamodb:GetItem', 'sqs:SendMessage'));
+    expect(actionsOfRole(sesEvents.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'),
+    );
   });
 
   it('lets the morning check read the scan’s heartbeat and nothing else', () => {
@@ -309,13 +324,13 @@ describe('FiftySixStack', () => {
   });
 
   it('scopes table access to the table and the indexes each function queries, by name', () => {
-    const { storage, ingestion, deadlineScan, api, seed } = built.stack;
+    const { storage, ingestion, deadlineScan, api, seed, sesEvents } = built.stack;
     const index = (name: string) => ({ 'Fn::Join': ['', [arnOf(storage.table), `/index/${name}`]] });
     const tableResources = (role: IConstruct) =>
       statementsOf(template, role)
         .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
         .flatMap(resourcesOf);
-    expect(tableResources(ingestion.function.role)).toEqual([arnOf(storage.table)]);
+    for (const role of [ingestion.function.role, sesEvents.function.role]) expect(tableResources(role)).toEqual([arnOf(storage.table)]);
     expect(tableResources(deadlineScan.function.role)).toEqual([arnOf(storage.table), index('reminders-due'), index('unsettled-reminders')]);
     for (const role of [api.function.role, seed.function.role]) {
       expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);
