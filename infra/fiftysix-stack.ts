@@ -17,6 +17,7 @@ import { DirectorySeed } from './directory-seed';
 import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
 import { OfficePage } from './office-page';
+import { OperatorAlarms } from './operator-alarms';
 import { ProjectFunction } from './project-function';
 import { SesEvents } from './ses-events';
 
@@ -215,6 +216,7 @@ export class FiftySixStack extends Stack {
   readonly sesEvents: SesEvents;
   readonly seed: DirectorySeed;
   readonly page: OfficePage;
+  readonly alarms: OperatorAlarms;
 
   constructor(scope: Construct, id: string, props: FiftySixStackProps) {
     super(scope, id, props);
@@ -261,6 +263,45 @@ export class FiftySixStack extends Stack {
       configuration,
     });
 
+    this.alarms = new OperatorAlarms(this, 'Alarms', {
+      operators: configuration.operators,
+      deadlineScan: this.deadlineScan.function,
+      morningCheck: this.deadlineScan.heartbeat,
+      functions: [
+        {
+          name: 'Ingest',
+          function: this.ingestion.function,
+          whenItFails: 'An upload was not ingested, or could not be read (then it is recorded as failed, and its uploader sees why).',
+        },
+        {
+          name: 'DeadlineScan',
+          function: this.deadlineScan.function,
+          whenItFails: 'The deadline scan failed: reminders due today may not have gone. Run again, it never sends one twice.',
+        },
+        {
+          name: 'MorningCheck',
+          function: this.deadlineScan.heartbeat,
+          whenItFails: 'The morning check failed: a deadline scan that did not finish today would go unnoticed.',
+        },
+        {
+          name: 'SesEvents',
+          function: this.sesEvents.function,
+          whenItFails: 'What SES said of reminders was not recorded: they may stay unconfirmed, and an address that bounced is still emailed.',
+        },
+        {
+          name: 'Api',
+          function: this.api.function,
+          whenItFails: 'The office’s API failed a request: the person saw an error, and what they did may not be saved.',
+        },
+        {
+          name: 'Seed',
+          function: this.seed.function,
+          whenItFails:
+            'Bringing the bodies and users in line with the configuration file failed: the deploy rolls back, which brings them in line with the file deployed before.',
+        },
+      ],
+    });
+
     const uploadsBucketName = this.storage.uploads.bucketName;
     new CfnOutput(this, 'AppUrl', {
       value: configuration.appUrl ?? this.page.url,
@@ -279,6 +320,10 @@ export class FiftySixStack extends Stack {
     new CfnOutput(this, 'ReportsTableName', {
       value: this.storage.table.tableName,
       description: 'Reports, obligations, bodies, users, the audit trail and the ledger of reminders sent',
+    });
+    new CfnOutput(this, 'AlarmsTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm is sent here: the configuration’s operators are subscribed by email, and anyone can subscribe with aws sns subscribe',
     });
     new CfnOutput(this, 'SenderIdentity', {
       value: this.deadlineScan.sender.emailIdentityName,

@@ -8,7 +8,8 @@ import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METRIC, METRICS_NAMESPACE } from '../../functions/commons/metric-names';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import type { FiftySixStack } from '../../infra/fiftysix-stack';
@@ -84,10 +85,11 @@ describe('FiftySixStack', () => {
   let built: ReturnType<typeof build>;
   let template: Template;
 
+  // Synthesis runs cdk-nag over the whole stack: seconds, and many more on a busy machine.
   beforeAll(() => {
     built = build();
     template = Template.fromStack(built.stack);
-  });
+  }, 60_000);
 
   it('starts an ingestion for each object created under uploads/, and no other', () => {
     const { storage, ingestion } = built.stack;
@@ -497,7 +499,7 @@ describe('FiftySixStack', () => {
     });
   });
 
-  it('tells the operator where to upload reports and which sender to verify', () => {
+  it('tells the operator where to upload reports, which sender to verify and where the alarms go', () => {
     const { storage, deadlineScan } = built.stack;
     template.hasOutput('UploadsBucketName', { Value: refTo(storage.uploads) });
     template.hasOutput('UploadCommand', {
@@ -505,6 +507,156 @@ describe('FiftySixStack', () => {
     });
     template.hasOutput('ReportsTableName', { Value: refTo(storage.table) });
     template.hasOutput('SenderIdentity', { Value: refTo(deadlineScan.sender) });
+    template.hasOutput('AlarmsTopicArn', { Value: refTo(built.stack.alarms.topic) });
+  });
+
+  describe('alarms', () => {
+    const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const alarmNamed = (name: string) => {
+      const found = alarms().find((alarm) => alarm.AlarmName === `FiftySix-${name}`);
+      expect(found, `an alarm FiftySix-${name}`).toBeDefined();
+      return found!;
+    };
+    const watching = (metricName: string) => alarms().filter((alarm) => alarm.MetricName === metricName);
+
+    it('tells the configuration’s operators by email, through a topic encrypted with a key CloudWatch may use, over HTTPS only', () => {
+      const { alarms: operators } = built.stack;
+      const topic = refTo(operators.topic);
+      const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription', { Properties: { TopicArn: topic } })).map(
+        (subscription) => subscription.Properties,
+      );
+      expect(subscriptions).toEqual([{ TopicArn: topic, Protocol: 'email', Endpoint: 'operations@fiftysix.example.org' }]);
+      const key = template.toJSON().Resources[template.toJSON().Resources[logicalId(operators.topic)].Properties.KmsMasterKeyId['Fn::GetAtt'][0]].Properties;
+      expect(key.EnableKeyRotation).toBe(true);
+      expect(key.KeyPolicy.Statement).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      );
+      const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [topic] } }));
+      expect(policy!.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      // Without operators the alarms still raise, for anyone who subscribes to the topic.
+      const unwatched = Template.fromStack(build({ ...configuration, operators: [] }).stack);
+      expect(Object.keys(unwatched.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'email' } }))).toEqual([]);
+      expect(Object.keys(unwatched.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(alarms().length);
+    });
+
+    it('raises every alarm to the operators, each saying what it means and what to do', () => {
+      const topic = refTo(built.stack.alarms.topic);
+      expect(alarms().length).toBeGreaterThan(0);
+      for (const alarm of alarms()) {
+        expect(alarm.AlarmActions).toEqual([topic]);
+        // CloudWatch takes 1,024 characters; the template's tokens stand about as long as the names they become.
+        expect(JSON.stringify(alarm.AlarmDescription).length).toBeGreaterThan(100);
+        expect(JSON.stringify(alarm.AlarmDescription).length).toBeLessThan(1024);
+        expect(alarm.EvaluationPeriods).toBe(1);
+      }
+    });
+
+    it('watches each function’s errors, and the dead-letter queue of each an event starts', () => {
+      const stack = built.stack;
+      const errors = watching('Errors').map((alarm) => alarm.Dimensions);
+      expect(errors).toEqual(expect.arrayContaining(projectFunctions(stack).map((each) => [{ Name: 'FunctionName', Value: refTo(each.function) }])));
+      expect(errors).toHaveLength(projectFunctions(stack).length);
+      const queues = watching('ApproximateNumberOfMessagesVisible');
+      expect(queues.map((alarm) => alarm.Dimensions)).toEqual(
+        startedByEvents(stack).map((each) => [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(each.deadLetters!), 'QueueName'] } }]),
+      );
+      for (const alarm of queues) {
+        expect(alarm).toMatchObject({ Namespace: 'AWS/SQS', Statistic: 'Maximum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+        // A queue that empties is news too.
+        expect(alarm.OKActions).toEqual([refTo(stack.alarms.topic)]);
+      }
+      const description = JSON.stringify(alarmNamed('DeadlineScanDeadLetters').AlarmDescription);
+      expect(description).toContain(JSON.stringify(refTo(stack.deadlineScan.function.logs)));
+    });
+
+    it('watches the figures the functions publish, under the namespace and the one dimension Powertools gives them', async () => {
+      const service =
+        template.toJSON().Resources[logicalId(built.stack.deadlineScan.function.function)].Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME;
+      // What the handlers' metrics carry, as Powertools writes them with the functions' environment.
+      vi.stubEnv('POWERTOOLS_SERVICE_NAME', service);
+      vi.resetModules();
+      const { metrics } = await import('../../functions/commons/metrics');
+      metrics.addMetric(METRIC.scanMissed, 'Count', 1);
+      const published = metrics.serializeMetrics();
+      metrics.clearMetrics();
+      vi.unstubAllEnvs();
+      const [directive] = published._aws.CloudWatchMetrics;
+      expect(directive!.Namespace).toBe(METRICS_NAMESPACE);
+      expect(directive!.Dimensions).toEqual([['service']]);
+      expect(published.service).toBe(service);
+
+      const projectFigures = [
+        METRIC.remindersRefused,
+        METRIC.remindersUnconfirmed,
+        METRIC.remindersUnsettled,
+        METRIC.uploadsFailed,
+        METRIC.recipientsSuppressed,
+        METRIC.bodiesWithoutRecipients,
+      ];
+      for (const metricName of projectFigures) {
+        expect(watching(metricName)).toEqual([
+          expect.objectContaining({
+            Namespace: METRICS_NAMESPACE,
+            Dimensions: [{ Name: 'service', Value: service }],
+            Threshold: 1,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            TreatMissingData: 'notBreaching',
+          }),
+        ]);
+      }
+      const [missed] = alarmNamed('ScanMissed').Metrics.filter((each: { MetricStat?: unknown }) => each.MetricStat);
+      expect(missed.MetricStat.Metric).toEqual({
+        Namespace: METRICS_NAMESPACE,
+        MetricName: METRIC.scanMissed,
+        Dimensions: [{ Name: 'service', Value: service }],
+      });
+    });
+
+    it('raises ScanMissed when the morning check finds no finished scan, or never ran, by 07:15 London time', () => {
+      const alarm = alarmNamed('ScanMissed');
+      expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'breaching' });
+      const [expression, missed] = alarm.Metrics;
+      // A window without the check's figure counts as missed: CloudWatch would otherwise judge by an older figure.
+      expect(expression).toMatchObject({ Expression: `FILL(${missed.Id}, 1)`, ReturnData: true });
+      expect(missed.MetricStat.Stat).toBe('Maximum');
+      // The last morning's figure stays in the window for a day and a quarter of an hour: today's must
+      // have come by 07:15 (the check runs at 07:00), or the window holds none.
+      expect(missed.MetricStat.Period).toBe(24 * 3600 + 15 * 60);
+      expect(alarm.OKActions).toEqual([refTo(built.stack.alarms.topic)]);
+    });
+
+    it('keeps each morning’s figures from the scan raised until a later morning’s clear them', () => {
+      for (const metricName of [METRIC.remindersRefused, METRIC.remindersUnconfirmed, METRIC.remindersUnsettled]) {
+        const [alarm] = watching(metricName);
+        expect(alarm).toMatchObject({ Statistic: 'Maximum', Period: 24 * 3600 + 15 * 60, OKActions: [refTo(built.stack.alarms.topic)] });
+      }
+      // Events at any time of day: told each time, with no all-clear that would mean nothing.
+      for (const metricName of [METRIC.uploadsFailed, METRIC.recipientsSuppressed, METRIC.bodiesWithoutRecipients]) {
+        const [alarm] = watching(metricName);
+        expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300 });
+        expect(alarm!.OKActions).toBeUndefined();
+      }
+    });
+
+    it('raises SES’s bounce and complaint rates well before AWS reviews the account (5 % and 0.1 %)', () => {
+      const bounces = alarmNamed('SesBounceRate');
+      const complaints = alarmNamed('SesComplaintRate');
+      for (const [alarm, metricName, awsReview] of [
+        [bounces, 'Reputation.BounceRate', 0.05],
+        [complaints, 'Reputation.ComplaintRate', 0.001],
+      ] as const) {
+        expect(alarm).toMatchObject({
+          Namespace: 'AWS/SES',
+          MetricName: metricName,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          Statistic: 'Maximum',
+        });
+        expect(alarm.Dimensions).toBeUndefined();
+        expect(alarm.Threshold).toBe(awsReview / 2);
+      }
+    });
   });
 });
 
