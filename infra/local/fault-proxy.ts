@@ -74,23 +74,32 @@ export async function startProxyServer(port: number, handle: Handle): Promise<Pr
   };
 }
 
+/** How many items a DynamoDB answer carries: a Query's or Scan's page, a GetItem's item, a BatchGetItem's. */
+function itemsIn(answered: Buffer): number {
+  const parsed = JSON.parse(answered.toString() || '{}') as { Items?: unknown[]; Item?: unknown; Responses?: Record<string, unknown[]> | unknown[] };
+  const batched = Array.isArray(parsed.Responses) ? 0 : Object.values(parsed.Responses ?? {}).reduce((count, each) => count + each.length, 0);
+  return (parsed.Items?.length ?? 0) + (parsed.Item ? 1 : 0) + batched;
+}
+
 /** Which DynamoDB requests to refuse as throttled, by their place in order (from 0) and operation ("PutItem"). */
 export type ThrottlePlan = (requestIndex: number, operation: string) => boolean;
 
 /**
  * A DynamoDB that throttles: requests the plan picks are answered as DynamoDB answers a table over its
  * capacity (400 ThrottlingException), the rest are passed on to DynamoDB Local. `hangAfter` stops
- * answering altogether after that many requests, as a function cut off by its timeout would see.
+ * answering altogether after that many requests, as a function cut off by its timeout would see. It
+ * counts the requests and the items they returned, for the bench.
  */
 export async function startThrottlingDynamoDb(options: {
   upstream: string;
   port?: number;
   throttle: ThrottlePlan;
   hangAfter?: number;
-}): Promise<ProxyServer & { throttled(): number }> {
+}): Promise<ProxyServer & { throttled(): number; requests(): number; itemsReturned(): number }> {
   const upstream = new URL(options.upstream);
   let index = 0;
   let throttled = 0;
+  let items = 0;
   const server = await startProxyServer(options.port ?? 0, async (incoming, body, response) => {
     const current = index;
     index += 1;
@@ -110,7 +119,8 @@ export async function startThrottlingDynamoDb(options: {
       return;
     }
     const passed = await forward(upstream, incoming, body);
+    items += itemsIn(passed.body);
     answer(response, passed.status, passed.headers, passed.body);
   });
-  return { ...server, throttled: () => throttled };
+  return { ...server, throttled: () => throttled, requests: () => index, itemsReturned: () => items };
 }
