@@ -126,6 +126,8 @@ export class Ingestion extends Construct {
 }
 
 interface DeadlineScanProps extends FunctionsProps {
+  /** The morning check's, which reads only the table: no page to link to, no email to send. */
+  heartbeatEnvironment: Record<string, string>;
   senderAddress: string;
   /** The configuration set it sends through, whose events settle the ledger; its name is in `environment`. */
   sesEvents: SesEvents;
@@ -168,7 +170,7 @@ export class DeadlineScan extends Construct {
   readonly heartbeat: ProjectFunction;
   readonly sender: EmailIdentity;
 
-  constructor(scope: Construct, id: string, { storage, environment, senderAddress, sesEvents }: DeadlineScanProps) {
+  constructor(scope: Construct, id: string, { storage, environment, heartbeatEnvironment, senderAddress, sesEvents }: DeadlineScanProps) {
     super(scope, id);
     this.function = new ProjectFunction(this, 'Scan', {
       entry: HANDLER_ENTRIES.deadlineScan,
@@ -196,7 +198,7 @@ export class DeadlineScan extends Construct {
       description: 'The morning check: counts ScanMissed when the deadline scan has not finished today',
       memorySize: 256,
       timeout: Duration.seconds(30),
-      environment,
+      environment: heartbeatEnvironment,
     });
     grantTableAccess(this.heartbeat.function, storage.table, { items: ['GetItem'], partitions: [SCAN_HEARTBEAT_KEY.pk] });
     runDaily(this.heartbeat, SCAN_HEARTBEAT_SCHEDULE, 'Starts the morning check that the deadline scan finished, London time');
@@ -253,6 +255,7 @@ export class FiftySixStack extends Stack {
         appUrl: configuration.appUrl ?? this.page.url,
         sesConfigurationSet: this.sesEvents.configurationSet.configurationSetName,
       }),
+      heartbeatEnvironment: handlerEnvironment(common),
       senderAddress: configuration.senderAddress,
       sesEvents: this.sesEvents,
     });

@@ -373,6 +373,13 @@ describe('FiftySixStack', () => {
       expect(propertiesOf(each).Environment.Variables).toMatchObject({ USER_POOL_ID: refTo(users.pool), USER_POOL_CLIENT_ID: refTo(users.client) });
     }
     expect(propertiesOf(ingestion.function).Environment.Variables.USER_POOL_ID).toBeUndefined();
+    // Only the scan links to the page and sends through the configuration set.
+    for (const each of projectFunctions(built.stack).filter((each) => each !== deadlineScan.function)) {
+      expect(propertiesOf(each).Environment.Variables.SES_CONFIGURATION_SET).toBeUndefined();
+    }
+    for (const each of [ingestion.function, deadlineScan.heartbeat, built.stack.sesEvents.function, seed.function]) {
+      expect(propertiesOf(each).Environment.Variables.APP_URL).toBeUndefined();
+    }
     // Reminders link to the page, on CloudFront's address when the configuration names none.
     expect(propertiesOf(deadlineScan.function).Environment.Variables.APP_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(built.stack.page.distribution), 'DomainName'] }]],
