@@ -57,10 +57,14 @@ export const obligationCorrectionRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('take-up'), reason }),
 ]);
 
-/** A body's fields an administrator changes; what is left out stays. Retiring needs a reason. */
+/**
+ * A body's fields an administrator changes; what is left out stays. Retiring needs a reason.
+ * `emailAgain` lists suppressed addresses the administrator has had fixed (a mailbox recreated).
+ */
 export const bodyChangeRequest = z.object({
   retire: z.optional(z.boolean()),
   reason: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+  emailAgain: z.optional(z.array(z.string())),
 });
 
 export const userRequest = z.strictObject({

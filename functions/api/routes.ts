@@ -183,9 +183,9 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
     '/api/bodies/:bodyId',
     async (reqCtx) => {
       const body = (await reqCtx.req.clone().json()) as Record<string, unknown>;
-      const { retire, reason } = reqCtx.valid.req.body;
-      const { retire: _retire, reason: _reason, ...fields } = body;
-      return json(200, await changeBody(dependencies, viewer(reqCtx), param(reqCtx.params.bodyId), fields, { retire, reason: reason ?? null }));
+      const { retire, reason, emailAgain } = reqCtx.valid.req.body;
+      const { retire: _retire, reason: _reason, emailAgain: _emailAgain, ...fields } = body;
+      return json(200, await changeBody(dependencies, viewer(reqCtx), param(reqCtx.params.bodyId), fields, { retire, reason: reason ?? null, emailAgain }));
     },
     { validation: { req: { body: bodyChangeRequest } } },
   );

@@ -206,15 +206,15 @@ export async function addBody(dependencies: DirectoryDependencies, viewer: Viewe
 }
 
 /**
- * An administrator changes a body's name, force, recipients or settings, retires it (with a reason)
- * or brings a retired body back. Its reports follow.
+ * An administrator changes a body's name, force, recipients or settings, retires it (with a reason),
+ * brings a retired body back, or lets reminders go again to addresses SES had suppressed. Its reports follow.
  */
 export async function changeBody(
   dependencies: DirectoryDependencies,
   viewer: Viewer,
   bodyId: string,
   raw: unknown,
-  retirement: { retire?: boolean; reason: string | null },
+  retirement: { retire?: boolean; reason: string | null; emailAgain?: readonly string[] },
 ): Promise<BodyRecord> {
   assertAdmin(viewer, 'change a local policing body');
   const before = await dependencies.directory.getBody(bodyId);
@@ -227,12 +227,10 @@ export async function changeBody(
   const retired =
     retirement.retire === undefined ? before.retired : retirement.retire ? (before.retired ?? { on: context.on, reason: retirement.reason!.trim() }) : null;
   if (before.retired && !retired) await assertRoomForAnotherBody(dependencies);
-  const after: BodyRecord = {
-    ...body,
-    retired,
-    seededFrom: keptSeed(before, before.retired, retired),
-    ...(before.suppressed ? { suppressed: before.suppressed } : {}),
-  };
+  // A suppression stays until an administrator says the address works again: SES's word outlives edits of the recipients.
+  const again = new Set((retirement.emailAgain ?? []).map((address) => address.toLowerCase()));
+  const suppressed = before.suppressed?.filter((each) => !again.has(each.address.toLowerCase()));
+  const after: BodyRecord = { ...body, retired, seededFrom: keptSeed(before, before.retired, retired), ...(suppressed ? { suppressed } : {}) };
   const change: DirectoryChange<BodyRecord> = retired && !before.retired ? { kind: 'retired', before, after } : { kind: 'changed', before, after };
   await saveBodyChange(dependencies, change, context, retirement.reason);
   await followBodyChanges(dependencies, [change], context);

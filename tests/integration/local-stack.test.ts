@@ -120,6 +120,18 @@ describe('npm start', () => {
       expect(failed.code).toBe(1);
       expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', failure: { code: 'empty' } });
       expect(failed.stderr).toMatch(/could not be ingested: .+/);
+
+      // What the alarms would raise in AWS: printed at start, and listed on demand.
+      expect(output).toContain('What the alarms would raise in AWS:');
+      expect(output).toContain('No deadline scan has finished today');
+      const alerts = await runScript(CLI, ['alerts'], { cwd, env });
+      expect(JSON.parse(alerts.stdout)).toMatchObject({
+        scanCompletedToday: false,
+        failedUploads: [expect.objectContaining({ key: 'uploads/empty.pdf', code: 'empty' })],
+        unsettledReminders: [],
+        bodiesWithoutRecipients: [],
+      });
+      expect(alerts.stderr).toContain('Upload uploads/empty.pdf could not be read (empty)');
     } finally {
       stack.kill('SIGINT');
     }

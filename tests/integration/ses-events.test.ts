@@ -121,6 +121,11 @@ describe('SES’s events', () => {
       localPolicingBodies: [{ ...kent, name: 'Kent Police and Crime Commissioner' }, configuration.localPolicingBodies[1]!],
     });
     expect((await services.directory.getBody('kent'))?.suppressed?.map((each) => each.address)).toEqual([`bounce@${DOMAIN}`, `complaint@${DOMAIN}`]);
+    // Until an administrator says the address works again.
+    const { changeBody } = await import('../../functions/commons/directory-updates');
+    const admin = { actor: 'admin@fiftysix.test', bodyIds: [], admin: true };
+    await changeBody(services, admin, 'kent', {}, { reason: 'The mailbox was recreated', emailAgain: [`BOUNCE@${DOMAIN}`] });
+    expect((await services.directory.getBody('kent'))?.suppressed?.map((each) => each.address)).toEqual([`complaint@${DOMAIN}`]);
   });
 
   it('leave emails that are not reminders alone, and send a message that is not an SES event to the dead-letter queue', async () => {
