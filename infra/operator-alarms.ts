@@ -149,7 +149,8 @@ export class OperatorAlarms extends Construct {
       threshold: 1,
       description:
         'SES said a recipient bounced for good or complained: FiftySix no longer emails them, and their body’s history says who and why. ' +
-        'An administrator should give the body a working address in its place (PUT /api/bodies/{body}, or the configuration file).',
+        'An administrator should give the body a working address in its place (PUT /api/bodies/{body}, or the configuration file), ' +
+        'or, once the address works again, send {"emailAgain": ["<address>"]} to PUT /api/bodies/{body}.',
       toldWhenCleared: false,
     });
     this.alarm('BodiesWithoutRecipients', {
