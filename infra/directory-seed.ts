@@ -1,9 +1,11 @@
 import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { HANDLER_ENTRIES } from '../functions/commons/wiring';
 import { SEED_PROPERTY } from '../functions/seed/seed-property';
 import type { DeploymentConfiguration } from '../shared/configuration';
+import { grantTableAccess } from './access';
 import type { Storage } from './fiftysix-stack';
 import { acknowledgeWildcards, underArn } from './nag';
 import type { Users } from './office-api';
@@ -37,12 +39,14 @@ export class DirectorySeed extends Construct {
       asynchronous: false,
     });
     const seed = this.function.function;
-    storage.table.grantReadWriteData(seed);
-    users.grantAdministration(seed);
-    acknowledgeWildcards(this.function.role, {
-      [`Resource::${underArn(storage.table, '/index/*')}`]:
-        'CDK’s table grant covers the table’s own indexes: a body’s obligations and the reports it may owe are read from them',
+    // Reads and writes the bodies and users with their audit events; follows a body's changes through
+    // its obligations and the reports it may owe, read from their indexes. Its transactions put whole
+    // reports, never only their version, so it updates nothing in place.
+    grantTableAccess(seed, storage.table, {
+      items: ['GetItem', 'Query', 'PutItem'],
+      indexes: [TABLE_LAYOUT.obligationsByBodyIndex.name, TABLE_LAYOUT.reportsByLastDayIndex.name],
     });
+    users.grantAdministration(seed);
 
     const provider = new Provider(this, 'Provider', { onEventHandler: seed });
     const { senderAddress, appUrl, localPolicingBodies, users: people } = configuration;

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -7,15 +8,18 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
-import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
-import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../functions/commons/wiring';
+import { SCAN_HEARTBEAT_KEY, SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
+import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, SCAN_HEARTBEAT_SCHEDULE, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
+import { grantObjectAccess, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
 import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
 import { OfficePage } from './office-page';
+import { OperatorAlarms } from './operator-alarms';
 import { ProjectFunction } from './project-function';
+import { SesEvents } from './ses-events';
 
 /**
  * The long-lived state: the reports table and the uploads bucket. Both outlive the stack, so that
@@ -101,14 +105,13 @@ export class Ingestion extends Construct {
       workerScripts: [PDF_PAGE_READER],
     });
     const ingest = this.function.function;
-    storage.uploads.grantRead(ingest, `${UPLOADS_PREFIX}*`);
-    storage.table.grantReadWriteData(ingest);
+    // The bucket is versioned and each event names the version it is about.
+    grantObjectAccess(ingest, storage.uploads, UPLOADS_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+    // Reads the uploader, the bodies and the stored report; stores the report or its failure and what
+    // became of the upload, and writes a correction or the office's progress in a transaction.
+    grantTableAccess(ingest, storage.table, { items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] });
     acknowledgeWildcards(this.function.role, {
-      'Action::s3:GetObject*': 'Read-only object actions from CDK’s grantRead (the object, its versions and tags), on uploads only',
-      'Action::s3:GetBucket*': 'Read-only bucket actions from CDK’s grantRead, on the uploads bucket only',
-      'Action::s3:List*': 'Listing from CDK’s grantRead, on the uploads bucket only; without it a missing object reads as 403, not 404',
       [`Resource::${underArn(storage.uploads, `/${UPLOADS_PREFIX}*`)}`]: 'Only objects under the uploads prefix, the ones that start an ingestion',
-      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes, here only reminders-due',
     });
 
     storage.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), {
@@ -123,15 +126,51 @@ export class Ingestion extends Construct {
 }
 
 interface DeadlineScanProps extends FunctionsProps {
+  /** The morning check's, which reads only the table: no page to link to, no email to send. */
+  heartbeatEnvironment: Record<string, string>;
   senderAddress: string;
+  /** The configuration set it sends through, whose events settle the ledger; its name is in `environment`. */
+  sesEvents: SesEvents;
 }
 
-/** Every morning, London time, sends the reminders that fall due and records each in the ledger. */
+/**
+ * Starts a function every day at a London time, as EventBridge Scheduler keeps the time zone, handing
+ * it the time the run was meant for: a late retry still counts days as at that moment.
+ */
+function runDaily(target: ProjectFunction, schedule: { expression: string; timeZone: string }, description: string): Schedule {
+  const run = new Schedule(target, 'Daily', {
+    description,
+    schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
+    target: new LambdaInvoke(target.function, {
+      input: ScheduleTargetInput.fromObject({
+        scheduledTime: ContextAttribute.scheduledTime,
+        executionId: ContextAttribute.executionId,
+      }),
+      // These retries cover only handing the event to Lambda (throttling, an outage); a run that
+      // cannot start the same day is better left to the dead-letter queue and a person.
+      retryAttempts: 20,
+      maxEventAge: Duration.hours(12),
+      // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
+      deadLetterQueue: target.deadLetters ?? undefined,
+    }),
+  });
+  // The scheduler's role is made by CDK at the stack's root, one per target function.
+  acknowledgeWildcards(Stack.of(target), {
+    [`Resource::${underArn(target.function, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
+  });
+  return run;
+}
+
+/**
+ * Every morning, London time, sends the reminders that fall due and records each in the ledger; an
+ * hour later the morning check looks for the heartbeat the scan leaves when it finishes.
+ */
 export class DeadlineScan extends Construct {
   readonly function: ProjectFunction;
+  readonly heartbeat: ProjectFunction;
   readonly sender: EmailIdentity;
 
-  constructor(scope: Construct, id: string, { storage, environment, senderAddress }: DeadlineScanProps) {
+  constructor(scope: Construct, id: string, { storage, environment, heartbeatEnvironment, senderAddress, sesEvents }: DeadlineScanProps) {
     super(scope, id);
     this.function = new ProjectFunction(this, 'Scan', {
       entry: HANDLER_ENTRIES.deadlineScan,
@@ -141,35 +180,28 @@ export class DeadlineScan extends Construct {
       environment,
     });
     const scan = this.function.function;
-    storage.table.grantReadWriteData(scan);
-    acknowledgeWildcards(this.function.role, {
-      [`Resource::${underArn(storage.table, '/index/*')}`]: 'CDK’s table grant covers the table’s own indexes; the scan queries reminders-due',
+    // Reads the bodies, the reports and what is due; claims each reminder, records its outcome, moves
+    // the obligation's next reminder on and notes that it finished. The indexes: what is due, and what is unsettled.
+    grantTableAccess(scan, storage.table, {
+      items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: [TABLE_LAYOUT.remindersDueIndex.name, TABLE_LAYOUT.unsettledRemindersIndex.name],
     });
 
     this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderAddress) });
-    this.sender.grantSendEmail(scan);
+    // SendEmail only (the mailer sends no raw MIME), as the sender and through the configuration set:
+    // SES checks the permission on both.
+    Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn, sesEvents.configurationSetArn] });
+    runDaily(this.function, DEADLINE_SCAN_SCHEDULE, 'Starts the deadline scan every morning, London time');
 
-    new Schedule(this, 'Daily', {
-      description: 'Starts the deadline scan every morning, London time',
-      schedule: ScheduleExpression.expression(DEADLINE_SCAN_SCHEDULE.expression, TimeZone.of(DEADLINE_SCAN_SCHEDULE.timeZone)),
-      target: new LambdaInvoke(scan, {
-        // The handler scans as at the time the run was meant for, so a late retry still counts days correctly.
-        input: ScheduleTargetInput.fromObject({
-          scheduledTime: ContextAttribute.scheduledTime,
-          executionId: ContextAttribute.executionId,
-        }),
-        // These retries cover only handing the event to Lambda (throttling, an outage); a run that
-        // cannot start the same day is better left to the dead-letter queue and a person.
-        retryAttempts: 20,
-        maxEventAge: Duration.hours(12),
-        // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
-        deadLetterQueue: this.function.deadLetters ?? undefined,
-      }),
+    this.heartbeat = new ProjectFunction(this, 'Heartbeat', {
+      entry: HANDLER_ENTRIES.scanHeartbeat,
+      description: 'The morning check: counts ScanMissed when the deadline scan has not finished today',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: heartbeatEnvironment,
     });
-    // The scheduler's role is made by CDK at the stack's root, one per target function.
-    acknowledgeWildcards(Stack.of(this), {
-      [`Resource::${underArn(scan, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
-    });
+    grantTableAccess(this.heartbeat.function, storage.table, { items: ['GetItem'], partitions: [SCAN_HEARTBEAT_KEY.pk] });
+    runDaily(this.heartbeat, SCAN_HEARTBEAT_SCHEDULE, 'Starts the morning check that the deadline scan finished, London time');
   }
 }
 
@@ -183,8 +215,10 @@ export class FiftySixStack extends Stack {
   readonly api: OfficeApi;
   readonly ingestion: Ingestion;
   readonly deadlineScan: DeadlineScan;
+  readonly sesEvents: SesEvents;
   readonly seed: DirectorySeed;
   readonly page: OfficePage;
+  readonly alarms: OperatorAlarms;
 
   constructor(scope: Construct, id: string, props: FiftySixStackProps) {
     super(scope, id, props);
@@ -213,16 +247,62 @@ export class FiftySixStack extends Stack {
     });
     this.page = new OfficePage(this, 'Page', { storage: this.storage, api: this.api, appUrl: configuration.appUrl });
     this.ingestion = new Ingestion(this, 'Ingestion', { storage: this.storage, environment: handlerEnvironment(common) });
+    this.sesEvents = new SesEvents(this, 'SesEvents', { storage: this.storage, environment: handlerEnvironment(common) });
     this.deadlineScan = new DeadlineScan(this, 'DeadlineScan', {
       storage: this.storage,
-      environment: handlerEnvironment({ ...common, appUrl: configuration.appUrl ?? this.page.url }),
+      environment: handlerEnvironment({
+        ...common,
+        appUrl: configuration.appUrl ?? this.page.url,
+        sesConfigurationSet: this.sesEvents.configurationSet.configurationSetName,
+      }),
+      heartbeatEnvironment: handlerEnvironment(common),
       senderAddress: configuration.senderAddress,
+      sesEvents: this.sesEvents,
     });
     this.seed = new DirectorySeed(this, 'Directory', {
       storage: this.storage,
       users: this.users,
       environment: handlerEnvironment({ ...common, userPool }),
       configuration,
+    });
+
+    this.alarms = new OperatorAlarms(this, 'Alarms', {
+      operators: configuration.operators,
+      deadlineScan: this.deadlineScan.function,
+      morningCheck: this.deadlineScan.heartbeat,
+      functions: [
+        {
+          name: 'Ingest',
+          function: this.ingestion.function,
+          whenItFails: 'An upload was not ingested, or could not be read (then it is recorded as failed, and its uploader sees why).',
+        },
+        {
+          name: 'DeadlineScan',
+          function: this.deadlineScan.function,
+          whenItFails: 'The deadline scan failed: reminders due today may not have gone. Run again, it never sends one twice.',
+        },
+        {
+          name: 'MorningCheck',
+          function: this.deadlineScan.heartbeat,
+          whenItFails: 'The morning check failed: a deadline scan that did not finish today would go unnoticed.',
+        },
+        {
+          name: 'SesEvents',
+          function: this.sesEvents.function,
+          whenItFails: 'What SES said of reminders was not recorded: they may stay unconfirmed, and an address that bounced is still emailed.',
+        },
+        {
+          name: 'Api',
+          function: this.api.function,
+          whenItFails: 'The office’s API failed a request: the person saw an error, and what they did may not be saved.',
+        },
+        {
+          name: 'Seed',
+          function: this.seed.function,
+          whenItFails:
+            'Bringing the bodies and users in line with the configuration file failed: the deploy rolls back, which brings them in line with the file deployed before.',
+        },
+      ],
     });
 
     const uploadsBucketName = this.storage.uploads.bucketName;
@@ -243,6 +323,10 @@ export class FiftySixStack extends Stack {
     new CfnOutput(this, 'ReportsTableName', {
       value: this.storage.table.tableName,
       description: 'Reports, obligations, bodies, users, the audit trail and the ledger of reminders sent',
+    });
+    new CfnOutput(this, 'AlarmsTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm is sent here: the configuration’s operators are subscribed by email, and anyone can subscribe with aws sns subscribe',
     });
     new CfnOutput(this, 'SenderIdentity', {
       value: this.deadlineScan.sender.emailIdentityName,

@@ -7,8 +7,10 @@ import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, type Use
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { ADMINISTRATORS_GROUP } from '../functions/commons/user-pool';
 import { HANDLER_ENTRIES, WEB_UPLOADS_PREFIX } from '../functions/commons/wiring';
+import { grantObjectAccess, grantTableAccess } from './access';
 import type { Storage } from './fiftysix-stack';
 import { acknowledgeWildcards, underArn } from './nag';
 import { ProjectFunction } from './project-function';
@@ -129,15 +131,17 @@ export class OfficeApi extends Construct {
       asynchronous: false,
     });
     const api = this.function.function;
-    storage.table.grantReadWriteData(api);
+    // Everything a person sees and does: lists read a body's obligations and the reports in batches,
+    // and the reports by last day; each change is written with its audit event in a transaction.
+    grantTableAccess(api, storage.table, {
+      items: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: [TABLE_LAYOUT.obligationsByBodyIndex.name, TABLE_LAYOUT.reportsByLastDayIndex.name],
+    });
     // The upload links it signs act with its permissions: putting objects under the page's own prefix only.
-    storage.uploads.grantPut(api, `${WEB_UPLOADS_PREFIX}*`);
+    grantObjectAccess(api, storage.uploads, WEB_UPLOADS_PREFIX, ['s3:PutObject']);
     users.grantAdministration(api);
     acknowledgeWildcards(this.function.role, {
-      [`Resource::${underArn(storage.table, '/index/*')}`]:
-        'CDK’s table grant covers the table’s own indexes: the lists read obligations-by-body and reports-by-last-day',
       [`Resource::${underArn(storage.uploads, `/${WEB_UPLOADS_PREFIX}*`)}`]: 'Only objects under the prefix the page’s upload links put reports in',
-      'Action::s3:Abort*': 'CDK’s grantPut includes aborting a multipart upload of the page’s own uploads',
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });

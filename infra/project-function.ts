@@ -11,10 +11,16 @@ import { Construct } from 'constructs';
 /** The repository root: entries and the lock file resolve from here, whatever directory `cdk` runs in. */
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * One Powertools service for the whole application; each log line already names its function.
+ * Powertools Metrics gives every figure it publishes this as its one dimension, `service`, which the
+ * alarms must name to watch them.
+ */
+export const POWERTOOLS_SERVICE = 'fiftysix';
+
 /** Variables every function carries besides its own. */
 const PROJECT_ENVIRONMENT = {
-  // One Powertools service for the whole application; each log line already names its function.
-  POWERTOOLS_SERVICE_NAME: 'fiftysix',
+  POWERTOOLS_SERVICE_NAME: POWERTOOLS_SERVICE,
   // Without it the bundled source map is never read and stack traces point into minified code.
   NODE_OPTIONS: '--enable-source-maps',
 };
@@ -50,6 +56,7 @@ export interface ProjectFunctionProps {
 export class ProjectFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
+  readonly logs: LogGroup;
   /** Where events that still fail after Lambda's retries are kept; null for a function a caller waits on. */
   readonly deadLetters: Queue | null;
 
@@ -61,6 +68,7 @@ export class ProjectFunction extends Construct {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.logs = logGroup;
     // An own role instead of AWSLambdaBasicExecutionRole, which may write to every log group in the account.
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(this.role);
@@ -73,7 +81,10 @@ export class ProjectFunction extends Construct {
       ? new Queue(this, 'DeadLetters', {
           encryption: QueueEncryption.SQS_MANAGED,
           enforceSSL: true,
+          // SQS's longest: a failure noticed late is still there to read and redrive.
           retentionPeriod: Duration.days(14),
+          // What still waits in it is an upload, a scan or an SES event nobody has dealt with yet.
+          removalPolicy: RemovalPolicy.RETAIN,
         })
       : null;
 

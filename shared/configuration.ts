@@ -48,6 +48,8 @@ export interface DeploymentConfiguration {
   appUrl: string | null;
   localPolicingBodies: LocalPolicingBody[];
   users: OfficeUser[];
+  /** Who is emailed when an alarm goes off in AWS; none when the file names nobody. */
+  operators: string[];
 }
 
 export class ConfigurationError extends Error {
@@ -114,6 +116,11 @@ const deploymentSchema = z.object({
       z.maxLength(MAX_SERVED_BODIES, `lists more than ${MAX_SERVED_BODIES} bodies, the most one deployment serves: split them across deployments`),
     ),
   users: z.optional(z.array(userSchema)),
+  operators: z.optional(
+    z.array(z.email('must be the email address of someone who looks after the deployment, e.g. "ops@your-office.example"'), {
+      error: 'must be a list of the email addresses to tell when an alarm goes off, e.g. "operators": ["ops@your-office.example"]',
+    }),
+  ),
 });
 
 /** Addresses that differ only in case are one mailbox in practice: keep the first spelling, in order. */
@@ -188,5 +195,11 @@ export function parseDeploymentConfiguration(raw: unknown, source: string): Depl
     return { email, bodyIds: [...new Set(user.bodyIds)], admin: user.admin ?? false };
   });
   if (problems.length > 0) throw new ConfigurationError(source, problems);
-  return { senderAddress: parsed.data.senderAddress, appUrl: parsed.data.appUrl?.replace(/\/+$/, '') ?? null, localPolicingBodies, users };
+  return {
+    senderAddress: parsed.data.senderAddress,
+    appUrl: parsed.data.appUrl?.replace(/\/+$/, '') ?? null,
+    localPolicingBodies,
+    users,
+    operators: uniqueAddresses(parsed.data.operators ?? []),
+  };
 }

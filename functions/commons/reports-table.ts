@@ -16,7 +16,7 @@ import type { CalendarDate } from '../../shared/calendar-date';
 import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
-import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
+import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
@@ -38,9 +38,6 @@ export function eventKey(event: AuditEvent): { pk: string; sk: string } {
 export function eventPut(tableName: string, event: AuditEvent) {
   return { Put: { TableName: tableName, Item: { ...eventKey(event), itemType: 'event', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
-
-/** The deadline scan's heartbeat: the last day it finished. */
-const HEARTBEAT_KEY = { pk: 'HEARTBEAT', sk: 'DEADLINE-SCAN' };
 
 /** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
 const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
@@ -543,12 +540,12 @@ export class ReportsTable {
   /** Notes that the deadline scan finished its pass for a day: what the morning check looks for. */
   async recordScanCompleted(on: CalendarDate, at: Date): Promise<void> {
     await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...HEARTBEAT_KEY, itemType: 'heartbeat', completedOn: on, at: at.toISOString() } }),
+      new PutCommand({ TableName: this.tableName, Item: { ...SCAN_HEARTBEAT_KEY, itemType: 'heartbeat', completedOn: on, at: at.toISOString() } }),
     );
   }
 
   async lastScanCompletedOn(): Promise<CalendarDate | null> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: HEARTBEAT_KEY, ConsistentRead: true }));
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: SCAN_HEARTBEAT_KEY, ConsistentRead: true }));
     return typeof Item?.completedOn === 'string' ? Item.completedOn : null;
   }
 

@@ -12,6 +12,7 @@
  * - body:             BODIES / BODY#<bodyId> (one partition: every body in one query)
  * - calendar link:    BODY#<bodyId> / CALENDAR (kept apart, so listing bodies never reads the secret)
  * - user:             USERS / USER#<email>
+ * - scan heartbeat:   HEARTBEAT / DEADLINE-SCAN (the last day the deadline scan finished)
  *
  * A report and what hangs on it share a partition, so a report's page is read in a few queries and
  * a change to it, its obligations and its audit event are written in one transaction.
@@ -51,6 +52,9 @@ export const TABLE_LAYOUT = {
     sortKey: 'unsettledSince',
   },
 } as const;
+
+/** The deadline scan's heartbeat, the one item the morning check reads: its partition is the check's only access. */
+export const SCAN_HEARTBEAT_KEY = { pk: 'HEARTBEAT', sk: 'DEADLINE-SCAN' } as const;
 
 /** The one value of `unsettled`: only ledger entries whose outcome is not yet known carry it. */
 export const UNSETTLED_REMINDER = 'reminder';

@@ -8,9 +8,11 @@ import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METRIC, METRICS_NAMESPACE } from '../../functions/commons/metric-names';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
+import type { FiftySixStack } from '../../infra/fiftysix-stack';
 import { ConfigurationError, type DeploymentConfiguration } from '../../shared/configuration';
 import { FORCES } from '../../shared/forces';
 
@@ -26,6 +28,7 @@ const configuration: DeploymentConfiguration = {
     },
   ],
   users: [{ email: 'governance@cumbria-pfcc.example.org', bodyIds: ['cumbria'], admin: false }],
+  operators: ['operations@fiftysix.example.org'],
 };
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,16 +71,25 @@ function statementsOf(template: Template, role: IConstruct): Statement[] {
   return [...attached, ...inline];
 }
 const actionsOf = (statement: Statement) => [statement.Action].flat();
+/** Every function the project deploys; those an event starts come first, then those a caller waits on. */
+const projectFunctions = (stack: FiftySixStack) => [...startedByEvents(stack), stack.api.function, stack.seed.function];
+const startedByEvents = (stack: FiftySixStack) => [
+  stack.ingestion.function,
+  stack.deadlineScan.function,
+  stack.deadlineScan.heartbeat,
+  stack.sesEvents.function,
+];
 const resourcesOf = (statement: Statement) => [statement.Resource].flat();
 
 describe('FiftySixStack', () => {
   let built: ReturnType<typeof build>;
   let template: Template;
 
+  // Synthesis runs cdk-nag over the whole stack: seconds, and many more on a busy machine.
   beforeAll(() => {
     built = build();
     template = Template.fromStack(built.stack);
-  });
+  }, 60_000);
 
   it('starts an ingestion for each object created under uploads/, and no other', () => {
     const { storage, ingestion } = built.stack;
@@ -96,20 +108,24 @@ describe('FiftySixStack', () => {
     });
   });
 
-  it('runs the deadline scan at 06:00 London time, passing the scheduled time', () => {
+  it('runs the deadline scan at 06:00 London time and its morning check at 07:00, each passing the scheduled time', () => {
     const { deadlineScan } = built.stack;
-    const schedules = template.findResources('AWS::Scheduler::Schedule');
-    expect(Object.keys(schedules)).toHaveLength(1);
-    const { Properties: schedule } = Object.values(schedules)[0]!;
-    expect(schedule.ScheduleExpression).toBe('cron(0 6 * * ? *)');
-    expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
-    expect(schedule.Target.Arn).toEqual(arnOf(deadlineScan.function.function));
-    expect(JSON.parse(schedule.Target.Input)).toEqual({
-      scheduledTime: '<aws.scheduler.scheduled-time>',
-      executionId: '<aws.scheduler.execution-id>',
-    });
-    expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
-    expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(deadlineScan.function.deadLetters!) });
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((schedule) => schedule.Properties);
+    expect(schedules).toHaveLength(2);
+    for (const [run, expression] of [
+      [deadlineScan.function, 'cron(0 6 * * ? *)'],
+      [deadlineScan.heartbeat, 'cron(0 7 * * ? *)'],
+    ] as const) {
+      const schedule = schedules.find((each) => JSON.stringify(each.Target.Arn) === JSON.stringify(arnOf(run.function)));
+      expect(schedule?.ScheduleExpression).toBe(expression);
+      expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
+      expect(JSON.parse(schedule.Target.Input)).toEqual({
+        scheduledTime: '<aws.scheduler.scheduled-time>',
+        executionId: '<aws.scheduler.execution-id>',
+      });
+      expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: arnOf(run.deadLetters!) });
+    }
   });
 
   it('keeps the reports table, its reminders-due index and its backups whatever happens to the stack', () => {
@@ -203,7 +219,7 @@ describe('FiftySixStack', () => {
   it('lets ingestion read uploads and the table, but not write to S3 or send email', () => {
     const { storage, ingestion } = built.stack;
     const statements = statementsOf(template, ingestion.function.role);
-    const uploadsRead = statements.find((statement) => actionsOf(statement).includes('s3:GetObject*'));
+    const uploadsRead = statements.find((statement) => actionsOf(statement).includes('s3:GetObject'));
     expect(uploadsRead?.Effect).toBe('Allow');
     expect(resourcesOf(uploadsRead!)).toContainEqual({ 'Fn::Join': ['', [arnOf(storage.uploads), '/uploads/*']] });
     const actions = statements.flatMap(actionsOf);
@@ -212,34 +228,127 @@ describe('FiftySixStack', () => {
     expect(actions.filter((action) => /^s3:(\*|Put|Delete|Restore|Replicate|Abort)/.test(action))).toEqual([]);
   });
 
-  it('lets the deadline scan send email only as the configured sender, with no S3 access', () => {
-    const { deadlineScan } = built.stack;
+  it('lets the deadline scan send email only as the configured sender, through its configuration set, with no S3 access', () => {
+    const { deadlineScan, sesEvents } = built.stack;
     const statements = statementsOf(template, deadlineScan.function.role);
     const sending = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
-    expect(sending.flatMap(actionsOf)).toContain('ses:SendEmail');
-    const senderArn = JSON.stringify(refTo(deadlineScan.sender));
-    for (const statement of sending) {
-      expect(resourcesOf(statement)).toHaveLength(1);
-      expect(JSON.stringify(statement.Resource)).toContain(':identity/');
-      expect(JSON.stringify(statement.Resource)).toContain(senderArn);
-    }
+    expect(sending.flatMap(actionsOf)).toEqual(['ses:SendEmail']);
+    const [identity, configurationSet] = resourcesOf(sending[0]!).map((resource) => JSON.stringify(resource));
+    expect(identity).toContain(':identity/');
+    expect(identity).toContain(JSON.stringify(refTo(deadlineScan.sender)));
+    expect(configurationSet).toContain(':configuration-set/');
+    expect(configurationSet).toContain(JSON.stringify(refTo(sesEvents.configurationSet)));
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: configuration.senderAddress });
     expect(statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:'))).toEqual([]);
   });
 
+  it('sends reminders through a configuration set whose events SES publishes to an encrypted topic', () => {
+    const { deadlineScan, sesEvents } = built.stack;
+    const variables = template.toJSON().Resources[logicalId(deadlineScan.function.function)].Properties.Environment.Variables;
+    expect(variables.SES_CONFIGURATION_SET).toEqual(refTo(sesEvents.configurationSet));
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: refTo(sesEvents.configurationSet),
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject', 'renderingFailure', 'deliveryDelay'],
+        SnsDestination: { TopicARN: refTo(sesEvents.topic) },
+      },
+    });
+    const topic = template.toJSON().Resources[logicalId(sesEvents.topic)].Properties;
+    const key = template.toJSON().Resources[topic.KmsMasterKeyId['Fn::GetAtt'][0]].Properties;
+    expect(key.EnableKeyRotation).toBe(true);
+    expect(key.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'ses.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+    );
+    const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [refTo(sesEvents.topic)] } }));
+    // The ses-events function reads them; what SNS cannot hand it waits in the function's own dead-letter queue.
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: refTo(sesEvents.topic),
+      Endpoint: arnOf(sesEvents.function.function),
+      RedrivePolicy: { deadLetterTargetArn: arnOf(sesEvents.function.deadLetters!) },
+    });
+    expect(policy!.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+      ]),
+    );
+  });
+
   it('grants the functions nothing on every resource but X-Ray tracing, and no managed policy', () => {
-    const { ingestion, deadlineScan, api, seed } = built.stack;
-    for (const role of [ingestion.function.role, deadlineScan.function.role, api.function.role, seed.function.role]) {
+    for (const { role } of projectFunctions(built.stack)) {
       const unscoped = statementsOf(template, role).filter((statement) => resourcesOf(statement).includes('*'));
       expect(unscoped.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
       expect(template.toJSON().Resources[logicalId(role)].Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
 
+  it('grants each function exactly the actions its code calls', () => {
+    const { ingestion, deadlineScan, api, seed, sesEvents } = built.stack;
+    const actionsOfRole = (role: IConstruct) => [...new Set(statementsOf(template, role).flatMap(actionsOf))].sort();
+    const running = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    const administeringUsers = [
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminRemoveUserFromGroup',
+    ];
+    const expected = (...actions: string[]) => [...running, ...actions].sort();
+    expect(actionsOfRole(ingestion.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:GetObject', 's3:GetObjectVersion', 'sqs:SendMessage'),
+    );
+    expect(actionsOfRole(deadlineScan.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'ses:SendEmail', 'sqs:SendMessage'),
+    );
+    expect(actionsOfRole(api.function.role)).toEqual(
+      expected('dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:PutObject', ...administeringUsers),
+    );
+    expect(actionsOfRole(seed.function.role)).toEqual(expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', ...administeringUsers));
+    expect(actionsOfRole(deadlineScan.heartbeat.role)).toEqual(expected('dynamodb:GetItem', 'sqs:SendMessage'));
+    expect(actionsOfRole(sesEvents.function.role)).toEqual(
+      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'),
+    );
+  });
+
+  it('lets the morning check read the scan’s heartbeat and nothing else', () => {
+    const { storage, deadlineScan } = built.stack;
+    const reads = statementsOf(template, deadlineScan.heartbeat.role).filter((statement) => actionsOf(statement).includes('dynamodb:GetItem'));
+    expect(reads).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:GetItem',
+        Resource: arnOf(storage.table),
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['HEARTBEAT'] } },
+      }),
+    ]);
+  });
+
+  it('scopes table access to the table and the indexes each function queries, by name', () => {
+    const { storage, ingestion, deadlineScan, api, seed, sesEvents } = built.stack;
+    const index = (name: string) => ({ 'Fn::Join': ['', [arnOf(storage.table), `/index/${name}`]] });
+    const tableResources = (role: IConstruct) =>
+      statementsOf(template, role)
+        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
+        .flatMap(resourcesOf);
+    for (const role of [ingestion.function.role, sesEvents.function.role]) expect(tableResources(role)).toEqual([arnOf(storage.table)]);
+    expect(tableResources(deadlineScan.function.role)).toEqual([arnOf(storage.table), index('reminders-due'), index('unsettled-reminders')]);
+    for (const role of [api.function.role, seed.function.role]) {
+      expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);
+    }
+    // Through an index a function only ever queries.
+    for (const { role } of projectFunctions(built.stack)) {
+      for (const statement of statementsOf(template, role).filter((each) => JSON.stringify(each.Resource).includes('/index/'))) {
+        expect(actionsOf(statement)).toEqual(['dynamodb:Query']);
+      }
+    }
+  });
+
   it('gives every function the project defaults, and each only the variables it reads', () => {
     const { storage, ingestion, deadlineScan, api, seed, users } = built.stack;
     const propertiesOf = (each: { function: IConstruct }) => template.toJSON().Resources[logicalId(each.function)].Properties;
-    for (const each of [ingestion.function, deadlineScan.function, api.function, seed.function]) {
+    for (const each of projectFunctions(built.stack)) {
       expect(propertiesOf(each)).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -254,7 +363,7 @@ describe('FiftySixStack', () => {
       });
       expect(propertiesOf(each).Environment.Variables.LOCAL_POLICING_BODIES).toBeUndefined();
     }
-    for (const each of [ingestion.function, deadlineScan.function]) {
+    for (const each of startedByEvents(built.stack)) {
       expect(propertiesOf(each).DeadLetterConfig).toEqual({ TargetArn: arnOf(each.deadLetters!) });
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: refTo(each.function), MaximumRetryAttempts: 2 });
     }
@@ -264,6 +373,13 @@ describe('FiftySixStack', () => {
       expect(propertiesOf(each).Environment.Variables).toMatchObject({ USER_POOL_ID: refTo(users.pool), USER_POOL_CLIENT_ID: refTo(users.client) });
     }
     expect(propertiesOf(ingestion.function).Environment.Variables.USER_POOL_ID).toBeUndefined();
+    // Only the scan links to the page and sends through the configuration set.
+    for (const each of projectFunctions(built.stack).filter((each) => each !== deadlineScan.function)) {
+      expect(propertiesOf(each).Environment.Variables.SES_CONFIGURATION_SET).toBeUndefined();
+    }
+    for (const each of [ingestion.function, deadlineScan.heartbeat, built.stack.sesEvents.function, seed.function]) {
+      expect(propertiesOf(each).Environment.Variables.APP_URL).toBeUndefined();
+    }
     // Reminders link to the page, on CloudFront's address when the configuration names none.
     expect(propertiesOf(deadlineScan.function).Environment.Variables.APP_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(built.stack.page.distribution), 'DomainName'] }]],
@@ -273,7 +389,18 @@ describe('FiftySixStack', () => {
       [256, 60],
     ]);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
-    template.allResources('AWS::SQS::Queue', { Properties: { SqsManagedSseEnabled: true } });
+  });
+
+  it('keeps every dead-letter queue, encrypted, for SQS’s longest retention, whatever happens to the stack', () => {
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThan(0);
+    for (const queue of queues) {
+      expect(queue).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 60 * 60 },
+      });
+    }
   });
 
   it('signs people in with a Cognito user pool: invited only, strong passwords, an administrators group, kept with the stack’s data', () => {
@@ -379,7 +506,7 @@ describe('FiftySixStack', () => {
     });
   });
 
-  it('tells the operator where to upload reports and which sender to verify', () => {
+  it('tells the operator where to upload reports, which sender to verify and where the alarms go', () => {
     const { storage, deadlineScan } = built.stack;
     template.hasOutput('UploadsBucketName', { Value: refTo(storage.uploads) });
     template.hasOutput('UploadCommand', {
@@ -387,6 +514,156 @@ describe('FiftySixStack', () => {
     });
     template.hasOutput('ReportsTableName', { Value: refTo(storage.table) });
     template.hasOutput('SenderIdentity', { Value: refTo(deadlineScan.sender) });
+    template.hasOutput('AlarmsTopicArn', { Value: refTo(built.stack.alarms.topic) });
+  });
+
+  describe('alarms', () => {
+    const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const alarmNamed = (name: string) => {
+      const found = alarms().find((alarm) => alarm.AlarmName === `FiftySix-${name}`);
+      expect(found, `an alarm FiftySix-${name}`).toBeDefined();
+      return found!;
+    };
+    const watching = (metricName: string) => alarms().filter((alarm) => alarm.MetricName === metricName);
+
+    it('tells the configuration’s operators by email, through a topic encrypted with a key CloudWatch may use, over HTTPS only', () => {
+      const { alarms: operators } = built.stack;
+      const topic = refTo(operators.topic);
+      const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription', { Properties: { TopicArn: topic } })).map(
+        (subscription) => subscription.Properties,
+      );
+      expect(subscriptions).toEqual([{ TopicArn: topic, Protocol: 'email', Endpoint: 'operations@fiftysix.example.org' }]);
+      const key = template.toJSON().Resources[template.toJSON().Resources[logicalId(operators.topic)].Properties.KmsMasterKeyId['Fn::GetAtt'][0]].Properties;
+      expect(key.EnableKeyRotation).toBe(true);
+      expect(key.KeyPolicy.Statement).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      );
+      const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [topic] } }));
+      expect(policy!.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      // Without operators the alarms still raise, for anyone who subscribes to the topic.
+      const unwatched = Template.fromStack(build({ ...configuration, operators: [] }).stack);
+      expect(Object.keys(unwatched.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'email' } }))).toEqual([]);
+      expect(Object.keys(unwatched.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(alarms().length);
+    });
+
+    it('raises every alarm to the operators, each saying what it means and what to do', () => {
+      const topic = refTo(built.stack.alarms.topic);
+      expect(alarms().length).toBeGreaterThan(0);
+      for (const alarm of alarms()) {
+        expect(alarm.AlarmActions).toEqual([topic]);
+        // CloudWatch takes 1,024 characters; the template's tokens stand about as long as the names they become.
+        expect(JSON.stringify(alarm.AlarmDescription).length).toBeGreaterThan(100);
+        expect(JSON.stringify(alarm.AlarmDescription).length).toBeLessThan(1024);
+        expect(alarm.EvaluationPeriods).toBe(1);
+      }
+    });
+
+    it('watches each function’s errors, and the dead-letter queue of each an event starts', () => {
+      const stack = built.stack;
+      const errors = watching('Errors').map((alarm) => alarm.Dimensions);
+      expect(errors).toEqual(expect.arrayContaining(projectFunctions(stack).map((each) => [{ Name: 'FunctionName', Value: refTo(each.function) }])));
+      expect(errors).toHaveLength(projectFunctions(stack).length);
+      const queues = watching('ApproximateNumberOfMessagesVisible');
+      expect(queues.map((alarm) => alarm.Dimensions)).toEqual(
+        startedByEvents(stack).map((each) => [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(each.deadLetters!), 'QueueName'] } }]),
+      );
+      for (const alarm of queues) {
+        expect(alarm).toMatchObject({ Namespace: 'AWS/SQS', Statistic: 'Maximum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+        // A queue that empties is news too.
+        expect(alarm.OKActions).toEqual([refTo(stack.alarms.topic)]);
+      }
+      const description = JSON.stringify(alarmNamed('DeadlineScanDeadLetters').AlarmDescription);
+      expect(description).toContain(JSON.stringify(refTo(stack.deadlineScan.function.logs)));
+    });
+
+    it('watches the figures the functions publish, under the namespace and the one dimension Powertools gives them', async () => {
+      const service =
+        template.toJSON().Resources[logicalId(built.stack.deadlineScan.function.function)].Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME;
+      // What the handlers' metrics carry, as Powertools writes them with the functions' environment.
+      vi.stubEnv('POWERTOOLS_SERVICE_NAME', service);
+      vi.resetModules();
+      const { metrics } = await import('../../functions/commons/metrics');
+      metrics.addMetric(METRIC.scanMissed, 'Count', 1);
+      const published = metrics.serializeMetrics();
+      metrics.clearMetrics();
+      vi.unstubAllEnvs();
+      const [directive] = published._aws.CloudWatchMetrics;
+      expect(directive!.Namespace).toBe(METRICS_NAMESPACE);
+      expect(directive!.Dimensions).toEqual([['service']]);
+      expect(published.service).toBe(service);
+
+      const projectFigures = [
+        METRIC.remindersRefused,
+        METRIC.remindersUnconfirmed,
+        METRIC.remindersUnsettled,
+        METRIC.uploadsFailed,
+        METRIC.recipientsSuppressed,
+        METRIC.bodiesWithoutRecipients,
+      ];
+      for (const metricName of projectFigures) {
+        expect(watching(metricName)).toEqual([
+          expect.objectContaining({
+            Namespace: METRICS_NAMESPACE,
+            Dimensions: [{ Name: 'service', Value: service }],
+            Threshold: 1,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            TreatMissingData: 'notBreaching',
+          }),
+        ]);
+      }
+      const [missed] = alarmNamed('ScanMissed').Metrics.filter((each: { MetricStat?: unknown }) => each.MetricStat);
+      expect(missed.MetricStat.Metric).toEqual({
+        Namespace: METRICS_NAMESPACE,
+        MetricName: METRIC.scanMissed,
+        Dimensions: [{ Name: 'service', Value: service }],
+      });
+    });
+
+    it('raises ScanMissed when the morning check finds no finished scan, or never ran, by 07:15 London time', () => {
+      const alarm = alarmNamed('ScanMissed');
+      expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'breaching' });
+      const [expression, missed] = alarm.Metrics;
+      // A window without the check's figure counts as missed: CloudWatch would otherwise judge by an older figure.
+      expect(expression).toMatchObject({ Expression: `FILL(${missed.Id}, 1)`, ReturnData: true });
+      expect(missed.MetricStat.Stat).toBe('Maximum');
+      // The last morning's figure stays in the window for a day and a quarter of an hour: today's must
+      // have come by 07:15 (the check runs at 07:00), or the window holds none.
+      expect(missed.MetricStat.Period).toBe(24 * 3600 + 15 * 60);
+      expect(alarm.OKActions).toEqual([refTo(built.stack.alarms.topic)]);
+    });
+
+    it('keeps each morning’s figures from the scan raised until a later morning’s clear them', () => {
+      for (const metricName of [METRIC.remindersRefused, METRIC.remindersUnconfirmed, METRIC.remindersUnsettled]) {
+        const [alarm] = watching(metricName);
+        expect(alarm).toMatchObject({ Statistic: 'Maximum', Period: 24 * 3600 + 15 * 60, OKActions: [refTo(built.stack.alarms.topic)] });
+      }
+      // Events at any time of day: told each time, with no all-clear that would mean nothing.
+      for (const metricName of [METRIC.uploadsFailed, METRIC.recipientsSuppressed, METRIC.bodiesWithoutRecipients]) {
+        const [alarm] = watching(metricName);
+        expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300 });
+        expect(alarm!.OKActions).toBeUndefined();
+      }
+    });
+
+    it('raises SES’s bounce and complaint rates well before AWS reviews the account (5 % and 0.1 %)', () => {
+      const bounces = alarmNamed('SesBounceRate');
+      const complaints = alarmNamed('SesComplaintRate');
+      for (const [alarm, metricName, awsReview] of [
+        [bounces, 'Reputation.BounceRate', 0.05],
+        [complaints, 'Reputation.ComplaintRate', 0.001],
+      ] as const) {
+        expect(alarm).toMatchObject({
+          Namespace: 'AWS/SES',
+          MetricName: metricName,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          Statistic: 'Maximum',
+        });
+        expect(alarm.Dimensions).toBeUndefined();
+        expect(alarm.Threshold).toBe(awsReview / 2);
+      }
+    });
   });
 });
 

@@ -135,6 +135,18 @@ describe('deployment configuration', () => {
     );
   });
 
+  it('reads who to tell when an alarm goes off, once each, and says how to write them', () => {
+    expect(parseDeploymentConfiguration(valid, 'test.json').operators).toEqual([]);
+    expect(parseDeploymentConfiguration({ ...valid, operators: ['ops@example.org', 'OPS@example.org', 'duty@example.org'] }, 'test.json').operators).toEqual([
+      'ops@example.org',
+      'duty@example.org',
+    ]);
+    expect(problemsOf({ ...valid, operators: 'ops@example.org' })).toEqual([expect.stringMatching(/^operators: must be a list of the email addresses/)]);
+    expect(problemsOf({ ...valid, operators: ['ops at example.org'] })).toEqual([
+      expect.stringMatching(/^operators\[0\]: must be the email address of someone/),
+    ]);
+  });
+
   it('the repository’s own configuration file is valid', () => {
     expect(loadDeploymentConfiguration().localPolicingBodies.length).toBeGreaterThan(0);
   });
