@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import { docxToText } from './docx-text';
 import { UnreadableDocumentError } from './errors';
 import { htmlToText } from './html-text';
 import { pdfToText } from './pdf-text';
@@ -63,25 +63,6 @@ function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
     throw new UnreadableDocumentError('unsupported-format', 'The file is in the old Word (.doc) format: save it as .docx or PDF and upload that.');
   }
   return null;
-}
-
-/**
- * Word documents go through HTML rather than raw text: raw text loses list numbering and bullets, and
- * a numbered list is how many responses number the recommendations they answer. Images are dropped.
- */
-async function docxToText(bytes: Uint8Array): Promise<string> {
-  let html: string;
-  try {
-    const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: noImages }));
-  } catch (error) {
-    throw new UnreadableDocumentError(
-      'corrupt',
-      'The Word document is damaged and cannot be opened: re-save it from Word and upload that copy, or upload a PDF.',
-      { cause: error },
-    );
-  }
-  return htmlToText(html);
 }
 
 function decodeText(bytes: Uint8Array): string {

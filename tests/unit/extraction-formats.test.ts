@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, PDFHexString, rgb, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
+import { DOCX_READ_LIMITS, docxToText } from '../../shared/extraction/docx-text';
 import { CORPUS_DIRECTORY } from '../support/corpus';
+import { zipArchive } from '../support/zip-archive';
 
 const corpus = CORPUS_DIRECTORY;
 const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
@@ -89,58 +92,6 @@ function renderHtml(text: string): string {
 </html>`;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A zip archive with stored (uncompressed) entries: all a DOCX needs to be opened. */
-function zip(files: Record<string, string | Uint8Array>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0021, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0021, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** A DOCX of the given paragraphs; `numbered` ones are items of a Word numbered list ("1.", "2." …). */
@@ -152,14 +103,16 @@ function renderDocx(text: string, numbered: (line: string) => boolean = () => fa
       return `<w:p>${list}<w:r><w:t xml:space="preserve">${escapeXml(line.replace(/\t/g, ' '))}</w:t></w:r></w:p>`;
     })
     .join('');
-  return zip({
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
-    'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
-  });
+  return zipArchive(
+    Object.entries({
+      '[Content_Types].xml':
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '_rels/.rels':
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
+      'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+    }),
+  );
 }
 
 async function encryptedPdf(): Promise<Uint8Array> {
@@ -224,6 +177,23 @@ describe('every format gives the same extraction as the plain text', () => {
 
   it('reads a Word document', async () => {
     expect(await extractDocument(renderDocx(cumbria))).toEqual(expected);
+  });
+
+  it('reads a Word document as Word writers save it: deflated parts, styles, and an image left out', async () => {
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const logo = new Paragraph({ children: [new ImageRun({ type: 'png', data: pixel, transformation: { width: 40, height: 40 } })] });
+    const paragraphs = cumbria.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Arial' })] }));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [logo, ...paragraphs] }] }));
+    expect(await extractDocument(new Uint8Array(docx))).toEqual(expected);
+  });
+
+  it('reads a Word document of 300 pages, inside a third of the limits on unzipping', async () => {
+    const copies = Math.ceil((300 * 3000) / cumbria.length);
+    const text = Array.from({ length: copies }, () => cumbria).join('\n');
+    const paragraphs = text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Arial', size: 24 })] }));
+    const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
+    expect((await extractDocument(docx)).recommendations).toHaveLength(copies * expected.recommendations.length);
+    await expect(docxToText(docx, { ...DOCX_READ_LIMITS, xmlMb: DOCX_READ_LIMITS.xmlMb / 3 })).resolves.toContain('Cumbria');
   });
 
   it('reads the numbers of a Word numbered list, which raw text would lose', async () => {
@@ -315,12 +285,12 @@ describe('unreadable documents fail with a reason a person can act on', () => {
   });
 
   it('a zip archive that is not a Word document → unsupported-format', async () => {
-    const archive = zip({ 'report.txt': 'Recommendation 1: By March 2023, forces should act.' });
+    const archive = zipArchive([['report.txt', 'Recommendation 1: By March 2023, forces should act.']]);
     expect((await failure(extractDocument(archive))).code).toBe('unsupported-format');
   });
 
   it('a Word document whose XML is damaged → corrupt', async () => {
-    const archive = zip({ 'word/document.xml': '<w:document><w:body><w:p>' });
+    const archive = zipArchive([['word/document.xml', '<w:document><w:body><w:p>']]);
     expect((await failure(extractDocument(archive))).code).toBe('corrupt');
   });
 
