@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, PDFHexString, rgb, StandardFonts } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
 import { DOCX_READ_LIMITS, docxToText } from '../../shared/extraction/docx-text';
 import { CORPUS_DIRECTORY } from '../support/corpus';
@@ -256,13 +256,41 @@ describe('unreadable documents fail with a reason a person can act on', () => {
   });
 
   it('a damaged PDF → corrupt', async () => {
-    const error = await failure(extractDocument(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n%%EOF')));
+    const error = await failure(extractDocument(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage\nstartxref\n9\n%%EOF')));
     expect(error.code).toBe('corrupt');
+    expect(error.message).toMatch(/damaged/);
   });
 
-  it('a truncated PDF → corrupt', async () => {
-    const pdf = await renderPdf(cumbria);
-    expect((await failure(extractDocument(pdf.slice(0, 400)))).code).toBe('corrupt');
+  describe.each([
+    ['made by pdf-lib', () => renderPdf(corpusFiles.map((name) => readFileSync(path.join(corpus, name), 'utf8')).join('\n'))],
+    [
+      'printed by Chromium',
+      async () => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/pdf/cumbria-response-printed-by-chromium.pdf'))),
+    ],
+  ])('a PDF %s, cut short → corrupt, saying so, however much of it is left', (_, whole) => {
+    let pdf: Uint8Array;
+    beforeAll(async () => {
+      pdf = await whole();
+    });
+
+    it('the whole file reads', async () => {
+      expect(pdf.length).toBeGreaterThan(3 * 4096);
+      expect((await extractDocument(pdf)).recommendations.length).toBeGreaterThan(1);
+    });
+
+    it.each([
+      ['at 4 KiB', (bytes: Uint8Array) => bytes.slice(0, 4096)],
+      ['at half', (bytes: Uint8Array) => bytes.slice(0, bytes.length / 2)],
+      ['in its cross-reference table, every page still there', (bytes: Uint8Array) => bytes.slice(0, -30)],
+      [
+        'with a kilobyte lost from the middle',
+        (bytes: Uint8Array) => Uint8Array.of(...bytes.slice(0, bytes.length / 2), ...bytes.slice(bytes.length / 2 + 1024)),
+      ],
+    ])('%s', async (_, cut) => {
+      const error = await failure(extractDocument(cut(pdf)));
+      expect(error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('cut short') });
+      expect(error.message).toContain('Upload the complete PDF');
+    });
   });
 
   it('a password-protected PDF → encrypted', async () => {
