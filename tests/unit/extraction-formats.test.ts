@@ -63,6 +63,18 @@ async function renderPdf(text: string, layout: Layout = REPORT_LAYOUT): Promise<
   return doc.save();
 }
 
+/** The characters Windows-1252 has beyond ISO-8859-1's, of those the corpus uses. */
+const WINDOWS_1252_EXTRAS: Record<string, number> = { '’': 0x92, '–': 0x96 };
+
+/** Text as Windows tools save it as "ANSI" in the UK: a byte a character, £ as 0xA3 and ’ as 0x92. */
+function windows1252(text: string): Uint8Array {
+  return Uint8Array.from(text, (character) => {
+    const byte = WINDOWS_1252_EXTRAS[character] ?? character.codePointAt(0)!;
+    if (byte > 0xff) throw new Error(`${character} is not a Windows-1252 character`);
+    return byte;
+  });
+}
+
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeHtml = (text: string) => escapeXml(text).replace(/’/g, '&rsquo;').replace(/–/g, '&ndash;');
 
@@ -218,6 +230,36 @@ describe('every format gives the same extraction as the plain text', () => {
     expect(await extractDocument(new Uint8Array(utf16))).toEqual(expected);
   });
 
+  describe('text in an older character set', () => {
+    const text = cumbria.replace('forces should make sure their crime scene', 'forces should spend £2m making sure their crime scene');
+
+    it('reads text saved as Windows-1252 ("ANSI"), keeping a £ saved as the byte 0xA3', async () => {
+      const ansi = windows1252(text);
+      expect(ansi).toContain(0xa3);
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(ansi)).toThrow();
+      const result = await extractDocument(ansi);
+      expect(result).toEqual(extractFromText(text));
+      expect(result.recommendations[0]?.text).toContain('spend £2m making sure');
+    });
+
+    it('reads a web page in Windows-1252 that names no character set', async () => {
+      expect(await extractDocument(windows1252(renderHtml(text)))).toEqual(extractFromText(text));
+    });
+
+    it('reads a web page in the character set its <meta charset> names, where Windows-1252 would read another character', async () => {
+      const page = `<!DOCTYPE html><html><head><meta charset="iso-8859-15"><title>Savings</title></head><body><main>
+        <p>Recommendation 1</p><p>By March 2025, the force should save \xA42m.</p></main></body></html>`;
+      const result = await extractDocument(new Uint8Array(Buffer.from(page, 'latin1')));
+      expect(result.recommendations.map((recommendation) => recommendation.text)).toEqual(['By March 2025, the force should save €2m.']);
+    });
+
+    it('refuses a web page that is not in the character set it names, saying so', async () => {
+      const page = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Recommendation 1: By March 2025, spend \xA32m.</p></body></html>';
+      const error = await failure(extractDocument(new Uint8Array(Buffer.from(page, 'latin1'))));
+      expect(error).toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('says it is utf-8 text but is not') });
+    });
+  });
+
   it('recognises the format from the content, so a PDF with no name still reads as a PDF', async () => {
     const pdf = await renderPdf('Recommendation 1\nBy March 2023, forces should review their custody suites.');
     const result = await extractDocument(pdf);
@@ -308,8 +350,11 @@ describe('unreadable documents fail with a reason a person can act on', () => {
     expect((await failure(extractDocument(random))).code).toBe('unsupported-format');
   });
 
-  it('bytes that are not UTF-8 → unsupported-format', async () => {
-    expect((await failure(extractDocument(Uint8Array.of(0x52, 0x65, 0x63, 0xff, 0xfe, 0x20, 0x61)))).code).toBe('unsupported-format');
+  it('binary data with no NULs, not UTF-8 → unsupported-format, not read as Windows-1252', async () => {
+    const noNuls = new Uint8Array(4096).map((_, index) => ((index * 7919 + 13) % 255) + 1);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(noNuls)).toThrow();
+    const error = await failure(extractDocument(noNuls));
+    expect(error).toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('binary data') });
   });
 
   it('a zip archive that is not a Word document → unsupported-format', async () => {
