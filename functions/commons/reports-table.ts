@@ -75,6 +75,11 @@ export interface UploadRecord {
   eTag: string;
   reportId: string;
   saved: SaveOutcome;
+  /**
+   * Why the upload did not do what it asked: the report's own failure, or one of its metadata (a
+   * correction or progress refused) on a report that stands. Absent from records made before it was kept.
+   */
+  failure?: Report['failure'];
   ingestedAt: string;
 }
 

@@ -111,6 +111,7 @@ export type UploadEvent = ReportSource & { eTag: string | null; versionId: strin
  *    with another publication date corrects it;
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
+ * What became of each upload, failure included, is in its upload record.
  */
 export async function ingestUpload(source: UploadEvent, dependencies: IngestDependencies): Promise<IngestOutcome> {
   const outcome = await readAndStore(source, dependencies);
@@ -121,6 +122,7 @@ export async function ingestUpload(source: UploadEvent, dependencies: IngestDepe
       eTag: source.eTag,
       reportId: outcome.reportId,
       saved: outcome.saved,
+      failure: outcome.failure,
       ingestedAt: source.uploadedAt,
     });
   }
