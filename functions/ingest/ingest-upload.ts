@@ -10,7 +10,7 @@ import { reportIdFor } from '../../shared/report-id';
 import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
 import type { DirectoryTable } from '../commons/directory-table';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
+import { type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
@@ -156,6 +156,13 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
       return recordFailure(reportId, reportSource, { code: error.code, message: error.message }, dependencies);
+    }
+    if (error instanceof ReportTooLargeError) {
+      const kb = (bytes: number) => Math.ceil(bytes / 1024);
+      const message =
+        `The report has ${error.recommendations} recommendations, more than FiftySix can store in one record (it would take ${kb(error.bytes)} KB, and a record holds ${kb(error.limitBytes)} KB): ` +
+        'check it is a single report rather than a register of many, and upload each report on its own.';
+      return recordFailure(reportId, reportSource, { code: 'too-large', message }, dependencies);
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { forceReportText } from '../support/documents';
+import { forceReportText, manyRecommendationsText } from '../support/documents';
 import { s3PutEvent, useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
@@ -109,6 +109,31 @@ describe('ingest handler on the local services', () => {
     expect(await services.reports.getUpload(services.bucket, 'uploads/never-put.txt', 'not-an-etag')).toBeNull();
     expect(await services.reportOf('uploads/after-missing.txt')).toMatchObject({ status: 'ingested' });
     expect(published.at(-1)).toMatchObject({ UploadsFailed: 0 });
+  });
+
+  it('records a report too large to store as failed, with its reason and its upload, and goes on to the next upload', async () => {
+    const text = manyRecommendationsText('Cumbria Constabulary', 'A register of everything', 998);
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(500 * 1024);
+    const register = await services.upload('uploads/register.txt', text, '2024-09-02');
+    const next = await services.upload('uploads/after-register.txt', forceReportText('Cumbria Constabulary', 'After the register'), '2024-09-02');
+    const [tooLarge, after] = await ingest.handler({ Records: [...register.Records, ...next.Records] });
+
+    const reason = {
+      code: 'too-large',
+      message: expect.stringMatching(/^The report has 1000 recommendations, more than FiftySix can store in one record \(it would take \d+ KB/),
+    };
+    expect(tooLarge).toMatchObject({ status: 'failed', failure: reason });
+    expect(await services.reportOf('uploads/register.txt')).toMatchObject({ status: 'failed', failure: reason, source: { key: 'uploads/register.txt' } });
+    expect(await services.uploadRecord('uploads/register.txt')).toMatchObject({ reportId: tooLarge!.reportId, failure: reason });
+    expect(after).toMatchObject({ status: 'ingested', failure: null });
+  });
+
+  it('stores a report of 600 long recommendations, inside what one record holds', async () => {
+    const [outcome] = await ingest.handler(
+      await services.upload('uploads/long.txt', manyRecommendationsText('Cumbria Constabulary', 'A long report', 598), '2024-09-02'),
+    );
+    expect(outcome).toMatchObject({ status: 'ingested', failure: null });
+    expect((await services.reports.getReport(outcome!.reportId))?.recommendations).toHaveLength(600);
   });
 
   it('records what the office has done when the report is uploaded again with it in the metadata', async () => {
