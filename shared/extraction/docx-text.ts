@@ -11,9 +11,10 @@ export interface DocxReadLimits {
 }
 
 export const DOCX_READ_LIMITS: DocxReadLimits = {
-  // mammoth holds several tens of times the XML it reads (README.md, "Measured"): at this size a
-  // document grows the process by about as much as a PDF may (PDF_READ_LIMITS), and its XML is still
-  // several times a long report's. A few hundred kilobytes of zip can unzip to gigabytes.
+  // Reading takes 60 to 70 times the XML in memory, mammoth most of it (README.md, "Measured"): at this
+  // size the process grows by about 600 MB, a little more than a PDF may (PDF_READ_LIMITS), inside the
+  // ingest Lambda's memory, and the XML is still several times a long report's. A few hundred
+  // kilobytes of zip can unzip to gigabytes.
   xmlMb: 10,
   // Unzipping to the limit takes a fraction of a second. A zip can list tens of thousands of parts,
   // each of which is opened to see whether it is XML: this stops one that would take minutes.
