@@ -11,7 +11,7 @@ export interface DocxReadLimits {
 }
 
 export const DOCX_READ_LIMITS: DocxReadLimits = {
-  // Reading takes 60 to 70 times the XML in memory, mammoth most of it (README.md, "Measured"): at this
+  // Reading takes 60 to 75 times the XML in memory, mammoth most of it (README.md, "Measured"): at this
   // size the process grows by about 600 MB, a little more than a PDF may (PDF_READ_LIMITS), inside the
   // ingest Lambda's memory, and the XML is still several times a long report's. A few hundred
   // kilobytes of zip can unzip to gigabytes.
