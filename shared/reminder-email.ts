@@ -40,10 +40,26 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-/** Header injection and runaway subjects both come from document text: keep the subject to one short line. */
+/**
+ * Document text as an email shows it: without Unicode's invisible format characters (category Cf: the
+ * bidirectional controls that can show a subject in another order than it is written, zero-width
+ * spaces and joiners, soft hyphens) and without control characters other than tabs and line ends.
+ */
+function visible(text: string): string {
+  return text.replace(/(?![\t\n\r])[\p{Cf}\p{Cc}]/gu, '');
+}
+
+const SUBJECT_LIMIT = 180;
+const characters = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Header injection and runaway subjects both come from document text: keep the subject to one short
+ * line, cut between the characters a person sees, never inside one (an emoji is two UTF-16 units).
+ */
 function subjectLine(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 180 ? `${oneLine.slice(0, 177)}…` : oneLine;
+  const seen = Array.from(characters.segment(oneLine), ({ segment }) => segment);
+  return seen.length > SUBJECT_LIMIT ? `${seen.slice(0, SUBJECT_LIMIT - 1).join('')}…` : oneLine;
 }
 
 interface Numbered {
@@ -62,7 +78,7 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
   const on = formatLongDate(reminder.dueOn);
   const left = timeLeft(reminder.dueOn, today);
   const late = daysBetween(today, reminder.dueOn) < 0;
-  const numbered = owedRecommendations(report).map(({ key, recommendation }) => ({ key, label: key, text: recommendation.text }));
+  const numbered = owedRecommendations(report).map(({ key, recommendation }) => ({ key, label: visible(key), text: visible(recommendation.text) }));
   const unexplained = numbered.filter((recommendation) => !progress.explainedRecommendations.includes(recommendation.key));
   const commentsMissing = progress.chiefOfficerCommentsReceivedOn
     ? []
@@ -114,7 +130,7 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
 export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
   const { reminders, body, report, dates } = input;
   if (reminders.length === 0) throw new RangeError('renderReminderEmail needs at least one reminder');
-  const reportName = report.title ?? `the report uploaded as ${report.sourceKey}`;
+  const reportName = visible(report.title ?? `the report uploaded as ${report.sourceKey}`);
   const contents = [...reminders]
     .sort((a, b) => DATE_KINDS.indexOf(a.dateKind) - DATE_KINDS.indexOf(b.dateKind) || a.dueOn.localeCompare(b.dueOn))
     .map((reminder) => contentFor(reminder, input, reportName));

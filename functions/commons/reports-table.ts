@@ -65,6 +65,43 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+/** DynamoDB keeps at most this in one item, attribute names and values together. */
+const ITEM_LIMIT_BYTES = 400 * 1024;
+
+/** A report that would take more than DynamoDB keeps in one item, which it refuses whole. */
+export class ReportTooLargeError extends Error {
+  readonly limitBytes = ITEM_LIMIT_BYTES;
+
+  constructor(
+    readonly reportId: string,
+    readonly recommendations: number,
+    readonly bytes: number,
+  ) {
+    super(
+      `Report ${reportId}, with ${recommendations} recommendations, would take ${bytes} bytes to store, over the ${ITEM_LIMIT_BYTES} bytes DynamoDB keeps in one item`,
+    );
+    this.name = 'ReportTooLargeError';
+  }
+}
+
+/**
+ * An item's size as DynamoDB counts it against its limit (AWS's "Item sizes and formats"), rounded up:
+ * the UTF-8 bytes of each name and string, a byte for a boolean or null, one for every two digits of a
+ * number and one more, three for each map or list and one for each of its elements.
+ */
+function itemSize(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(value).length / 2) + 1;
+  if (Array.isArray(value)) return value.reduce<number>((sum, element) => sum + 1 + itemSize(element), 3);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).reduce<number>(
+      (sum, [name, element]) => (element === undefined ? sum : sum + Buffer.byteLength(name) + 1 + itemSize(element)),
+      3,
+    );
+  }
+  return 1;
+}
+
 export interface UploadRecord {
   bucket: string;
   key: string;
@@ -72,6 +109,11 @@ export interface UploadRecord {
   eTag: string;
   reportId: string;
   saved: SaveOutcome;
+  /**
+   * Why the upload did not do what it asked: the report's own failure, or one of its metadata (a
+   * correction or progress refused) on a report that stands. Absent from records made before it was kept.
+   */
+  failure?: Report['failure'];
   ingestedAt: string;
 }
 
@@ -336,6 +378,10 @@ export class ReportsTable {
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
   async saveReadReport(read: ReadReport, events: AuditEvent[]): Promise<SaveOutcome> {
+    const report = reportItem(read.report, 1);
+    // Only the report grows with the document's text: an obligation holds no more than a date for each recommendation.
+    const bytes = itemSize(report);
+    if (bytes > ITEM_LIMIT_BYTES) throw new ReportTooLargeError(read.report.id, read.report.recommendations.length, bytes);
     // A report that owed nothing may come to owe something (a person gave its date, or a body was
     // added), but only while nobody has changed it since it was read: a person's decisions stand.
     const condition =
@@ -351,7 +397,7 @@ export class ReportsTable {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: reportItem(read.report, 1), ...condition } },
+            { Put: { TableName: this.tableName, Item: report, ...condition } },
             ...read.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
             ...events.map((event) => eventPut(this.tableName, event)),
           ],

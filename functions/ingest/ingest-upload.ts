@@ -10,7 +10,7 @@ import { reportIdFor } from '../../shared/report-id';
 import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
 import type { DirectoryTable } from '../commons/directory-table';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import type { ReportsTable, SaveOutcome } from '../commons/reports-table';
+import { type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
@@ -111,6 +111,7 @@ export type UploadEvent = ReportSource & { eTag: string | null; versionId: strin
  *    with another publication date corrects it;
  * 5. record what the office has done, when the upload's metadata says.
  * An upload that cannot be read is stored as failed with its reason; the object stays in the bucket.
+ * What became of each upload, failure included, is in its upload record.
  */
 export async function ingestUpload(source: UploadEvent, dependencies: IngestDependencies): Promise<IngestOutcome> {
   const outcome = await readAndStore(source, dependencies);
@@ -121,6 +122,7 @@ export async function ingestUpload(source: UploadEvent, dependencies: IngestDepe
       eTag: source.eTag,
       reportId: outcome.reportId,
       saved: outcome.saved,
+      failure: outcome.failure,
       ingestedAt: source.uploadedAt,
     });
   }
@@ -154,6 +156,13 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
       return recordFailure(reportId, reportSource, { code: error.code, message: error.message }, dependencies);
+    }
+    if (error instanceof ReportTooLargeError) {
+      const kb = (bytes: number) => Math.ceil(bytes / 1024);
+      const message =
+        `The report has ${error.recommendations} recommendations, more than FiftySix can store in one record (it would take ${kb(error.bytes)} KB, and a record holds ${kb(error.limitBytes)} KB): ` +
+        'check it is a single report rather than a register of many, and upload each report on its own.';
+      return recordFailure(reportId, reportSource, { code: 'too-large', message }, dependencies);
     }
     throw error;
   }

@@ -122,9 +122,11 @@ async function ingest(file: string, published: string | undefined): Promise<numb
       if (!state) throw new Error(`Upload ${key} was ingested as report ${upload.reportId}, but that report is not in the table`);
       const today = londonDateAt(new Date());
       const obligations = state.obligations.map((obligation) => summariseObligation(obligation, state.report, today));
-      print({ ...describeReport(state.report), obligations, upload: { key, outcome: upload.saved } });
-      if (state.report.status === 'failed') {
-        process.stderr.write(`${file} could not be ingested: ${state.report.failure?.message ?? 'no reason recorded'}\n`);
+      // The upload's failure is the report's, or that of a publication date the upload could not correct the stored report to.
+      const failure = upload.failure ?? null;
+      print({ ...describeReport(state.report), obligations, upload: { key, outcome: upload.saved, failure } });
+      if (failure) {
+        process.stderr.write(`${file} could not be ingested: ${failure.message}\n`);
         return 1;
       }
       return 0;

@@ -1,4 +1,5 @@
-import mammoth from 'mammoth';
+import iconv from 'iconv-lite';
+import { docxToText } from './docx-text';
 import { UnreadableDocumentError } from './errors';
 import { htmlToText } from './html-text';
 import { pdfToText } from './pdf-text';
@@ -66,56 +67,73 @@ function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
 }
 
 /**
- * Word documents go through HTML rather than raw text: raw text loses list numbering and bullets, and
- * a numbered list is how many responses number the recommendations they answer. Images are dropped.
+ * Text in the character set its byte-order mark or, for a web page, its `<meta charset>` names; else
+ * UTF-8 if the bytes are UTF-8, else Windows-1252: what Windows tools save as "ANSI" text in the UK,
+ * where a £ is the single byte 0xA3, and what browsers read pages labelled ISO-8859-1 as (it has all
+ * of ISO-8859-1's printable characters). Every byte is some Windows-1252 character, so binary data is
+ * told apart by its control characters.
  */
-async function docxToText(bytes: Uint8Array): Promise<string> {
-  let html: string;
-  try {
-    const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: noImages }));
-  } catch (error) {
-    throw new UnreadableDocumentError(
-      'corrupt',
-      'The Word document is damaged and cannot be opened: re-save it from Word and upload that copy, or upload a PDF.',
-      { cause: error },
-    );
-  }
-  return htmlToText(html);
-}
-
 function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder(encodingOf(bytes), { fatal: true }).decode(bytes);
-  } catch {
+  const declared = byteOrderMark(bytes) ?? declaredCharset(bytes);
+  const text = declared ? decoded(bytes, declared) : (decoded(bytes, 'utf-8') ?? decoded(bytes, 'windows-1252'));
+  if (text === null) {
     throw new UnreadableDocumentError(
       'unsupported-format',
-      'The file is neither a PDF, a Word document, a web page nor UTF-8 text: upload the report as PDF, DOCX, HTML or text saved as UTF-8.',
+      `The file says it is ${declared} text but is not: save it again as UTF-8 (or as PDF or DOCX) and upload that.`,
     );
   }
-  text = text.replace(/^\uFEFF/, '');
   if (isBinary(text)) {
     throw new UnreadableDocumentError(
       'unsupported-format',
       'The file is not a document this service reads (it looks like binary data): upload the report as PDF, DOCX, HTML or text.',
     );
   }
-  return text;
+  return text.replace(/^\uFEFF/, '');
 }
 
-/** Text saved as "Unicode" by Windows tools starts with a UTF-16 byte-order mark. */
-function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+function decoded(bytes: Uint8Array, encoding: string): string | null {
+  // Node 20's TextDecoder reads Windows-1252 as ISO-8859-1, turning ’, – and € into control characters.
+  if (encoding === 'windows-1252') return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Text saved as "Unicode" by Windows tools starts with a UTF-16 byte-order mark; some UTF-8 text with one too. */
+function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
+  return null;
 }
 
-/** Real text has no NULs and almost no other control characters; valid UTF-8 binary data has plenty. */
+/**
+ * The character set a web page declares in a `<meta>` in its first kilobyte, where browsers look for
+ * it, when it is one they know. A page found this way is in an ASCII-compatible set: one saying
+ * UTF-16 means UTF-8, as browsers take it.
+ */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const label = /<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(start)?.[1];
+  if (!label) return null;
+  try {
+    const { encoding } = new TextDecoder(label);
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Real text has no NULs and almost no other control characters; binary data has plenty, decoded as
+ * UTF-8 or as Windows-1252 (whose five undefined bytes come out as U+FFFD, counted with them).
+ */
 function isBinary(text: string): boolean {
   if (text.includes('\0')) return true;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is how binary data is told from text.
-  const controls = text.match(/[\x01-\x08\x0B\x0E-\x1F\x7F]/g)?.length ?? 0;
+  const controls = text.match(/[\x01-\x08\x0B\x0E-\x1F\x7F\uFFFD]/g)?.length ?? 0;
   return controls > Math.max(2, text.length * 0.01);
 }
 

@@ -140,8 +140,29 @@ class ReadLimitError extends Error {
   }
 }
 
+/**
+ * How a whole PDF ends: `startxref`, where its cross-reference table is, then `%%EOF`, with at most a
+ * kilobyte after it, as Acrobat allows.
+ */
+const COMPLETE_END = /startxref\s+(\d+)\s*%%EOF[\s\S]{0,1024}$/;
+
+/**
+ * A file cut short has lost its end, and one whose table would lie past its end has lost bytes on the
+ * way: pdf.js would rebuild what it could find, and a report could be read without its later pages.
+ */
+function requireComplete(bytes: Uint8Array): void {
+  const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1100).toString('latin1');
+  const last = COMPLETE_END.exec(end);
+  if (last && Number(last[1]) < bytes.length) return;
+  throw new UnreadableDocumentError(
+    'corrupt',
+    'The PDF seems cut short: it does not end as a complete PDF does, so pages may be missing. Upload the complete PDF (download it again, or save it again from the original).',
+  );
+}
+
 /** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
 export async function pdfToText(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<string> {
+  requireComplete(bytes);
   const responses = await readPages(bytes, limits)
     // The PDF that stopped a reader may be another one it was reading at the same time: readers are
     // replaced and this one read again, and only a second stop is put down to this PDF. Going over a

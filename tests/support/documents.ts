@@ -26,3 +26,10 @@ export function nationalReportText(title: string): string {
     'By March 2040, all forces should review how they record crime.',
   ].join('\n');
 }
+
+/** A report of `count` recommendations of about 500 characters each: a thousand of them make about 510 KB. */
+export function manyRecommendationsText(force: string, title: string, count: number): string {
+  const recommendation = (number: number) =>
+    `Recommendation ${number}\nBy March 2026, the force should ${'review how it supervises investigations, records what it finds and tells victims, '.repeat(6).trim()}`;
+  return forceReportText(force, title, Array.from({ length: count }, (_, index) => recommendation(index + 3)).join('\n\n'));
+}

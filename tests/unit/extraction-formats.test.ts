@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, PDFHexString, rgb, StandardFonts } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
+import { DOCX_READ_LIMITS, docxToText } from '../../shared/extraction/docx-text';
 import { CORPUS_DIRECTORY } from '../support/corpus';
+import { zipArchive } from '../support/zip-archive';
 
 const corpus = CORPUS_DIRECTORY;
 const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
@@ -60,6 +63,18 @@ async function renderPdf(text: string, layout: Layout = REPORT_LAYOUT): Promise<
   return doc.save();
 }
 
+/** The characters Windows-1252 has beyond ISO-8859-1's, of those the corpus uses. */
+const WINDOWS_1252_EXTRAS: Record<string, number> = { '’': 0x92, '–': 0x96 };
+
+/** Text as Windows tools save it as "ANSI" in the UK: a byte a character, £ as 0xA3 and ’ as 0x92. */
+function windows1252(text: string): Uint8Array {
+  return Uint8Array.from(text, (character) => {
+    const byte = WINDOWS_1252_EXTRAS[character] ?? character.codePointAt(0)!;
+    if (byte > 0xff) throw new Error(`${character} is not a Windows-1252 character`);
+    return byte;
+  });
+}
+
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeHtml = (text: string) => escapeXml(text).replace(/’/g, '&rsquo;').replace(/–/g, '&ndash;');
 
@@ -89,58 +104,6 @@ function renderHtml(text: string): string {
 </html>`;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A zip archive with stored (uncompressed) entries: all a DOCX needs to be opened. */
-function zip(files: Record<string, string | Uint8Array>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0021, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0021, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** A DOCX of the given paragraphs; `numbered` ones are items of a Word numbered list ("1.", "2." …). */
@@ -152,14 +115,16 @@ function renderDocx(text: string, numbered: (line: string) => boolean = () => fa
       return `<w:p>${list}<w:r><w:t xml:space="preserve">${escapeXml(line.replace(/\t/g, ' '))}</w:t></w:r></w:p>`;
     })
     .join('');
-  return zip({
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
-    'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
-  });
+  return zipArchive(
+    Object.entries({
+      '[Content_Types].xml':
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '_rels/.rels':
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
+      'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+    }),
+  );
 }
 
 async function encryptedPdf(): Promise<Uint8Array> {
@@ -226,6 +191,23 @@ describe('every format gives the same extraction as the plain text', () => {
     expect(await extractDocument(renderDocx(cumbria))).toEqual(expected);
   });
 
+  it('reads a Word document as Word writers save it: deflated parts, styles, and an image left out', async () => {
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const logo = new Paragraph({ children: [new ImageRun({ type: 'png', data: pixel, transformation: { width: 40, height: 40 } })] });
+    const paragraphs = cumbria.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Arial' })] }));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [logo, ...paragraphs] }] }));
+    expect(await extractDocument(new Uint8Array(docx))).toEqual(expected);
+  });
+
+  it('reads a Word document of 300 pages, inside a third of the limits on unzipping', async () => {
+    const copies = Math.ceil((300 * 3000) / cumbria.length);
+    const text = Array.from({ length: copies }, () => cumbria).join('\n');
+    const paragraphs = text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Arial', size: 24 })] }));
+    const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
+    expect((await extractDocument(docx)).recommendations).toHaveLength(copies * expected.recommendations.length);
+    await expect(docxToText(docx, { ...DOCX_READ_LIMITS, xmlMb: DOCX_READ_LIMITS.xmlMb / 3 })).resolves.toContain('Cumbria');
+  });
+
   it('reads the numbers of a Word numbered list, which raw text would lose', async () => {
     const text = [
       'Response to HMICFRS recommendations',
@@ -246,6 +228,36 @@ describe('every format gives the same extraction as the plain text', () => {
     expect(await extractDocument(bytes(`\uFEFF${cumbria.replace(/\n/g, '\r\n')}`))).toEqual(expected);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(cumbria, 'utf16le')]);
     expect(await extractDocument(new Uint8Array(utf16))).toEqual(expected);
+  });
+
+  describe('text in an older character set', () => {
+    const text = cumbria.replace('forces should make sure their crime scene', 'forces should spend £2m making sure their crime scene');
+
+    it('reads text saved as Windows-1252 ("ANSI"), keeping a £ saved as the byte 0xA3', async () => {
+      const ansi = windows1252(text);
+      expect(ansi).toContain(0xa3);
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(ansi)).toThrow();
+      const result = await extractDocument(ansi);
+      expect(result).toEqual(extractFromText(text));
+      expect(result.recommendations[0]?.text).toContain('spend £2m making sure');
+    });
+
+    it('reads a web page in Windows-1252 that names no character set', async () => {
+      expect(await extractDocument(windows1252(renderHtml(text)))).toEqual(extractFromText(text));
+    });
+
+    it('reads a web page in the character set its <meta charset> names, where Windows-1252 would read another character', async () => {
+      const page = `<!DOCTYPE html><html><head><meta charset="iso-8859-15"><title>Savings</title></head><body><main>
+        <p>Recommendation 1</p><p>By March 2025, the force should save \xA42m.</p></main></body></html>`;
+      const result = await extractDocument(new Uint8Array(Buffer.from(page, 'latin1')));
+      expect(result.recommendations.map((recommendation) => recommendation.text)).toEqual(['By March 2025, the force should save €2m.']);
+    });
+
+    it('refuses a web page that is not in the character set it names, saying so', async () => {
+      const page = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Recommendation 1: By March 2025, spend \xA32m.</p></body></html>';
+      const error = await failure(extractDocument(new Uint8Array(Buffer.from(page, 'latin1'))));
+      expect(error).toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('says it is utf-8 text but is not') });
+    });
   });
 
   it('recognises the format from the content, so a PDF with no name still reads as a PDF', async () => {
@@ -286,13 +298,41 @@ describe('unreadable documents fail with a reason a person can act on', () => {
   });
 
   it('a damaged PDF → corrupt', async () => {
-    const error = await failure(extractDocument(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n%%EOF')));
+    const error = await failure(extractDocument(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage\nstartxref\n9\n%%EOF')));
     expect(error.code).toBe('corrupt');
+    expect(error.message).toMatch(/damaged/);
   });
 
-  it('a truncated PDF → corrupt', async () => {
-    const pdf = await renderPdf(cumbria);
-    expect((await failure(extractDocument(pdf.slice(0, 400)))).code).toBe('corrupt');
+  describe.each([
+    ['made by pdf-lib', () => renderPdf(corpusFiles.map((name) => readFileSync(path.join(corpus, name), 'utf8')).join('\n'))],
+    [
+      'printed by Chromium',
+      async () => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/pdf/cumbria-response-printed-by-chromium.pdf'))),
+    ],
+  ])('a PDF %s, cut short → corrupt, saying so, however much of it is left', (_, whole) => {
+    let pdf: Uint8Array;
+    beforeAll(async () => {
+      pdf = await whole();
+    });
+
+    it('the whole file reads', async () => {
+      expect(pdf.length).toBeGreaterThan(3 * 4096);
+      expect((await extractDocument(pdf)).recommendations.length).toBeGreaterThan(1);
+    });
+
+    it.each([
+      ['at 4 KiB', (bytes: Uint8Array) => bytes.slice(0, 4096)],
+      ['at half', (bytes: Uint8Array) => bytes.slice(0, bytes.length / 2)],
+      ['in its cross-reference table, every page still there', (bytes: Uint8Array) => bytes.slice(0, -30)],
+      [
+        'with a kilobyte lost from the middle',
+        (bytes: Uint8Array) => Uint8Array.of(...bytes.slice(0, bytes.length / 2), ...bytes.slice(bytes.length / 2 + 1024)),
+      ],
+    ])('%s', async (_, cut) => {
+      const error = await failure(extractDocument(cut(pdf)));
+      expect(error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('cut short') });
+      expect(error.message).toContain('Upload the complete PDF');
+    });
   });
 
   it('a password-protected PDF → encrypted', async () => {
@@ -310,17 +350,20 @@ describe('unreadable documents fail with a reason a person can act on', () => {
     expect((await failure(extractDocument(random))).code).toBe('unsupported-format');
   });
 
-  it('bytes that are not UTF-8 → unsupported-format', async () => {
-    expect((await failure(extractDocument(Uint8Array.of(0x52, 0x65, 0x63, 0xff, 0xfe, 0x20, 0x61)))).code).toBe('unsupported-format');
+  it('binary data with no NULs, not UTF-8 → unsupported-format, not read as Windows-1252', async () => {
+    const noNuls = new Uint8Array(4096).map((_, index) => ((index * 7919 + 13) % 255) + 1);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(noNuls)).toThrow();
+    const error = await failure(extractDocument(noNuls));
+    expect(error).toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('binary data') });
   });
 
   it('a zip archive that is not a Word document → unsupported-format', async () => {
-    const archive = zip({ 'report.txt': 'Recommendation 1: By March 2023, forces should act.' });
+    const archive = zipArchive([['report.txt', 'Recommendation 1: By March 2023, forces should act.']]);
     expect((await failure(extractDocument(archive))).code).toBe('unsupported-format');
   });
 
   it('a Word document whose XML is damaged → corrupt', async () => {
-    const archive = zip({ 'word/document.xml': '<w:document><w:body><w:p>' });
+    const archive = zipArchive([['word/document.xml', '<w:document><w:body><w:p>']]);
     expect((await failure(extractDocument(archive))).code).toBe('corrupt');
   });
 

@@ -93,6 +93,36 @@ describe('reminder email', () => {
     expect(long.subject.length).toBeLessThanOrEqual(180);
   });
 
+  it.each([0, 1])('cuts a long subject between characters, never inside an emoji (padded by %i)', (padding) => {
+    const title = `${'Crime scenes '.repeat(10)}${'x'.repeat(padding)}${'😀'.repeat(60)}`;
+    const { subject } = email([find('response-due', 'due-in-14-days')], '2024-04-17', { report: { ...report, title } });
+    const whole = `14 days left to publish the response to “${title}” (last day Wednesday 1 May 2024)`;
+    expect(subject).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(subject.endsWith('😀…')).toBe(true);
+    expect(whole.startsWith(subject.slice(0, -1))).toBe(true);
+    expect(Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(subject))).toHaveLength(180);
+  });
+
+  it('shows document text in the order it is written: no bidirectional controls or invisible characters from the title or recommendations', () => {
+    const spoofed = email([find('response-due', 'due-in-14-days')], '2024-04-17', {
+      report: {
+        ...report,
+        title: 'Custody in Surrey \u202Efdp.exe\u202C\u2066 and\u2069\u200F\u061C\u200B\u200D\uFEFF\u00AD done',
+        recommendations: [{ ...recommendations[0]!, ref: '#2\u202E3', text: 'By March 2025, forces\u200B should\u202E act.' }],
+      },
+    });
+    expect(spoofed.subject).toBe('14 days left to publish the response to “Custody in Surrey fdp.exe and done” (last day Wednesday 1 May 2024)');
+    for (const part of [spoofed.subject, spoofed.text, spoofed.html]) expect(part).not.toMatch(/\p{Cf}/u);
+    expect(spoofed.text).toContain('    #23. By March 2025, forces should act.');
+  });
+
+  it('keeps ordinary text as it is: accents, quotes, dashes, pound signs, Welsh, Greek and emoji', () => {
+    const title = 'Café “Ŵyneb” – £2m’s Ελληνικά 👮🏽 ok';
+    const ordinary = email([find('response-due', 'due-in-14-days')], '2024-04-17', { report: { ...report, title } });
+    expect(ordinary.subject).toContain(`“${title}”`);
+    expect(ordinary.text).toContain(`Report: ${title}`);
+  });
+
   it('links to the report’s page and names the report, instead of telling the office to upload it again', () => {
     expect(fourteenDays.text).toContain(`record it on the report’s page and these reminders stop: ${reportUrl}`);
     expect(fourteenDays.html).toContain(`<a href="${reportUrl}">the report’s page</a>`);
