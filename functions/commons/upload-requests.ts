@@ -84,12 +84,14 @@ export async function uploadStatus(dependencies: UploadRequestDependencies, view
   const latest = (await dependencies.reports.uploadsOf(request.bucket, request.key)).at(-1);
   const state = latest ? await dependencies.reports.getReportState(latest.reportId) : null;
   if (!state) return { uploadId, fileName: request.fileName, state: 'waiting' };
-  const { id, status, title, kind, publishedOn, responseDueOn, failure } = state.report;
-  // A failure recorded for these bytes before is this upload's failure too; a stored report is what it was read as.
+  const { id, status, title, kind, publishedOn, responseDueOn } = state.report;
+  // A failure recorded for these bytes before is this upload's failure too; so is what its metadata asked
+  // that was refused (a correction), though the report it names stands.
+  const failure = latest?.failure ?? state.report.failure;
   return {
     uploadId,
     fileName: request.fileName,
-    state: status === 'failed' ? 'failed' : 'read',
+    state: failure ? 'failed' : 'read',
     report: { id, status, title, kind, publishedOn, responseDueOn, failure },
     owedByYou: state.obligations.some((obligation) => !obligation.closure && actsFor(viewer, obligation.bodyId)),
     mayOpen: maySee(viewer, state.obligations),

@@ -361,6 +361,15 @@ describe('the calendar feed, the spreadsheet and uploads', () => {
     const history = (await cumbria.get(`/reports/${status.body.report.id}`)).body.history;
     expect(history[0]).toMatchObject({ action: 'report.read', actor: 'officer@cumbria.test' });
     expect((await surrey.get(`/uploads/${link.body.uploadId}`)).status).toBe(403);
+
+    // The national report again, with another date: a correction Cumbria may not make alone, refused, and the upload says so.
+    const again = await cumbria.post('/uploads', { fileName: 'national again.txt', publishedOn: addDays(published, -2) });
+    await fetch(again.body.url, { method: 'PUT', headers: again.body.headers, body: NATIONAL });
+    await ingest.handler(s3PutEvent(services.bucket, again.body.key, (await services.eTagOf(again.body.key))!, NATIONAL.length));
+    expect((await cumbria.get(`/uploads/${again.body.uploadId}`)).body).toMatchObject({
+      state: 'failed',
+      report: { id: nationalReport, failure: { code: 'invalid-correction', message: expect.stringContaining('also owed a response by') } },
+    });
   });
 });
 
