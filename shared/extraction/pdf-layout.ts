@@ -115,11 +115,16 @@ function indentRanks(items: Segment[]): (left: number) => number {
 
 function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment: Segment, level: HeadingLevel | null): boolean {
   const { block, segment: before } = previous;
-  if (segment.gapBefore || Math.abs(before.size - segment.size) > 0.5) return false;
-  if (block.kind === 'heading') return level === block.level && segment.bold === before.bold;
+  if (Math.abs(before.size - segment.size) > 0.5) return false;
+  // A heading's lines are set further apart than the body's, in proportion to its type.
+  if (block.kind === 'heading')
+    return level === block.level && segment.bold === before.bold && segment.spaceAbove > 0 && segment.spaceAbove <= segment.size * 1.6;
+  if (segment.gapBefore) return false;
   if (level !== null || startsListItem(segment.text) || block.kind === 'table-cell') return false;
+  // A block whose sentence has ended is not carried on, however the next line is set.
+  if (/[.!?:;]["'’”)\]]?$/.test(block.text)) return false;
   const hangingIndent = block.kind === 'list-item' && segment.left > before.left + segment.size * 0.5;
-  return hangingIndent || (/^[a-z]/.test(segment.text) && !/[.!?:;]["'’”)\]]?$/.test(block.text));
+  return hangingIndent || /^[a-z]/.test(segment.text);
 }
 
 function toBlock(segment: Segment, level: HeadingLevel | null, listDepth: (left: number) => number): DocumentBlock {
@@ -213,6 +218,8 @@ interface Segment {
   size: number;
   bold: boolean;
   gapBefore: boolean;
+  /** From the baseline of the line above to this one's; 0 at the top of a page. */
+  spaceAbove: number;
 }
 
 function segments(lines: Line[], layout: Layout): Segment[] {
@@ -225,7 +232,14 @@ function segments(lines: Line[], layout: Layout): Segment[] {
       current.bold &&= line.bold;
     } else {
       const gapBefore = previous !== undefined && paragraphGap(previous, line, layout);
-      result.push({ text: line.text, left: line.left, size: line.size, bold: line.bold, gapBefore });
+      result.push({
+        text: line.text,
+        left: line.left,
+        size: line.size,
+        bold: line.bold,
+        gapBefore,
+        spaceAbove: previous === undefined ? 0 : previous.y - line.y,
+      });
     }
   });
   return result;
