@@ -141,11 +141,22 @@ function pageItems(reading: Reading, document: number, index: number): TextItem[
     const count = pdfium.FPDFText_CountChars(textPage);
     let item: TextItem | null = null;
     let itemObject = 0;
-    // Where the last glyph drawn began: the letters of a ligature ("fi", "ffl") all begin where it does.
-    let lastLeft = Number.NaN;
-    let endsInLigature = false;
+    let first = 0;
+    let last = 0;
+    /**
+     * Sets the run's width from its last glyphs' boxes (asked for only here and at its start: a call
+     * per character and box was a third of reading a page), and says whether a ligature ends it: the
+     * letters of a ligature ("fi", "ffl") all have its first letter's box.
+     */
+    const measure = (run: TextItem): boolean => {
+      const end = looseBox(reading, textPage, last);
+      const before = last > first ? looseBox(reading, textPage, last - 1) : null;
+      run.width = Math.max(end.right, before?.right ?? end.right) - run.x;
+      return before !== null && before.left === end.left;
+    };
     const finish = (hasEOL: boolean) => {
       if (item === null) return;
+      measure(item);
       item.hasEOL = hasEOL;
       items.push(item);
       item = null;
@@ -163,27 +174,26 @@ function pageItems(reading: Reading, document: number, index: number): TextItem[
         finish(false);
         continue;
       }
-      const { left, right } = looseBox(reading, textPage, char);
-      if (item !== null && object !== itemObject && endsInLigature && continuesLigature(item, left, charBaseline(reading, textPage, char))) {
-        itemObject = object;
-      } else if (item === null || object !== itemObject) {
-        finish(false);
-        item = {
-          str: '',
-          x: left,
-          y: charBaseline(reading, textPage, char),
-          width: 0,
-          fontSize: pdfium.FPDFText_GetFontSize(textPage, char),
-          bold: boldFont(reading, object, bold),
-          hasEOL: false,
-        };
+      if (item === null || object !== itemObject) {
+        const { left } = looseBox(reading, textPage, char);
+        const baseline = charBaseline(reading, textPage, char);
+        if (item === null || !measure(item) || !continuesLigature(item, left, baseline)) {
+          finish(false);
+          item = {
+            str: '',
+            x: left,
+            y: baseline,
+            width: 0,
+            fontSize: pdfium.FPDFText_GetFontSize(textPage, char),
+            bold: boldFont(reading, object, bold),
+            hasEOL: false,
+          };
+          first = char;
+        }
         itemObject = object;
       }
       item.str += code === PDFIUM_HYPHEN ? '-' : String.fromCodePoint(code);
-      // The letters of a ligature share its box: the run reaches as far as its furthest glyph, not its last.
-      item.width = Math.max(item.width, right - item.x);
-      endsInLigature = left === lastLeft;
-      lastLeft = left;
+      last = char;
     }
     finish(false);
     return items;
