@@ -26,7 +26,7 @@ const PROJECT_ENVIRONMENT = {
 };
 
 /** CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks. */
-const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
+export const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
 
 export interface ProjectFunctionProps {
   /** The handler's entry file, relative to the repository root; it exports `handler`. */
