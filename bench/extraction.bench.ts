@@ -23,10 +23,9 @@ import { reportPdf } from './report-pdf';
 
 const RUNS = 15;
 /**
- * Runs before timing starts. Each page reader is a thread that compiles pdf.js and sizes its heap for
- * itself, from only its share of the pages: measured, a process reaches its steady speed after about
- * ten documents, the first few taking longer. The first document's time is reported apart,
- * from a fresh process.
+ * Runs before timing starts. Each page reader is a thread whose PDFium starts in WebAssembly's
+ * baseline code and is optimised as it runs, and whose JavaScript is compiled as it runs: the first
+ * documents take longer. The first document's time is reported apart, from a fresh process.
  */
 const WARM_UP_RUNS = 10;
 const MB = 1024 * 1024;

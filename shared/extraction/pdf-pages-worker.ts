@@ -111,12 +111,16 @@ async function read({ id, bytes, share, shares, pdfium: compiled }: PageReadRequ
     }
     return { id, pages };
   } catch (error) {
-    // PDFium aborts (a RuntimeError) on what it cannot parse at all.
+    // PDFium aborted (a RuntimeError) on what it could not parse at all, and its state cannot be
+    // trusted after that: the next document gets a fresh instance of it.
+    runtime = undefined;
     return { id, failure: { reason: 'damaged', message: error instanceof Error ? error.message : String(error) } };
   } finally {
-    if (document !== 0) pdfium.FPDF_CloseDocument(document);
-    pdfium.free(scratch);
-    pdfium.free(data);
+    if (runtime !== undefined) {
+      if (document !== 0) pdfium.FPDF_CloseDocument(document);
+      pdfium.free(scratch);
+      pdfium.free(data);
+    }
   }
 }
 
