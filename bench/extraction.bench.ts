@@ -52,6 +52,9 @@ interface Figures {
   baselineBytes: number;
   pdftotextMs: number | null;
   pdftotextPeakBytes: number | null;
+  /** Processor time, all threads, of the first document's reading and of one pdftotext: on a shared machine, steadier than wall time. */
+  readFirstCpuMs: number;
+  pdftotextCpuMs: number | null;
 }
 
 async function main(): Promise<void> {
@@ -135,7 +138,8 @@ async function measure(
     oursPeakBytes: once.maxRssBytes,
     baselineBytes: baseline.maxRssBytes,
     pdftotextMs: tools.pdftotext ? await median(async () => run('pdftotext', [file, out])) : null,
-    pdftotextPeakBytes: tools.pdftotext && tools.time ? peakOf('pdftotext', [file, out]) : null,
+    ...(tools.pdftotext && tools.time ? timed('pdftotext', [file, out]) : { pdftotextPeakBytes: null, pdftotextCpuMs: null }),
+    readFirstCpuMs: once.readCpuMilliseconds,
   };
 }
 
@@ -152,10 +156,17 @@ async function median(work: () => Promise<void>): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-function child(once: string, file: string, mode?: string): { milliseconds: number; readMilliseconds: number; maxRssBytes: number } {
+interface OnceFigures {
+  milliseconds: number;
+  readMilliseconds: number;
+  readCpuMilliseconds: number;
+  maxRssBytes: number;
+}
+
+function child(once: string, file: string, mode?: string): OnceFigures {
   const result = spawnSync(process.execPath, [once, file, ...(mode ? [mode] : [])], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`extract-once failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { milliseconds: number; readMilliseconds: number; maxRssBytes: number };
+  return JSON.parse(result.stdout) as OnceFigures;
 }
 
 function run(command: string, args: string[]): void {
@@ -163,11 +174,12 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
 }
 
-/** GNU time's %M is the child's maximum resident set size in kilobytes. */
-function peakOf(command: string, args: string[]): number {
-  const result = spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8' });
+/** GNU time's %M is the child's maximum resident set size in kilobytes; %U and %S its processor seconds. */
+function timed(command: string, args: string[]): { pdftotextPeakBytes: number; pdftotextCpuMs: number } {
+  const result = spawnSync(TIME, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
-  return Number(result.stderr.trim().split('\n').at(-1)) * 1024;
+  const [kilobytes, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { pdftotextPeakBytes: kilobytes! * 1024, pdftotextCpuMs: (user! + system!) * 1000 };
 }
 
 function commandExists(command: string): boolean {
@@ -188,6 +200,8 @@ function table(results: Figures[]): string {
       'reading: warm',
       'with parsing: first',
       'with parsing: warm',
+      'CPU: first reading',
+      'CPU: pdftotext',
       'ours: peak RSS',
       '(of which baseline)',
       'pdftotext: peak RSS',
@@ -201,6 +215,8 @@ function table(results: Figures[]): string {
       `${ms(each.readMs)} (${ratio(each.readMs, each.pdftotextMs)})`,
       `${ms(each.oursFirstMs)} (${ratio(each.oursFirstMs, each.pdftotextMs)})`,
       `${ms(each.oursMs)} (${ratio(each.oursMs, each.pdftotextMs)})`,
+      `${ms(each.readFirstCpuMs)} (${ratio(each.readFirstCpuMs, each.pdftotextCpuMs)})`,
+      ms(each.pdftotextCpuMs),
       mb(each.oursPeakBytes),
       mb(each.baselineBytes),
       mb(each.pdftotextPeakBytes),
@@ -231,6 +247,7 @@ function verdicts(results: Figures[]): string {
     `Warm is the median of ${RUNS} runs after ${WARM_UP_RUNS} to warm up; pdftotext runs as a command, start-up included, in the same run.`,
     "The first document is timed in a fresh process running the bundle as Lambda does, from the bytes to the text (reading) or the result (with parsing): starting the page readers and PDFium's WebAssembly included.",
     'Parsing is what the rules add after the text is read: recommendations, dates, forces, counts and the s55 rules.',
+    "CPU is processor time, every thread's, from the first document's bytes to its text, and pdftotext's (GNU time's %U + %S, at 10 ms resolution): steadier than wall time on a shared machine.",
     'Peak RSS is measured in that fresh process per file; the baseline is the same process with the modules and file loaded but nothing extracted.',
   ].join('\n');
 }
