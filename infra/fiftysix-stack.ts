@@ -11,7 +11,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/com
 import { SCAN_HEARTBEAT_KEY, SECONDARY_INDEXES, TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, SCAN_HEARTBEAT_SCHEDULE, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
-import { PDF_PAGE_READER } from '../shared/extraction/pdf-text';
+import { PDF_PAGE_READER, PDFIUM_WASM } from '../shared/extraction/pdf-text';
 import { grantObjectAccess, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
 import { acknowledgeWildcards, underArn } from './nag';
@@ -103,6 +103,7 @@ export class Ingestion extends Construct {
       timeout: Duration.minutes(1),
       environment,
       workerScripts: [PDF_PAGE_READER],
+      files: [PDFIUM_WASM],
     });
     const ingest = this.function.function;
     // The bucket is versioned and each event names the version it is about.

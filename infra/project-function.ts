@@ -26,7 +26,7 @@ const PROJECT_ENVIRONMENT = {
 };
 
 /** CommonJS dependencies bundled into ES module output still call `require`, which ESM lacks. */
-const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
+export const BUNDLE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
 
 export interface ProjectFunctionProps {
   /** The handler's entry file, relative to the repository root; it exports `handler`. */
@@ -46,6 +46,8 @@ export interface ProjectFunctionProps {
    * `source` relative to the repository root, `bundled` the file name the handler looks for.
    */
   workerScripts?: readonly { source: string; bundled: string }[];
+  /** Files the handler reads beside its bundle (a WebAssembly module), copied as they are: `source` relative to the repository root. */
+  files?: readonly { source: string; bundled: string }[];
 }
 
 /**
@@ -121,8 +123,8 @@ export class ProjectFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // esbuild leaves `new URL('./x.mjs', import.meta.url)` alone, so a worker's script is bundled here.
-          afterBundling: (inputDir, outputDir) =>
-            (props.workerScripts ?? []).map(({ source, bundled }) =>
+          afterBundling: (inputDir, outputDir) => [
+            ...(props.workerScripts ?? []).map(({ source, bundled }) =>
               [
                 `"${inputDir}/node_modules/.bin/esbuild"`,
                 `"${inputDir}/${source}"`,
@@ -131,6 +133,8 @@ export class ProjectFunction extends Construct {
                 `"--banner:js=${BUNDLE_BANNER}"`,
               ].join(' '),
             ),
+            ...(props.files ?? []).map(({ source, bundled }) => `cp "${inputDir}/${source}" "${outputDir}/${bundled}"`),
+          ],
         },
       },
     });

@@ -1,12 +1,14 @@
+import type { DocumentBlock, StructuredDocument } from './blocks';
 import { startsListItem } from './paragraphs';
 
-/** A run of text as pdf.js places it on the page. */
+/** A run of text as the PDF places it on the page: x and width from its glyphs' boxes, y its baseline. */
 export interface TextItem {
   str: string;
   x: number;
   y: number;
   width: number;
   fontSize: number;
+  bold: boolean;
   hasEOL: boolean;
 }
 
@@ -17,6 +19,8 @@ export interface Line {
   right: number;
   y: number;
   size: number;
+  /** Every run on the line is set in a bold font. */
+  bold: boolean;
 }
 
 /**
@@ -26,10 +30,126 @@ export interface Line {
  * recommendation broken across lines could not be told from the paragraph after it.
  */
 export function pagesToText(pages: Line[][]): string {
+  const layout = layoutOf(pages);
+  return pages
+    .map((lines) =>
+      segments(lines, layout)
+        .map((segment, index) => (index === 0 ? segment.text : `${segment.gapBefore ? '\n\n' : '\n'}${segment.text}`))
+        .join(''),
+    )
+    .join('\n');
+}
+
+/**
+ * A PDF's pages as blocks. The type most of the text is set in is the body's: a line set larger is a
+ * heading, the largest its level 1, and a short line in bold at the body's size the level below them;
+ * a line that starts with a list marker is a list item, its depth its indentation's rank among the
+ * list items'; a line that carries on the block before it (indented under a list item's marker, or
+ * continuing its sentence) joins it; the rest are paragraphs. The title is the largest type on the
+ * first page, if it is larger than the body's.
+ */
+export function pagesToBlocks(pages: Line[][]): StructuredDocument {
+  const layout = layoutOf(pages);
+  const body = bodySize(pages);
+  const headingSizes = [...new Set(pages.flat().map((line) => roundSize(line.size)))].filter((size) => size > body * LARGER).sort((a, b) => b - a);
+  const pageSegments = pages.map((lines) => segments(lines, layout));
+  const listIndents = indentRanks(pageSegments.flat().filter((segment) => startsListItem(segment.text)));
+  const blocks: DocumentBlock[] = [];
+  let previous: { block: DocumentBlock; segment: Segment } | undefined;
+  for (const segment of pageSegments.flat()) {
+    const level = headingLevel(segment, body, headingSizes);
+    if (previous && carriesOn(previous, segment, level)) {
+      previous.block.text += ` ${segment.text}`;
+      previous.segment = segment;
+      continue;
+    }
+    const block = toBlock(segment, level, listIndents);
+    blocks.push(block);
+    previous = { block, segment };
+  }
+  return { title: titleOf(pages[0] ?? [], body), blocks };
+}
+
+/** How much larger than the body's a line's type must be to make it a heading: 10 %, over rounding and small caps. */
+const LARGER = 1.1;
+/** A bold line longer than this is bold text, not a heading. */
+const LONGEST_BOLD_HEADING = 120;
+const LIST_MARKER = /^([•·▪◦‣●○■□➢►\-–—*]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s*/;
+
+/** Half points: type sizes that differ by less are one size set on different baselines. */
+function roundSize(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+/** The type size most of the text is set in, by characters. */
+function bodySize(pages: Line[][]): number {
+  const characters = new Map<number, number>();
+  for (const line of pages.flat()) characters.set(roundSize(line.size), (characters.get(roundSize(line.size)) ?? 0) + line.text.length);
+  let body = 0;
+  for (const [size, count] of characters) if (count > (characters.get(body) ?? 0)) body = size;
+  return body;
+}
+
+type HeadingLevel = Extract<DocumentBlock, { kind: 'heading' }>['level'];
+
+function headingLevel(segment: Segment, body: number, headingSizes: number[]): HeadingLevel | null {
+  const size = roundSize(segment.size);
+  const rank = headingSizes.indexOf(size);
+  if (rank !== -1) return Math.min(6, rank + 1) as HeadingLevel;
+  if (segment.bold && size >= body && segment.text.length <= LONGEST_BOLD_HEADING) return Math.min(6, headingSizes.length + 1) as HeadingLevel;
+  return null;
+}
+
+/** Each list item's left edge mapped to its depth: the rank of its indentation among the list items' (within half a character, one indentation). */
+function indentRanks(items: Segment[]): (left: number) => number {
+  const lefts: number[] = [];
+  for (const left of items.map((item) => item.left).sort((a, b) => a - b)) {
+    if (lefts.length === 0 || left - lefts.at(-1)! > 3) lefts.push(left);
+  }
+  return (left) =>
+    Math.max(
+      0,
+      lefts.findLastIndex((each) => each <= left + 3),
+    );
+}
+
+function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment: Segment, level: HeadingLevel | null): boolean {
+  const { block, segment: before } = previous;
+  if (Math.abs(before.size - segment.size) > 0.5) return false;
+  // A heading's lines are set further apart than the body's, in proportion to its type.
+  if (block.kind === 'heading')
+    return level === block.level && segment.bold === before.bold && segment.spaceAbove > 0 && segment.spaceAbove <= segment.size * 1.6;
+  if (segment.gapBefore) return false;
+  if (level !== null || startsListItem(segment.text) || block.kind === 'table-cell') return false;
+  // A block whose sentence has ended is not carried on, however the next line is set.
+  if (/[.!?:;]["'’”)\]]?$/.test(block.text)) return false;
+  const hangingIndent = block.kind === 'list-item' && segment.left > before.left + segment.size * 0.5;
+  return hangingIndent || /^[a-z]/.test(segment.text);
+}
+
+function toBlock(segment: Segment, level: HeadingLevel | null, listDepth: (left: number) => number): DocumentBlock {
+  if (level !== null) return { kind: 'heading', level, text: segment.text };
+  const marker = startsListItem(segment.text) ? LIST_MARKER.exec(segment.text) : null;
+  if (marker) return { kind: 'list-item', marker: marker[1]!, depth: listDepth(segment.left), text: segment.text.slice(marker[0].length) };
+  return { kind: 'paragraph', text: segment.text };
+}
+
+/** The first page's largest type, its lines joined, when it is larger than the body's. */
+function titleOf(firstPage: Line[], body: number): string | null {
+  const largest = firstPage.reduce((max, line) => Math.max(max, roundSize(line.size)), 0);
+  if (largest <= body * LARGER) return null;
+  const start = firstPage.findIndex((line) => roundSize(line.size) === largest);
+  const end = firstPage.findIndex((line, index) => index > start && roundSize(line.size) !== largest);
+  return firstPage
+    .slice(start, end === -1 ? undefined : end)
+    .map((line) => line.text)
+    .join(' ');
+}
+
+function layoutOf(pages: Line[][]): Layout {
   // A loop, not Math.max(...lines): spreading a long report's lines as arguments overflows the stack.
   const right = pages.reduce((furthest, lines) => lines.reduce((max, line) => Math.max(max, line.right), furthest), 0);
-  const layout = { right, pitch: linePitch(pages) };
-  return pages.map((lines) => joinLines(lines, layout)).join('\n');
+  return { right, pitch: linePitch(pages) };
 }
 
 /** A page's text items gathered into its printed lines, top to bottom as the PDF orders them. */
@@ -44,7 +164,7 @@ export function toLines(items: TextItem[]): Line[] {
     }
     if (item.str !== '') {
       if (!current) {
-        current = { text: '', left: item.x, right: item.x, y: item.y, size };
+        current = { text: '', left: item.x, right: item.x, y: item.y, size, bold: item.bold };
       } else if (item.x - current.right > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str)) {
         current.text += ' ';
       }
@@ -52,6 +172,7 @@ export function toLines(items: TextItem[]): Line[] {
       current.left = Math.min(current.left, item.x);
       current.right = Math.max(current.right, item.x + item.width);
       current.size = Math.max(current.size, size);
+      if (item.str.trim() !== '') current.bold &&= item.bold;
     }
     if (item.hasEOL && current) {
       lines.push(current);
@@ -90,15 +211,38 @@ function linePitch(pages: Line[][]): number {
   return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
 }
 
-function joinLines(lines: Line[], layout: Layout): string {
-  let text = '';
+/** Lines that wrap into one another, joined: the first line's place and type, and whether space sets it apart from the segment above. */
+interface Segment {
+  text: string;
+  left: number;
+  size: number;
+  bold: boolean;
+  gapBefore: boolean;
+  /** From the baseline of the line above to this one's; 0 at the top of a page. */
+  spaceAbove: number;
+}
+
+function segments(lines: Line[], layout: Layout): Segment[] {
+  const result: Segment[] = [];
   lines.forEach((line, index) => {
     const previous = lines[index - 1];
-    if (previous === undefined) text = line.text;
-    else if (wrapped(previous, line, layout)) text += /\p{L}-$/u.test(previous.text) ? line.text : ` ${line.text}`;
-    else text += `${paragraphGap(previous, line, layout) ? '\n\n' : '\n'}${line.text}`;
+    const current = result.at(-1);
+    if (previous !== undefined && current !== undefined && wrapped(previous, line, layout)) {
+      current.text += /\p{L}-$/u.test(previous.text) ? line.text : ` ${line.text}`;
+      current.bold &&= line.bold;
+    } else {
+      const gapBefore = previous !== undefined && paragraphGap(previous, line, layout);
+      result.push({
+        text: line.text,
+        left: line.left,
+        size: line.size,
+        bold: line.bold,
+        gapBefore,
+        spaceAbove: previous === undefined ? 0 : previous.y - line.y,
+      });
+    }
   });
-  return text;
+  return result;
 }
 
 function paragraphGap(upper: Line, lower: Line, layout: Layout): boolean {

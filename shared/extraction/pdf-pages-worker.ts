@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { getDocumentProxy } from 'unpdf';
+import { PDFiumModule } from '@hyzyla/pdfium';
 import { type Line, type TextItem, toLines } from './pdf-layout';
 
 /** A share of a PDF's pages to read: those whose number, counted from 0, leaves `share` when divided by `shares`. */
@@ -8,56 +8,237 @@ export interface PageReadRequest {
   bytes: Uint8Array;
   share: number;
   shares: number;
+  /** PDFium, compiled once by the thread that asks (a compiled module is shared, not copied). */
+  pdfium: WebAssembly.Module;
 }
 
-export type PageReadResponse = { id: number; pages: { number: number; lines: Line[] }[] } | { id: number; failure: { name: string; message: string } };
+/** Why PDFium would not open a document, as FPDF_GetLastError says it. */
+export type PdfFailure = 'password' | 'damaged';
+
+export type PageReadResponse = { id: number; pages: { number: number; lines: Line[] }[] } | { id: number; failure: { reason: PdfFailure; message: string } };
 
 /**
- * Pages read together. All at once, pdf.js holds every page's parsed content until the last is done;
- * a few at a time keeps memory flat and is no slower, as pdf.js still has the next page to work on
- * while the last one's text is handed back.
+ * The PDFium functions this reader calls, straight from the WebAssembly module's exports: the
+ * package's own wrappers check their arguments on every call, which for a call per character was a
+ * large part of reading a page.
  */
-const PAGES_AT_ONCE = 4;
+interface Pdfium {
+  malloc(size: number): number;
+  free(pointer: number): void;
+  FPDF_InitLibrary(): void;
+  FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+  FPDF_GetLastError(): number;
+  FPDF_GetPageCount(document: number): number;
+  FPDF_LoadPage(document: number, index: number): number;
+  FPDF_ClosePage(page: number): void;
+  FPDF_CloseDocument(document: number): void;
+  FPDFText_LoadPage(page: number): number;
+  FPDFText_ClosePage(textPage: number): void;
+  FPDFText_CountChars(textPage: number): number;
+  FPDFText_GetUnicode(textPage: number, index: number): number;
+  FPDFText_GetTextObject(textPage: number, index: number): number;
+  FPDFText_GetFontSize(textPage: number, index: number): number;
+  FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
+  FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  FPDFTextObj_GetFont(textObject: number): number;
+  FPDFFont_GetWeight(font: number): number;
+  FPDFFont_GetBaseFontName(font: number, buffer: number, length: number): number;
+}
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+interface Runtime {
+  exports: Pdfium;
+  /** Views of the module's memory, replaced by the runtime whenever the memory grows. */
+  memory: { HEAPU8: Uint8Array; HEAPF32: Float32Array; HEAPF64: Float64Array };
+}
 
 /**
- * Runs in a worker thread (see pdf-text.ts): pdf.js is slow enough to want more than one core, and can
- * leave a rejected promise behind a damaged PDF, which here ends this thread, not the process.
+ * PDFium's error codes (fpdfview.h): 4 is a password the file needs, 5 a security handler it does not
+ * support, which for the uploader is the same thing: a protected file.
  */
-async function read({ id, bytes, share, shares }: PageReadRequest): Promise<PageReadResponse> {
-  let document: PdfDocument | undefined;
+const PASSWORD_ERRORS = new Set([4, 5]);
+
+/** A font this heavy or heavier is bold (CSS and PDF font descriptors share the scale). */
+const BOLD_WEIGHT = 600;
+/** Many embedded fonts carry no weight, only a name such as "Arial-BoldMT" or "ABCDEE+Lato-Semibold". */
+const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
+const FONT_NAME_BYTES = 128;
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
+/** What PDFium reads a hyphen at the end of a line as (fpdf_text.h), so that callers may drop it; pdf-layout.ts decides. */
+const PDFIUM_HYPHEN = 0x02;
+/** FS_RECTF: four floats, left, top, right, bottom; then the two doubles GetCharOrigin writes. */
+const SCRATCH_BYTES = 16 + 16 + FONT_NAME_BYTES;
+
+/** One runtime per worker, started on its first request and kept for the next document. */
+let runtime: Promise<Runtime> | undefined;
+
+async function startRuntime(compiled: WebAssembly.Module): Promise<Runtime> {
+  const module = (await PDFiumModule({
+    instantiateWasm: (imports, receive) => {
+      // Emscripten's callback takes the instance and its module, not what the package's types say.
+      void WebAssembly.instantiate(compiled, imports).then((instance) =>
+        (receive as (instance: WebAssembly.Instance, module: WebAssembly.Module) => void)(instance, compiled),
+      );
+      return {};
+    },
+  })) as unknown as Runtime['memory'] & { wasmExports: Pdfium };
+  module.wasmExports.FPDF_InitLibrary();
+  return { exports: module.wasmExports, memory: module };
+}
+
+/**
+ * Runs in a worker thread (see pdf-text.ts): a damaged PDF that sends PDFium round in circles or
+ * through all its memory stops this thread, which the process can end, and two threads read a long
+ * report's pages at the same time.
+ */
+async function read({ id, bytes, share, shares, pdfium: compiled }: PageReadRequest): Promise<PageReadResponse> {
+  runtime ??= startRuntime(compiled);
+  const { exports: pdfium, memory } = await runtime;
+  const data = pdfium.malloc(bytes.length);
+  const scratch = pdfium.malloc(SCRATCH_BYTES);
+  let document = 0;
   try {
-    document = await getDocumentProxy(bytes, { verbosity: 0 });
-    const numbers: number[] = [];
-    for (let number = share + 1; number <= document.numPages; number += shares) numbers.push(number);
+    memory.HEAPU8.set(bytes, data);
+    document = pdfium.FPDF_LoadMemDocument(data, bytes.length, 0);
+    if (document === 0) {
+      const code = pdfium.FPDF_GetLastError();
+      return { id, failure: { reason: PASSWORD_ERRORS.has(code) ? 'password' : 'damaged', message: `PDFium could not open the file (error ${code}).` } };
+    }
     const pages: { number: number; lines: Line[] }[] = [];
-    for (let first = 0; first < numbers.length; first += PAGES_AT_ONCE) {
-      const batch = numbers.slice(first, first + PAGES_AT_ONCE);
-      pages.push(...(await Promise.all(batch.map(async (number) => ({ number, lines: toLines(await pageItems(document!, number)) })))));
+    const count = pdfium.FPDF_GetPageCount(document);
+    for (let index = share; index < count; index += shares) {
+      pages.push({ number: index + 1, lines: toLines(pageItems({ pdfium, memory, scratch }, document, index)) });
     }
     return { id, pages };
   } catch (error) {
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    return { id, failure: { name, message } };
+    // PDFium aborted (a RuntimeError) on what it could not parse at all, and its state cannot be
+    // trusted after that: the next document gets a fresh instance of it.
+    runtime = undefined;
+    return { id, failure: { reason: 'damaged', message: error instanceof Error ? error.message : String(error) } };
   } finally {
-    await document?.destroy();
+    if (runtime !== undefined) {
+      if (document !== 0) pdfium.FPDF_CloseDocument(document);
+      pdfium.free(scratch);
+      pdfium.free(data);
+    }
   }
 }
 
-/** A page's positioned text; the page's parsed resources are released as soon as it is read. */
-async function pageItems(document: PdfDocument, number: number): Promise<TextItem[]> {
-  const page = await document.getPage(number);
+interface Reading {
+  pdfium: Pdfium;
+  memory: Runtime['memory'];
+  scratch: number;
+}
+
+/**
+ * A page's text as runs of one text object each (what the PDF drew with one operator), placed as
+ * pdf-layout.ts expects: PDFium's own line ends end a run, and its spaces between words are kept.
+ */
+function pageItems(reading: Reading, document: number, index: number): TextItem[] {
+  const { pdfium } = reading;
+  const page = pdfium.FPDF_LoadPage(document, index);
+  if (page === 0) throw new Error(`PDFium could not load page ${index + 1}.`);
+  const textPage = pdfium.FPDFText_LoadPage(page);
   try {
-    const { items } = await page.getTextContent();
-    return items.flatMap((item) => {
-      if (!('str' in item)) return [];
-      const [, , c, d, x, y] = item.transform as number[];
-      return [{ str: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(c!, d!), hasEOL: item.hasEOL }];
-    });
+    const items: TextItem[] = [];
+    const bold = new Map<number, boolean>();
+    const count = pdfium.FPDFText_CountChars(textPage);
+    let item: TextItem | null = null;
+    let itemObject = 0;
+    let first = 0;
+    let last = 0;
+    /**
+     * Sets the run's width from its last glyphs' boxes (asked for only here and at its start: a call
+     * per character and box was a third of reading a page), and says whether a ligature ends it: the
+     * letters of a ligature ("fi", "ffl") all have its first letter's box.
+     */
+    const measure = (run: TextItem): boolean => {
+      const end = looseBox(reading, textPage, last);
+      const before = last > first ? looseBox(reading, textPage, last - 1) : null;
+      run.width = Math.max(end.right, before?.right ?? end.right) - run.x;
+      return before !== null && before.left === end.left;
+    };
+    const finish = (hasEOL: boolean) => {
+      if (item === null) return;
+      measure(item);
+      item.hasEOL = hasEOL;
+      items.push(item);
+      item = null;
+    };
+    for (let char = 0; char < count; char++) {
+      const code = pdfium.FPDFText_GetUnicode(textPage, char);
+      if (code === CARRIAGE_RETURN || code === LINE_FEED) {
+        finish(true);
+        continue;
+      }
+      const object = pdfium.FPDFText_GetTextObject(textPage, char);
+      // A space PDFium put in where it judged the words apart belongs to no object: the run ends, and
+      // pdf-layout.ts judges the gap as it does every other, by the type's size.
+      if (object === 0) {
+        finish(false);
+        continue;
+      }
+      if (item === null || object !== itemObject) {
+        const { left } = looseBox(reading, textPage, char);
+        const baseline = charBaseline(reading, textPage, char);
+        if (item === null || !measure(item) || !continuesLigature(item, left, baseline)) {
+          finish(false);
+          item = {
+            str: '',
+            x: left,
+            y: baseline,
+            width: 0,
+            fontSize: pdfium.FPDFText_GetFontSize(textPage, char),
+            bold: boldFont(reading, object, bold),
+            hasEOL: false,
+          };
+          first = char;
+        }
+        itemObject = object;
+      }
+      item.str += code === PDFIUM_HYPHEN ? '-' : String.fromCodePoint(code);
+      last = char;
+    }
+    finish(false);
+    return items;
   } finally {
-    page.cleanup();
+    pdfium.FPDFText_ClosePage(textPage);
+    pdfium.FPDF_ClosePage(page);
   }
+}
+
+/**
+ * PDFium gives each letter of a ligature the box of the ligature's first letter, so a word that a
+ * ligature ends, drawn on in its own text object ("fi" then "ndings"), would seem to have a gap in it:
+ * the next object on the same baseline, nearer than half the type size, carries the word on.
+ */
+function continuesLigature(item: TextItem, left: number, baseline: number): boolean {
+  return Math.abs(baseline - item.y) < item.fontSize * 0.1 && left >= item.x && left - (item.x + item.width) < item.fontSize * 0.5;
+}
+
+function looseBox({ pdfium, memory, scratch }: Reading, textPage: number, char: number): { left: number; right: number } {
+  pdfium.FPDFText_GetLooseCharBox(textPage, char, scratch);
+  const floats = memory.HEAPF32;
+  return { left: floats[scratch / 4]!, right: floats[scratch / 4 + 2]! };
+}
+
+function charBaseline({ pdfium, memory, scratch }: Reading, textPage: number, char: number): number {
+  pdfium.FPDFText_GetCharOrigin(textPage, char, scratch + 16, scratch + 24);
+  return memory.HEAPF64[(scratch + 24) / 8]!;
+}
+
+/** Whether a text object's font is bold, by its weight or else its name; kept per font for the page. */
+function boldFont({ pdfium, memory, scratch }: Reading, object: number, known: Map<number, boolean>): boolean {
+  const font = pdfium.FPDFTextObj_GetFont(object);
+  let bold = known.get(font);
+  if (bold === undefined) {
+    const nameAt = scratch + 32;
+    const length = pdfium.FPDFFont_GetBaseFontName(font, nameAt, FONT_NAME_BYTES);
+    const name = Buffer.from(memory.HEAPU8.subarray(nameAt, nameAt + Math.max(0, Math.min(length, FONT_NAME_BYTES) - 1))).toString('latin1');
+    bold = pdfium.FPDFFont_GetWeight(font) >= BOLD_WEIGHT || BOLD_NAME.test(name);
+    known.set(font, bold);
+  }
+  return bold;
 }
 
 parentPort?.on('message', (request: PageReadRequest) => {

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { StructuredDocument } from './blocks';
 import { UnreadableDocumentError } from './errors';
-import { type Line, pagesToText } from './pdf-layout';
-import type { PageReadRequest, PageReadResponse } from './pdf-pages-worker';
+import { type Line, pagesToBlocks, pagesToText } from './pdf-layout';
+import type { PageReadRequest, PageReadResponse, PdfFailure } from './pdf-pages-worker';
 
 /**
  * The page reader's script. Bundled for Lambda, it sits beside the handler's bundle under this name
@@ -15,24 +18,32 @@ export const PDF_PAGE_READER = {
   bundled: 'pdf-pages-worker.mjs',
 } as const;
 
+/** PDFium's WebAssembly module, which the Lambda bundle carries beside the page reader under this name. */
+export const PDFIUM_WASM = { source: 'node_modules/@hyzyla/pdfium/dist/pdfium.wasm', bundled: 'pdfium.wasm' } as const;
+
+const fromSource = import.meta.url.endsWith('.ts');
+
 function readerScript(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('./pdf-pages-worker.from-source.mjs', import.meta.url)
-    : new URL(`./${PDF_PAGE_READER.bundled}`, import.meta.url);
+  return fromSource ? new URL('./pdf-pages-worker.from-source.mjs', import.meta.url) : new URL(`./${PDF_PAGE_READER.bundled}`, import.meta.url);
 }
 
-/** More readers than this gain nothing on a report of a few hundred pages: each opens the whole file. */
-const MOST_READERS = 4;
+let pdfium: Promise<WebAssembly.Module> | undefined;
 
 /**
- * Space for each reader's short-lived objects. pdf.js makes several for every glyph, so a small space
- * means constant collections and slow reading, and V8's larger default raises peak memory: this is the
- * balance `npm run bench` found between the time and memory targets (README.md, "Measured").
+ * PDFium compiled once for the process, while its readers start: each reader instantiates the same
+ * compiled module rather than compiling four megabytes of WebAssembly for itself.
  */
-const READER_YOUNG_HEAP_MB = 24;
-// The readers' old generation is left at V8's default. A low cap slowed them in the bench (V8's
-// heuristics change near it), and would not bound a decompression bomb anyway, whose decoded streams
-// are ArrayBuffers outside the heap. PDF_READ_LIMITS.memoryMb bounds both.
+function compiledPdfium(): Promise<WebAssembly.Module> {
+  const file = fromSource ? createRequire(import.meta.url).resolve('@hyzyla/pdfium/pdfium.wasm') : new URL(`./${PDFIUM_WASM.bundled}`, import.meta.url);
+  pdfium ??= readFile(file).then((binary) => WebAssembly.compile(binary));
+  return pdfium;
+}
+
+/**
+ * More readers than this gain nothing on a report of a few hundred pages: each opens the whole file
+ * and holds its own PDFium, whose memory a WebAssembly module never gives back.
+ */
+const MOST_READERS = 2;
 
 interface Pending {
   resolve: (response: PageReadResponse) => void;
@@ -40,8 +51,8 @@ interface Pending {
 }
 
 /**
- * A worker thread reading pages with pdf.js. One that fails (pdf.js leaves a rejected promise behind
- * some damaged PDFs) or is stopped ends, fails what it was reading, and is replaced on next use.
+ * A worker thread reading pages with PDFium. One that fails or is stopped ends, fails what it was
+ * reading, and is replaced on next use.
  */
 class PageReader {
   private readonly worker: Worker;
@@ -50,9 +61,7 @@ class PageReader {
   ended = false;
 
   constructor() {
-    this.worker = new Worker(readerScript(), {
-      resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_HEAP_MB },
-    });
+    this.worker = new Worker(readerScript());
     this.worker.on('message', (response: PageReadResponse) => {
       this.pending.get(response.id)?.resolve(response);
       this.pending.delete(response.id);
@@ -63,12 +72,13 @@ class PageReader {
     this.holdProcessOpen();
   }
 
-  read(bytes: Uint8Array, share: number, shares: number): Promise<PageReadResponse> {
+  async read(bytes: Uint8Array, share: number, shares: number): Promise<PageReadResponse> {
+    const pdfium = await compiledPdfium();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.holdProcessOpen();
-      this.worker.postMessage({ id, bytes, share, shares } satisfies PageReadRequest);
+      this.worker.postMessage({ id, bytes, share, shares, pdfium } satisfies PageReadRequest);
     });
   }
 
@@ -112,7 +122,7 @@ export interface PdfReadLimits {
 
 export const PDF_READ_LIMITS: PdfReadLimits = {
   // Many times what a report of a few hundred pages takes (README.md, "Measured"), and short enough that
-  // a PDF that sends pdf.js round in circles is stopped inside the ingest Lambda's one-minute timeout,
+  // a PDF that sends PDFium round in circles is stopped inside the ingest Lambda's one-minute timeout,
   // with time left to record its upload as unreadable. A read stopped here is not tried again.
   deadlineMs: 20_000,
   // Well above what a long report grows the process by, readers included. A few hundred kilobytes of
@@ -148,7 +158,7 @@ const COMPLETE_END = /startxref\s+(\d+)\s*%%EOF[\s\S]{0,1024}$/;
 
 /**
  * A file cut short has lost its end, and one whose table would lie past its end has lost bytes on the
- * way: pdf.js would rebuild what it could find, and a report could be read without its later pages.
+ * way: PDFium would rebuild what it could find, and a report could be read without its later pages.
  */
 function requireComplete(bytes: Uint8Array): void {
   const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1100).toString('latin1');
@@ -160,8 +170,18 @@ function requireComplete(bytes: Uint8Array): void {
   );
 }
 
-/** The text of a PDF, one paragraph per line (see pagesToText); its pages are shared out between worker threads. */
+/** The text of a PDF, one paragraph per line (see pagesToText). */
 export async function pdfToText(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<string> {
+  return pagesToText(await pdfPages(bytes, limits));
+}
+
+/** A PDF as blocks: headings by their type, list items by their markers, paragraphs (see pagesToBlocks). */
+export async function pdfDocument(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<StructuredDocument> {
+  return pagesToBlocks(await pdfPages(bytes, limits));
+}
+
+/** Each page's printed lines; the pages are shared out between worker threads. */
+async function pdfPages(bytes: Uint8Array, limits: PdfReadLimits): Promise<Line[][]> {
   requireComplete(bytes);
   const responses = await readPages(bytes, limits)
     // The PDF that stopped a reader may be another one it was reading at the same time: readers are
@@ -179,7 +199,7 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfReadLimits = PDF_R
     if ('failure' in response) throw pdfError(response.failure);
     for (const { number, lines } of response.pages) pages[number - 1] = lines;
   }
-  return pagesToText(pages);
+  return pages;
 }
 
 async function readPages(bytes: Uint8Array, limits: PdfReadLimits): Promise<PageReadResponse[]> {
@@ -205,7 +225,7 @@ async function readPages(bytes: Uint8Array, limits: PdfReadLimits): Promise<Page
   }
 }
 
-/** Why the readers could not answer: out of time, out of memory, or stopped by what pdf.js made of the file. */
+/** Why the readers could not answer: out of time, out of memory, or stopped by what PDFium made of the file. */
 function readerError(error: unknown): UnreadableDocumentError {
   if (error instanceof ReadLimitError && error.limit === 'deadlineMs') {
     return new UnreadableDocumentError(
@@ -224,9 +244,9 @@ function readerError(error: unknown): UnreadableDocumentError {
   return corrupt(error);
 }
 
-function pdfError(failure: { name: string; message: string }): UnreadableDocumentError {
-  const cause = Object.assign(new Error(failure.message), { name: failure.name });
-  if (failure.name === 'PasswordException') {
+function pdfError(failure: { reason: PdfFailure; message: string }): UnreadableDocumentError {
+  const cause = new Error(failure.message);
+  if (failure.reason === 'password') {
     return new UnreadableDocumentError('encrypted', 'The PDF is password-protected: upload a copy saved without a password.', { cause });
   }
   return corrupt(cause);

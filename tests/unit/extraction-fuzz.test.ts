@@ -104,7 +104,8 @@ describe('a damaged PDF leaves nothing behind', () => {
     for (let page = 1; page <= 3; page++) {
       doc.addPage([595, 842]).drawText(`Recommendation ${page} By March 2027, the force should act.`, { x: 60, y: 700, size: 11, font });
     }
-    // A classic cross-reference table: pdf.js's recovery from a damaged one is where rejections were left behind.
+    // A classic cross-reference table: recovering from a damaged one is where pdf.js, the reader before
+    // PDFium, left rejections behind.
     return doc.save({ useObjectStreams: false });
   }
 
@@ -120,7 +121,7 @@ describe('a damaged PDF leaves nothing behind', () => {
       }),
       { numRuns: 300, seed: 56 },
     );
-    // A rejection pdf.js leaves behind surfaces a moment after the read it came from.
+    // A rejection left behind surfaces a moment after the read it came from.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(leftBehind).toEqual([]);
   });

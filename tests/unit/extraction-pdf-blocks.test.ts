@@ -1,0 +1,100 @@
+import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { blocksToText } from '../../shared/extraction/blocks';
+import { pdfDocument, pdfToText } from '../../shared/extraction/pdf-text';
+
+interface Printed {
+  text: string;
+  size?: number;
+  bold?: boolean;
+  indent?: number;
+  /** Extra space above the line, in lines. */
+  gap?: number;
+}
+
+const MARGIN = 56;
+const BODY = 10;
+
+/** A one-page PDF set as a report is: each entry one printed line, in Helvetica or Helvetica Bold. */
+async function printedPdf(lines: Printed[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const fonts: Record<'regular' | 'bold', PDFFont> = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
+  const page = doc.addPage([595, 842]);
+  let y = 780;
+  for (const { text, size = BODY, bold = false, indent = 0, gap = 0 } of lines) {
+    y -= (gap + 1) * size * 1.3;
+    page.drawText(text, { x: MARGIN + indent, y, size, font: bold ? fonts.bold : fonts.regular });
+  }
+  return doc.save();
+}
+
+const REPORT: Printed[] = [
+  { text: 'An inspection of how well the police', size: 22, bold: true },
+  { text: 'tackle serious youth violence', size: 22, bold: true },
+  { text: 'Published on 14 March 2026', gap: 1 },
+  { text: 'Summary of findings', size: 16, bold: true, gap: 1 },
+  { text: 'We found that forces understand the problem but do not yet work well with their partners.', gap: 0.5 },
+  { text: 'Recommendations', bold: true, gap: 1 },
+  { text: 'By March 2027, chief constables should:', gap: 0.5 },
+  { text: '• agree with their partners how they share information;', indent: 14 },
+  { text: '• review how they record each incident.', indent: 14 },
+  { text: '1. The College of Policing should publish guidance.' },
+];
+
+describe('a PDF read as blocks', () => {
+  it('takes the largest type on the first page as its title, its lines joined', async () => {
+    const document = await pdfDocument(await printedPdf(REPORT));
+    expect(document.title).toBe('An inspection of how well the police tackle serious youth violence');
+  });
+
+  it('reads lines set larger or bolder than the body as headings, the largest first, and the rest as paragraphs', async () => {
+    const { blocks } = await pdfDocument(await printedPdf(REPORT));
+    expect(blocks.filter((block) => block.kind !== 'list-item')).toEqual([
+      { kind: 'heading', level: 1, text: 'An inspection of how well the police tackle serious youth violence' },
+      { kind: 'paragraph', text: 'Published on 14 March 2026' },
+      { kind: 'heading', level: 2, text: 'Summary of findings' },
+      { kind: 'paragraph', text: 'We found that forces understand the problem but do not yet work well with their partners.' },
+      { kind: 'heading', level: 3, text: 'Recommendations' },
+      { kind: 'paragraph', text: 'By March 2027, chief constables should:' },
+    ]);
+  });
+
+  it('reads a line that starts with a marker as a list item, its depth from its indentation', async () => {
+    const { blocks } = await pdfDocument(await printedPdf(REPORT));
+    expect(blocks.filter((block) => block.kind === 'list-item')).toEqual([
+      { kind: 'list-item', marker: '•', depth: 1, text: 'agree with their partners how they share information;' },
+      { kind: 'list-item', marker: '•', depth: 1, text: 'review how they record each incident.' },
+      { kind: 'list-item', marker: '1.', depth: 0, text: 'The College of Policing should publish guidance.' },
+    ]);
+  });
+
+  it('joins a line that carries on a list item, indented under its text, to the item', async () => {
+    const { blocks } = await pdfDocument(
+      await printedPdf([
+        { text: 'Some words set in the body type, so that the body is the body.' },
+        { text: '• forces should review how they share information with', indent: 14, gap: 1 },
+        { text: 'their partners;', indent: 22 },
+        { text: 'A paragraph after the list that starts a sentence of its own.', gap: 1 },
+      ]),
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Some words set in the body type, so that the body is the body.' },
+      { kind: 'list-item', marker: '•', depth: 0, text: 'forces should review how they share information with their partners;' },
+      { kind: 'paragraph', text: 'A paragraph after the list that starts a sentence of its own.' },
+    ]);
+  });
+
+  it('has no title when nothing on the first page is set larger than the body', async () => {
+    const document = await pdfDocument(await printedPdf([{ text: 'Only body text here.' }, { text: 'And another line of it.' }]));
+    expect(document.title).toBeNull();
+  });
+
+  it('holds the same words as the PDF read as text', async () => {
+    const pdf = await printedPdf(REPORT);
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    expect(words(blocksToText((await pdfDocument(pdf)).blocks))).toEqual(words(await pdfToText(pdf)));
+  });
+});
