@@ -85,6 +85,7 @@ interface Carried {
   progress: ObligationProgress;
   closure: ObligationClosure | null;
   takenUp: Obligation['takenUp'];
+  response?: Obligation['response'];
 }
 
 /** Starts (or restarts) one body's clock: every date from the publication date, the first reminder from the body's plan. */
@@ -102,6 +103,8 @@ function obligationFor(report: Report, body: LocalPolicingBody, carried: Carried
     closure: carried.closure,
     historical,
     takenUp: carried.takenUp,
+    // Only an obligation with a linked response carries one, so those stored before it existed compare equal.
+    ...(carried.response ? { response: carried.response } : {}),
   };
 }
 
@@ -141,7 +144,7 @@ export function reconcileObligations(
     const progress = prior ? withoutRemoved(prior.progress, keys) : (options.progressOfNew ?? NO_PROGRESS);
     // A person's archive stays; a closure FiftySix made because the body was not concerned lifts now it is.
     const closure = prior?.closure?.kind === 'archived' ? prior.closure : null;
-    const next = obligationFor(report, body, { progress, closure, takenUp: prior?.takenUp ?? null });
+    const next = obligationFor(report, body, { progress, closure, takenUp: prior?.takenUp ?? null, response: prior?.response });
     // Where nothing the plan rests on changed since it was stored, the scan's place in it stays: it is not made to look back again.
     const stored = (options.stored ?? existing).find((obligation) => obligation.bodyId === body.id);
     const samePlan = stored && !options.replan?.includes(body.id) && planInputs(stored) === planInputs(next);

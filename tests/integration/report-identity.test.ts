@@ -1,0 +1,151 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scheduledScanEvent } from '../../infra/local/local-stack';
+import { latenessOf } from '../../shared/responses';
+import { forceReportText, nationalReportText } from '../support/documents';
+import { useIsolatedServices } from '../support/local-services';
+
+let services: Awaited<ReturnType<typeof useIsolatedServices>>;
+let ingest: typeof import('../../functions/ingest/handler');
+let scan: typeof import('../../functions/deadline-scan/handler');
+
+beforeAll(async () => {
+  services = await useIsolatedServices('identity');
+  ingest = await import('../../functions/ingest/handler');
+  scan = await import('../../functions/deadline-scan/handler');
+});
+
+/** The text as a PDF prints it: a line at a time, in Helvetica, as the ingest bundle's own test makes one. */
+async function reportPdf(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
+  return doc.save();
+}
+
+async function ingested(key: string, body: Uint8Array | string, publishedOn?: string) {
+  const [outcome] = await ingest.handler(await services.upload(key, body, publishedOn));
+  return outcome!;
+}
+
+describe('one report however it arrives', () => {
+  it('takes the same report as text and as PDF for one report, with two sources, and emails its office once a day', async () => {
+    const text = forceReportText('Cumbria Constabulary', 'Crime scenes in Cumbria');
+    const first = await ingested('uploads/crime-scenes.txt', text, '2024-03-07');
+    const pdf = await ingested('uploads/crime-scenes.pdf', await reportPdf(text), '2024-03-07');
+    expect(first).toMatchObject({ saved: 'saved', status: 'ingested' });
+    expect(pdf).toMatchObject({ reportId: first.reportId, saved: 'another-source', status: 'ingested', owedBy: ['cumbria'] });
+    const report = await services.reports.getReport(first.reportId);
+    expect(report?.source.key).toBe('uploads/crime-scenes.txt');
+    expect(report?.otherSources?.map((source) => source.key)).toEqual(['uploads/crime-scenes.pdf']);
+    expect(await services.uploadRecord('uploads/crime-scenes.pdf')).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+    expect((await services.reports.listReports()).filter((each) => each.title === 'Crime scenes in Cumbria')).toHaveLength(1);
+
+    await services.clearOutbox();
+    const result = await scan.handler(scheduledScanEvent(new Date('2024-04-17T09:00:00+01:00')));
+    const cumbria = result.sent.filter((reminder) => reminder.bodyId === 'cumbria');
+    expect(cumbria.map((reminder) => `${reminder.reportId} ${reminder.dateKind} ${reminder.stage}`).sort()).toEqual([
+      `${first.reportId} chief-officer-comments overdue-8-days`,
+      `${first.reportId} response-due due-in-14-days`,
+    ]);
+    const emails = (await services.outbox()).filter((email) => email.to.includes('governance@cumbria.test'));
+    expect(emails).toHaveLength(1);
+  });
+
+  it('takes the same text saved again with one more newline for the same report, and the same file again as a duplicate', async () => {
+    const text = forceReportText('Surrey Police', 'Custody in Surrey');
+    const first = await ingested('uploads/custody.txt', text, '2024-06-03');
+    const resaved = await ingested('uploads/custody (1).txt', `${text}\n`, '2024-06-03');
+    const again = await ingested('uploads/custody.txt', text, '2024-06-03');
+    expect(resaved).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+    expect(again).toMatchObject({ reportId: first.reportId, saved: 'duplicate' });
+    expect(await services.reports.getObligations(first.reportId)).toHaveLength(1);
+  });
+
+  it('takes a report with the same title, date and forces but other furniture for the same report', async () => {
+    const title = 'Stop and search in Surrey';
+    const first = await ingested('uploads/stop-search.txt', forceReportText('Surrey Police', title), '2024-07-01');
+    const withCover = await ingested(
+      'uploads/stop-search.html',
+      `<html><head><title>${title}</title></head><body><h1>${title}</h1>${forceReportText('Surrey Police', title, 'Share this page. Cookies on this site.').replace(/\n/g, '<br>')}</body></html>`,
+      '2024-07-01',
+    );
+    expect(withCover).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+  });
+
+  it('stores a report with a stored one’s title and forces but another date, marked for a person, never merged on a guess', async () => {
+    const title = 'Vetting in Cumbria';
+    const first = await ingested('uploads/vetting.txt', forceReportText('Cumbria Constabulary', title), '2024-08-01');
+    const other = await ingested(
+      'uploads/vetting-later.txt',
+      forceReportText('Cumbria Constabulary', title, 'Recommendation 3\nWithin three months, the force should vet its staff again.'),
+      '2024-09-02',
+    );
+    expect(other.reportId).not.toBe(first.reportId);
+    expect(other).toMatchObject({ saved: 'saved', status: 'ingested' });
+    expect(await services.reports.getReport(other.reportId)).toMatchObject({ possibleDuplicateOf: first.reportId });
+    expect(await services.reports.reviewItems()).toContainEqual({ what: 'possible-duplicate', reportId: other.reportId, title, of: first.reportId });
+  });
+});
+
+describe('a response knows its report', () => {
+  it('links a body’s response to the national report it answers: its reminders stop, it is dated from the letter, and what it leaves unexplained is listed', async () => {
+    const national = await ingested(
+      'uploads/national.txt',
+      `${nationalReportText('Policing of crime in all forces')}\n\nRecommendation 2\nBy March 2040, all forces should publish how many victims of burglary receive a visit within a day.`,
+      '2026-09-01',
+    );
+    expect(national).toMatchObject({ status: 'ingested', owedBy: ['cumbria', 'surrey'] });
+    const letter = [
+      'Cumbria Police and Crime Commissioner response to the HMICFRS report: Policing of crime in all forces',
+      '',
+      'Date: 14 October 2026',
+      '',
+      'I welcome the HMICFRS report Policing of crime in all forces, published on 1 September 2026. I have asked the Chief Constable of Cumbria Constabulary for his comments, which follow.',
+      '',
+      'Recommendation 1',
+      'Cumbria Constabulary has reviewed how it records crime and will audit it every quarter.',
+    ].join('\n');
+    const response = await ingested('uploads/cumbria-response.txt', letter, undefined);
+    expect(response.reportId).not.toBe(national.reportId);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({
+      kind: 'pcc-response',
+      status: 'no-duty',
+      letterDatedOn: '2026-10-14',
+      answers: { reportId: national.reportId, bodyIds: ['cumbria'] },
+    });
+    expect(await services.reports.getObligations(response.reportId)).toEqual([]);
+
+    const obligations = await services.reports.getObligations(national.reportId);
+    const cumbria = obligations.find((obligation) => obligation.bodyId === 'cumbria')!;
+    const surrey = obligations.find((obligation) => obligation.bodyId === 'surrey')!;
+    expect(cumbria.progress).toMatchObject({ responsePublishedOn: '2026-10-14', chiefOfficerCommentsReceivedOn: '2026-10-14' });
+    expect(cumbria.response).toEqual({
+      responseId: response.reportId,
+      publishedOn: '2026-10-14',
+      notAddressed: [{ key: '2', text: 'By March 2040, all forces should publish how many victims of burglary receive a visit within a day.' }],
+    });
+    expect(surrey.progress.responsePublishedOn).toBeNull();
+
+    // Cumbria's response-due reminders stop; Surrey, which has not responded, still gets its own.
+    const sent = await scan.handler(scheduledScanEvent(new Date('2026-10-12T09:00:00+01:00')));
+    expect(
+      sent.sent
+        .filter((reminder) => reminder.reportId === national.reportId)
+        .map((reminder) => `${reminder.bodyId} ${reminder.dateKind} ${reminder.stage}`)
+        .sort(),
+    ).toEqual(['surrey chief-officer-comments overdue-8-days', 'surrey response-due due-in-14-days']);
+    expect(latenessOf({ id: national.reportId, publishedOn: '2026-09-01' }, obligations)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', dayOfPeriod: 44, daysLate: 0 }),
+    ]);
+  });
+
+  it('keeps a response that answers no stored report, listed for a person to link', async () => {
+    const letter =
+      'Surrey Police and Crime Commissioner response to the HMICFRS report: Mounted policing in Surrey\n\nDate: 3 May 2030\n\nI welcome the report.';
+    const response = await ingested('uploads/surrey-response.txt', letter, undefined);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ kind: 'pcc-response', answers: null });
+    expect(await services.reports.reviewItems()).toContainEqual(expect.objectContaining({ what: 'unlinked-response', reportId: response.reportId }));
+  });
+});
