@@ -4,7 +4,7 @@ import type { CalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import type { Report, ReportSource } from '../../shared/model';
 import { changedObligations, ingestedOn, reconcileObligations } from '../../shared/report-ingestion';
-import { answeredObligations, checkResponse } from '../../shared/responses';
+import { answeredObligations, checkResponse, ResponseNotLinkedError } from '../../shared/responses';
 import { changeReport, type ReportChangeDependencies } from './report-changes';
 import { ReportNotFoundError, type ReportState } from './reports-table';
 
@@ -35,7 +35,13 @@ function responseDatedOn(response: Report): CalendarDate {
  * Records a body's response on the report it answers: that body's response published on the letter's
  * date (which ends its reminders), and the recommendations the response leaves unexplained.
  */
-export async function linkResponseTo(dependencies: ReportChangeDependencies, reportId: string, response: Report, by: string): Promise<ReportState> {
+export async function linkResponseTo(
+  dependencies: ReportChangeDependencies,
+  reportId: string,
+  response: Report,
+  by: string,
+  reason = 'Its response, uploaded, names this report',
+): Promise<ReportState> {
   const publishedOn = responseDatedOn(response);
   return changeReport(
     dependencies,
@@ -49,7 +55,7 @@ export async function linkResponseTo(dependencies: ReportChangeDependencies, rep
         context,
         'response.linked',
         { reportId },
-        { after: { responseId: response.id, bodyIds: answered.map((each) => each.bodyId), publishedOn, notAddressed: check.notAddressed } },
+        { after: { responseId: response.id, bodyIds: answered.map((each) => each.bodyId), publishedOn, notAddressed: check.notAddressed }, reason },
       );
       return { obligations: changedObligations(read.obligations, reconciled.obligations), events: [event] };
     },
@@ -63,13 +69,14 @@ export async function markResponseLinked(
   responseId: string,
   answers: NonNullable<Report['answers']>,
   by: string,
+  reason = 'It names the report it answers',
 ): Promise<ReportState> {
   return changeReport(
     dependencies,
     responseId,
     (read, bodies, context) => {
       const after = reconcileObligations({ ...read.report, answers }, read.obligations, bodies, context);
-      const event = auditEvent(context, 'response.linked', { reportId: responseId }, { after: answers });
+      const event = auditEvent(context, 'response.linked', { reportId: responseId }, { after: answers, reason });
       return { report: after.report, obligations: changedObligations(read.obligations, after.obligations), events: [event] };
     },
     by,
@@ -105,4 +112,26 @@ export async function settleDuplicate(
     },
     viewer.actor,
   );
+}
+
+/**
+ * A person links a response FiftySix could not link by itself to the report it answers: as if it had
+ * been linked on upload, that body's response is recorded there, and the response leaves the review list.
+ */
+export async function linkResponseAs(
+  dependencies: ReportChangeDependencies,
+  viewer: Viewer,
+  responseId: string,
+  reportId: string,
+  reason: string,
+): Promise<ReportState> {
+  assertAdmin(viewer, 'link a response to the report it answers');
+  const response = await dependencies.reports.getReport(responseId);
+  if (!response) throw new ReportNotFoundError(responseId);
+  if (response.kind !== 'pcc-response')
+    throw new ResponseNotLinkedError(`Report ${responseId} is not a body’s response: only a response is linked to a report`);
+  if (response.answers) throw new ResponseNotLinkedError(`The response ${responseId} is already linked to report ${response.answers.reportId}`);
+  const linked = await linkResponseTo(dependencies, reportId, response, viewer.actor, reason);
+  const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === responseId).map((obligation) => obligation.bodyId);
+  return markResponseLinked(dependencies, responseId, { reportId, bodyIds }, viewer.actor, reason);
 }

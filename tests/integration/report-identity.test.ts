@@ -1,19 +1,34 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from '../../infra/local/app-server';
+import { freePort } from '../../infra/local/emulators';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { latenessOf } from '../../shared/responses';
+import { ApiClient } from '../support/api-client';
 import { forceReportText, nationalReportText } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
 let ingest: typeof import('../../functions/ingest/handler');
 let scan: typeof import('../../functions/deadline-scan/handler');
+let stopServer: () => Promise<void>;
+let admin: ApiClient;
+let cumbriaOffice: ApiClient;
 
 beforeAll(async () => {
   services = await useIsolatedServices('identity');
   ingest = await import('../../functions/ingest/handler');
   scan = await import('../../functions/deadline-scan/handler');
+  const api = await import('../../functions/api/handler');
+  const port = await freePort();
+  const server = await startAppServer(port, api.handler, async () => null);
+  stopServer = server.stop;
+  const apiUrl = `http://127.0.0.1:${port}/api`;
+  admin = await ApiClient.signedIn(apiUrl, services.userPool, 'admin@fiftysix.test', services.stack.localPassword);
+  cumbriaOffice = await ApiClient.signedIn(apiUrl, services.userPool, 'officer@cumbria.test', services.stack.localPassword);
 });
+
+afterAll(() => stopServer?.());
 
 /** The text as a PDF prints it: a line at a time, in Helvetica, as the ingest bundle's own test makes one. */
 async function reportPdf(text: string): Promise<Uint8Array> {
@@ -86,6 +101,36 @@ describe('one report however it arrives', () => {
     expect(other).toMatchObject({ saved: 'saved', status: 'ingested' });
     expect(await services.reports.getReport(other.reportId)).toMatchObject({ possibleDuplicateOf: first.reportId });
     expect(await services.reports.reviewItems()).toContainEqual({ what: 'possible-duplicate', reportId: other.reportId, title, of: first.reportId });
+
+    // Only an administrator sees the list and settles it.
+    expect((await cumbriaOffice.request('GET', '/review')).status).toBe(403);
+    expect((await cumbriaOffice.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'merge', reason: 'same' })).status).toBe(403);
+    const listed = await admin.request('GET', '/review');
+    expect(listed.body).toContainEqual({ what: 'possible-duplicate', reportId: other.reportId, title, of: first.reportId });
+    const merged = await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'merge', reason: 'The same inspection, dated wrongly' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.report).toMatchObject({ id: first.reportId });
+    expect(merged.body.report.otherSources.map((source: { key: string }) => source.key)).toEqual(['uploads/vetting-later.txt']);
+    expect(await services.reports.getReport(other.reportId)).toMatchObject({ status: 'no-duty', mergedInto: first.reportId, possibleDuplicateOf: null });
+    expect(await services.reports.getObligations(other.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', nextReminderOn: null, closure: expect.objectContaining({ kind: 'no-duty' }) }),
+    ]);
+    expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: other.reportId }));
+    expect((await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'dismiss', reason: 'again' })).status).toBe(422);
+  });
+
+  it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
+    const title = 'Neighbourhood policing in Surrey';
+    const first = await ingested('uploads/neighbourhood.txt', forceReportText('Surrey Police', title), '2024-08-01');
+    const next = await ingested(
+      'uploads/neighbourhood-2025.txt',
+      forceReportText('Surrey Police', title, 'Recommendation 3\nBy 2026, the force should act.'),
+      '2025-08-01',
+    );
+    const dismissed = await admin.request('POST', `/reports/${next.reportId}/duplicate`, { decision: 'dismiss', reason: 'The next year’s inspection' });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.report).toMatchObject({ id: next.reportId, status: 'ingested', possibleDuplicateOf: null });
+    expect(await services.reports.getReport(first.reportId)).not.toHaveProperty('otherSources');
   });
 });
 
@@ -141,11 +186,29 @@ describe('a response knows its report', () => {
     ]);
   });
 
-  it('keeps a response that answers no stored report, listed for a person to link', async () => {
+  it('keeps a response that answers no stored report, listed for a person to link, who links it through the API', async () => {
     const letter =
-      'Surrey Police and Crime Commissioner response to the HMICFRS report: Mounted policing in Surrey\n\nDate: 3 May 2030\n\nI welcome the report.';
+      'Surrey Police and Crime Commissioner response to the HMICFRS report: Mounted policing in Surrey\n\nDate: 3 November 2026\n\nI welcome the report. On recommendation 1, the force now reviews its supervision every month.';
     const response = await ingested('uploads/surrey-response.txt', letter, undefined);
     expect(await services.reports.getReport(response.reportId)).toMatchObject({ kind: 'pcc-response', answers: null });
-    expect(await services.reports.reviewItems()).toContainEqual(expect.objectContaining({ what: 'unlinked-response', reportId: response.reportId }));
+    expect((await admin.request('GET', '/review')).body).toContainEqual(expect.objectContaining({ what: 'unlinked-response', reportId: response.reportId }));
+
+    const report = await ingested('uploads/horses.txt', forceReportText('Surrey Police', 'Horses and dogs: the Surrey inspection'), '2026-10-01');
+    const link = { reportId: report.reportId, reason: 'The letter answers the horses report under another name' };
+    expect((await cumbriaOffice.request('POST', `/reports/${response.reportId}/responds-to`, link)).status).toBe(403);
+    expect((await admin.request('POST', `/reports/${report.reportId}/responds-to`, link)).status).toBe(422);
+    const linked = await admin.request('POST', `/reports/${response.reportId}/responds-to`, link);
+    expect(linked.status).toBe(200);
+    const [surrey] = linked.body.obligations;
+    expect(surrey).toMatchObject({
+      bodyId: 'surrey',
+      progress: { responsePublishedOn: '2026-11-03' },
+      response: { responseId: response.reportId, notAddressed: [{ key: '2', text: expect.stringContaining('supervises investigations') }] },
+    });
+    expect(linked.body.lateness).toEqual([
+      { reportId: report.reportId, bodyId: 'surrey', publishedOn: '2026-10-01', responsePublishedOn: '2026-11-03', dayOfPeriod: 34, daysLate: 0 },
+    ]);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId, bodyIds: ['surrey'] } });
+    expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
   });
 });
