@@ -167,3 +167,18 @@ export async function bodySpreadsheet(dependencies: OfficeViewDependencies, view
     on,
   );
 }
+
+/** One published response's lateness, with the report and body named, as `cli lateness` prints it. */
+export type NamedLateness = ResponseLateness & { title: string | null };
+
+/**
+ * How late every recorded response was, report by report and body by body: for an office to see its
+ * own record, and for a person comparing bodies.
+ */
+export async function lateResponses(dependencies: Pick<OfficeViewDependencies, 'reports'>): Promise<NamedLateness[]> {
+  const dated = (await dependencies.reports.listReports()).filter((report) => report.publishedOn && report.kind === 'hmicfrs-report');
+  const figures = await Promise.all(
+    dated.map(async (report) => latenessOf(report, await dependencies.reports.getObligations(report.id)).map((each) => ({ ...each, title: report.title }))),
+  );
+  return figures.flat();
+}

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lateResponses } from '../../functions/commons/office-views';
 import { startAppServer } from '../../infra/local/app-server';
 import { freePort } from '../../infra/local/emulators';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
@@ -209,6 +210,8 @@ describe('a response knows its report', () => {
       { reportId: report.reportId, bodyId: 'surrey', publishedOn: '2026-10-01', responsePublishedOn: '2026-11-03', dayOfPeriod: 34, daysLate: 0 },
     ]);
     expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId, bodyIds: ['surrey'] } });
+    // What `cli lateness` prints: every published response, report by report and body by body.
+    expect(await lateResponses(services)).toContainEqual({ ...linked.body.lateness[0], title: 'Horses and dogs: the Surrey inspection' });
     expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
   });
 });
