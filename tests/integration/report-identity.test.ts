@@ -1,12 +1,9 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateResponses } from '../../functions/commons/office-views';
-import { startAppServer } from '../../infra/local/app-server';
-import { freePort } from '../../infra/local/emulators';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { latenessOf } from '../../shared/responses';
-import { ApiClient } from '../support/api-client';
-import { forceReportText, nationalReportText } from '../support/documents';
+import { ApiClient, startApi } from '../support/api-client';
+import { forceReportText, nationalReportText, reportPdf } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
@@ -20,29 +17,28 @@ beforeAll(async () => {
   services = await useIsolatedServices('identity');
   ingest = await import('../../functions/ingest/handler');
   scan = await import('../../functions/deadline-scan/handler');
-  const api = await import('../../functions/api/handler');
-  const port = await freePort();
-  const server = await startAppServer(port, api.handler, async () => null);
-  stopServer = server.stop;
-  const apiUrl = `http://127.0.0.1:${port}/api`;
+  const { apiUrl, stop } = await startApi();
+  stopServer = stop;
   admin = await ApiClient.signedIn(apiUrl, services.userPool, 'admin@fiftysix.test', services.stack.localPassword);
   cumbriaOffice = await ApiClient.signedIn(apiUrl, services.userPool, 'officer@cumbria.test', services.stack.localPassword);
 });
 
 afterAll(() => stopServer?.());
 
-/** The text as a PDF prints it: a line at a time, in Helvetica, as the ingest bundle's own test makes one. */
-async function reportPdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
-  return doc.save();
-}
-
 async function ingested(key: string, body: Uint8Array | string, publishedOn?: string) {
   const [outcome] = await ingest.handler(await services.upload(key, body, publishedOn));
   return outcome!;
+}
+
+/** Two reports with one title and force, published on two dates: the second with a recommendation more. */
+async function namesakes(stem: string, force: string, title: string, [earlier, later]: [string, string]) {
+  const first = await ingested(`uploads/${stem}.txt`, forceReportText(force, title), earlier);
+  const second = await ingested(
+    `uploads/${stem}-${later}.txt`,
+    forceReportText(force, title, 'Recommendation 3\nWithin three months, the force should act again.'),
+    later,
+  );
+  return [first, second] as const;
 }
 
 describe('one report however it arrives', () => {
@@ -92,12 +88,7 @@ describe('one report however it arrives', () => {
 
   it('stores a report with a stored one’s title and forces but another date, marked for a person, never merged on a guess', async () => {
     const title = 'Vetting in Cumbria';
-    const first = await ingested('uploads/vetting.txt', forceReportText('Cumbria Constabulary', title), '2024-08-01');
-    const other = await ingested(
-      'uploads/vetting-later.txt',
-      forceReportText('Cumbria Constabulary', title, 'Recommendation 3\nWithin three months, the force should vet its staff again.'),
-      '2024-09-02',
-    );
+    const [first, other] = await namesakes('vetting', 'Cumbria Constabulary', title, ['2024-08-01', '2024-09-02']);
     expect(other.reportId).not.toBe(first.reportId);
     expect(other).toMatchObject({ saved: 'saved', status: 'ingested' });
     expect(await services.reports.getReport(other.reportId)).toMatchObject({ possibleDuplicateOf: first.reportId });
@@ -111,7 +102,7 @@ describe('one report however it arrives', () => {
     const merged = await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'merge', reason: 'The same inspection, dated wrongly' });
     expect(merged.status).toBe(200);
     expect(merged.body.report).toMatchObject({ id: first.reportId });
-    expect(merged.body.report.otherSources.map((source: { key: string }) => source.key)).toEqual(['uploads/vetting-later.txt']);
+    expect(merged.body.report.otherSources.map((source: { key: string }) => source.key)).toEqual(['uploads/vetting-2024-09-02.txt']);
     expect(await services.reports.getReport(other.reportId)).toMatchObject({ status: 'no-duty', mergedInto: first.reportId, possibleDuplicateOf: null });
     expect(await services.reports.getObligations(other.reportId)).toEqual([
       expect.objectContaining({ bodyId: 'cumbria', nextReminderOn: null, closure: expect.objectContaining({ kind: 'no-duty' }) }),
@@ -122,12 +113,7 @@ describe('one report however it arrives', () => {
 
   it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
     const title = 'Neighbourhood policing in Surrey';
-    const first = await ingested('uploads/neighbourhood.txt', forceReportText('Surrey Police', title), '2024-08-01');
-    const next = await ingested(
-      'uploads/neighbourhood-2025.txt',
-      forceReportText('Surrey Police', title, 'Recommendation 3\nBy 2026, the force should act.'),
-      '2025-08-01',
-    );
+    const [first, next] = await namesakes('neighbourhood', 'Surrey Police', title, ['2024-08-01', '2025-08-01']);
     const dismissed = await admin.request('POST', `/reports/${next.reportId}/duplicate`, { decision: 'dismiss', reason: 'The next year’s inspection' });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body.report).toMatchObject({ id: next.reportId, status: 'ingested', possibleDuplicateOf: null });
