@@ -13,7 +13,7 @@ import { matchRespondedReport, ResponseNotLinkedError } from '../../shared/respo
 import type { DirectoryTable } from '../commons/directory-table';
 import { logger } from '../commons/logger';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import { addSource, linkResponseTo } from '../commons/report-sources';
+import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
@@ -219,7 +219,8 @@ async function storeAsSource(
  * Stores a body's response. One that names a stored report it answers (by a title alike enough, and
  * its date) is linked to it: that body's response is recorded there as published on the letter's own
  * date, with the recommendations it leaves unexplained. One that cannot be linked is kept, as a
- * document of its own, and listed for a person to link.
+ * document of its own, and listed for a person to link; uploading it again once its report is stored
+ * links it then. Another format or copy of a stored response is one more of its sources, linked once.
  */
 async function storeResponse(
   readAs: (answers: Report['answers']) => ReadReport,
@@ -229,22 +230,31 @@ async function storeResponse(
 ): Promise<IngestOutcome> {
   const unlinked = readAs(null);
   const reportId = unlinked.report.id;
-  if (await dependencies.reports.getReport(reportId)) return storeOrCorrect(unlinked, null, uploader, dependencies);
+  const same = (await dependencies.reports.reportWithIdentity(identitiesOf(unlinked.report))) ?? reportId;
+  const found = await dependencies.reports.getReportState(same);
+  const stored = found && found.report.status !== 'failed' ? found : null;
+  const asStored = async (state: ReportState) =>
+    same === reportId ? correctedOrAsStored(state, null, 'duplicate', uploader, dependencies) : storeAsSource(same, unlinked, null, uploader, dependencies);
+  if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
   const candidates = (await dependencies.reports.listReports()).filter((report) => report.kind === 'hmicfrs-report');
   const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
-  if (match.outcome !== 'matched') return storeOrCorrect(unlinked, null, uploader, dependencies);
+  const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
+  if (match.outcome !== 'matched') return unmatched();
+  const response = stored?.report ?? unlinked.report;
   try {
-    const linked = await linkResponseTo(dependencies, match.reportId, unlinked.report, uploader.actor);
-    const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === reportId).map((obligation) => obligation.bodyId);
-    return await storeOrCorrect(readAs({ reportId: match.reportId, bodyIds }), null, uploader, dependencies);
+    const linked = await linkResponseTo(dependencies, match.reportId, response, uploader.actor);
+    const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === response.id).map((obligation) => obligation.bodyId);
+    const answers = { reportId: match.reportId, bodyIds };
+    if (!stored) return await storeOrCorrect(readAs(answers), null, uploader, dependencies);
+    return asStored(await markResponseLinked(dependencies, response.id, answers, uploader.actor));
   } catch (error) {
     if (!(error instanceof ResponseNotLinkedError || error instanceof ProgressRefusedError)) throw error;
     logger.warn('A response could not be linked to the report it seems to answer; it is kept for a person to link', {
-      reportId,
+      reportId: response.id,
       answers: match.reportId,
       reason: error.message,
     });
-    return storeOrCorrect(unlinked, null, uploader, dependencies);
+    return unmatched();
   }
 }
 

@@ -148,6 +148,11 @@ describe('a response knows its report', () => {
       answers: { reportId: national.reportId, bodyIds: ['cumbria'] },
     });
     expect(await services.reports.getObligations(response.reportId)).toEqual([]);
+    // The same letter again, and as a PDF: still one response, linked once.
+    expect(await ingested('uploads/cumbria-response.txt', letter)).toMatchObject({ reportId: response.reportId, saved: 'duplicate' });
+    expect(await ingested('uploads/cumbria-response.pdf', await reportPdf(letter))).toMatchObject({ reportId: response.reportId, saved: 'another-source' });
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: national.reportId, bodyIds: ['cumbria'] } });
+    expect((await services.reports.historyOf(national.reportId)).filter((event) => event.action === 'response.linked')).toHaveLength(1);
 
     const obligations = await services.reports.getObligations(national.reportId);
     const cumbria = obligations.find((obligation) => obligation.bodyId === 'cumbria')!;
@@ -199,5 +204,22 @@ describe('a response knows its report', () => {
     // What `cli lateness` prints: every published response, report by report and body by body.
     expect(await lateResponses(services)).toContainEqual({ ...linked.body.lateness[0], title: 'Horses and dogs: the Surrey inspection' });
     expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
+  });
+
+  it('links a response uploaded before its report when it is uploaded again after it', async () => {
+    const letter =
+      'Cumbria Police and Crime Commissioner response to the HMICFRS report: Custody in Cumbria\n\nDate: 5 November 2026\n\nRecommendation 1\nDone.\n\nRecommendation 2\nDone too.';
+    const early = await ingested('uploads/custody-response.txt', letter);
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ answers: null });
+    const report = await ingested('uploads/custody-cumbria.txt', forceReportText('Cumbria Constabulary', 'Custody in Cumbria'), '2026-10-20');
+    expect(await ingested('uploads/custody-response (again).txt', letter)).toMatchObject({ reportId: early.reportId });
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ status: 'no-duty', answers: { reportId: report.reportId, bodyIds: ['cumbria'] } });
+    expect(await services.reports.getObligations(report.reportId)).toEqual([
+      expect.objectContaining({
+        bodyId: 'cumbria',
+        progress: expect.objectContaining({ responsePublishedOn: '2026-11-05' }),
+        response: expect.objectContaining({ notAddressed: [] }),
+      }),
+    ]);
   });
 });
