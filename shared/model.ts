@@ -117,6 +117,21 @@ export interface Report {
   s55: S55Verdict | null;
   /** The total of recommendations the text states, to compare with those found. */
   statedRecommendationCount: number | null;
+  // The fields below are absent from reports stored before a report's identity was its text.
+  /** The digest of the report's normalised text (see report-identity.ts): what makes two uploads one report. */
+  fingerprint?: string;
+  /** The other uploads of the same report (another format, or saved again), each kept where it arrived. */
+  otherSources?: ReportSource[];
+  /** A stored report this one may be (same title and forces, another date): a person merges or dismisses it. */
+  possibleDuplicateOf?: string | null;
+  /** The report a person found this one to be: it owes nothing of its own, and is a source of that one. */
+  mergedInto?: string | null;
+  /** For a body's response: the stored report it answers, once linked, and the bodies whose response it is. */
+  answers?: { reportId: string; bodyIds: string[] } | null;
+  /** For a body's response: the date it is dated (the letter's), the day it counts as published; null when it gives none. */
+  letterDatedOn?: CalendarDate | null;
+  /** For a body's response: its text, to check against the recommendations of the report it is linked to, whenever that is. */
+  responseText?: string;
 }
 
 /**
@@ -151,4 +166,12 @@ export interface Obligation {
   historical: boolean;
   /** A person chose to have reminders for it although it is historical. */
   takenUp: { by: string; on: CalendarDate } | null;
+  /** The body's published response, once uploaded and linked: its record, its date, and the recommendations it leaves unexplained. */
+  response?: LinkedResponse | null;
+}
+
+export interface LinkedResponse {
+  responseId: string;
+  publishedOn: CalendarDate;
+  notAddressed: Array<{ key: string; text: string }>;
 }

@@ -1,7 +1,7 @@
 import { type CalendarDate, daysBetween, formatLongDate } from './calendar-date';
 import type { LocalPolicingBody } from './configuration';
 import type { ObligationDates } from './deadlines';
-import type { ExtractedRecommendation } from './model';
+import type { ExtractedRecommendation, LinkedResponse } from './model';
 import { owedRecommendations } from './obligation-state';
 import { daysLeftText } from './obligation-status';
 import { DATE_KINDS, type ObligationProgress, type PlannedReminder } from './reminders';
@@ -22,6 +22,8 @@ export interface ReminderEmailInput {
   reportUrl: string;
   dates: ObligationDates;
   progress: ObligationProgress;
+  /** The body's response as uploaded and linked, whose unexplained recommendations the office still owes. */
+  response?: LinkedResponse | null;
 }
 
 function plural(count: number, word: string): string {
@@ -121,6 +123,18 @@ function contentFor(reminder: PlannedReminder, { today, report, dates, progress 
   }
 }
 
+/** What the body's published response leaves unexplained: s55 asks for an explanation of every recommendation. */
+function unaddressedBy(response: LinkedResponse | null): Content['missing'] {
+  if (!response || response.notAddressed.length === 0) return [];
+  const count = plural(response.notAddressed.length, 'recommendation');
+  return [
+    {
+      text: `Your response published ${formatLongDate(response.publishedOn)} does not address ${count}:`,
+      items: response.notAddressed.map(({ key, text }) => ({ label: visible(key), text: visible(text) })),
+    },
+  ];
+}
+
 /**
  * The email a local policing body's office receives: which report and which dates, each date and the
  * days left (or how late it is), and what is still missing from the response. The reminders due for
@@ -134,7 +148,10 @@ export function renderReminderEmail(input: ReminderEmailInput): ReminderEmail {
   const contents = [...reminders]
     .sort((a, b) => DATE_KINDS.indexOf(a.dateKind) - DATE_KINDS.indexOf(b.dateKind) || a.dueOn.localeCompare(b.dueOn))
     .map((reminder) => contentFor(reminder, input, reportName));
-  const missing = [...new Map(contents.flatMap((content) => content.missing).map((item) => [item.text, item] as const)).values()];
+  const missing = [
+    ...new Map(contents.flatMap((content) => content.missing).map((item) => [item.text, item] as const)).values(),
+    ...unaddressedBy(input.response ?? null),
+  ];
   const keyDates: Array<[string, string]> = [
     ['Published', formatLongDate(dates.publishedOn)],
     ['Chief officer’s comments due', formatLongDate(dates.chiefOfficerCommentsDueOn)],

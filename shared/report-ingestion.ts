@@ -5,6 +5,7 @@ import { obligationDates, recommendationKey, statutoryLastDay } from './deadline
 import { UNRECOGNISED_DOCUMENT } from './extraction/s55';
 import type { ExtractedRecommendation, ExtractionResult, Obligation, ObligationClosure, Report, ReportSource } from './model';
 import { firstReminderOn, NO_PROGRESS, type ObligationProgress } from './reminders';
+import { textFingerprint } from './report-identity';
 
 export interface ReadReport {
   report: Report;
@@ -28,7 +29,7 @@ export function ingestedOn(report: Pick<Report, 'source'>): CalendarDate {
   return londonDateAt(new Date(report.source.uploadedAt));
 }
 
-type Concern = Pick<Report, 'kind' | 's55' | 'forces' | 'publishedOnSource'>;
+type Concern = Pick<Report, 'kind' | 's55' | 'forces' | 'publishedOnSource' | 'answers' | 'mergedInto'>;
 
 /**
  * The local policing bodies that owe a response: the body of each force the report names, or every
@@ -38,6 +39,8 @@ type Concern = Pick<Report, 'kind' | 's55' | 'forces' | 'publishedOnSource'>;
  * rules exclude for a stated reason (fire and rescue, a press release, a force outside the duty) does not.
  */
 export function bodiesConcerned(report: Concern, bodies: readonly LocalPolicingBody[]): LocalPolicingBody[] {
+  // A response linked to its report, and a report merged into another, are owed through that other report.
+  if (report.answers || report.mergedInto) return [];
   if (report.s55?.decidedBy ? report.s55.applies === false : excludedByTheRules(report)) return [];
   // A report whose duty is in doubt (`applies: null`) still gets its obligations: a reminder a person
   // can dismiss costs less than a deadline missed.
@@ -82,6 +85,7 @@ interface Carried {
   progress: ObligationProgress;
   closure: ObligationClosure | null;
   takenUp: Obligation['takenUp'];
+  response?: Obligation['response'];
 }
 
 /** Starts (or restarts) one body's clock: every date from the publication date, the first reminder from the body's plan. */
@@ -99,6 +103,8 @@ function obligationFor(report: Report, body: LocalPolicingBody, carried: Carried
     closure: carried.closure,
     historical,
     takenUp: carried.takenUp,
+    // Only an obligation with a linked response carries one, so those stored before it existed compare equal.
+    ...(carried.response ? { response: carried.response } : {}),
   };
 }
 
@@ -138,7 +144,7 @@ export function reconcileObligations(
     const progress = prior ? withoutRemoved(prior.progress, keys) : (options.progressOfNew ?? NO_PROGRESS);
     // A person's archive stays; a closure FiftySix made because the body was not concerned lifts now it is.
     const closure = prior?.closure?.kind === 'archived' ? prior.closure : null;
-    const next = obligationFor(report, body, { progress, closure, takenUp: prior?.takenUp ?? null });
+    const next = obligationFor(report, body, { progress, closure, takenUp: prior?.takenUp ?? null, response: prior?.response });
     // Where nothing the plan rests on changed since it was stored, the scan's place in it stays: it is not made to look back again.
     const stored = (options.stored ?? existing).find((obligation) => obligation.bodyId === body.id);
     const samePlan = stored && !options.replan?.includes(body.id) && planInputs(stored) === planInputs(next);
@@ -182,6 +188,8 @@ export function closed(obligation: Obligation, closure: ObligationClosure): Obli
 }
 
 function notOwedBecause(report: Report): string {
+  if (report.mergedInto) return `The same report as ${report.mergedInto}: it is owed there.`;
+  if (report.answers) return `A body’s response to report ${report.answers.reportId}: it is recorded there.`;
   if (report.s55?.applies === false) return `No s55 duty: ${report.s55.reason}`;
   if (report.kind === 'other') return 'The document is not an inspection report, so it starts no clock.';
   return `The report is about ${report.forces.join(', ')}, not this body’s force.`;
@@ -213,8 +221,18 @@ export function readReport(input: {
   publishedOnFromUpload: CalendarDate | null;
   bodies: readonly LocalPolicingBody[];
   by: string;
+  /** The document's text (see documentText), from which its identity is taken; without it the report is known by its bytes alone. */
+  text?: string;
+  /** For a body's response: the report it answers, when linked. */
+  answers?: Report['answers'];
 }): ReadReport {
   const { extraction } = input;
+  const text = input.text ?? '';
+  const identity = input.text === undefined ? {} : { fingerprint: textFingerprint(input.text) };
+  const response =
+    extraction.kind === 'pcc-response'
+      ? { letterDatedOn: extraction.publishedOn, responseText: text.slice(0, RESPONSE_TEXT_KEPT), answers: input.answers ?? null }
+      : {};
   const statedPublishedOn = statedPublicationDate(extraction);
   const publishedOn = input.publishedOnFromUpload ?? statedPublishedOn;
   const report: Report = {
@@ -236,9 +254,14 @@ export function readReport(input: {
     failure: null,
     s55: extraction.s55 ?? null,
     statedRecommendationCount: extraction.statedRecommendationCount ?? null,
+    ...identity,
+    ...response,
   };
   return reconcileObligations(report, [], input.bodies, { by: input.by, on: ingestedOn(report) }, { progressOfNew: progressShownBy(extraction) });
 }
+
+/** As much of a response's text as is kept to check it against its report's recommendations: a long letter's first 100,000 characters. */
+const RESPONSE_TEXT_KEPT = 100_000;
 
 /** The record of an upload that could not be read: kept, with the reason a person needs to act. */
 export function failedReport(input: { reportId: string; source: ReportSource; failure: { code: string; message: string } }): Report {

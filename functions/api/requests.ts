@@ -81,3 +81,9 @@ export const uploadRequest = z.strictObject({
 export const obligationsQuery = z.object({ body: z.optional(z.string()) });
 
 export const calendarQuery = z.object({ token: z.optional(z.string()) });
+
+/** A person's decision on a report that may be another: `merge` it into that one, or `dismiss` the doubt. */
+export const duplicateDecisionRequest = z.strictObject({ decision: z.enum(['merge', 'dismiss']), reason });
+
+/** The report a response answers, as a person links it. */
+export const responseLinkRequest = z.strictObject({ reportId: z.string().check(z.minLength(1), z.maxLength(100)), reason });

@@ -5,11 +5,13 @@ import { londonDateAt } from '../../shared/calendar-date';
 import { ConfigurationError } from '../../shared/configuration';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { ProgressRefusedError } from '../../shared/progress';
+import { ResponseNotLinkedError } from '../../shared/responses';
 import { DirectoryConflictError, type DirectoryTable } from '../commons/directory-table';
 import { addBody, changeBody, DirectoryChangeRefusedError, renewCalendarLink, saveUser } from '../commons/directory-updates';
 import { logger } from '../commons/logger';
 import { bodyCalendar, bodyDraftResponse, bodySpreadsheet, CalendarLinkError, describeViewer, listObligations, viewReport } from '../commons/office-views';
 import { correctObligationAs, correctReportAs, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
+import { linkResponseAs, settleDuplicate } from '../commons/report-sources';
 import { ConcurrentChangeError, ReportNotFoundError, type ReportsTable } from '../commons/reports-table';
 import { requestUpload, UploadRequestRefusedError, uploadStatus } from '../commons/upload-requests';
 import type { UploadsBucket } from '../commons/uploads-bucket';
@@ -18,10 +20,12 @@ import { type ApiEnv, NotSignedInError, type TokenVerifier, tokenOf, UnknownUser
 import {
   bodyChangeRequest,
   calendarQuery,
+  duplicateDecisionRequest,
   obligationCorrectionRequest,
   obligationsQuery,
   progressRequest,
   reportCorrectionRequest,
+  responseLinkRequest,
   uploadRequest,
   userRequest,
 } from './requests';
@@ -57,6 +61,7 @@ const KNOWN_ERRORS: Array<[new (...args: never[]) => Error, number, string]> = [
   [DirectoryChangeRefusedError, 422, 'refused'],
   [UploadRequestRefusedError, 422, 'refused'],
   [ConfigurationError, 422, 'invalid'],
+  [ResponseNotLinkedError, 422, 'refused'],
 ];
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -144,6 +149,31 @@ export function apiRoutes(dependencies: ApiDependencies): Router<ApiEnv> {
     assertAdmin(viewer(reqCtx), 'list every report');
     return json(200, await dependencies.reports.listReports());
   });
+
+  app.get('/api/review', async (reqCtx) => {
+    assertAdmin(viewer(reqCtx), 'see what waits for a person');
+    return json(200, await dependencies.reports.reviewItems());
+  });
+
+  app.post(
+    '/api/reports/:reportId/duplicate',
+    async (reqCtx) => {
+      const { decision, reason } = reqCtx.valid.req.body;
+      const settled = await settleDuplicate(dependencies, viewer(reqCtx), param(reqCtx.params.reportId), decision, reason);
+      return json(200, await viewReport(viewsFor(dependencies, reqCtx.req), viewer(reqCtx), settled.report.mergedInto ?? settled.report.id));
+    },
+    { validation: { req: { body: duplicateDecisionRequest } } },
+  );
+
+  app.post(
+    '/api/reports/:reportId/responds-to',
+    async (reqCtx) => {
+      const { reportId, reason } = reqCtx.valid.req.body;
+      await linkResponseAs(dependencies, viewer(reqCtx), param(reqCtx.params.reportId), reportId, reason);
+      return json(200, await viewReport(viewsFor(dependencies, reqCtx.req), viewer(reqCtx), reportId));
+    },
+    { validation: { req: { body: responseLinkRequest } } },
+  );
 
   app.get('/api/reports/:reportId', async (reqCtx) =>
     json(200, await viewReport(viewsFor(dependencies, reqCtx.req), viewer(reqCtx), param(reqCtx.params.reportId))),

@@ -7,6 +7,7 @@ import { type BodyRecord, bodySettings } from '../../shared/directory';
 import { draftResponse } from '../../shared/draft-response';
 import type { Obligation, Report } from '../../shared/model';
 import { bySoonestLastDay, type ObligationSummary, summariseObligation } from '../../shared/obligation-state';
+import { latenessOf, type ResponseLateness } from '../../shared/responses';
 import { trackerSpreadsheet } from '../../shared/tracker-spreadsheet';
 import type { DirectoryTable } from './directory-table';
 import { type LedgerEntry, ReportNotFoundError, type ReportsTable } from './reports-table';
@@ -92,6 +93,8 @@ export interface ReportView {
   history: AuditEvent[];
   /** Null when the viewer may correct the report; else why not, for the page to say before anyone tries. */
   correctionRefusal: string | null;
+  /** For each visible body's published response: the day of the 56-day period it came on, and how late. */
+  lateness: ResponseLateness[];
 }
 
 /**
@@ -111,14 +114,14 @@ export async function viewReport(dependencies: OfficeViewDependencies, viewer: V
   const nameOf = (bodyId: string) => bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
   const visible = (bodyId: string | null) => bodyId === null || actsFor(viewer, bodyId);
   const on = today(dependencies);
+  const obligations = state.obligations.filter((obligation) => visible(obligation.bodyId));
   return {
     report: state.report,
-    obligations: state.obligations
-      .filter((obligation) => visible(obligation.bodyId))
-      .map((obligation) => ({ ...obligation, summary: summariseObligation(obligation, state.report, on) })),
+    obligations: obligations.map((obligation) => ({ ...obligation, summary: summariseObligation(obligation, state.report, on) })),
     reminders: ledger.filter((entry) => visible(entry.bodyId)),
     history: history.filter((event) => visible(event.bodyId)),
     correctionRefusal: correctionRefusal(viewer, state.obligations, nameOf),
+    lateness: latenessOf(state.report, obligations),
   };
 }
 
@@ -163,4 +166,19 @@ export async function bodySpreadsheet(dependencies: OfficeViewDependencies, view
     order.map(({ each }) => each),
     on,
   );
+}
+
+/** One published response's lateness, with the report and body named, as `cli lateness` prints it. */
+export type NamedLateness = ResponseLateness & { title: string | null };
+
+/**
+ * How late every recorded response was, report by report and body by body: for an office to see its
+ * own record, and for a person comparing bodies.
+ */
+export async function lateResponses(dependencies: Pick<OfficeViewDependencies, 'reports'>): Promise<NamedLateness[]> {
+  const dated = (await dependencies.reports.listReports()).filter((report) => report.publishedOn && report.kind === 'hmicfrs-report');
+  const figures = await Promise.all(
+    dated.map(async (report) => latenessOf(report, await dependencies.reports.getObligations(report.id)).map((each) => ({ ...each, title: report.title }))),
+  );
+  return figures.flat();
 }

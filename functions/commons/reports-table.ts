@@ -15,12 +15,17 @@ import type { AuditEvent } from '../../shared/audit';
 import type { CalendarDate } from '../../shared/calendar-date';
 import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
+import { descriptionKey, titleForcesKey } from '../../shared/report-identity';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
 import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
 const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
+const identityKey = (identity: string) => ({ pk: `IDENTITY#${identity}`, sk: 'IDENTITY' });
+const titleKey = (key: string, reportId: string) => ({ pk: `TITLE#${key}`, sk: `REPORT#${reportId}` });
+const REVIEW_PARTITION = 'REVIEW';
+const reviewKey = (item: Pick<ReviewItem, 'what' | 'reportId'>) => ({ pk: REVIEW_PARTITION, sk: `${item.what}#${item.reportId}` });
 const uploadRequestKey = (uploadId: string) => ({ pk: `UPLOAD-REQUEST#${uploadId}`, sk: 'REQUEST' });
 // The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
 const reminderKey = (obligation: Pick<Obligation, 'reportId' | 'bodyId'>, reminder: Pick<PlannedReminder, 'dateKind' | 'dueOn' | 'stage'>) => ({
@@ -42,8 +47,46 @@ export function eventPut(tableName: string, event: AuditEvent) {
 /** A new upload of the same bytes may replace a failure: the reader may have been fixed since. */
 const REPLACEABLE_STATUSES: readonly Report['status'][] = ['failed'];
 
-/** What an upload did: stored a new report, found it stored already, or corrected its publication date. */
-export type SaveOutcome = 'saved' | 'duplicate' | 'corrected';
+/**
+ * What an upload did: stored a new report, found it stored already, corrected its publication date,
+ * or added another source (format, or re-saved copy) to the report it is.
+ */
+export type SaveOutcome = 'saved' | 'duplicate' | 'corrected' | 'another-source';
+
+/**
+ * The identities a report is known by (see report-identity.ts): its text's digest, and its title,
+ * date and forces. Another upload with either is the same report.
+ */
+export function identitiesOf(report: Report): string[] {
+  const description = descriptionKey(report);
+  return [...(report.fingerprint ? [`text#${report.fingerprint}`] : []), ...(description ? [`description#${description}`] : [])];
+}
+
+/** What only a person can settle: a report that may be another stored one, or a response not yet linked to its report. */
+export interface ReviewItem {
+  what: 'possible-duplicate' | 'unlinked-response';
+  reportId: string;
+  title: string | null;
+  /** For a possible duplicate: the stored report it may be. */
+  of: string | null;
+}
+
+/** What a report asks of a person, as stored: nothing, or one review item. */
+export function reviewOf(report: Report): ReviewItem | null {
+  if (report.mergedInto) return null;
+  if (report.possibleDuplicateOf) return { what: 'possible-duplicate', reportId: report.id, title: report.title, of: report.possibleDuplicateOf };
+  if (report.kind === 'pcc-response' && !report.answers && report.status !== 'failed')
+    return { what: 'unlinked-response', reportId: report.id, title: report.title, of: null };
+  return null;
+}
+
+/** Another report holds one of the identities of the report being stored: it is that report. */
+export class IdentityTakenError extends Error {
+  constructor(readonly reportId: string) {
+    super(`Report ${reportId} has the same text, or title, date and forces, as another stored report`);
+    this.name = 'IdentityTakenError';
+  }
+}
 
 export type ClaimOutcome = { outcome: 'claimed' | 'sent' } | { outcome: 'in-progress' | 'unconfirmed'; claimedAt: string };
 
@@ -393,6 +436,7 @@ export class ReportsTable {
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: { ':failed': 'failed', ':noDuty': 'no-duty', ':first': 1 },
           };
+    const identities = identitiesOf(read.report);
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -400,14 +444,73 @@ export class ReportsTable {
             { Put: { TableName: this.tableName, Item: report, ...condition } },
             ...read.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
             ...events.map((event) => eventPut(this.tableName, event)),
+            ...this.lookupWrites(read.report, identities),
           ],
         }),
       );
       return 'saved';
     } catch (error) {
-      if (isConditionFailure(error)) return 'duplicate';
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
+      const other = await this.reportWithIdentity(identities);
+      if (other && other !== read.report.id) throw new IdentityTakenError(other);
+      return 'duplicate';
     }
+  }
+
+  /**
+   * The items by which a new report is found again: its identities, written only where no other
+   * report holds them, the title lookup, and what it asks of a person.
+   */
+  private lookupWrites(report: Report, identities: readonly string[]) {
+    const title = titleForcesKey(report);
+    const review = reviewOf(report);
+    return [
+      ...identities.map((identity) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...identityKey(identity), itemType: 'identity', reportId: report.id },
+          ConditionExpression: 'attribute_not_exists(pk) OR reportId = :self',
+          ExpressionAttributeValues: { ':self': report.id },
+        },
+      })),
+      ...(title
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...titleKey(title, report.id), itemType: 'title', reportId: report.id, publishedOn: report.publishedOn },
+              },
+            },
+          ]
+        : []),
+      ...(review ? [{ Put: { TableName: this.tableName, Item: { ...reviewKey(review), itemType: 'review', ...review } } }] : []),
+    ];
+  }
+
+  /** The stored report holding the first of these identities that one holds, or null. */
+  async reportWithIdentity(identities: readonly string[]): Promise<string | null> {
+    for (const identity of identities) {
+      const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: identityKey(identity), ConsistentRead: true }));
+      if (typeof Item?.reportId === 'string') return Item.reportId;
+    }
+    return null;
+  }
+
+  /** The stored reports with this title and these forces, and their publication dates. */
+  async reportsWithTitle(report: Report): Promise<Array<{ reportId: string; publishedOn: CalendarDate | null }>> {
+    const title = titleForcesKey(report);
+    if (!title) return [];
+    const items = await this.inPartition(`TITLE#${title}`, 'REPORT#');
+    return items.map((item) => ({ reportId: String(item.reportId), publishedOn: (item.publishedOn as CalendarDate | undefined) ?? null }));
+  }
+
+  /** Everything waiting for a person: possible duplicates and responses not linked to their report. */
+  async reviewItems(): Promise<ReviewItem[]> {
+    return (await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': REVIEW_PARTITION } })).map((item) =>
+      withoutKeys<ReviewItem>(item),
+    );
   }
 
   /**
@@ -416,6 +519,8 @@ export class ReportsTable {
    * succeeds only if nobody changed the report since `state` was read.
    */
   async saveChange(state: ReportState, change: { report?: Report; obligations: Obligation[]; events: AuditEvent[] }): Promise<void> {
+    // What the report asked of a person goes once it is settled (merged, dismissed, linked).
+    const settled = change.report && !reviewOf(change.report) ? reviewOf(state.report) : null;
     const versionCheck = {
       ConditionExpression: 'attribute_exists(pk) AND (#version = :read OR (attribute_not_exists(#version) AND :read = :unversioned))',
       ExpressionAttributeNames: { '#version': 'version' },
@@ -445,6 +550,7 @@ export class ReportsTable {
             reportWrite,
             ...change.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
             ...change.events.map((event) => eventPut(this.tableName, event)),
+            ...(settled ? [{ Delete: { TableName: this.tableName, Key: reviewKey(settled) } }] : []),
           ],
         }),
       );

@@ -13,6 +13,10 @@
  * - calendar link:    BODY#<bodyId> / CALENDAR (kept apart, so listing bodies never reads the secret)
  * - user:             USERS / USER#<email>
  * - scan heartbeat:   HEARTBEAT / DEADLINE-SCAN (the last day the deadline scan finished)
+ * - report identity:  IDENTITY#<text|description>#<key> / IDENTITY (the report with that text, or that
+ *                     title, date and forces: written only if absent, so two uploads at once make one report)
+ * - report by title:  TITLE#<title and forces> / REPORT#<reportId> (reports sharing a title and forces)
+ * - for a person:     REVIEW / <possible-duplicate|unlinked-response>#<reportId> (what only a person can settle)
  *
  * A report and what hangs on it share a partition, so a report's page is read in a few queries and
  * a change to it, its obligations and its audit event are written in one transaction.

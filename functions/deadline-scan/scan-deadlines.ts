@@ -170,6 +170,7 @@ async function sendReminders(
     reportUrl: reportPageUrl(dependencies.appUrl, report.id),
     dates: obligation.dates!,
     progress: obligation.progress,
+    response: obligation.response ?? null,
   });
   const sent = await dependencies.mailer.send(recipients, email, { report: report.id, body: body.id, email: emailId });
   if (sent.status !== 'accepted') {

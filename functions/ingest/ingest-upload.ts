@@ -4,13 +4,17 @@ import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
 import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
-import type { Report, ReportSource } from '../../shared/model';
+import { documentText } from '../../shared/extraction/document-text';
+import type { ExtractionResult, Report, ReportSource } from '../../shared/model';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
+import { matchRespondedReport, ResponseNotLinkedError } from '../../shared/responses';
 import type { DirectoryTable } from '../commons/directory-table';
+import { logger } from '../commons/logger';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import { type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
+import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
+import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
@@ -147,11 +151,18 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
     const progress = progressFrom(metadata);
     const uploader = await uploaderOf(metadata, dependencies.directory);
-    const extraction = await extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    // The text is read beside the extraction, whatever structure the extractor reads, so a report's identity stays its words.
+    const [extraction, text] = await Promise.all([
+      extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes }),
+      documentText(bytes, dependencies.maxDocumentBytes),
+    ]);
     const bodies = await servedBodies(dependencies.directory);
-    const read = readReport({ reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor });
-    const stored = await storeOrCorrect(read, publishedOnFromUpload, uploader, dependencies);
-    const failure = progress && stored.status !== 'failed' ? await applyProgress(reportId, progress, uploader, dependencies) : stored.failure;
+    const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };
+    const stored =
+      extraction.kind === 'pcc-response'
+        ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, uploader, dependencies)
+        : await storeReport(readReport(input), publishedOnFromUpload, uploader, dependencies);
+    const failure = progress && stored.status !== 'failed' ? await applyProgress(stored.reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
   } catch (error) {
     if (error instanceof UnreadableDocumentError || error instanceof UploadRejected) {
@@ -165,6 +176,85 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
       return recordFailure(reportId, reportSource, { code: 'too-large', message }, dependencies);
     }
     throw error;
+  }
+}
+
+/**
+ * Stores a report, unless it is one stored already in another format or saved again (the same text,
+ * or the same title, date and forces): then the upload is one more source of that report. One with
+ * the title and forces of a stored report but another date is stored, marked for a person to merge or
+ * dismiss, never merged on a guess.
+ */
+async function storeReport(
+  read: ReadReport,
+  publishedOnFromUpload: CalendarDate | null,
+  uploader: Viewer,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
+  const same = await dependencies.reports.reportWithIdentity(identitiesOf(read.report));
+  if (same && same !== read.report.id) return storeAsSource(same, read, publishedOnFromUpload, uploader, dependencies);
+  const namesakes = (await dependencies.reports.reportsWithTitle(read.report)).filter((each) => each.reportId !== read.report.id);
+  const possibleDuplicateOf = namesakes[0]?.reportId ?? null;
+  try {
+    return await storeOrCorrect({ ...read, report: { ...read.report, possibleDuplicateOf } }, publishedOnFromUpload, uploader, dependencies);
+  } catch (error) {
+    // Another upload of the same report was stored between the look-up and the write.
+    if (error instanceof IdentityTakenError) return storeAsSource(error.reportId, read, publishedOnFromUpload, uploader, dependencies);
+    throw error;
+  }
+}
+
+async function storeAsSource(
+  reportId: string,
+  read: ReadReport,
+  publishedOnFromUpload: CalendarDate | null,
+  uploader: Viewer,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
+  const stored = await addSource(dependencies, reportId, read.report.source, uploader.actor);
+  return correctedOrAsStored(stored, publishedOnFromUpload, 'another-source', uploader, dependencies);
+}
+
+/**
+ * Stores a body's response. One that names a stored report it answers (by a title alike enough, and
+ * its date) is linked to it: that body's response is recorded there as published on the letter's own
+ * date, with the recommendations it leaves unexplained. One that cannot be linked is kept, as a
+ * document of its own, and listed for a person to link; uploading it again once its report is stored
+ * links it then. Another format or copy of a stored response is one more of its sources, linked once.
+ */
+async function storeResponse(
+  readAs: (answers: Report['answers']) => ReadReport,
+  extraction: ExtractionResult,
+  uploader: Viewer,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
+  const unlinked = readAs(null);
+  const reportId = unlinked.report.id;
+  const same = (await dependencies.reports.reportWithIdentity(identitiesOf(unlinked.report))) ?? reportId;
+  const found = await dependencies.reports.getReportState(same);
+  const stored = found && found.report.status !== 'failed' ? found : null;
+  const asStored = async (state: ReportState) =>
+    same === reportId ? correctedOrAsStored(state, null, 'duplicate', uploader, dependencies) : storeAsSource(same, unlinked, null, uploader, dependencies);
+  if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
+  const candidates = (await dependencies.reports.listReports()).filter((report) => report.kind === 'hmicfrs-report');
+  const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
+  const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
+  if (match.outcome !== 'matched') return unmatched();
+  const response = stored?.report ?? unlinked.report;
+  try {
+    const linked = await linkResponseTo(dependencies, match.reportId, response, uploader.actor);
+    const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === response.id).map((obligation) => obligation.bodyId);
+    const answers = { reportId: match.reportId, bodyIds };
+    if (!stored) return await storeOrCorrect(readAs(answers), null, uploader, dependencies);
+    return asStored(await markResponseLinked(dependencies, response.id, answers, uploader.actor));
+  } catch (error) {
+    if (!(error instanceof ResponseNotLinkedError || error instanceof ProgressRefusedError)) throw error;
+    logger.warn('A response could not be linked to the report it seems to answer; it is kept for a person to link', {
+      reportId: response.id,
+      answers: match.reportId,
+      reason: error.message,
+    });
+    return unmatched();
   }
 }
 
@@ -191,7 +281,20 @@ async function storeOrCorrect(
   const saved = await dependencies.reports.saveReadReport(read, [readEvent]);
   if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null, owedBy: owing(read) };
   const stored = await dependencies.reports.getReportState(reportId);
-  const correctable = stored?.report.status === 'ingested' || stored?.report.status === 'awaiting-publication-date';
+  if (!stored) return { reportId, status: read.report.status, saved, failure: null, owedBy: [] };
+  return correctedOrAsStored(stored, publishedOnFromUpload, saved, uploader, dependencies);
+}
+
+/** A stored report uploaded again: with a publication date other than the stored one, a person is correcting it. */
+async function correctedOrAsStored(
+  stored: ReportState,
+  publishedOnFromUpload: CalendarDate | null,
+  saved: SaveOutcome,
+  uploader: Viewer,
+  dependencies: IngestDependencies,
+): Promise<IngestOutcome> {
+  const reportId = stored.report.id;
+  const correctable = stored.report.status === 'ingested' || stored.report.status === 'awaiting-publication-date';
   if (publishedOnFromUpload && correctable && stored.report.publishedOn !== publishedOnFromUpload) {
     try {
       const corrected = await correctReportAs(
@@ -208,13 +311,7 @@ async function storeOrCorrect(
       throw error;
     }
   }
-  return {
-    reportId,
-    status: stored?.report.status ?? read.report.status,
-    saved,
-    failure: stored?.report.failure ?? null,
-    owedBy: stored ? owing(stored) : [],
-  };
+  return { reportId, status: stored.report.status, saved, failure: stored.report.failure, owedBy: owing(stored) };
 }
 
 async function recordFailure(

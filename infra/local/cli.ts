@@ -8,9 +8,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DirectoryChangeRefusedError } from '../../functions/commons/directory-updates';
-import { listObligations } from '../../functions/commons/office-views';
+import { lateResponses, listObligations } from '../../functions/commons/office-views';
 import { alertLines, NothingToSettleError, operatorAlerts, settleReminders } from '../../functions/commons/operator-alerts';
 import { correctReportAs, ObligationNotFoundError, recordProgress } from '../../functions/commons/report-changes';
+import { linkResponseAs } from '../../functions/commons/report-sources';
 import { ConcurrentChangeError, ReportNotFoundError } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { ForbiddenError, type Viewer } from '../../shared/access';
@@ -25,6 +26,7 @@ import { summariseObligation } from '../../shared/obligation-state';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { DEFAULT_REMINDER_SETTINGS, NO_PROGRESS, planReminders } from '../../shared/reminders';
 import { reportIdFor } from '../../shared/report-id';
+import { ResponseNotLinkedError } from '../../shared/responses';
 import { BankHolidayDataError } from '../../shared/working-days';
 import { loadDeploymentConfiguration } from '../configuration-file';
 import { LocalStackError } from './emulators';
@@ -46,6 +48,9 @@ const USAGE = `Usage: npm run --silent cli -- <command>
   alerts                                     what the alarms would raise: a missed scan, unsettled reminders, failed uploads, suppressed recipients
   settle <report-id> --body <id> --outcome sent|resend
                                              settle a reminder SES's events did not: it was sent, or send it again at the next scan
+  review                                     what waits for a person: possible duplicates, and responses not linked to their report
+  link <response-id> --report <report-id>    link a body's response to the report it answers; that body's reminders stop
+  lateness                                   for every published response: the day of the 56 it came on, and the days late
   token <email>                              sign in as a local user: prints {"idToken": …} for the API's Authorization header
   stack                                      where the running local stack is: appUrl, apiUrl, inboxUrl and the rest`;
 
@@ -210,6 +215,22 @@ async function settle(reportId: string, bodyId: string, outcome: string | undefi
   print(settled.map(({ reportId: report, bodyId: body, dateKind, stage }) => ({ reportId: report, bodyId: body, dateKind, stage, outcome })));
 }
 
+async function review(): Promise<void> {
+  const { adapters } = connectToLocalStack();
+  print(await adapters.reports.reviewItems());
+}
+
+async function link(responseId: string, reportId: string): Promise<void> {
+  const { adapters } = connectToLocalStack();
+  const linked = await linkResponseAs(adapters, CLI, responseId, reportId, 'Linked from the command line');
+  print(linked.obligations.filter((obligation) => obligation.response?.responseId === responseId));
+}
+
+async function lateness(): Promise<void> {
+  const { adapters } = connectToLocalStack();
+  print(await lateResponses(adapters));
+}
+
 function stackDescription(): void {
   const { pid: _pid, ...stack } = readStackFile();
   print(stack);
@@ -233,11 +254,14 @@ const COMMANDS: Record<string, 0 | 1> = {
   users: 0,
   alerts: 0,
   settle: 1,
+  review: 0,
+  link: 1,
+  lateness: 0,
   token: 1,
   stack: 0,
 };
 
-const ARGUMENT_NAMES: Record<string, string> = { extract: 'file', ingest: 'file', token: 'email' };
+const ARGUMENT_NAMES: Record<string, string> = { extract: 'file', ingest: 'file', token: 'email', link: 'response id' };
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -251,6 +275,7 @@ async function main(argv: string[]): Promise<number> {
       'response-published': { type: 'string' },
       explained: { type: 'string', multiple: true },
       outcome: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -293,6 +318,15 @@ async function main(argv: string[]): Promise<number> {
     case 'settle':
       await settle(argument!, required('body', values.body), values.outcome);
       return 0;
+    case 'review':
+      await review();
+      return 0;
+    case 'link':
+      await link(argument!, required('report', values.report));
+      return 0;
+    case 'lateness':
+      await lateness();
+      return 0;
     case 'token':
       await token(argument!);
       return 0;
@@ -326,6 +360,7 @@ const KNOWN_ERRORS = [
   ForbiddenError,
   BankHolidayDataError,
   NothingToSettleError,
+  ResponseNotLinkedError,
 ];
 
 main(process.argv.slice(2)).then(

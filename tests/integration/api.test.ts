@@ -1,11 +1,9 @@
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer } from '../../infra/local/app-server';
-import { freePort } from '../../infra/local/emulators';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { addDays, formatLongDate, londonDateAt } from '../../shared/calendar-date';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, startApi } from '../support/api-client';
 import { forceReportText } from '../support/documents';
 import { s3PutEvent, useIsolatedServices } from '../support/local-services';
 
@@ -51,11 +49,7 @@ beforeAll(async () => {
   services = await useIsolatedServices('api');
   ingest = await import('../../functions/ingest/handler');
   scan = await import('../../functions/deadline-scan/handler');
-  const api = await import('../../functions/api/handler');
-  const port = await freePort();
-  const server = await startAppServer(port, api.handler, async () => null);
-  stopServer = server.stop;
-  apiUrl = `http://127.0.0.1:${port}/api`;
+  ({ apiUrl, stop: stopServer } = await startApi());
   const password = services.stack.localPassword;
   anonymous = new ApiClient(apiUrl, null);
   [cumbria, surrey, admin] = (await Promise.all(

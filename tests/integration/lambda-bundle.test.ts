@@ -2,11 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { PDF_PAGE_READER } from '../../shared/extraction/pdf-text';
-import { forceReportText } from '../support/documents';
+import { forceReportText, reportPdf } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 import { TEST_CONFIGURATION } from '../support/test-configuration';
 
@@ -29,14 +28,6 @@ beforeAll(async () => {
   if (!ingestAsset) throw new Error(`No bundle in ${outdir} has ${PDF_PAGE_READER.bundled} beside it`);
   bundledIngest = await import(pathToFileURL(join(ingestAsset, 'index.mjs')).href);
 }, 120_000);
-
-async function reportPdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
-  return doc.save();
-}
 
 describe('the ingest Lambda bundle', () => {
   it('reads a PDF report through the page reader bundled beside it', async () => {

@@ -1,4 +1,14 @@
 import type { UserPool } from '../../functions/commons/user-pool';
+import { startAppServer } from '../../infra/local/app-server';
+import { freePort } from '../../infra/local/emulators';
+
+/** The API handler served over HTTP on a free port, as API Gateway invokes it. Import after the services are set up: the handler reads the environment at cold start. */
+export async function startApi(): Promise<{ apiUrl: string; stop: () => Promise<void> }> {
+  const api = await import('../../functions/api/handler');
+  const port = await freePort();
+  const server = await startAppServer(port, api.handler, async () => null);
+  return { apiUrl: `http://127.0.0.1:${port}/api`, stop: server.stop };
+}
 
 /** A person's view of the API over real HTTP: signed in through the user pool as the page would be, or not at all. */
 export class ApiClient {

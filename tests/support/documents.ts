@@ -1,3 +1,5 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
 /** Small report texts in the shapes HMICFRS publishes, for tests that need a document to ingest. */
 export function forceReportText(force: string, title: string, extra = ''): string {
   return [
@@ -32,4 +34,13 @@ export function manyRecommendationsText(force: string, title: string, count: num
   const recommendation = (number: number) =>
     `Recommendation ${number}\nBy March 2026, the force should ${'review how it supervises investigations, records what it finds and tells victims, '.repeat(6).trim()}`;
   return forceReportText(force, title, Array.from({ length: count }, (_, index) => recommendation(index + 3)).join('\n\n'));
+}
+
+/** The text as a PDF prints it: a line at a time in Helvetica, on one A4 page. */
+export async function reportPdf(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
+  return doc.save();
 }

@@ -135,4 +135,16 @@ describe('reminder email', () => {
       'Report: the report uploaded as uploads/report.pdf',
     );
   });
+
+  it('lists the recommendations the body’s published response does not address, in the email of a target date after it', () => {
+    const response = { responseId: 'letter', publishedOn: '2024-04-20', notAddressed: [{ key: '2', text: 'The force should review.' }] };
+    const target = email([find('recommendation-target', 'due-in-30-days')], '2025-03-01', {
+      progress: { ...NO_PROGRESS, responsePublishedOn: '2024-04-20' },
+      response,
+    });
+    expect(target.text).toContain('- Your response published Saturday 20 April 2024 does not address 1 recommendation:\n    2. The force should review.');
+    expect(target.html).toContain('does not address 1 recommendation:<ol><li><strong>2</strong> The force should review.</li></ol>');
+    const allAddressed = email([find('recommendation-target', 'due-in-30-days')], '2025-03-01', { response: { ...response, notAddressed: [] } });
+    expect(allAddressed.text).not.toContain('does not address');
+  });
 });

@@ -38,6 +38,10 @@ export const ACTIONS: Record<string, string> = {
   'obligation.taken-up': 'Started reminders',
   'progress.recorded': 'Recorded progress',
   'progress.undone': 'Undid progress',
+  'report.source-added': 'Received the report again (another format or copy)',
+  'report.merged': 'Merged into the report it is',
+  'report.duplicate-dismissed': 'Kept as a report of its own',
+  'response.linked': 'Linked a body’s published response',
 };
 
 export const DATE_KINDS: Record<DateKind, string> = {

@@ -111,6 +111,13 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     );
 
   /** One body's response: where it stands, and a form for each thing still to record. */
+  /** Which day of the 56 the body's response came on, and how late, as the API works it out. */
+  function dayOfPeriodText(bodyId: string): string | null {
+    const figure = view.lateness.find((each) => each.bodyId === bodyId);
+    if (!figure) return null;
+    return ` (day ${figure.dayOfPeriod} of 56${figure.daysLate > 0 ? `: ${figure.daysLate} ${figure.daysLate === 1 ? 'day' : 'days'} late` : ''})`;
+  }
+
   function obligationSection(obligation: ObligationView) {
     const { summary, progress: recorded, dates } = obligation;
     const open = !obligation.closure;
@@ -239,9 +246,22 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             ? [
                 `Published on ${longDate(recorded.responsePublishedOn)}`,
                 recorded.responseUrl ? [': ', link(recorded.responseUrl, recorded.responseUrl, { rel: 'noreferrer' })] : null,
+                dayOfPeriodText(obligation.bodyId),
               ]
             : 'Not yet published',
         ],
+        ...(obligation.response && obligation.response.notAddressed.length > 0
+          ? [
+              [
+                'Not addressed by the response',
+                h(
+                  'ul',
+                  { class: 'govuk-list govuk-list--bullet' },
+                  ...obligation.response.notAddressed.map((each) => h('li', {}, `${each.key}. ${each.text}`)),
+                ),
+              ] as [string, Child],
+            ]
+          : []),
         ['Still missing', missingText(summary.missing, summary.state).join('; ') || 'Nothing'],
         ['Next reminder', nextReminderText(summary.nextReminderOn, today)],
       ]),

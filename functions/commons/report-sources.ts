@@ -1,0 +1,137 @@
+import { assertAdmin, type Viewer } from '../../shared/access';
+import { auditEvent } from '../../shared/audit';
+import type { CalendarDate } from '../../shared/calendar-date';
+import { CorrectionRefusedError } from '../../shared/corrections';
+import type { Report, ReportSource } from '../../shared/model';
+import { changedObligations, ingestedOn, reconcileObligations } from '../../shared/report-ingestion';
+import { answeredObligations, checkResponse, ResponseNotLinkedError } from '../../shared/responses';
+import { changeReport, type ReportChangeDependencies } from './report-changes';
+import { ReportNotFoundError, type ReportState } from './reports-table';
+
+/**
+ * Another upload of a stored report (another format, or the same saved again) is kept as one more of
+ * its sources: no new report, obligations or emails.
+ */
+export async function addSource(dependencies: ReportChangeDependencies, reportId: string, source: ReportSource, by: string): Promise<ReportState> {
+  return changeReport(
+    dependencies,
+    reportId,
+    (read, _bodies, context) => {
+      const known = [read.report.source, ...(read.report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
+      const report = known ? read.report : { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
+      const event = auditEvent(context, 'report.source-added', { reportId }, { after: { source }, reason: 'The same report, uploaded again' });
+      return { report, obligations: [], events: [event] };
+    },
+    by,
+  );
+}
+
+/** The day a response counts as published: the letter's date, else the day it was uploaded. */
+function responseDatedOn(response: Report): CalendarDate {
+  return response.letterDatedOn ?? ingestedOn(response);
+}
+
+/**
+ * Records a body's response on the report it answers: that body's response published on the letter's
+ * date (which ends its reminders), and the recommendations the response leaves unexplained.
+ */
+export async function linkResponseTo(
+  dependencies: ReportChangeDependencies,
+  reportId: string,
+  response: Report,
+  by: string,
+  reason = 'Its response, uploaded, names this report',
+): Promise<ReportState> {
+  const publishedOn = responseDatedOn(response);
+  return changeReport(
+    dependencies,
+    reportId,
+    (read, bodies, context) => {
+      const check = checkResponse(response.responseText ?? '', read.report.recommendations);
+      const answered = answeredObligations(read.report, read.obligations, { ...response, publishedOn, check }, context.on);
+      const existing = read.obligations.map((obligation) => answered.find((each) => each.bodyId === obligation.bodyId) ?? obligation);
+      const reconciled = reconcileObligations(read.report, existing, bodies, context, { stored: read.obligations });
+      const event = auditEvent(
+        context,
+        'response.linked',
+        { reportId },
+        { after: { responseId: response.id, bodyIds: answered.map((each) => each.bodyId), publishedOn, notAddressed: check.notAddressed }, reason },
+      );
+      return { obligations: changedObligations(read.obligations, reconciled.obligations), events: [event] };
+    },
+    by,
+  );
+}
+
+/** Marks the response's own record as answering the report, so it owes nothing itself and leaves the review list. */
+export async function markResponseLinked(
+  dependencies: ReportChangeDependencies,
+  responseId: string,
+  answers: NonNullable<Report['answers']>,
+  by: string,
+  reason = 'It names the report it answers',
+): Promise<ReportState> {
+  return changeReport(
+    dependencies,
+    responseId,
+    (read, bodies, context) => {
+      const after = reconcileObligations({ ...read.report, answers }, read.obligations, bodies, context);
+      const event = auditEvent(context, 'response.linked', { reportId: responseId }, { after: answers, reason });
+      return { report: after.report, obligations: changedObligations(read.obligations, after.obligations), events: [event] };
+    },
+    by,
+  );
+}
+
+/**
+ * A person settles a possible duplicate: `merge` makes it one more source of the report it may be (its
+ * own obligations close, so no body is reminded twice), `dismiss` keeps it as a report of its own.
+ */
+export async function settleDuplicate(
+  dependencies: ReportChangeDependencies,
+  viewer: Viewer,
+  reportId: string,
+  decision: 'merge' | 'dismiss',
+  reason: string,
+): Promise<ReportState> {
+  assertAdmin(viewer, 'merge or dismiss a possible duplicate');
+  const state = await dependencies.reports.getReportState(reportId);
+  if (!state) throw new ReportNotFoundError(reportId);
+  const other = state.report.possibleDuplicateOf;
+  if (!other) throw new CorrectionRefusedError(`Report ${reportId} is not marked as a possible duplicate: there is nothing to ${decision}`);
+  if (decision === 'merge') await addSource(dependencies, other, state.report.source, viewer.actor);
+  return changeReport(
+    dependencies,
+    reportId,
+    (read, bodies, context) => {
+      const settled: Report =
+        decision === 'merge' ? { ...read.report, mergedInto: other, possibleDuplicateOf: null } : { ...read.report, possibleDuplicateOf: null };
+      const after = reconcileObligations(settled, read.obligations, bodies, context);
+      const event = auditEvent(context, decision === 'merge' ? 'report.merged' : 'report.duplicate-dismissed', { reportId }, { after: { of: other }, reason });
+      return { report: after.report, obligations: changedObligations(read.obligations, after.obligations), events: [event] };
+    },
+    viewer.actor,
+  );
+}
+
+/**
+ * A person links a response FiftySix could not link by itself to the report it answers: as if it had
+ * been linked on upload, that body's response is recorded there, and the response leaves the review list.
+ */
+export async function linkResponseAs(
+  dependencies: ReportChangeDependencies,
+  viewer: Viewer,
+  responseId: string,
+  reportId: string,
+  reason: string,
+): Promise<ReportState> {
+  assertAdmin(viewer, 'link a response to the report it answers');
+  const response = await dependencies.reports.getReport(responseId);
+  if (!response) throw new ReportNotFoundError(responseId);
+  if (response.kind !== 'pcc-response')
+    throw new ResponseNotLinkedError(`Report ${responseId} is not a body’s response: only a response is linked to a report`);
+  if (response.answers) throw new ResponseNotLinkedError(`The response ${responseId} is already linked to report ${response.answers.reportId}`);
+  const linked = await linkResponseTo(dependencies, reportId, response, viewer.actor, reason);
+  const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === responseId).map((obligation) => obligation.bodyId);
+  return markResponseLinked(dependencies, responseId, { reportId, bodyIds }, viewer.actor, reason);
+}

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lateResponses } from '../../functions/commons/office-views';
+import { scheduledScanEvent } from '../../infra/local/local-stack';
+import { latenessOf } from '../../shared/responses';
+import { ApiClient, startApi } from '../support/api-client';
+import { forceReportText, nationalReportText, reportPdf } from '../support/documents';
+import { useIsolatedServices } from '../support/local-services';
+
+let services: Awaited<ReturnType<typeof useIsolatedServices>>;
+let ingest: typeof import('../../functions/ingest/handler');
+let scan: typeof import('../../functions/deadline-scan/handler');
+let stopServer: () => Promise<void>;
+let admin: ApiClient;
+let cumbriaOffice: ApiClient;
+
+beforeAll(async () => {
+  services = await useIsolatedServices('identity');
+  ingest = await import('../../functions/ingest/handler');
+  scan = await import('../../functions/deadline-scan/handler');
+  const { apiUrl, stop } = await startApi();
+  stopServer = stop;
+  admin = await ApiClient.signedIn(apiUrl, services.userPool, 'admin@fiftysix.test', services.stack.localPassword);
+  cumbriaOffice = await ApiClient.signedIn(apiUrl, services.userPool, 'officer@cumbria.test', services.stack.localPassword);
+});
+
+afterAll(() => stopServer?.());
+
+async function ingested(key: string, body: Uint8Array | string, publishedOn?: string) {
+  const [outcome] = await ingest.handler(await services.upload(key, body, publishedOn));
+  return outcome!;
+}
+
+/** Two reports with one title and force, published on two dates: the second with a recommendation more. */
+async function namesakes(stem: string, force: string, title: string, [earlier, later]: [string, string]) {
+  const first = await ingested(`uploads/${stem}.txt`, forceReportText(force, title), earlier);
+  const second = await ingested(
+    `uploads/${stem}-${later}.txt`,
+    forceReportText(force, title, 'Recommendation 3\nWithin three months, the force should act again.'),
+    later,
+  );
+  return [first, second] as const;
+}
+
+describe('one report however it arrives', () => {
+  it('takes the same report as text and as PDF for one report, with two sources, and emails its office once a day', async () => {
+    const text = forceReportText('Cumbria Constabulary', 'Crime scenes in Cumbria');
+    const first = await ingested('uploads/crime-scenes.txt', text, '2024-03-07');
+    const pdf = await ingested('uploads/crime-scenes.pdf', await reportPdf(text), '2024-03-07');
+    expect(first).toMatchObject({ saved: 'saved', status: 'ingested' });
+    expect(pdf).toMatchObject({ reportId: first.reportId, saved: 'another-source', status: 'ingested', owedBy: ['cumbria'] });
+    const report = await services.reports.getReport(first.reportId);
+    expect(report?.source.key).toBe('uploads/crime-scenes.txt');
+    expect(report?.otherSources?.map((source) => source.key)).toEqual(['uploads/crime-scenes.pdf']);
+    expect(await services.uploadRecord('uploads/crime-scenes.pdf')).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+    expect((await services.reports.listReports()).filter((each) => each.title === 'Crime scenes in Cumbria')).toHaveLength(1);
+
+    await services.clearOutbox();
+    const result = await scan.handler(scheduledScanEvent(new Date('2024-04-17T09:00:00+01:00')));
+    const cumbria = result.sent.filter((reminder) => reminder.bodyId === 'cumbria');
+    expect(cumbria.map((reminder) => `${reminder.reportId} ${reminder.dateKind} ${reminder.stage}`).sort()).toEqual([
+      `${first.reportId} chief-officer-comments overdue-8-days`,
+      `${first.reportId} response-due due-in-14-days`,
+    ]);
+    const emails = (await services.outbox()).filter((email) => email.to.includes('governance@cumbria.test'));
+    expect(emails).toHaveLength(1);
+  });
+
+  it('takes the same text saved again with one more newline for the same report, and the same file again as a duplicate', async () => {
+    const text = forceReportText('Surrey Police', 'Custody in Surrey');
+    const first = await ingested('uploads/custody.txt', text, '2024-06-03');
+    const resaved = await ingested('uploads/custody (1).txt', `${text}\n`, '2024-06-03');
+    const again = await ingested('uploads/custody.txt', text, '2024-06-03');
+    expect(resaved).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+    expect(again).toMatchObject({ reportId: first.reportId, saved: 'duplicate' });
+    expect(await services.reports.getObligations(first.reportId)).toHaveLength(1);
+  });
+
+  it('takes a report with the same title, date and forces but other furniture for the same report', async () => {
+    const title = 'Stop and search in Surrey';
+    const first = await ingested('uploads/stop-search.txt', forceReportText('Surrey Police', title), '2024-07-01');
+    const withCover = await ingested(
+      'uploads/stop-search.html',
+      `<html><head><title>${title}</title></head><body><h1>${title}</h1>${forceReportText('Surrey Police', title, 'Share this page. Cookies on this site.').replace(/\n/g, '<br>')}</body></html>`,
+      '2024-07-01',
+    );
+    expect(withCover).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
+  });
+
+  it('stores a report with a stored one’s title and forces but another date, marked for a person, never merged on a guess', async () => {
+    const title = 'Vetting in Cumbria';
+    const [first, other] = await namesakes('vetting', 'Cumbria Constabulary', title, ['2024-08-01', '2024-09-02']);
+    expect(other.reportId).not.toBe(first.reportId);
+    expect(other).toMatchObject({ saved: 'saved', status: 'ingested' });
+    expect(await services.reports.getReport(other.reportId)).toMatchObject({ possibleDuplicateOf: first.reportId });
+    expect(await services.reports.reviewItems()).toContainEqual({ what: 'possible-duplicate', reportId: other.reportId, title, of: first.reportId });
+
+    // Only an administrator sees the list and settles it.
+    expect((await cumbriaOffice.request('GET', '/review')).status).toBe(403);
+    expect((await cumbriaOffice.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'merge', reason: 'same' })).status).toBe(403);
+    const listed = await admin.request('GET', '/review');
+    expect(listed.body).toContainEqual({ what: 'possible-duplicate', reportId: other.reportId, title, of: first.reportId });
+    const merged = await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'merge', reason: 'The same inspection, dated wrongly' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.report).toMatchObject({ id: first.reportId });
+    expect(merged.body.report.otherSources.map((source: { key: string }) => source.key)).toEqual(['uploads/vetting-2024-09-02.txt']);
+    expect(await services.reports.getReport(other.reportId)).toMatchObject({ status: 'no-duty', mergedInto: first.reportId, possibleDuplicateOf: null });
+    expect(await services.reports.getObligations(other.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', nextReminderOn: null, closure: expect.objectContaining({ kind: 'no-duty' }) }),
+    ]);
+    expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: other.reportId }));
+    expect((await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'dismiss', reason: 'again' })).status).toBe(422);
+  });
+
+  it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
+    const title = 'Neighbourhood policing in Surrey';
+    const [first, next] = await namesakes('neighbourhood', 'Surrey Police', title, ['2024-08-01', '2025-08-01']);
+    const dismissed = await admin.request('POST', `/reports/${next.reportId}/duplicate`, { decision: 'dismiss', reason: 'The next year’s inspection' });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.report).toMatchObject({ id: next.reportId, status: 'ingested', possibleDuplicateOf: null });
+    expect(await services.reports.getReport(first.reportId)).not.toHaveProperty('otherSources');
+  });
+});
+
+describe('a response knows its report', () => {
+  it('links a body’s response to the national report it answers: its reminders stop, it is dated from the letter, and what it leaves unexplained is listed', async () => {
+    const national = await ingested(
+      'uploads/national.txt',
+      `${nationalReportText('Policing of crime in all forces')}\n\nRecommendation 2\nBy March 2040, all forces should publish how many victims of burglary receive a visit within a day.`,
+      '2026-09-01',
+    );
+    expect(national).toMatchObject({ status: 'ingested', owedBy: ['cumbria', 'surrey'] });
+    const letter = [
+      'Cumbria Police and Crime Commissioner response to the HMICFRS report: Policing of crime in all forces',
+      '',
+      'Date: 14 October 2026',
+      '',
+      'I welcome the HMICFRS report Policing of crime in all forces, published on 1 September 2026. I have asked the Chief Constable of Cumbria Constabulary for his comments, which follow.',
+      '',
+      'Recommendation 1',
+      'Cumbria Constabulary has reviewed how it records crime and will audit it every quarter.',
+    ].join('\n');
+    const response = await ingested('uploads/cumbria-response.txt', letter, undefined);
+    expect(response.reportId).not.toBe(national.reportId);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({
+      kind: 'pcc-response',
+      status: 'no-duty',
+      letterDatedOn: '2026-10-14',
+      answers: { reportId: national.reportId, bodyIds: ['cumbria'] },
+    });
+    expect(await services.reports.getObligations(response.reportId)).toEqual([]);
+    // The same letter again, and as a PDF: still one response, linked once.
+    expect(await ingested('uploads/cumbria-response.txt', letter)).toMatchObject({ reportId: response.reportId, saved: 'duplicate' });
+    expect(await ingested('uploads/cumbria-response.pdf', await reportPdf(letter))).toMatchObject({ reportId: response.reportId, saved: 'another-source' });
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: national.reportId, bodyIds: ['cumbria'] } });
+    expect((await services.reports.historyOf(national.reportId)).filter((event) => event.action === 'response.linked')).toHaveLength(1);
+
+    const obligations = await services.reports.getObligations(national.reportId);
+    const cumbria = obligations.find((obligation) => obligation.bodyId === 'cumbria')!;
+    const surrey = obligations.find((obligation) => obligation.bodyId === 'surrey')!;
+    expect(cumbria.progress).toMatchObject({ responsePublishedOn: '2026-10-14', chiefOfficerCommentsReceivedOn: '2026-10-14' });
+    expect(cumbria.response).toEqual({
+      responseId: response.reportId,
+      publishedOn: '2026-10-14',
+      notAddressed: [{ key: '2', text: 'By March 2040, all forces should publish how many victims of burglary receive a visit within a day.' }],
+    });
+    expect(surrey.progress.responsePublishedOn).toBeNull();
+
+    // Cumbria's response-due reminders stop; Surrey, which has not responded, still gets its own.
+    const sent = await scan.handler(scheduledScanEvent(new Date('2026-10-12T09:00:00+01:00')));
+    expect(
+      sent.sent
+        .filter((reminder) => reminder.reportId === national.reportId)
+        .map((reminder) => `${reminder.bodyId} ${reminder.dateKind} ${reminder.stage}`)
+        .sort(),
+    ).toEqual(['surrey chief-officer-comments overdue-8-days', 'surrey response-due due-in-14-days']);
+    expect(latenessOf({ id: national.reportId, publishedOn: '2026-09-01' }, obligations)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', dayOfPeriod: 44, daysLate: 0 }),
+    ]);
+  });
+
+  it('keeps a response that answers no stored report, listed for a person to link, who links it through the API', async () => {
+    const letter =
+      'Surrey Police and Crime Commissioner response to the HMICFRS report: Mounted policing in Surrey\n\nDate: 3 November 2026\n\nI welcome the report. On recommendation 1, the force now reviews its supervision every month.';
+    const response = await ingested('uploads/surrey-response.txt', letter, undefined);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ kind: 'pcc-response', answers: null });
+    expect((await admin.request('GET', '/review')).body).toContainEqual(expect.objectContaining({ what: 'unlinked-response', reportId: response.reportId }));
+
+    const report = await ingested('uploads/horses.txt', forceReportText('Surrey Police', 'Horses and dogs: the Surrey inspection'), '2026-10-01');
+    const link = { reportId: report.reportId, reason: 'The letter answers the horses report under another name' };
+    expect((await cumbriaOffice.request('POST', `/reports/${response.reportId}/responds-to`, link)).status).toBe(403);
+    expect((await admin.request('POST', `/reports/${report.reportId}/responds-to`, link)).status).toBe(422);
+    const linked = await admin.request('POST', `/reports/${response.reportId}/responds-to`, link);
+    expect(linked.status).toBe(200);
+    const [surrey] = linked.body.obligations;
+    expect(surrey).toMatchObject({
+      bodyId: 'surrey',
+      progress: { responsePublishedOn: '2026-11-03' },
+      response: { responseId: response.reportId, notAddressed: [{ key: '2', text: expect.stringContaining('supervises investigations') }] },
+    });
+    expect(linked.body.lateness).toEqual([
+      { reportId: report.reportId, bodyId: 'surrey', publishedOn: '2026-10-01', responsePublishedOn: '2026-11-03', dayOfPeriod: 34, daysLate: 0 },
+    ]);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId, bodyIds: ['surrey'] } });
+    // What `cli lateness` prints: every published response, report by report and body by body.
+    expect(await lateResponses(services)).toContainEqual({ ...linked.body.lateness[0], title: 'Horses and dogs: the Surrey inspection' });
+    expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
+  });
+
+  it('links a response uploaded before its report when it is uploaded again after it', async () => {
+    const letter =
+      'Cumbria Police and Crime Commissioner response to the HMICFRS report: Custody in Cumbria\n\nDate: 5 November 2026\n\nRecommendation 1\nDone.\n\nRecommendation 2\nDone too.';
+    const early = await ingested('uploads/custody-response.txt', letter);
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ answers: null });
+    const report = await ingested('uploads/custody-cumbria.txt', forceReportText('Cumbria Constabulary', 'Custody in Cumbria'), '2026-10-20');
+    expect(await ingested('uploads/custody-response (again).txt', letter)).toMatchObject({ reportId: early.reportId });
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ status: 'no-duty', answers: { reportId: report.reportId, bodyIds: ['cumbria'] } });
+    expect(await services.reports.getObligations(report.reportId)).toEqual([
+      expect.objectContaining({
+        bodyId: 'cumbria',
+        progress: expect.objectContaining({ responsePublishedOn: '2026-11-05' }),
+        response: expect.objectContaining({ notAddressed: [] }),
+      }),
+    ]);
+  });
+});
