@@ -37,7 +37,7 @@ export const TITLE_SIMILARITY = 0.9;
 const LEAD_IN_WORDS = 12;
 
 /** Case, typographic quotes and dashes, bullets and spacing are furniture, not what a text says. */
-export function normalised(text: string): string {
+function normalised(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
