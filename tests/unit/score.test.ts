@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ExpectedReading,
@@ -173,5 +175,28 @@ describe('scoring a set', () => {
   it('counts the known misses among the misses', () => {
     const totals = scoreSet([scoreDocument('a.txt', expected({ knownMisses: { title: 'image' } }), reading({ title: 'Overall summary' }))]);
     expect(totals.knownMisses).toBe(1);
+  });
+});
+
+describe('the unseen documents the score reads', () => {
+  const directory = resolve(import.meta.dirname, '../fixtures/unseen');
+  const documents = readdirSync(directory).filter((name) => /\.(?:txt|html?)$/.test(name));
+  const sources = readFileSync(resolve(directory, 'README.md'), 'utf8');
+
+  it('are there, as text, small enough to keep in the repository', () => {
+    expect(documents.length).toBeGreaterThanOrEqual(33);
+    const bytes = documents.reduce((total, name) => total + statSync(resolve(directory, name)).size, 0);
+    expect(bytes).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it.each(documents)('%s has its expected reading and its source', (name) => {
+    const stem = name.replace(/\.(?:txt|html?)$/, '');
+    const expectedReading = JSON.parse(readFileSync(resolve(directory, `${stem}.expected.json`), 'utf8')) as ExpectedReading;
+    expect(['hmicfrs-report', 'pcc-response', 'other']).toContain(expectedReading.kind);
+    expect(expectedReading.title === null || typeof expectedReading.title === 'string').toBe(true);
+    expect(Array.isArray(expectedReading.forces)).toBe(true);
+    for (const recommendation of expectedReading.recommendations) expect(typeof recommendation.text).toBe('string');
+    expect(typeof expectedReading.knownMisses).toBe('object');
+    expect(sources).toMatch(new RegExp(`\\| \`${stem}\`\\s+\\| https?://`));
   });
 });
