@@ -1,0 +1,88 @@
+/**
+ * `npm run score`: how well the extractor reads the project's fixtures (tests/fixtures/corpus) and the
+ * unseen documents (tests/fixtures/unseen), each set apart, against what a perfect extractor reads from
+ * them (`<name>.expected.json`). Prints recommendations found, expected and invented with precision,
+ * recall and F1; kind, title and forces accuracy; and a line for each document's misses, known or not.
+ * It runs the extractor only through its public entry, `extractDocument`, on the fixture's bytes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractDocument, UnreadableDocumentError } from '../shared/extraction';
+import {
+  type DocumentScore,
+  type ExpectedReading,
+  RECOMMENDATION_SIMILARITY,
+  type Reading,
+  type SetScore,
+  scoreDocument,
+  scoreSet,
+  TITLE_SIMILARITY,
+} from './scoring';
+
+const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures');
+const SETS = [
+  { directory: 'corpus', about: 'the project’s fixtures, which the extractor was written against' },
+  { directory: 'unseen', about: 'real documents the extractor was not written against' },
+];
+/** The formats a fixture may be kept in; the extractor tells them apart by their bytes. */
+const DOCUMENT = /\.(?:txt|html?)$/;
+
+/** What the extractor reads from one fixture; a document it cannot read reads as nothing. */
+async function reading(path: string): Promise<{ reading: Reading; unreadable: string | null }> {
+  try {
+    const result = await extractDocument(readFileSync(path));
+    return { reading: result, unreadable: null };
+  } catch (error) {
+    if (!(error instanceof UnreadableDocumentError)) throw error;
+    return { reading: { kind: 'unreadable', title: null, forces: [], recommendations: [] }, unreadable: error.message };
+  }
+}
+
+async function scoreDirectory(directory: string): Promise<DocumentScore[]> {
+  const path = resolve(FIXTURES, directory);
+  const names = readdirSync(path)
+    .filter((name) => DOCUMENT.test(name))
+    .sort();
+  const scores: DocumentScore[] = [];
+  for (const name of names) {
+    const expected = JSON.parse(readFileSync(resolve(path, name.replace(DOCUMENT, '.expected.json')), 'utf8')) as ExpectedReading;
+    const { reading: found, unreadable } = await reading(resolve(path, name));
+    const score = scoreDocument(name, expected, found);
+    if (unreadable) score.misses.unshift({ check: 'read', detail: `unreadable: ${unreadable}`, knownMiss: null });
+    scores.push(score);
+  }
+  return scores;
+}
+
+const share = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+const outOf = (correct: number, total: number) => `${correct}/${total} (${total === 0 ? '—' : `${Math.round((100 * correct) / total)}%`})`;
+
+function report(directory: string, about: string, documents: DocumentScore[], totals: SetScore): string[] {
+  const lines = [
+    `tests/fixtures/${directory}: ${totals.documents} documents, ${about}`,
+    `  recommendations: ${totals.expected} expected, ${totals.matched} found, ${totals.invented} invented` +
+      ` (precision ${share(totals.precision)}, recall ${share(totals.recall)}, F1 ${share(totals.f1)})`,
+    `  kind ${outOf(totals.kindCorrect, totals.documents)}, title ${outOf(totals.titleCorrect, totals.documents)}, forces ${outOf(totals.forcesCorrect, totals.documents)}`,
+    `  misses the fixtures list as known: ${totals.knownMisses}`,
+  ];
+  for (const document of documents) {
+    if (document.misses.length === 0 && document.staleKnownMisses.length === 0) continue;
+    lines.push(`  ${document.name}`);
+    for (const miss of document.misses) lines.push(`    ${miss.check}: ${miss.detail}${miss.knownMiss ? ` [known miss: ${miss.knownMiss}]` : ''}`);
+    for (const check of document.staleKnownMisses) lines.push(`    ${check}: listed as a known miss but now read right; drop it from the fixture`);
+  }
+  return lines;
+}
+
+const output = [
+  `Extraction scores, ${new Date().toISOString().slice(0, 10)}. A found recommendation is an expected one when it holds at least`,
+  `${RECOMMENDATION_SIMILARITY * 100}% of its words (Dice, in a window of the same length) and their refs, where both give one, agree;`,
+  `a title is read when at least ${TITLE_SIMILARITY * 100}% of its characters need no edit (Levenshtein) once case, quotes, dashes and spacing`,
+  'are set aside; forces must be the same set.',
+  '',
+];
+for (const { directory, about } of SETS) {
+  const documents = await scoreDirectory(directory);
+  output.push(...report(directory, about, documents, scoreSet(documents)), '');
+}
+process.stdout.write(output.join('\n'));
