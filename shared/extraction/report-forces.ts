@@ -12,6 +12,10 @@ import { explain, isLetterhead, POSTCODE, type Title } from './report-head';
 const MENTIONED_ONLY =
   /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
 
+/** A title about every force: "… the police …", "police forces", "policing in England and Wales", State of Policing. */
+const NATIONAL_TITLE =
+  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
+
 /** What the forces rules read: the one state they share. */
 export interface ForcesEvidence {
   paras: string[];
@@ -58,6 +62,12 @@ export const FORCES_RULES: readonly ForcesRule[] = [
       const forces = heading ? forcesNamedIn(heading.title, { areas: true }) : [];
       return forces.length > 0 ? { forces, read: heading!.title } : null;
     },
+  },
+  {
+    name: 'national-title',
+    doc: 'An inspection report whose title is about the police in general ("how well the police …", "in England and Wales") is national.',
+    find: ({ heading, kind }) =>
+      kind === 'hmicfrs-report' && heading !== null && NATIONAL_TITLE.test(heading.title) ? { forces: [], read: heading.title } : null,
   },
   {
     name: 'national-report-examples',

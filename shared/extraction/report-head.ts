@@ -18,7 +18,15 @@ const PUBLISHED_LINE = new RegExp(
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*)$/i;
+  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+/**
+ * A byline: a person's name alone above the title ("Ben Adams"), two or three capitalised words none
+ * of which says what a document is.
+ */
+const BYLINE =
+  /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
+/** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
+const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
 /**
  * The headings of a report's sections, which name a part and never the whole: a PEEL summary opens
  * with "Overall summary", a register entry with "Recommendations".
@@ -38,7 +46,7 @@ const LETTERHEAD = [
 ];
 
 export function isProse(paragraph: string): boolean {
-  return paragraph.length > 300 || (/[.!?]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
+  return paragraph.length > 300 || (/[.!?:]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
 }
 
 export function isLetterhead(paragraph: string): boolean {
@@ -47,7 +55,15 @@ export function isLetterhead(paragraph: string): boolean {
 
 /** Whether a line can never be a document's title: furniture, a date, a letterhead line, a section's heading. */
 function neverATitle(text: string): boolean {
-  return CRUMB.test(text) || PAGE_FURNITURE.test(text) || SECTION_HEADING.test(text) || DATE_LINE.test(text) || PUBLISHED_LINE.test(text) || isLetterhead(text);
+  return (
+    CRUMB.test(text) ||
+    PAGE_FURNITURE.test(text) ||
+    SECTION_HEADING.test(text) ||
+    BYLINE.test(text) ||
+    DATE_LINE.test(text) ||
+    PUBLISHED_LINE.test(text) ||
+    isLetterhead(text)
+  );
 }
 
 /**
@@ -101,7 +117,13 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     const paragraph = head.lines[index]!;
     if (neverATitle(paragraph)) continue;
     if (isProse(paragraph)) return null;
-    const title = cleanTitle(paragraph);
+    let written = paragraph;
+    for (let next = index + 1; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
+      const line = head.lines[next]!;
+      if (isProse(line) || neverATitle(line)) break;
+      written = `${written} ${line}`;
+    }
+    const title = cleanTitle(written);
     return title === '' ? null : { title, index: head.start + index };
   }
   return null;

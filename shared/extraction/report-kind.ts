@@ -18,6 +18,9 @@ const RESPONSE_BY_BODY =
  */
 const BODY_STATEMENT =
   /\b(?:PCC|PFCC|OPCC|Police,? (?:Fire )?and Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)\b[^.\n]{0,60}?\b(?:welcomes|welcomed|announces?|announced)\b/i;
+/** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
+const BODY_COMMENTS =
+  /\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\b[^.\n]{0,80}?\b(?:PCC|PFCC|Police,? (?:Fire )?(?:and )?Crime (?:and Victims['’] )?Commissioner|Mayor)\b/i;
 const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i;
 /**
  * Another body's response to a report's recommendations: "Second NPCC response to recommendations",
@@ -27,8 +30,12 @@ const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response 
  */
 const OTHER_BODY_RESPONSE =
   /\b(?:NPCC|National Police Chiefs['’] Council|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
-/** An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress against our recommendations". */
-const INSPECTING_A_RESPONSE = /\b(?:inspection|inspected|review|revisit|progress|our)\b/i;
+/**
+ * An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress
+ * against our recommendations", "…: revisit". Not "MPS response to HMIC Inspection of 2002/03", where
+ * the inspection is what is answered.
+ */
+const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|progress|our)\b/i;
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -104,6 +111,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The opening has a local policing body welcoming or announcing: "Norfolk’s PCC has welcomed …".',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(BODY_STATEMENT, evidence.opening.split('\n'))),
+  },
+  {
+    name: 'body-comments',
+    doc: 'The opening has a local policing body commenting on the report: "Commenting on the HMIC report, Surrey’s PCC said".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(BODY_COMMENTS, evidence.opening.split('\n'))),
   },
   {
     name: 'writing-in-response',
@@ -235,7 +248,8 @@ export const ANSWERED_TITLE_RULES: readonly AnsweredTitleRule[] = [
   {
     name: 'quoted-report-name',
     doc: 'The report’s name in quotation marks after the inspectorate: "HMICFRS’s report ‘…’".',
-    read: (_title, text) => /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"]([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1],
+    // A name starts with a capital: the report "rates the force as ‘inadequate’" quotes a grade.
+    read: (_title, text) => /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"](?=[A-Z\d])([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1],
   },
   {
     name: 'report-dash-name',
