@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphs } from '../../shared/extraction/paragraphs';
-import { findFindings } from '../../shared/extraction/recommendations';
 import { FORCES_RULES } from '../../shared/extraction/report-forces';
-import { reportFacts } from '../../shared/extraction/report-text';
+import { expectNamedRules, factsOfText } from '../support/rule-tables';
 
 /** The forces read from plain text, and the rule that found them. */
 function read(text: string) {
-  const paras = paragraphs(text);
-  const facts = reportFacts({ title: null, blocks: paras.map((paragraph) => ({ kind: 'paragraph', text: paragraph })) }, paras, findFindings(paras));
-  return { ...facts, forcesRule: facts.explanations.find((explanation) => explanation.finding.startsWith('forces:'))?.rule };
+  const facts = factsOfText(text);
+  return { ...facts, forcesRule: facts.ruleFor('forces:') };
 }
 
 describe('the forces rules', () => {
   it('each has a unique name and one line of doc', () => {
-    const names = FORCES_RULES.map((rule) => rule.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const rule of FORCES_RULES) expect(rule.doc).toMatch(/^\S.{10,200}$/);
+    expectNamedRules(FORCES_RULES);
   });
 
   it('a document naming no force explains none', () => {

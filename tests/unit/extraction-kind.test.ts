@@ -1,26 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFromText } from '../../shared/extraction';
-import { paragraphs } from '../../shared/extraction/paragraphs';
-import { findFindings } from '../../shared/extraction/recommendations';
 import { KIND_RULES } from '../../shared/extraction/report-kind';
-import { reportFacts } from '../../shared/extraction/report-text';
 import { S55_RULES } from '../../shared/extraction/s55';
 import { corpusFile } from '../support/corpus';
+import { expectNamedRules, factsOfText } from '../support/rule-tables';
 
 /** The facts read from plain text, and the names of the rules that gave the kind and the s55 verdict. */
 function read(text: string) {
-  const paras = paragraphs(text);
-  const facts = reportFacts({ title: null, blocks: paras.map((paragraph) => ({ kind: 'paragraph', text: paragraph })) }, paras, findFindings(paras));
-  const rule = (finding: string) => facts.explanations.find((explanation) => explanation.finding.startsWith(finding))?.rule;
-  return { ...facts, kindRule: rule('kind:'), s55Rule: rule('s55:') };
+  const facts = factsOfText(text);
+  return { ...facts, kindRule: facts.ruleFor('kind:'), s55Rule: facts.ruleFor('s55:') };
 }
 
 describe('the kind rules', () => {
   it('each has a unique name and one line of doc, and the last matches anything', () => {
-    const names = KIND_RULES.map((rule) => rule.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const rule of KIND_RULES) expect(rule.doc).toMatch(/^\S.{10,200}$/);
+    expectNamedRules(KIND_RULES);
     expect(KIND_RULES.at(-1)?.name).toBe('unrecognised');
   });
 
@@ -221,9 +215,7 @@ describe('rule: unrecognised', () => {
 
 describe('the s55 rules', () => {
   it('each has a unique name and one line of doc', () => {
-    const names = S55_RULES.map((rule) => rule.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const rule of S55_RULES) expect(rule.doc).toMatch(/^\S.{10,200}$/);
+    expectNamedRules(S55_RULES);
   });
 });
 

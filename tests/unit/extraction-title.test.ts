@@ -5,6 +5,7 @@ import { paragraphs } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
 import { PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
 import { reportFacts } from '../../shared/extraction/report-text';
+import { expectNamedRules } from '../support/rule-tables';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -24,11 +25,8 @@ const heading = (level: 1 | 2 | 3, written: string): DocumentBlock => ({ kind: '
 
 describe('the title and date rules', () => {
   it('each has a unique name and one line of doc', () => {
-    for (const rules of [TITLE_RULES, PUBLICATION_DATE_RULES]) {
-      const names = rules.map((rule) => rule.name);
-      expect(new Set(names).size).toBe(names.length);
-      for (const rule of rules) expect(rule.doc).toMatch(/^\S.{10,200}$/);
-    }
+    expectNamedRules(TITLE_RULES);
+    expectNamedRules(PUBLICATION_DATE_RULES);
   });
 });
 
