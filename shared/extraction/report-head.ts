@@ -96,10 +96,14 @@ export interface Title {
   index: number | null;
 }
 
-/** A title as written, without a subject-line label or a register id after it ("(4822)"). */
+/**
+ * A title as written, without a subject-line label, a register id after it ("(4822)") or the site's
+ * name a web page's title ends with ("… | HMICFRS").
+ */
 function cleanTitle(text: string): string {
   return text
     .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
+    .replace(/\s+\|\s+[^|]{1,60}$/, '')
     .replace(/\s*\(\d{3,6}\)$/, '')
     .trim();
 }

@@ -12,15 +12,22 @@ const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|e
 const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
 /**
+ * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
+ * chief officer.
+ */
+const LOCAL_POLICING_BODY =
+  "(?:PCC|PFCC|OPCC|Police,? (?:Fire (?:and|&) (?:Rescue )?)?(?:and )?Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)";
+/**
  * A body's statement on a report: "Norfolk's Police and Crime Commissioner … has welcomed", "Mayor and
  * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
  * chief officer, whom an inspection report may say "welcomed our inspection".
  */
-const BODY_STATEMENT =
-  /\b(?:PCC|PFCC|OPCC|Police,? (?:Fire )?and Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)\b[^.\n]{0,60}?\b(?:welcomes|welcomed|announces?|announced)\b/i;
+const BODY_STATEMENT = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced)\\b`, 'i');
 /** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
-const BODY_COMMENTS =
-  /\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\b[^.\n]{0,80}?\b(?:PCC|PFCC|Police,? (?:Fire )?(?:and )?Crime (?:and Victims['’] )?Commissioner|Mayor)\b/i;
+const BODY_COMMENTS = new RegExp(
+  `\\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\\b[^.\\n]{0,80}?\\b${LOCAL_POLICING_BODY}\\b`,
+  'i',
+);
 const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i;
 /**
  * Another body's response to a report's recommendations: "Second NPCC response to recommendations",
@@ -29,7 +36,7 @@ const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response 
  * an inspection's own subject.
  */
 const OTHER_BODY_RESPONSE =
-  /\b(?:NPCC|National Police Chiefs['’] Council|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
+  /\b(?:NPCC|National Police Chiefs['’] Council|APCC|Association of Police and Crime Commissioners|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
 /**
  * An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress
  * against our recommendations", "…: revisit". Not "MPS response to HMIC Inspection of 2002/03", where

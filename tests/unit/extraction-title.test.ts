@@ -42,6 +42,11 @@ describe('rule: format-title', () => {
     ]);
   });
 
+  it('without the site’s name a web page’s title ends with', () => {
+    const result = read({ title: 'PEEL 2023–25: An inspection of Kent Police | HMICFRS', blocks: [paragraph('HMICFRS inspected the force.')] });
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Kent Police', 'format-title']);
+  });
+
   it('a format title that is a section heading is not the title', () => {
     const result = read({
       title: 'Overall summary',
