@@ -3,6 +3,7 @@ import type { Explanation } from './explanations';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, isLetterhead, POSTCODE, type Title } from './report-head';
+import { NATIONAL_INSPECTION } from './report-kind';
 
 /**
  * Where a force is named without being the subject: a partner ("in collaboration with West Mercia
@@ -65,9 +66,13 @@ export const FORCES_RULES: readonly ForcesRule[] = [
   },
   {
     name: 'national-title',
-    doc: 'An inspection report whose title is about the police in general ("how well the police …", "in England and Wales") is national.',
-    find: ({ heading, kind }) =>
-      kind === 'hmicfrs-report' && heading !== null && NATIONAL_TITLE.test(heading.title) ? { forces: [], read: heading.title } : null,
+    doc: 'An inspection report about the police in general, by its title ("in England and Wales") or its opening ("An inspection into how well the police …"), is national.',
+    find: ({ paras, heading, kind }) => {
+      if (kind !== 'hmicfrs-report') return null;
+      if (heading !== null && NATIONAL_TITLE.test(heading.title)) return { forces: [], read: heading.title };
+      const opening = paras.slice(0, 10).find((paragraph) => NATIONAL_INSPECTION.test(paragraph));
+      return opening === undefined ? null : { forces: [], read: opening };
+    },
   },
   {
     name: 'national-report-examples',

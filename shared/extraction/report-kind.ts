@@ -63,7 +63,7 @@ const THIRD_PARTY_PAGE =
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
  */
-const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
+export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
 /** A title that names the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection visit …". */
 const INSPECTION_REPORT_TITLE = /\binspection\s+report\b|^(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
 
