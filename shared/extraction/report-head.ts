@@ -14,6 +14,8 @@ const PUBLISHED_LINE = new RegExp(
   `^(?:published(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
 );
+/** A date in brackets at the end of a line. */
+const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 /** A trail of links above the content: "Source · HMICFRS", "Home > Publications > …". */
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
@@ -105,6 +107,7 @@ function cleanTitle(text: string): string {
     .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
     .replace(/\s+\|\s+[^|]{1,60}$/, '')
     .replace(/\s*\(\d{3,6}\)$/, '')
+    .replace(/(?<![.\s])\.$/, '')
     .trim();
 }
 
@@ -198,6 +201,11 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
       const published = PUBLISHED_LINE.exec(paragraph);
       return published ? parseFullDate(published[1]!) : null;
     },
+  },
+  {
+    name: 'date-after-title',
+    doc: 'A heading ending with its date in brackets: "PCC welcomes the … Report on Police Custody in West Yorkshire (7 Dec 2016)".',
+    read: (paragraph) => (isProse(paragraph) ? null : parseFullDate(DATE_AFTER_TITLE.exec(paragraph)?.[1] ?? '')),
   },
   {
     name: 'date-line-in-header',

@@ -6,6 +6,15 @@ import type { Findings } from './recommendations';
 import { explain, type Title } from './report-head';
 
 const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
+/** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
+const OTHER_INSPECTORATE =
+  /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector(?:ate)?\s+of\s+(?:Prisons|Probation|Education)\b|\bHMI\s*(?:Prisons|Probation)\b|\bHMIP\b|\bOfsted\b|\bHMCPSI\b|\bCrown Prosecution Service Inspectorate\b|\bCare Quality Commission\b/gi;
+/** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
+const FORCE_ACCEPTS_FINDINGS =
+  /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
+/** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
+const LETTER_FROM_ANOTHER =
+  /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
 const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
@@ -156,6 +165,24 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: ({ title }) => (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title) ? title : null),
   },
   {
+    name: 'force-accepts-findings',
+    doc: 'A chief officer accepting the inspectorate’s findings for the force: a force’s statement, not an s55 response.',
+    kind: 'other',
+    matches: (evidence) => lineMatching(FORCE_ACCEPTS_FINDINGS, evidence.paras.slice(0, 15)),
+  },
+  {
+    name: 'letter-from-another-body',
+    doc: 'A letter whose title says it is from someone other than the inspectorate: "Letter from the Home Secretary to …".',
+    kind: 'other',
+    matches: ({ title }) => (title !== null && LETTER_FROM_ANOTHER.test(title) ? title : null),
+  },
+  {
+    name: 'other-inspectorate',
+    doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
+    kind: 'other',
+    matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
+  },
+  {
     name: 'national-inspection-opening',
     doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
     kind: 'hmicfrs-report',
@@ -202,7 +229,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
-  const namesInspectorate = INSPECTORATE.test(text);
+  const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
   return {
     paras,
     text,
@@ -281,11 +308,29 @@ const ANSWERED_DATE_RULES: ReadonlyArray<{ name: string; doc: string; pattern: R
     pattern: new RegExp(`\\b(?:report|inspection)\\b[^.]{0,150}?\\b(?:published|released|issued|dated)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i'),
   },
   {
+    name: 'on-date-inspectorate-published',
+    doc: 'The date first: "On Tuesday 6th March 2018 HMICFRS and HMI Prisons published their joint inspection".',
+    pattern: new RegExp(
+      `\\bOn\\s+(?:[A-Z][a-z]+day,?\\s+)?(?:the\\s+)?(${FULL_DATE}),?\\s+(?:HMICFRS|HMIC|the\\s+inspectorate)\\b[^.]{0,60}?\\b(?:published|released)\\b`,
+      'i',
+    ),
+  },
+  {
     name: 'published-on',
     doc: 'Anything said to be published or released on a whole date.',
     pattern: new RegExp(`\\b(?:published|released)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i'),
   },
 ];
+
+/** A response that calls the report "published today": issued the day the report was. */
+const SAME_DAY = /\b(?:published|released)\s+today\b/i;
+
+/** The response's own date where it states none but says it was issued the day the report was published. */
+export function sameDayAsReport(paras: string[], reportPublishedOn: CalendarDate | null): { publishedOn: CalendarDate | null; explanations: Explanation[] } {
+  const today = reportPublishedOn === null ? undefined : paras.find((paragraph) => SAME_DAY.test(paragraph));
+  if (today === undefined) return { publishedOn: null, explanations: [] };
+  return { publishedOn: reportPublishedOn, explanations: [explain('publication date', 'same-day-as-report', today)] };
+}
 
 /** The title and date of the report a response answers, as the response states them. */
 export function respondsToOf(paras: string[], title: string | null): { respondsTo: NonNullable<ExtractionResult['respondsTo']>; explanations: Explanation[] } {
@@ -294,7 +339,8 @@ export function respondsToOf(paras: string[], title: string | null): { respondsT
   let answered: string | null = null;
   for (const rule of ANSWERED_TITLE_RULES) {
     const named = rule.read(title, text);
-    if (!named) continue;
+    // "PEEL report", "custody inspection": a description, not a name.
+    if (!named || named.trim().split(/\s+/).length < 3) continue;
     // A month after the title is when the inspection took place, not part of the report's name.
     answered =
       named

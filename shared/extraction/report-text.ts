@@ -7,7 +7,7 @@ import { paragraphs } from './paragraphs';
 import { type Findings, findFindings } from './recommendations';
 import { forcesOf } from './report-forces';
 import { documentHead, statedDate, titleOf } from './report-head';
-import { kindEvidence, kindOf, respondsToOf } from './report-kind';
+import { kindEvidence, kindOf, respondsToOf, sameDayAsReport } from './report-kind';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
 
@@ -31,9 +31,10 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
   const title = heading?.title ?? null;
   const kind = kindOf(kindEvidence(paras, heading, findings));
   const forces = forcesOf({ paras, heading, findings, kind: kind.kind });
-  const date = statedDate(paras);
   const answered = kind.kind === 'pcc-response' ? respondsToOf(paras, title) : null;
   const respondsTo = answered?.respondsTo ?? null;
+  const stated = statedDate(paras);
+  const date = stated.publishedOn === null && respondsTo !== null ? sameDayAsReport(paras, respondsTo.publishedOn) : stated;
   const s55 = s55Of({ kind: kind.kind, title, paragraphs: paras, forces: forces.forces, respondsTo });
   return {
     kind: kind.kind,
@@ -45,9 +46,9 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
     explanations: [
       ...kind.explanations,
       ...(heading?.explanations ?? []),
-      ...date.explanations,
       ...forces.explanations,
       ...(answered?.explanations ?? []),
+      ...date.explanations,
       ...s55.explanations,
     ],
   };

@@ -77,6 +77,11 @@ const AMBIGUOUS: readonly NamedPattern[] = [
     doc: 'a cause-of-concern revisit or update',
     matches: /\bre-?visit\b|\bcauses?\s+of\s+concern\b.*\b(?:update|letter|review)\b/i,
   },
+  {
+    name: 'monitoring-or-post-inspection-review',
+    doc: 'an enhanced monitoring decision or a post-inspection review',
+    matches: /\benhanced\s+monitoring\b|\bpost-inspection\s+review\b/i,
+  },
   { name: 'progress-letter', doc: 'a letter or review of progress', matches: /\bletter\b|\breview\s+of\s+progress\b|\bprogress\s+(?:review|update|report)\b/i },
 ];
 /** Kinds of police inspection that start the clock, most specific first. */
@@ -96,15 +101,16 @@ const POLICE_INSPECTIONS: readonly NamedPattern[] = [
 const PRESS_RELEASE_LABEL = /^(?:press\s+release|news\s+release|news\s+story|media\s+release|notes\s+to\s+editors?|ends|media\s+enquiries\b.*)$/i;
 /** A headline reporting what a report found: "… new report finds", "Inspectorate warns …". */
 const HEADLINE =
-  /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
+  /\b(?:new\s+|latest\s+)?(?:report|inspection|inspectorate|inspectors?|watchdog|HMICFRS)(?:\s+(?:on|into|about)\s+[^.]{1,60}?)?\s+(?:finds|found|has\s+found|says|reveals|warns|concludes|urges)\b/i;
 /**
  * The inspectorate written about as news does: "the police inspectorate has said", "the inspectorates
  * are calling for", "In a new PEEL spotlight report “…”", "according to a report published by HMICFRS",
  * "published today". A report recalls what "HMICFRS has warned" or "HMIC called for" in the past, so
- * only "inspectorate" and "watchdog", which a report does not call itself, count as speaking.
+ * only "inspectorate" and "watchdog", which a report does not call itself, count as speaking. An
+ * inspection the inspectorate "is about to commence" is news of one to come.
  */
 const NEWS_VOICE =
-  /\b(?:inspectorates?|watchdog)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:said|says|warned|warns|urged|urges|calling|calls)\b|\bin\s+a\s+new\s+(?:[^\s.]+\s+){0,4}?report(?:,?\s+[‘“"]|\s+published\b)|\baccording\s+to\s+(?:a|the)\s+(?:new\s+)?report\b|\bpublished\s+today\b/i;
+  /\b(?:inspectorates?|watchdog)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:said|says|warned|warns|urged|urges|calling|calls)\b|\bin\s+a\s+new\s+(?:[^\s.]+\s+){0,4}?report(?:,?\s+[‘“"]|\s+published\b)|\baccording\s+to\s+(?:a|the)\s+(?:new\s+)?report\b|\bpublished\s+today\b|\b(?:is|are)\s+about\s+to\s+(?:commence|begin|start|launch)\b/i;
 /** A link to the report a news item is about. */
 const REPORT_LINK = /^(?:get|read|download|view|see)\s+(?:the\s+)?(?:full\s+)?report\b/i;
 /** An official quoted in the third person: "His Majesty’s Inspector of Constabulary Matt Parr said:". */
@@ -175,6 +181,11 @@ export const S55_RULES: readonly S55Rule[] = [
     },
   },
   {
+    name: 'unrecognised-document',
+    doc: 'Neither an inspection report nor a response to one.',
+    decide: ({ kind, title, paragraphs }) => (kind === 'other' ? { applies: false, reason: UNRECOGNISED_DOCUMENT, read: title ?? paragraphs[0] ?? '' } : null),
+  },
+  {
     name: 'subject-of-title',
     doc: 'A title about fire and rescue, a police body without a local policing body, or a kind left to judgment.',
     decide: ({ title }) => {
@@ -189,11 +200,6 @@ export const S55_RULES: readonly S55Rule[] = [
       titleSilentOnSubject(title) && mostlyAboutFire(paragraphs)
         ? { applies: FIRE_INSPECTION.applies, reason: `${capitalise(FIRE_INSPECTION.what)}: ${consequence(false)}.`, read: title ?? paragraphs[0] ?? '' }
         : null,
-  },
-  {
-    name: 'unrecognised-document',
-    doc: 'Neither an inspection report nor a response to one.',
-    decide: ({ kind, title, paragraphs }) => (kind === 'other' ? { applies: false, reason: UNRECOGNISED_DOCUMENT, read: title ?? paragraphs[0] ?? '' } : null),
   },
   {
     name: 'inspectorate-letter',

@@ -193,10 +193,46 @@ describe('rule: peel-programme', () => {
 describe('rule: inspection-report-title', () => {
   it.each([
     'Police response to violence against women and girls: Final inspection report\nPublished on: 17 September 2021\nWe found that the police have improved.',
-    'Report on an announced inspection of\nHer Majesty’s Armed Forces Service Custody Facilities\nby HM Chief Inspector of Prisons',
+    'Report on an unannounced inspection visit to police custody suites\nThe visit found that detainees were treated well.',
   ])('a title that calls the document an inspection report: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
+  });
+});
+
+describe('rule: other-inspectorate', () => {
+  it('another inspectorate’s report, the police inspectorate never named, is other', () => {
+    const result = read(
+      'Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons\n\nAny enquiries should be sent to HM Inspectorate of Prisons.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'other-inspectorate', false]);
+  });
+
+  it('a joint inspection naming the police inspectorate is the police inspectorate’s', () => {
+    const result = read('Report on police custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary');
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: force-accepts-findings', () => {
+  it('a chief officer accepting the findings for the force is the force’s statement', () => {
+    const result = read(
+      'Our response to the inspection\nWe recognise and accept HMICFRS findings about our continued weaknesses, which follows a routine inspection.\nI can assure you that our top priority is to keep people safe.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'force-accepts-findings', false]);
+  });
+});
+
+describe('rule: letter-from-another-body', () => {
+  it('a letter from the Home Secretary is neither a report nor an s55 response', () => {
+    const result = read(
+      'Letter from the Home Secretary to the Metropolitan Police Commissioner and the Mayor of London, dated 22 March 2022\nHMICFRS has found that the force must improve.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'letter-from-another-body', false]);
+  });
+
+  it('a letter from the inspectorate is the inspectorate’s', () => {
+    expect(read('Letter from HM Chief Inspector of Constabulary to the Chief Constable of Kent Police\nHMICFRS writes.').kind).toBe('hmicfrs-report');
   });
 });
 
@@ -271,6 +307,17 @@ describe.each([
     /announces \(“Joint case building by the police and Crown Prosecution Service: final report”\)/,
   ],
   ['unrecognised-document', 'Minutes of the parish council\nThe council should fix the road.', /Neither/],
+  ['unrecognised-document', 'State of Policing 2022 report: government response\nThe Government welcomes the report and sets out its response.', /Neither/],
+  [
+    'press-release',
+    'Too easy for the wrong people to join and stay in the police, new report on misogyny and corruption finds\nGet the report\nAn inspection of vetting, misconduct, and misogyny in the police service',
+    /announces \(“An inspection of vetting, misconduct, and misogyny in the police service”\)/,
+  ],
+  [
+    'press-release',
+    'HMIC Stalking and Harassment inspection\nHMIC and HMCPSI are about to commence a joint thematic inspection of how reports of stalking are handled.',
+    /press release/,
+  ],
   [
     'mostly-about-fire',
     'HMICFRS culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
@@ -289,6 +336,8 @@ describe.each([
   ['subject-of-title', 'Accelerated cause of concern revisit: Greater Manchester Police\nHMICFRS revisited the force.'],
   ['subject-of-title', 'PEEL review of progress letter – Devon and Cornwall Police\nHMICFRS wrote to the force.'],
   ['inspectorate-letter', 'Kent Police\nDear Chief Constable\nHMICFRS writes to update you on the cause of concern.'],
+  ['subject-of-title', 'West Midlands Police: Enhanced monitoring decision\nHMICFRS has decided to move the force into enhanced monitoring.'],
+  ['subject-of-title', 'Integrated vulnerability inspection post-inspection review\nHMICFRS revisited Cleveland Police.'],
 ])('rule: %s', (rule, text) => {
   it(`left to a person: ${text.split('\n')[0]}`, () => {
     const result = read(text);

@@ -169,10 +169,34 @@ describe('rule: published-line', () => {
   });
 });
 
+describe('rule: date-after-title', () => {
+  it('a heading ending with its date in brackets', () => {
+    const result = text(
+      'PCC welcomes the HMIP and HMIC Report on Police Custody in West Yorkshire (7 Dec 2016)\nThe Commissioner said the report was positive.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2016-12-07', 'date-after-title']);
+  });
+});
+
+describe('rule: same-day-as-report', () => {
+  it('a response calling the report "published today" is dated the day the report was', () => {
+    const result = text(
+      'Commissioner comments on HMICFRS Custody Report\nOn Tuesday 6th March 2018 HMICFRS and HMI Prisons published their joint inspection into custody in Humberside Police.\nThe Police and Crime Commissioner issued this statement: "I welcome the report published today."',
+    );
+    expect([result.publishedOn, result.dateRule, result.respondsTo]).toEqual(['2018-03-06', 'same-day-as-report', { title: null, publishedOn: '2018-03-06' }]);
+  });
+});
+
 describe('rule: date-line-in-header', () => {
   it("a letter's date, standing alone before the text", () => {
     const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
     expect([result.publishedOn, result.dateRule]).toEqual(['2023-11-03', 'date-line-in-header']);
+  });
+
+  it('a title’s full stop is not part of it', () => {
+    expect(text('HMICFRS Report: Crime Data Integrity re-inspection 2018.\nThe Panel considered the report.').title).toBe(
+      'HMICFRS Report: Crime Data Integrity re-inspection 2018',
+    );
   });
 
   it('a date on its own line after the text has begun is about something else', () => {
