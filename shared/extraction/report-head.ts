@@ -22,8 +22,8 @@ const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,
 const PAGE_FURNITURE =
   /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
- * A byline: a person's name alone above the title ("Ben Adams"), two or three capitalised words none
- * of which says what a document is.
+ * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
+ * words none of which says what a document is.
  */
 const BYLINE =
   /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
@@ -57,15 +57,7 @@ export function isLetterhead(paragraph: string): boolean {
 
 /** Whether a line can never be a document's title: furniture, a date, a letterhead line, a section's heading. */
 function neverATitle(text: string): boolean {
-  return (
-    CRUMB.test(text) ||
-    PAGE_FURNITURE.test(text) ||
-    SECTION_HEADING.test(text) ||
-    BYLINE.test(text) ||
-    DATE_LINE.test(text) ||
-    PUBLISHED_LINE.test(text) ||
-    isLetterhead(text)
-  );
+  return CRUMB.test(text) || PAGE_FURNITURE.test(text) || SECTION_HEADING.test(text) || DATE_LINE.test(text) || PUBLISHED_LINE.test(text) || isLetterhead(text);
 }
 
 /**
@@ -124,6 +116,9 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     const paragraph = head.lines[index]!;
     if (neverATitle(paragraph)) continue;
     if (isProse(paragraph)) return null;
+    // A byline gives way to a title after it; with prose after it, it may be a short title ("Digital Forensics").
+    const after = head.lines[index + 1];
+    if (BYLINE.test(paragraph) && after !== undefined && !isProse(after) && !neverATitle(after)) continue;
     let written = paragraph;
     for (let next = index + 1; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
       const line = head.lines[next]!;

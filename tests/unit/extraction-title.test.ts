@@ -149,6 +149,12 @@ describe('rule: first-line', () => {
     expect(result.kind).toBe('pcc-response');
   });
 
+  it('two capitalised words before prose are a short title, not a byline', () => {
+    expect(text('Digital Forensics\nThe inspectorate looked at how well forces use digital forensics in their investigations.').title).toBe(
+      'Digital Forensics',
+    );
+  });
+
   it('a title cut at a preposition goes on in the next line', () => {
     const result = text('Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons');
     expect(result.title).toBe('Report on an announced inspection of Her Majesty’s Armed Forces Service Custody Facilities');
