@@ -64,10 +64,11 @@ const SIGNED_BY_BODY =
 /**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
- * site's page. It carries the inspectorate's words second-hand.
+ * site's page, another body's news pointing to the report "on HMICFRS website". It carries the
+ * inspectorate's words second-hand.
  */
 const THIRD_PARTY_PAGE =
-  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*:/im;
+  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*:/im;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".

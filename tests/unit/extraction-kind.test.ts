@@ -34,6 +34,10 @@ describe('rule: third-party-page', () => {
       'a committee’s update',
       'HMICFRS Inspection Update\nMinutes:\nThe Head of Strategic Planning noted that there were 23 Green responses to HMICFRS inspection reports.',
     ],
+    [
+      'a fire service’s news',
+      'HMICFRS close cause of concern\nHMICFRS have today published a letter recognising improvements made by Avon Fire & Rescue Service.\nRead the full letter on HMICFRS website',
+    ],
     ['a tracker’s page', 'Accountability Index\nPEEL 2018/19 – West Mercia Police\nHMICFRS inspected the force and its alliance partner Warwickshire Police.'],
   ])('%s about reports, carrying none of their recommendations, is other', (_, text) => {
     const result = read(text);
