@@ -27,6 +27,9 @@ const PAGE_FURNITURE =
  */
 const BYLINE =
   /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
+/** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
+const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
+const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
 /** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
 const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
 /**
@@ -110,6 +113,11 @@ interface TitleRule {
   find: (document: StructuredDocument, paras: string[], head: DocumentHead) => Title | null;
 }
 
+/** A line that reads as a title rather than a sentence, however short: what a byline or banner gives way to. */
+function titleLike(line: string): boolean {
+  return !isProse(line) && !neverATitle(line) && !/[.!?]$/.test(line);
+}
+
 /** The first line of the head from `from` that can be a title; stops, with none, at prose. */
 function firstTitleLine(head: DocumentHead, from: number): Title | null {
   for (let index = from; index < head.lines.length; index++) {
@@ -118,7 +126,13 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     if (isProse(paragraph)) return null;
     // A byline gives way to a title after it; with prose after it, it may be a short title ("Digital Forensics").
     const after = head.lines[index + 1];
-    if (BYLINE.test(paragraph) && after !== undefined && !isProse(after) && !neverATitle(after)) continue;
+    if (BYLINE.test(paragraph) && after !== undefined && titleLike(after)) continue;
+    // A site's banner inviting views on a consultation, above another page's own title.
+    const afterInvitation = head.lines[index + 2];
+    if (CONSULTATION_BANNER.test(paragraph) && INVITATION.test(after ?? '') && afterInvitation !== undefined && titleLike(afterInvitation)) {
+      index += 1;
+      continue;
+    }
     let written = paragraph;
     for (let next = index + 1; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
       const line = head.lines[next]!;

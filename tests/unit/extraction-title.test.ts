@@ -155,6 +155,19 @@ describe('rule: first-line', () => {
     );
   });
 
+  it('a site’s consultation banner above another page’s title is not its title', () => {
+    const banner =
+      'Skip to content\nProposed fire and rescue services inspection programme and framework 2025–27: For consultation\nWe would like your views on whether this programme covers the right areas.\n';
+    const page = text(
+      `${banner}Surrey 2015\nThis is HMIC’s second assessment of the effectiveness, efficiency and legitimacy with which Surrey Police keeps people safe.`,
+    );
+    expect([page.title, page.s55.applies]).toEqual(['Surrey 2015', true]);
+    const consultation = text(
+      'Proposed inspection programme 2025–27: For consultation\nWe would like your views on whether this programme covers the right areas.\nHMICFRS consults.',
+    );
+    expect([consultation.title, consultation.s55.applies]).toEqual(['Proposed inspection programme 2025–27: For consultation', false]);
+  });
+
   it('a title cut at a preposition goes on in the next line', () => {
     const result = text('Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons');
     expect(result.title).toBe('Report on an announced inspection of Her Majesty’s Armed Forces Service Custody Facilities');
