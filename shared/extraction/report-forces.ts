@@ -1,0 +1,122 @@
+import type { DocumentKind } from '../model';
+import type { Explanation } from './explanations';
+import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
+import type { Findings } from './recommendations';
+import { explain, isLetterhead, POSTCODE, type Title } from './report-head';
+import { NATIONAL_INSPECTION } from './report-kind';
+
+/**
+ * Where a force is named without being the subject: a partner ("in collaboration with West Mercia
+ * Police", "its alliance partner"), a comparison ("compared with Kent Police"), a letter's copy list.
+ * The rest of the sentence from there is not about the document's own force.
+ */
+const MENTIONED_ONLY =
+  /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
+
+/** A title about every force: "… the police …", "police forces", "policing in England and Wales", State of Policing. */
+const NATIONAL_TITLE =
+  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
+
+/** What the forces rules read: the one state they share. */
+export interface ForcesEvidence {
+  paras: string[];
+  heading: Title | null;
+  findings: Findings;
+  kind: DocumentKind;
+}
+
+interface ForcesRule {
+  name: string;
+  doc: string;
+  /** The forces this rule finds and the text it read them from, or null when it does not apply. */
+  find: (evidence: ForcesEvidence) => { forces: string[]; read: string } | null;
+}
+
+/** A paragraph with the places where forces are only mentioned taken out. */
+function subjectText(paragraph: string): string {
+  return paragraph.replace(MENTIONED_ONLY, ' ');
+}
+
+/** Forces named in the body, outside the title and the findings, with the paragraphs that name them. */
+function namedInBody({ paras, heading, findings, kind }: ForcesEvidence): { forces: string[]; read: string[] } {
+  const forces: string[] = [];
+  const read: string[] = [];
+  paras.forEach((paragraph, index) => {
+    if (index === heading?.index || findings.findingParagraphs.has(index)) return;
+    const text = subjectText(paragraph);
+    const named = forcesNamedIn(text);
+    // In its own response a body names its force ("the Police and Crime Commissioner for Warwickshire");
+    // a report naming one ("Norfolk's PCC funds advocates") is giving an example.
+    if (kind === 'pcc-response') named.push(...forcesOfBodiesNamedIn(text));
+    if (named.length > 0) read.push(paragraph);
+    forces.push(...named);
+  });
+  return { forces: [...new Set(forces)], read };
+}
+
+/** The forces rules, in order: the first that applies gives the forces the document is about. */
+export const FORCES_RULES: readonly ForcesRule[] = [
+  {
+    name: 'named-in-title',
+    doc: 'Forces the title names, where a bare place name counts: a force named besides them is a partner or a comparison.',
+    find: ({ heading }) => {
+      const forces = heading ? forcesNamedIn(heading.title, { areas: true }) : [];
+      return forces.length > 0 ? { forces, read: heading!.title } : null;
+    },
+  },
+  {
+    name: 'national-title',
+    doc: 'An inspection report about the police in general, by its title ("in England and Wales") or its opening ("An inspection into how well the police …"), is national.',
+    find: ({ paras, heading, kind }) => {
+      if (kind !== 'hmicfrs-report') return null;
+      if (heading !== null && NATIONAL_TITLE.test(heading.title)) return { forces: [], read: heading.title };
+      const opening = paras.slice(0, 10).find((paragraph) => NATIONAL_INSPECTION.test(paragraph));
+      return opening === undefined ? null : { forces: [], read: opening };
+    },
+  },
+  {
+    name: 'national-report-examples',
+    doc: 'An inspection report naming four or more forces, none in its title, is national: its examples are not its subject.',
+    find: (evidence) => {
+      if (evidence.kind !== 'hmicfrs-report') return null;
+      const body = namedInBody(evidence);
+      return body.forces.length >= 4 ? { forces: [], read: body.read[0]! } : null;
+    },
+  },
+  {
+    name: 'named-in-text',
+    doc: 'Forces named in full in the text, outside its findings and not as a partner, a comparison or a copy list.',
+    find: (evidence) => {
+      const body = namedInBody(evidence);
+      return body.forces.length > 0 ? { forces: body.forces, read: body.read[0]! } : null;
+    },
+  },
+  {
+    name: 'response-area',
+    doc: 'A body’s response naming one area only ("across West Mercia"), not in the address it writes to.',
+    find: ({ paras, kind }) => {
+      if (kind !== 'pcc-response') return null;
+      const lines = paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph));
+      const areas = [...new Set(lines.flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true })))];
+      return areas.length === 1 ? { forces: areas, read: lines.find((paragraph) => forcesNamedIn(paragraph, { areas: true }).length > 0)! } : null;
+    },
+  },
+  {
+    name: 'named-in-findings',
+    doc: 'Where no other force is named, those a finding names ("West Mercia Police should …").',
+    find: ({ paras, findings }) => {
+      const inside = [...findings.findingParagraphs].sort((a, b) => a - b).map((index) => paras[index]!);
+      const forces = [...new Set(inside.flatMap((paragraph) => forcesNamedIn(paragraph)))];
+      return forces.length > 0 ? { forces, read: inside.find((paragraph) => forcesNamedIn(paragraph).length > 0)! } : null;
+    },
+  },
+];
+
+/** The forces a document is about, not those it merely mentions, with the rule that found them. */
+export function forcesOf(evidence: ForcesEvidence): { forces: string[]; explanations: Explanation[] } {
+  for (const rule of FORCES_RULES) {
+    const found = rule.find(evidence);
+    if (found) return { forces: found.forces, explanations: [explain(`forces: ${found.forces.join(', ') || 'none (national)'}`, rule.name, found.read)] };
+  }
+  return { forces: [], explanations: [] };
+}

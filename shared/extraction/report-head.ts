@@ -1,0 +1,237 @@
+import type { CalendarDate } from '../calendar-date';
+import type { StructuredDocument } from './blocks';
+import { FULL_DATE, parseFullDate } from './dates';
+import type { Explanation } from './explanations';
+
+/** An Explanation, with what was read cut to the 300 characters the type promises. */
+export function explain(finding: string, rule: string, read: string): Explanation {
+  return { finding, rule, read: read.length > 300 ? `${read.slice(0, 299)}…` : read };
+}
+
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
+const PUBLISHED_LINE = new RegExp(
+  `^(?:published(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  'i',
+);
+/** A date in brackets at the end of a line. */
+const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
+/** A trail of links above the content: "Source · HMICFRS", "Home > Publications > …". */
+const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
+/** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
+const PAGE_FURNITURE =
+  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+/**
+ * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
+ * words none of which says what a document is.
+ */
+const BYLINE =
+  /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
+/** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
+const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
+const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
+/** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
+const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
+/**
+ * The headings of a report's sections, which name a part and never the whole: a PEEL summary opens
+ * with "Overall summary", a register entry with "Recommendations".
+ */
+const SECTION_HEADING =
+  /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
+const SKIP_LINK = /\bskip to (?:main )?content\b/i;
+export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
+/** Lines of a letter's address block and letterhead. */
+const LETTERHEAD = [
+  /\b(?:Rt\.?\s+Hon|MP|KC|QC|OBE|MBE|CBE|DL|JP)\b/,
+  POSTCODE,
+  /^\d+[a-z]?,?\s+[A-Z][\w' ]*\b(?:Street|Road|Lane|Avenue|Way|Place|Square|Court|House|Drive|Close|Park|Hill|Gardens|Row|Terrace|Walk|Crescent)\b/,
+  /^(?:Home Secretary|Home Office|Secretary of State\b.*|(?:Policing )?Minister\b.*|Dear\b.*|Our ref\b.*|Your ref\b.*|Ref(?:erence)?\s*:.*|Tel(?:ephone)?\b.*|E-?mail\b.*|(?:Sent )?by e-?mail\b.*|OFFICIAL\b.*|Private and confidential|Page \d+.*|To:.*|From:.*|cc:.*)$/i,
+  /^\S+@\S+\.\S+$/,
+  /^(?:https?:\/\/|www\.)\S+$/i,
+];
+
+export function isProse(paragraph: string): boolean {
+  return paragraph.length > 300 || (/[.!?:]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
+}
+
+export function isLetterhead(paragraph: string): boolean {
+  return paragraph.split(' ').length <= 10 && LETTERHEAD.some((pattern) => pattern.test(paragraph));
+}
+
+/** Whether a line can never be a document's title: furniture, a date, a letterhead line, a section's heading. */
+function neverATitle(text: string): boolean {
+  return CRUMB.test(text) || PAGE_FURNITURE.test(text) || SECTION_HEADING.test(text) || DATE_LINE.test(text) || PUBLISHED_LINE.test(text) || isLetterhead(text);
+}
+
+/**
+ * Where the document proper starts, the one state the head rules share: above a page's "Skip to main
+ * content" link is the site's (its cookie banner, its menus); in a letter, everything up to the date
+ * line is address and letterhead.
+ */
+export interface DocumentHead {
+  /** The index in the paragraphs of the first line after the site's furniture. */
+  start: number;
+  /** The first twenty paragraphs from there. */
+  lines: string[];
+  /** The index in `lines` of a letter's date line, when the lines above it are all address and letterhead. */
+  letterDate: number | null;
+}
+
+export function documentHead(paras: string[]): DocumentHead {
+  const start = paras.slice(0, 40).findIndex((paragraph) => SKIP_LINK.test(paragraph)) + 1;
+  const lines = paras.slice(start, start + 20);
+  const dateIndex = lines.findIndex((paragraph) => DATE_LINE.test(paragraph));
+  const letter =
+    dateIndex > 0 &&
+    lines.slice(0, dateIndex).every((paragraph) => isLetterhead(paragraph) || (paragraph.split(' ').length <= 5 && !PUBLISHED_LINE.test(paragraph)));
+  return { start, lines, letterDate: letter ? dateIndex : null };
+}
+
+export interface Title {
+  title: string;
+  /** The paragraph it was read from, when it is one. */
+  index: number | null;
+}
+
+/**
+ * A title as written, without a subject-line label, a register id after it ("(4822)") or the site's
+ * name a web page's title ends with ("… | HMICFRS").
+ */
+function cleanTitle(text: string): string {
+  return text
+    .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
+    .replace(/\s+\|\s+[^|]{1,60}$/, '')
+    .replace(/\s*\(\d{3,6}\)$/, '')
+    .replace(/(?<![.\s])\.$/, '')
+    .trim();
+}
+
+interface TitleRule {
+  name: string;
+  doc: string;
+  /** The title this rule reads, or null when the rule does not apply. */
+  find: (document: StructuredDocument, paras: string[], head: DocumentHead) => Title | null;
+}
+
+/** A line that reads as a title rather than a sentence, however short: what a byline or banner gives way to. */
+function titleLike(line: string): boolean {
+  return !isProse(line) && !neverATitle(line) && !/[.!?]$/.test(line);
+}
+
+/** The first line of the head from `from` that can be a title; stops, with none, at prose. */
+function firstTitleLine(head: DocumentHead, from: number): Title | null {
+  for (let index = from; index < head.lines.length; index++) {
+    const paragraph = head.lines[index]!;
+    if (neverATitle(paragraph)) continue;
+    if (isProse(paragraph)) return null;
+    // A byline gives way to a title after it; with prose after it, it may be a short title ("Digital Forensics").
+    const after = head.lines[index + 1];
+    if (BYLINE.test(paragraph) && after !== undefined && titleLike(after)) continue;
+    // A site's banner inviting views on a consultation, above another page's own title.
+    const afterInvitation = head.lines[index + 2];
+    if (CONSULTATION_BANNER.test(paragraph) && INVITATION.test(after ?? '') && afterInvitation !== undefined && titleLike(afterInvitation)) {
+      index += 1;
+      continue;
+    }
+    let written = paragraph;
+    for (let next = index + 1; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
+      const line = head.lines[next]!;
+      if (isProse(line) || neverATitle(line)) break;
+      written = `${written} ${line}`;
+    }
+    const title = cleanTitle(written);
+    return title === '' ? null : { title, index: head.start + index };
+  }
+  return null;
+}
+
+/** The title rules, in order: the first to read one gives the document's title. */
+export const TITLE_RULES: readonly TitleRule[] = [
+  {
+    name: 'format-title',
+    doc: 'The title the format gives: the HTML <title> or <h1>, Word’s Title, the largest type on a PDF’s first page.',
+    find: (document, paras) => {
+      const title = document.title === null ? '' : cleanTitle(document.title);
+      if (title === '' || neverATitle(title)) return null;
+      const index = paras.indexOf(title);
+      return { title, index: index === -1 ? null : index };
+    },
+  },
+  {
+    name: 'top-heading',
+    doc: 'The first heading of the highest level near the start, where the format marks headings.',
+    find: (document, paras) => {
+      const headings = document.blocks.slice(0, 40).flatMap((block) => (block.kind === 'heading' && !neverATitle(block.text) ? [block] : []));
+      if (headings.length === 0) return null;
+      const top = Math.min(...headings.map((heading) => heading.level));
+      const title = cleanTitle(headings.find((heading) => heading.level === top)!.text);
+      const index = paras.indexOf(title);
+      return title === '' ? null : { title, index: index === -1 ? null : index };
+    },
+  },
+  {
+    name: 'letter-subject',
+    doc: 'In a letter, the subject line after the address block and the date.',
+    find: (_document, _paras, head) => (head.letterDate === null ? null : firstTitleLine(head, head.letterDate + 1)),
+  },
+  {
+    name: 'first-line',
+    doc: 'The first substantial line after link trails, site furniture and section headings; none if prose comes first.',
+    find: (_document, _paras, head) => (head.letterDate === null ? firstTitleLine(head, 0) : null),
+  },
+];
+
+/** The document's own title, never a section's heading, with the rule that read it. */
+export function titleOf(
+  document: StructuredDocument,
+  paras: string[],
+  head: DocumentHead = documentHead(paras),
+): (Title & { explanations: Explanation[] }) | null {
+  for (const rule of TITLE_RULES) {
+    const found = rule.find(document, paras, head);
+    if (found) return { ...found, explanations: [explain('title', rule.name, found.title)] };
+  }
+  return null;
+}
+
+interface DateRule {
+  name: string;
+  doc: string;
+  /** The date the line gives, or null; `inHeader` is whether any prose has come before it. */
+  read: (paragraph: string, inHeader: boolean) => CalendarDate | null;
+}
+
+/** The publication date rules, tried on each of the first forty paragraphs in turn. */
+export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
+  {
+    name: 'published-line',
+    doc: 'A line that says so: "Published on: 7 July 2023", "Date of publication 1 May 2024".',
+    read: (paragraph) => {
+      const published = PUBLISHED_LINE.exec(paragraph);
+      return published ? parseFullDate(published[1]!) : null;
+    },
+  },
+  {
+    name: 'date-after-title',
+    doc: 'A heading ending with its date in brackets: "PCC welcomes the … Report on Police Custody in West Yorkshire (7 Dec 2016)".',
+    read: (paragraph) => (isProse(paragraph) ? null : parseFullDate(DATE_AFTER_TITLE.exec(paragraph)?.[1] ?? '')),
+  },
+  {
+    name: 'date-line-in-header',
+    doc: 'A date standing alone before the text proper begins: a letter’s date. Dates in running text are about other things.',
+    read: (paragraph, inHeader) => (inHeader && DATE_LINE.test(paragraph) ? parseFullDate(paragraph) : null),
+  },
+];
+
+/** The date the document gives itself, with the rule that read it. */
+export function statedDate(paras: string[]): { publishedOn: CalendarDate | null; explanations: Explanation[] } {
+  let inHeader = true;
+  for (const paragraph of paras.slice(0, 40)) {
+    for (const rule of PUBLICATION_DATE_RULES) {
+      const date = rule.read(paragraph, inHeader);
+      if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
+    }
+    if (isProse(paragraph)) inHeader = false;
+  }
+  return { publishedOn: null, explanations: [] };
+}

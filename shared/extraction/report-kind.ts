@@ -1,0 +1,363 @@
+import type { CalendarDate } from '../calendar-date';
+import type { DocumentKind, ExtractionResult } from '../model';
+import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
+import type { Explanation } from './explanations';
+import type { Findings } from './recommendations';
+import { explain, type Title } from './report-head';
+
+const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
+/** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
+const OTHER_INSPECTORATE =
+  /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector(?:ate)?\s+of\s+(?:Prisons|Probation|Education)\b|\bHMI\s*(?:Prisons|Probation)\b|\bHMIP\b|\bOfsted\b|\bHMCPSI\b|\bCrown Prosecution Service Inspectorate\b|\bCare Quality Commission\b/gi;
+/** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
+const FORCE_ACCEPTS_FINDINGS =
+  /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
+/** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
+const LETTER_FROM_ANOTHER =
+  /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
+/** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
+const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
+/** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
+const RESPONSE_BY_BODY =
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+/**
+ * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
+ * chief officer.
+ */
+const LOCAL_POLICING_BODY =
+  "(?:PCC|PFCC|OPCC|Police,? (?:Fire (?:and|&) (?:Rescue )?)?(?:and )?Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)";
+/**
+ * A body's statement on a report: "Norfolk's Police and Crime Commissioner … has welcomed", "Mayor and
+ * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
+ * chief officer, whom an inspection report may say "welcomed our inspection".
+ */
+const BODY_STATEMENT = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced)\\b`, 'i');
+/** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
+const BODY_COMMENTS = new RegExp(
+  `\\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\\b[^.\\n]{0,80}?\\b${LOCAL_POLICING_BODY}\\b`,
+  'i',
+);
+const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response to|to respond to|in reply to)\b/i;
+/**
+ * Another body's response to a report's recommendations: "Second NPCC response to recommendations",
+ * "Summary of the Metropolitan Police Service (MPS) response to … recommendations". Neither an
+ * inspection report nor a local policing body's response. Not "The police response to domestic abuse",
+ * an inspection's own subject.
+ */
+const OTHER_BODY_RESPONSE =
+  /\b(?:NPCC|National Police Chiefs['’] Council|APCC|Association of Police and Crime Commissioners|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
+/**
+ * An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress
+ * against our recommendations", "…: revisit". Not "MPS response to HMIC Inspection of 2002/03", where
+ * the inspection is what is answered.
+ */
+const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|progress|our)\b/i;
+/**
+ * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
+ * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
+ * for his views"), and an inspection report taken for a response would get no reminders.
+ */
+const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response)\b/;
+/** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
+const SIGNED_BY_BODY =
+  /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
+/**
+ * A page written about reports by someone who neither made nor answers them: a police and crime
+ * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
+ * site's page, another body's news pointing to the report "on HMICFRS website". It carries the
+ * inspectorate's words second-hand.
+ */
+const THIRD_PARTY_PAGE =
+  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*:/im;
+/**
+ * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
+ * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
+ */
+export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
+/** A title that names the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection visit …". */
+const INSPECTION_REPORT_TITLE = /\binspection\s+report\b|^(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
+
+/** What the kind rules read: the one state they share, worked out once. */
+export interface KindEvidence {
+  paras: string[];
+  text: string;
+  title: string | null;
+  /** The first lines, and those after the title where a page's furniture comes first. */
+  opening: string;
+  /** Whether the document is about an inspection at all: one the response rules need before a body's words count. */
+  aboutInspection: boolean;
+  namesInspectorate: boolean;
+  mentionsInspection: boolean;
+  recommendations: number;
+}
+
+interface KindRule {
+  name: string;
+  doc: string;
+  kind: DocumentKind;
+  /** The text the rule read when it applies, else null. */
+  matches: (evidence: KindEvidence) => string | null;
+}
+
+/** The first line of `lines` that the pattern matches. */
+function lineMatching(pattern: RegExp, lines: string[]): string | null {
+  return lines.find((line) => pattern.test(line)) ?? null;
+}
+
+/** A response signal counts only in a document about an inspection. */
+function response(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return (evidence) => (evidence.aboutInspection ? signal(evidence) : null);
+}
+
+/** The kind rules, in order: the first that matches gives the kind. */
+export const KIND_RULES: readonly KindRule[] = [
+  {
+    name: 'third-party-page',
+    doc: 'A panel’s or committee’s minutes, or a tracker’s page, about reports, carrying none of their recommendations.',
+    kind: 'other',
+    matches: (evidence) => (evidence.recommendations === 0 ? lineMatching(THIRD_PARTY_PAGE, evidence.opening.split('\n')) : null),
+  },
+  {
+    name: 'body-names-its-response',
+    doc: 'The opening names a local policing body’s response or comments: "Commissioner’s response to …".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(RESPONSE_BY_BODY, evidence.opening.split('\n'))),
+  },
+  {
+    name: 'body-statement',
+    doc: 'The opening has a local policing body welcoming or announcing: "Norfolk’s PCC has welcomed …".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(BODY_STATEMENT, evidence.opening.split('\n'))),
+  },
+  {
+    name: 'body-comments',
+    doc: 'The opening has a local policing body commenting on the report: "Commenting on the HMIC report, Surrey’s PCC said".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(BODY_COMMENTS, evidence.opening.split('\n'))),
+  },
+  {
+    name: 'writing-in-response',
+    doc: 'A letter "writing in response to" a report.',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(WRITING_IN_RESPONSE, evidence.paras)),
+  },
+  {
+    name: 'invites-chief-officer',
+    doc: 'The body inviting the chief officer’s comments, as s55(4) asks: "I have asked the Chief Constable to comment".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(INVITES_CHIEF_OFFICER, evidence.paras)),
+  },
+  {
+    name: 'signed-by-body',
+    doc: 'Signed at the end by a commissioner: "David Munro, Surrey Police and Crime Commissioner".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(SIGNED_BY_BODY, evidence.paras.slice(-3))),
+  },
+  {
+    name: 'titled-response-to',
+    doc: 'A title that starts "Response to …".',
+    kind: 'pcc-response',
+    matches: response((evidence) => (evidence.title !== null && /^response to\b/i.test(evidence.title) ? evidence.title : null)),
+  },
+  {
+    name: 'other-body-response',
+    doc: 'Another body’s response to the recommendations (the NPCC’s, a force’s): neither a report nor an s55 response.',
+    kind: 'other',
+    matches: ({ title }) => (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title) ? title : null),
+  },
+  {
+    name: 'force-accepts-findings',
+    doc: 'A chief officer accepting the inspectorate’s findings for the force: a force’s statement, not an s55 response.',
+    kind: 'other',
+    matches: (evidence) => lineMatching(FORCE_ACCEPTS_FINDINGS, evidence.paras.slice(0, 15)),
+  },
+  {
+    name: 'letter-from-another-body',
+    doc: 'A letter whose title says it is from someone other than the inspectorate: "Letter from the Home Secretary to …".',
+    kind: 'other',
+    matches: ({ title }) => (title !== null && LETTER_FROM_ANOTHER.test(title) ? title : null),
+  },
+  {
+    name: 'other-inspectorate',
+    doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
+    kind: 'other',
+    matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
+  },
+  {
+    name: 'national-inspection-opening',
+    doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => lineMatching(NATIONAL_INSPECTION, evidence.opening.split('\n')),
+  },
+  {
+    name: 'names-inspectorate',
+    doc: 'The inspectorate named anywhere: HMICFRS, HMIC, Her or His Majesty’s Inspector.',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => (evidence.namesInspectorate ? lineMatching(INSPECTORATE, evidence.paras) : null),
+  },
+  {
+    name: 'peel-programme',
+    doc: 'PEEL, the inspectorate’s own programme, in the opening of a page of findings or about an inspection.',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => (evidence.aboutInspection ? lineMatching(PEEL, evidence.opening.split('\n')) : null),
+  },
+  {
+    name: 'inspection-report-title',
+    doc: 'A title that calls the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection …".',
+    kind: 'hmicfrs-report',
+    matches: ({ title }) => (title !== null && INSPECTION_REPORT_TITLE.test(title) ? title : null),
+  },
+  {
+    name: 'inspection-with-recommendations',
+    doc: 'A document about an inspection that makes recommendations.',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => (evidence.mentionsInspection && evidence.recommendations > 0 ? lineMatching(/\binspection\b/i, evidence.paras) : null),
+  },
+  {
+    name: 'unrecognised',
+    doc: 'Anything else: neither an inspection report nor a response to one.',
+    kind: 'other',
+    matches: (evidence) => evidence.title ?? evidence.paras[0] ?? '',
+  },
+];
+
+export function kindEvidence(paras: string[], heading: Title | null, findings: Findings): KindEvidence {
+  const text = paras.join('\n');
+  const title = heading?.title ?? null;
+  const openingAt = heading?.index == null ? 0 : heading.index + 1;
+  const opening = [title ?? '', ...paras.slice(0, 5), ...paras.slice(Math.max(5, openingAt), openingAt + 5)].join('\n');
+  const mentionsInspection = /\binspection\b/i.test(text);
+  const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
+  // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
+  const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
+  const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
+  return {
+    paras,
+    text,
+    title,
+    opening,
+    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings,
+    namesInspectorate,
+    mentionsInspection,
+    recommendations: findings.recommendations.length,
+  };
+}
+
+/** The document's kind, by the first kind rule that matches, with what it read. */
+export function kindOf(evidence: KindEvidence): { kind: DocumentKind; explanations: Explanation[] } {
+  for (const rule of KIND_RULES) {
+    const read = rule.matches(evidence);
+    if (read !== null) return { kind: rule.kind, explanations: [explain(`kind: ${rule.kind}`, rule.name, read)] };
+  }
+  // The last rule matches everything.
+  throw new Error('no kind rule matched');
+}
+
+const TRAILING_MONTH = new RegExp(`\\s*(?:[–—-]\\s*|\\()${MONTH_NAME}\\s+\\d{4}\\)?$`, 'i');
+
+interface AnsweredTitleRule {
+  name: string;
+  doc: string;
+  /** The answered report's title as written, from the response's title or text. */
+  read: (title: string | null, text: string) => string | undefined;
+}
+
+/** The rules for the title of the report a response answers, in order. */
+export const ANSWERED_TITLE_RULES: readonly AnsweredTitleRule[] = [
+  {
+    name: 'the-above-report',
+    doc: 'A letter answering "the above report": its subject line is the report’s title.',
+    read: (title, text) => (title && /\bthe above (?:HMICFRS |HMIC |inspection )?reports?\b/i.test(text) ? title : undefined),
+  },
+  {
+    name: 'titled-report-colon',
+    doc: 'A title "Response to HMICFRS report: <title>" or "HMICFRS report – <title>".',
+    read: (title) =>
+      title ? /(?:\bresponse to\b.*?|^(?:HMICFRS|HMIC)\s+(?:inspection\s+)?)\b(?:report|inspection)\s*[:–—-]\s*(.+)$/i.exec(title)?.[1] : undefined,
+  },
+  {
+    name: 'titled-response-to-named-report',
+    doc: 'A title "Response to HMICFRS <Capitalised name>": a capital starts the name, where "response to HMICFRS thematic inspection of …" only describes it.',
+    read: (title) => (title ? /\b[Rr]esponse to (?:the )?(?:HMICFRS|HMIC)(?:['’]s)? (?=[A-Z])(.{10,})$/.exec(title)?.[1] : undefined),
+  },
+  {
+    name: 'quoted-report-name',
+    doc: 'The report’s name in quotation marks after the inspectorate: "HMICFRS’s report ‘…’".',
+    // A name starts with a capital: the report "rates the force as ‘inadequate’" quotes a grade.
+    read: (_title, text) => /\b(?:HMICFRS|HMIC|report)(?:['’]s)?\s+(?:[A-Za-z]+\s+){0,4}?[‘“"](?=[A-Z\d])([^’”"\n]{10,200}?)[’”"]/.exec(text)?.[1],
+  },
+  {
+    name: 'report-dash-name',
+    doc: 'The name after "HMICFRS … report –" in running text, up to "published", "which" or the sentence’s end.',
+    read: (_title, text) =>
+      /\b(?:HMICFRS|HMIC)\b(?:['’]s)?[^.\n]{0,60}?\breport\s*[–—:-]\s*(.{10,200}?)(?:,?\s+(?:released|published|issued|which|that|was|dated)\b|\.(?:\s|$))/i.exec(
+        text,
+      )?.[1],
+  },
+  {
+    name: 'report-then-capitalised-name',
+    doc: 'The name straight after, capitalised: "the HMICFRS report An inspection of vetting…, which was published".',
+    read: (_title, text) =>
+      /\b(?:HMICFRS|HMIC) [Rr]eport (?=[A-Z][a-z])(.{10,200}?)(?:,? (?:released|published|issued|which|that|was|dated)\b|\.(?: |$))/m.exec(text)?.[1],
+  },
+];
+
+const ANSWERED_DATE_RULES: ReadonlyArray<{ name: string; doc: string; pattern: RegExp }> = [
+  {
+    name: 'report-published-on',
+    doc: 'The report or inspection said to be published, released or issued on a whole date.',
+    pattern: new RegExp(`\\b(?:report|inspection)\\b[^.]{0,150}?\\b(?:published|released|issued|dated)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i'),
+  },
+  {
+    name: 'on-date-inspectorate-published',
+    doc: 'The date first: "On Tuesday 6th March 2018 HMICFRS and HMI Prisons published their joint inspection".',
+    pattern: new RegExp(
+      `\\bOn\\s+(?:[A-Z][a-z]+day,?\\s+)?(?:the\\s+)?(${FULL_DATE}),?\\s+(?:HMICFRS|HMIC|the\\s+inspectorate)\\b[^.]{0,60}?\\b(?:published|released)\\b`,
+      'i',
+    ),
+  },
+  {
+    name: 'published-on',
+    doc: 'Anything said to be published or released on a whole date.',
+    pattern: new RegExp(`\\b(?:published|released)\\s+(?:on\\s+)?(?:the\\s+)?(${FULL_DATE})`, 'i'),
+  },
+];
+
+/** A response that calls the report "published today": issued the day the report was. */
+const SAME_DAY = /\b(?:published|released)\s+today\b/i;
+
+/** The response's own date where it states none but says it was issued the day the report was published. */
+export function sameDayAsReport(paras: string[], reportPublishedOn: CalendarDate | null): { publishedOn: CalendarDate | null; explanations: Explanation[] } {
+  const today = reportPublishedOn === null ? undefined : paras.find((paragraph) => SAME_DAY.test(paragraph));
+  if (today === undefined) return { publishedOn: null, explanations: [] };
+  return { publishedOn: reportPublishedOn, explanations: [explain('publication date', 'same-day-as-report', today)] };
+}
+
+/** The title and date of the report a response answers, as the response states them. */
+export function respondsToOf(paras: string[], title: string | null): { respondsTo: NonNullable<ExtractionResult['respondsTo']>; explanations: Explanation[] } {
+  const text = paras.join('\n');
+  const explanations: Explanation[] = [];
+  let answered: string | null = null;
+  for (const rule of ANSWERED_TITLE_RULES) {
+    const named = rule.read(title, text);
+    // "PEEL report", "custody inspection": a description, not a name.
+    if (!named || named.trim().split(/\s+/).length < 3) continue;
+    // A month after the title is when the inspection took place, not part of the report's name.
+    answered =
+      named
+        .replace(TRAILING_MONTH, '')
+        .replace(/^[‘“"']|[’”"']$/g, '')
+        .trim() || null;
+    explanations.push(explain('responds to: title', rule.name, named));
+    break;
+  }
+  let publishedOn: CalendarDate | null = null;
+  for (const rule of ANSWERED_DATE_RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    publishedOn = parseFullDate(match[1]!);
+    explanations.push(explain('responds to: publication date', rule.name, match[0]));
+    break;
+  }
+  return { respondsTo: { title: answered, publishedOn }, explanations };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { FORCES_RULES } from '../../shared/extraction/report-forces';
+import { expectNamedRules, factsOfText } from '../support/rule-tables';
+
+/** The forces read from plain text, and the rule that found them. */
+function read(text: string) {
+  const facts = factsOfText(text);
+  return { ...facts, forcesRule: facts.ruleFor('forces:') };
+}
+
+describe('the forces rules', () => {
+  it('each has a unique name and one line of doc', () => {
+    expectNamedRules(FORCES_RULES);
+  });
+
+  it('a document naming no force explains none', () => {
+    const result = read('Minutes of the parish council\nThe council should fix the road.');
+    expect([result.forces, result.forcesRule]).toEqual([[], undefined]);
+  });
+});
+
+describe('rule: named-in-title', () => {
+  it('a bare place name counts in the title but not in the text', () => {
+    const result = read('Custody inspection in Dorset\nHMICFRS visited custody suites across Kent.');
+    expect([result.forces, result.forcesRule]).toEqual([['Dorset Police'], 'named-in-title']);
+  });
+
+  it('a force named besides the one in the title is a partner, not a subject', () => {
+    const result = read(
+      'Report on an unannounced inspection visit to police custody suites in Warwickshire\nAt that time Warwickshire Police provided its custody services in collaboration with West Mercia Police.',
+    );
+    expect(result.forces).toEqual(['Warwickshire Police']);
+  });
+
+  it('a force named only inside a recommendation is a partner when the document is about another force', () => {
+    const result = read(
+      'PEEL inspection of Gloucestershire Constabulary\nRecommendation 1: By May 2024, the force should agree a joint plan with Wiltshire Police.',
+    );
+    expect(result.forces).toEqual(['Gloucestershire Constabulary']);
+  });
+
+  it('aliases and look-alikes', () => {
+    expect(read('Report on Avon & Somerset Police and the Met Office').forces).toEqual(['Avon and Somerset Constabulary']);
+    expect(read('Report on the City of London Police').forces).toEqual(['City of London Police']);
+  });
+
+  it('a fire and rescue service is not the police force of the same area', () => {
+    expect(read('Effectiveness, efficiency and people 2023–25: Cumbria Fire and Rescue Service').forces).toEqual([]);
+  });
+
+  it('"PCC response to HMICFRS report: … in Essex – March 2023" is about Essex', () => {
+    const result = read(
+      'PCC response to HMICFRS report: Report on an unannounced inspection visit to police custody suites in Essex – March 2023\nI welcome the report.',
+    );
+    expect([result.forces, result.forcesRule]).toEqual([['Essex Police'], 'named-in-title']);
+  });
+});
+
+describe('rule: national-title', () => {
+  it.each([
+    'State of Policing: The Annual Assessment of Policing in England and Wales 2022\nHMICFRS found that Kent Police has improved its call handling.',
+    'An inspection of how well the police tackle online child sexual abuse\nHMICFRS visited Kent Police and Essex Police.',
+    'Digital forensics\nAn inspection into how well the police and other agencies use digital forensics\nWe visited Kent Police and Essex Police.',
+  ])('an inspection report about the police in general is about no one force: %j', (text) => {
+    const result = read(text);
+    expect([result.forces, result.forcesRule]).toEqual([[], 'national-title']);
+  });
+});
+
+describe('rule: national-report-examples', () => {
+  it('a national report naming many forces as examples is about none of them', () => {
+    const result = read(
+      'An inspection of vetting\nHMICFRS inspected Kent Police, Essex Police, Durham Constabulary and Dyfed-Powys Police.\nRecommendation 1: By May 2024, forces should review vetting.',
+    );
+    expect([result.forces, result.forcesRule]).toEqual([[], 'national-report-examples']);
+  });
+});
+
+describe('rule: named-in-text', () => {
+  it('a force named in full in the text', () => {
+    const result = read('Custody review\nHMICFRS inspected Durham Constabulary last year.');
+    expect([result.forces, result.forcesRule]).toEqual([['Durham Constabulary'], 'named-in-text']);
+  });
+
+  it.each([
+    ['an alliance partner', 'HMICFRS inspected West Mercia Police, which works in alliance with Warwickshire Police.'],
+    ['a partner in collaboration', 'HMICFRS inspected West Mercia Police. The force runs its control room in collaboration with Warwickshire Police.'],
+    ['a comparison', 'HMICFRS inspected West Mercia Police, whose crime recording was better than Warwickshire Police.'],
+    ['a copy list', 'HMICFRS inspected West Mercia Police.\ncc: Chief Constable, Warwickshire Police'],
+  ])('%s is not a subject', (_, body) => {
+    const result = read(`Custody review\n${body}`);
+    expect([result.forces, result.forcesRule]).toEqual([['West Mercia Police'], 'named-in-text']);
+  });
+
+  it('in its own response a local policing body named by its area names its force', () => {
+    const body =
+      'Response to HMICFRS report: An inspection of vetting\nAs the Police and Crime Commissioner for Warwickshire I am providing the following response.';
+    expect(read(body).forces).toEqual(['Warwickshire Police']);
+    expect(read('Response to the HMICFRS custody inspection\nAs the PCC for the Humberside area I welcome the report.').forces).toEqual(['Humberside Police']);
+  });
+
+  it("a body's statement welcoming a report, its area named first, is about that force", () => {
+    const result = read(
+      "PCC welcomes custody inspection report\nNorfolk's Police and Crime Commissioner (PCC), Lorne Green, has welcomed the findings of an inspection of police custody.",
+    );
+    expect([result.kind, result.forces]).toEqual(['pcc-response', ['Norfolk Constabulary']]);
+  });
+
+  it('"Response from: Office of the Police and Crime Commissioner, Kent" is about Kent', () => {
+    const result = read(
+      'HMICFRS report: Police response to violence against women and girls – Final Inspection Report\nResponse from: Office of the Police and Crime Commissioner, Kent\nThe current response is not good enough.',
+    );
+    expect(result.forces).toEqual(['Kent Police']);
+  });
+
+  it("a national report's example of one body does not make it about that force", () => {
+    const report =
+      'An inspection of the response to stalking\nHMICFRS inspected six forces.\nNorfolk’s Police and Crime Commissioner funds stalking advocates, and the Police and Crime Commissioner for Kent funds a helpline.';
+    expect(read(report).forces).toEqual([]);
+  });
+});
+
+describe('rule: response-area', () => {
+  it("a body's letter that names its force only by area, below an address in another, is about that force", () => {
+    const letter = [
+      '31 May 2023',
+      'Home Secretary',
+      '2 Marsham Street',
+      'London SW1P 4DF',
+      'An inspection of online child sexual abuse',
+      'I am writing to you in response to the above HMICFRS report published on 5th April 2023.',
+      'The Chief Constable in West Mercia and I will address these recommendations across West Mercia.',
+    ].join('\n');
+    const result = read(letter);
+    expect([result.kind, result.forces, result.forcesRule]).toEqual(['pcc-response', ['West Mercia Police'], 'response-area']);
+  });
+});
+
+describe('rule: named-in-findings', () => {
+  it('a force named only in a finding, no other force named, is the subject', () => {
+    const result = read('Custody review\nHMICFRS inspected custody.\nRecommendation 1: By May 2024, West Mercia Police should improve call handling.');
+    expect([result.forces, result.forcesRule]).toEqual([['West Mercia Police'], 'named-in-findings']);
+  });
+});

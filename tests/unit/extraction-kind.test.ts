@@ -1,0 +1,478 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFromText } from '../../shared/extraction';
+import { KIND_RULES } from '../../shared/extraction/report-kind';
+import { S55_RULES } from '../../shared/extraction/s55';
+import { corpusFile } from '../support/corpus';
+import { expectNamedRules, factsOfText } from '../support/rule-tables';
+
+/** The facts read from plain text, and the names of the rules that gave the kind and the s55 verdict. */
+function read(text: string) {
+  const facts = factsOfText(text);
+  return { ...facts, kindRule: facts.ruleFor('kind:'), s55Rule: facts.ruleFor('s55:') };
+}
+
+describe('the kind rules', () => {
+  it('each has a unique name and one line of doc, and the last matches anything', () => {
+    expectNamedRules(KIND_RULES);
+    expect(KIND_RULES.at(-1)?.name).toBe('unrecognised');
+  });
+
+  it('explains the kind with the text the rule read', () => {
+    const result = read('Agenda item\nHMICFRS Inspection Update\nThe Committee received the update report of the Commissioner.');
+    expect(result.explanations).toContainEqual({ finding: 'kind: other', rule: 'third-party-page', read: 'Agenda item' });
+  });
+});
+
+describe('rule: third-party-page', () => {
+  it.each([
+    [
+      'a panel’s minutes',
+      'Agenda item\nHMICFRS Inspection Reports - Report of the Police and Crime Commissioner\nThe Panel considered a report which outlined the findings of the recent HMICFRS inspections.',
+    ],
+    [
+      'a committee’s update',
+      'HMICFRS Inspection Update\nMinutes:\nThe Head of Strategic Planning noted that there were 23 Green responses to HMICFRS inspection reports.',
+    ],
+    [
+      'a fire service’s news',
+      'HMICFRS close cause of concern\nHMICFRS have today published a letter recognising improvements made by Avon Fire & Rescue Service.\nRead the full letter on HMICFRS website',
+    ],
+    ['a tracker’s page', 'Accountability Index\nPEEL 2018/19 – West Mercia Police\nHMICFRS inspected the force and its alliance partner Warwickshire Police.'],
+  ])('%s about reports, carrying none of their recommendations, is other', (_, text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'third-party-page', false]);
+  });
+
+  it('a register page that carries the recommendations themselves is the report’s', () => {
+    const result = read(
+      'Accountability Index\nPEEL 2018/19 – West Mercia Police\nRecommendation 1: By May 2019, the force should review its workload.\nHMICFRS inspected.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: body-names-its-response', () => {
+  it('"Response from: Office of the Police and Crime Commissioner" under an "HMICFRS report: …" heading', () => {
+    const result = read(
+      'HMICFRS report: Police response to violence against women and girls – Final Inspection Report\nResponse from: Office of the Police and Crime Commissioner, Kent\nThe current response is not good enough.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response']);
+  });
+});
+
+describe('rule: body-statement', () => {
+  it("a body's statement welcoming a report, its area named first", () => {
+    const result = read(
+      "Custody inspection report\nNorfolk's Police and Crime Commissioner (PCC), Lorne Green, has welcomed the findings of an inspection of police custody.",
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-statement']);
+  });
+
+  it("the Met's Commissioner, its chief officer, welcoming an inspection does not make the report a response", () => {
+    const result = read(
+      'PEEL 2023–25: An inspection of the Metropolitan Police Service\nHMICFRS inspected the force.\nThe Commissioner welcomed our inspection and gave us full access.',
+    );
+    expect([result.kind, result.s55.applies]).toEqual(['hmicfrs-report', true]);
+  });
+});
+
+describe('rule: body-comments', () => {
+  it('"Commenting on the HMIC report, Surrey’s Police and Crime Commissioner … said"', () => {
+    const result = read(
+      'On 4 September HMIC published its inspection findings about crime prevention and police attendance across forces in England and Wales.\nCommenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:\nThe findings are hardly surprising.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-comments']);
+  });
+});
+
+describe('rule: writing-in-response', () => {
+  it('a letter writing in response to the above report', () => {
+    const result = read(
+      [
+        '31 May 2023',
+        'Home Secretary',
+        '2 Marsham Street',
+        'London SW1P 4DF',
+        'An inspection of how well the police tackle online child sexual abuse',
+        'I am writing to you in response to the above HMICFRS report published on 5th April 2023.',
+      ].join('\n'),
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'writing-in-response']);
+  });
+});
+
+describe('rule: invites-chief-officer', () => {
+  it('a body that invites the chief constable to comment is responding', () => {
+    const result = read(
+      'The HMICFRS report on collaboration was published in October.\nI have asked the Chief Constable to comment on the report and to say how the force will respond.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'invites-chief-officer']);
+  });
+
+  it('inspectors asking the chief constable for views are not', () => {
+    const text = 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nWe asked the chief constable for his views on our findings.';
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: signed-by-body', () => {
+  it('a sign-off by a commissioner', () => {
+    const result = read(
+      'HMICFRS found that forces track few benefits.\nI will review how we track them locally.\nJane Doe, Kent Police and Crime Commissioner',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'signed-by-body']);
+  });
+
+  it("a report's glossary naming the role is not a sign-off", () => {
+    const text = 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nGlossary\nPCC\nPolice and crime commissioner';
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: titled-response-to', () => {
+  it('a title "Response to …" about an inspection', () => {
+    const result = read('Response to the custody inspection\nThe inspection found that detainees waited too long.');
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);
+  });
+});
+
+describe('rule: other-body-response', () => {
+  it.each([
+    'Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.',
+    'Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.',
+    'MPS response to HMIC Inspection of 2002/03\nThe MPS has considered the report of Her Majesty’s Inspector.',
+    'APCC response to HMIC Crime Data Integrity report\nThe Association of Police and Crime Commissioners welcomes the report.',
+  ])("another body's response to the recommendations is neither a report nor an s55 response: %s", (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'other-body-response', false]);
+  });
+
+  it.each([
+    ['The police response to domestic abuse: an update report'],
+    ['An inspection of the Metropolitan Police Service’s response to the report of the Daniel Morgan Independent Panel'],
+    ['Police response to the public disorder in July and August 2024: progress against our recommendations'],
+    ['Greater Manchester Police’s response to HMICFRS’s crime data integrity recommendations: revisit'],
+  ])('an inspection of a response is an inspection report: %s', (title) => {
+    expect(read(`${title}\nHMICFRS inspected the force.\nRecommendation 1: By May 2025, the force should act.`).kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: national-inspection-opening', () => {
+  it.each([
+    'Digital forensics\nAn inspection into how well the police and other agencies use digital forensics in their investigations\nForces are overwhelmed.',
+    'Online child abuse\nThis is our inspection of how well the police tackle online child sexual abuse.',
+    'Core Business: an inspection into crime prevention, police attendance and the use of police time\nForces attend fewer incidents.',
+  ])('is an inspection report, binding every force, though it never names the inspectorate: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.forces, result.s55.applies]).toEqual(['hmicfrs-report', 'national-inspection-opening', [], true]);
+  });
+});
+
+describe('rule: names-inspectorate', () => {
+  it('a document naming the inspectorate', () => {
+    const result = read('Custody review\nHMICFRS looked at custody.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'names-inspectorate']);
+  });
+
+  it('an inspection report that recalls what the inspectorate called for is still one, with its clock', () => {
+    const result = read(
+      'An inspection of stalking\nForeword\nIn 2014, HMIC called for a fundamental change, and for several years HMICFRS has warned that stalking is misunderstood.\nThis inspection looked at six forces.',
+    );
+    expect([result.kind, result.s55.applies]).toEqual(['hmicfrs-report', true]);
+  });
+});
+
+describe('rule: peel-programme', () => {
+  it('a PEEL page that never names the inspectorate is still an inspection report', () => {
+    const result = read('Bedfordshire PEEL 2018\nEfficiency\nAreas for improvement\n- The force should ensure it has enough trained officers.');
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['hmicfrs-report', 'peel-programme', true]);
+  });
+
+  it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
+    expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
+  });
+});
+
+describe('rule: inspection-report-title', () => {
+  it.each([
+    'Police response to violence against women and girls: Final inspection report\nPublished on: 17 September 2021\nWe found that the police have improved.',
+    'Report on an unannounced inspection visit to police custody suites\nThe visit found that detainees were treated well.',
+  ])('a title that calls the document an inspection report: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
+  });
+});
+
+describe('rule: other-inspectorate', () => {
+  it('another inspectorate’s report, the police inspectorate never named, is other', () => {
+    const result = read(
+      'Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons\n\nAny enquiries should be sent to HM Inspectorate of Prisons.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'other-inspectorate', false]);
+  });
+
+  it('a joint inspection naming the police inspectorate is the police inspectorate’s', () => {
+    const result = read('Report on police custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary');
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: force-accepts-findings', () => {
+  it('a chief officer accepting the findings for the force is the force’s statement', () => {
+    const result = read(
+      'Our response to the inspection\nWe recognise and accept HMICFRS findings about our continued weaknesses, which follows a routine inspection.\nI can assure you that our top priority is to keep people safe.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'force-accepts-findings', false]);
+  });
+});
+
+describe('rule: letter-from-another-body', () => {
+  it('a letter from the Home Secretary is neither a report nor an s55 response', () => {
+    const result = read(
+      'Letter from the Home Secretary to the Metropolitan Police Commissioner and the Mayor of London, dated 22 March 2022\nHMICFRS has found that the force must improve.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'letter-from-another-body', false]);
+  });
+
+  it('a letter from the inspectorate is the inspectorate’s', () => {
+    expect(read('Letter from HM Chief Inspector of Constabulary to the Chief Constable of Kent Police\nHMICFRS writes.').kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: inspection-with-recommendations', () => {
+  it('a plain document about an inspection that makes recommendations', () => {
+    const result = read('Custody review\nThis inspection looked at custody.\nRecommendation 1: Forces should improve.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-with-recommendations']);
+  });
+});
+
+describe('rule: unrecognised', () => {
+  it('anything else is other, with no duty', () => {
+    const result = read('Minutes of the parish council\nThe council should fix the road by March 2024.');
+    expect([result.kind, result.kindRule, result.respondsTo]).toEqual(['other', 'unrecognised', null]);
+  });
+});
+
+describe('the s55 rules', () => {
+  it('each has a unique name and one line of doc', () => {
+    expectNamedRules(S55_RULES);
+  });
+});
+
+describe('rule: police-inspection', () => {
+  it.each([
+    ['PEEL 2023–25: An inspection of Gwent Police\nHMICFRS inspected the force.', /PEEL inspection \(Gwent Police\)/],
+    ['PEEL spotlight report: Police performance getting a grip\nHMICFRS found that forces should do better.', /spotlight/],
+    ['An inspection of vetting, misconduct and misogyny in the police service\nHMICFRS inspected eight forces.', /every force unless/],
+    ['Report on an unannounced inspection visit to police custody suites in Essex\nHMICFRS and HMI Prisons inspected.', /custody/],
+    ['National child protection inspection: Kent Police\nHMICFRS inspected.', /child protection/],
+    ['Crime data integrity inspection 2019: Norfolk Constabulary\nHMICFRS inspected.', /crime data integrity/],
+    ['Criminal justice joint inspection: the handling of rape cases\nHMICFRS and HMCPSI inspected.', /joint inspection/],
+    ['An inspection of how well the police and National Crime Agency tackle online child sexual abuse\nHMICFRS inspected.', /every force unless/],
+    ['An inspection of the National Crime Agency and policing’s response to county lines\nHMICFRS inspected.', /every force unless/],
+    ['Joint inspection of British Transport Police and Kent Police\nHMICFRS inspected.', /Kent Police/],
+    [
+      'An inspection of police and fire collaboration in Northamptonshire\nHMICFRS inspected how the fire and rescue service, the FRS, and its fire service colleagues work with the police.',
+      /Northamptonshire Police/,
+    ],
+  ])('a police inspection report starts the clock: %s', (text, reason) => {
+    const result = read(text);
+    expect(result.s55Rule).toBe('police-inspection');
+    expect(result.s55).toEqual({ applies: true, reason: expect.stringMatching(reason) });
+  });
+});
+
+describe.each([
+  [
+    'subject-of-title',
+    'Effectiveness, efficiency and people 2023–25: Cumbria Fire and Rescue Service\nHMICFRS inspected the service.',
+    /Fire and Rescue National Framework/,
+  ],
+  ['subject-of-title', 'PEEL 2023–25: An inspection of British Transport Police\nHMICFRS inspected the force.', /British Transport Police Authority/],
+  ['subject-of-title', 'An inspection of the National Crime Agency’s intelligence function\nHMICFRS inspected.', /National Crime Agency/],
+  ['subject-of-title', 'An inspection of the National Crime Agency’s support to police forces\nHMICFRS inspected.', /National Crime Agency/],
+  ['subject-of-title', 'An inspection of the Ministry of Defence Police\nHMICFRS inspected.', /Ministry of Defence/],
+  ['subject-of-title', 'An inspection of the Civil Nuclear Constabulary\nHMICFRS inspected.', /Civil Nuclear/],
+  ['subject-of-title', 'Police Scotland: an inspection of custody\nHMICFRS inspected.', /Scottish Police Authority/],
+  ['subject-of-title', 'An inspection of the Police Service of Northern Ireland\nHMICFRS inspected.', /Northern Ireland Policing Board/],
+  ['not-a-report', 'HMICFRS inspection programme and framework 2024–25\nThis sets out the programme.', /programme or framework/],
+  ['not-a-report', 'Consultation on PEEL 2025–27\nHMICFRS consults on changes.', /consultation/],
+  ['not-a-report', 'Terms of reference: an inspection of vetting\nHMICFRS will inspect.', /terms of reference/],
+  ['press-release', 'Press release\nInspectorate calls for change in custody\nHMICFRS said today that forces should improve.', /press release/i],
+  [
+    'press-release',
+    'Police forces need to improve how they respond to antisocial behaviour\nPolice forces must do more to tackle antisocial behaviour, the police inspectorate has said.\nIn a new PEEL spotlight report “The policing response to antisocial behaviour”, HMICFRS found that most forces need to improve.',
+    /announces \(“The policing response to antisocial behaviour”\)/,
+  ],
+  [
+    'press-release',
+    'The police and Crown Prosecution Service need more effective communication\nThe police and prosecution inspectorates are calling for a strategy.\nGet the report : Joint case building by the police and Crown Prosecution Service: final report',
+    /announces \(“Joint case building by the police and Crown Prosecution Service: final report”\)/,
+  ],
+  ['unrecognised-document', 'Minutes of the parish council\nThe council should fix the road.', /Neither/],
+  ['unrecognised-document', 'State of Policing 2022 report: government response\nThe Government welcomes the report and sets out its response.', /Neither/],
+  [
+    'press-release',
+    'Too easy for the wrong people to join and stay in the police, new report on misogyny and corruption finds\nGet the report\nAn inspection of vetting, misconduct, and misogyny in the police service',
+    /announces \(“An inspection of vetting, misconduct, and misogyny in the police service”\)/,
+  ],
+  [
+    'press-release',
+    'HMIC Stalking and Harassment inspection\nHMIC and HMCPSI are about to commence a joint thematic inspection of how reports of stalking are handled.',
+    /press release/,
+  ],
+  [
+    'mostly-about-fire',
+    'HMICFRS culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
+    /Fire and Rescue National Framework/,
+  ],
+])('rule: %s', (rule, text, reason) => {
+  it(`no duty: ${text.split('\n')[0]}`, () => {
+    const result = read(text);
+    expect(result.s55Rule).toBe(rule);
+    expect(result.s55).toEqual({ applies: false, reason: expect.stringMatching(reason) });
+  });
+});
+
+describe.each([
+  ['subject-of-title', 'State of Policing: The Annual Assessment of Policing in England and Wales 2023\nHMICFRS reports.'],
+  ['subject-of-title', 'Accelerated cause of concern revisit: Greater Manchester Police\nHMICFRS revisited the force.'],
+  ['subject-of-title', 'PEEL review of progress letter – Devon and Cornwall Police\nHMICFRS wrote to the force.'],
+  ['inspectorate-letter', 'Kent Police\nDear Chief Constable\nHMICFRS writes to update you on the cause of concern.'],
+  ['subject-of-title', 'West Midlands Police: Enhanced monitoring decision\nHMICFRS has decided to move the force into enhanced monitoring.'],
+  ['subject-of-title', 'Integrated vulnerability inspection post-inspection review\nHMICFRS revisited Cleveland Police.'],
+])('rule: %s', (rule, text) => {
+  it(`left to a person: ${text.split('\n')[0]}`, () => {
+    const result = read(text);
+    expect(result.s55Rule).toBe(rule);
+    expect(result.s55).toEqual({ applies: null, reason: expect.stringMatching(/a person should decide/) });
+  });
+});
+
+describe('rule: response-judged-by-report', () => {
+  it('a response is judged by the report it answers', () => {
+    const police = read('Commissioner’s response to HMICFRS report: PEEL 2023–25 inspection of Surrey Police\nI welcome the report.');
+    expect(police.s55Rule).toBe('response-judged-by-report');
+    expect(police.s55).toEqual({
+      applies: true,
+      reason: expect.stringMatching(/“PEEL 2023–25 inspection of Surrey Police”, a PEEL inspection: the s55 duty .* runs from that report's publication/),
+    });
+    const fire = read('Response to HMICFRS report: Essex County Fire and Rescue Service inspection 2023\nThe Commissioner welcomes the inspection.');
+    expect(fire.s55.applies).toBe(false);
+  });
+
+  it('the inspectorate’s own name does not make the report answered a fire one', () => {
+    const text =
+      'Response to inspections of Cumbria Constabulary published by His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services\nHMICFRS inspected the force.';
+    expect(read(text).s55.applies).toBe(true);
+  });
+});
+
+describe('rule: press-release, on a real news item', () => {
+  it('starts no clock and points at the report it announces', () => {
+    const result = extractFromText(readFileSync(corpusFile('hmicfrs-news-digital-forensics.txt'), 'utf8'));
+    expect(result.s55).toEqual({ applies: false, reason: expect.stringContaining('press release') });
+    expect(result.s55?.reason).toContain(
+      '“Digital forensics: An inspection into how well the police and other agencies use digital forensics in their investigations”',
+    );
+    expect(result.recommendations).toEqual([]);
+  });
+});
+
+describe('the report a response answers', () => {
+  const answered = (text: string) => {
+    const result = read(text);
+    const rule = (finding: string) => result.explanations.find((explanation) => explanation.finding === finding)?.rule;
+    return { respondsTo: result.respondsTo, titleRule: rule('responds to: title'), dateRule: rule('responds to: publication date') };
+  };
+
+  describe('rule: the-above-report', () => {
+    it("a letter's subject line, when it answers the above report", () => {
+      const result = answered(
+        '31 May 2023\nHome Secretary\nAn inspection of how well the police tackle online child sexual abuse\nI am writing to you in response to the above HMICFRS report.',
+      );
+      expect([result.respondsTo?.title, result.titleRule]).toEqual([
+        'An inspection of how well the police tackle online child sexual abuse',
+        'the-above-report',
+      ]);
+    });
+  });
+
+  describe('rule: titled-report-colon', () => {
+    it('"Response from: …" under an "HMICFRS report: …" heading answers that report', () => {
+      const result = answered(
+        'HMICFRS report: Police response to violence against women and girls – Final Inspection Report\nResponse from: Office of the Police and Crime Commissioner, Kent\nThe current response is not good enough.',
+      );
+      expect([result.respondsTo?.title, result.titleRule]).toEqual([
+        'Police response to violence against women and girls – Final Inspection Report',
+        'titled-report-colon',
+      ]);
+    });
+
+    it('without the inspection month after it', () => {
+      const result = answered(
+        'PCC response to HMICFRS report: Report on an unannounced inspection visit to police custody suites in Essex – March 2023\nI welcome the report.',
+      );
+      expect(result.respondsTo?.title).toBe('Report on an unannounced inspection visit to police custody suites in Essex');
+    });
+  });
+
+  describe('rule: titled-response-to-named-report', () => {
+    it('after "response to HMICFRS" in its title, where a capital starts the name', () => {
+      const result = answered('PCC response to HMICFRS Integrated PEEL Assessment (Legitimacy) Findings 2018/19\nThe force has made progress.');
+      expect([result.respondsTo?.title, result.titleRule]).toEqual([
+        'Integrated PEEL Assessment (Legitimacy) Findings 2018/19',
+        'titled-response-to-named-report',
+      ]);
+    });
+  });
+
+  describe('rule: quoted-report-name', () => {
+    it('the name in quotation marks after the inspectorate', () => {
+      const result = answered('Commissioner’s comments\nThe Commissioner welcomes the HMICFRS report ‘Getting a grip on police performance’ and its findings.');
+      expect([result.respondsTo?.title, result.titleRule]).toEqual(['Getting a grip on police performance', 'quoted-report-name']);
+    });
+
+    it('a quoted grade is not a name', () => {
+      const result = answered(
+        'Staffordshire Commissioner response to HMICFRS inspection\nThe Commissioner notes the report rates Staffordshire Police as ‘inadequate’ in its response to the public.',
+      );
+      expect(result.titleRule).not.toBe('quoted-report-name');
+    });
+  });
+
+  describe('rule: report-then-capitalised-name', () => {
+    it('the name straight after "the HMICFRS report", up to "which was published"', () => {
+      const result = answered(
+        'Response of the Commissioner\nI am writing in response to the HMICFRS report An inspection of vetting, misconduct, and misogyny in the police service, which was published on the 2 November 2022.',
+      );
+      expect(result).toEqual({
+        respondsTo: { title: 'An inspection of vetting, misconduct, and misogyny in the police service', publishedOn: '2022-11-02' },
+        titleRule: 'report-then-capitalised-name',
+        dateRule: 'report-published-on',
+      });
+    });
+
+    it('"the HMICFRS report I received" does not name a report', () => {
+      const result = answered(
+        'Response of the Commissioner\nI am writing in response to the HMICFRS report I received last week, which was published on 2 November 2022.',
+      );
+      expect(result.respondsTo).toEqual({ title: null, publishedOn: '2022-11-02' });
+    });
+  });
+
+  describe('rule: report-dash-name', () => {
+    it('the name after "HMICFRS … report –" in running text', () => {
+      const result = answered('Commissioner’s response\nI welcome the HMICFRS custody report – Police custody in Essex, published on 3 March 2023.');
+      expect([result.respondsTo, result.titleRule]).toEqual([{ title: 'Police custody in Essex', publishedOn: '2023-03-03' }, 'report-dash-name']);
+    });
+  });
+
+  describe('rule: published-on', () => {
+    it('a whole date something is said to be published on, where the report is not named beside it', () => {
+      const result = answered('Commissioner’s response\nThe HMICFRS findings, published on 7 July 2023, were discussed with the force.');
+      expect([result.respondsTo?.publishedOn, result.dateRule]).toEqual(['2023-07-07', 'published-on']);
+    });
+  });
+});

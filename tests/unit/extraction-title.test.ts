@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../shared/extraction';
+import type { DocumentBlock, StructuredDocument } from '../../shared/extraction/blocks';
+import { paragraphs } from '../../shared/extraction/paragraphs';
+import { findFindings } from '../../shared/extraction/recommendations';
+import { PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
+import { reportFacts } from '../../shared/extraction/report-text';
+import { expectNamedRules } from '../support/rule-tables';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** The facts read from a document as its reader hands it on, and the rules that gave its title and date. */
+function read(document: StructuredDocument) {
+  const paras = document.blocks.map((block) => block.text);
+  const facts = reportFacts(document, paras, findFindings(paras));
+  const rule = (finding: string) => facts.explanations.find((explanation) => explanation.finding === finding)?.rule;
+  return { ...facts, titleRule: rule('title'), dateRule: rule('publication date') };
+}
+
+/** Plain text, as its reader hands it on: paragraphs and no title of the format's. */
+const text = (written: string) => read({ title: null, blocks: paragraphs(written).map((paragraph) => ({ kind: 'paragraph', text: paragraph })) });
+
+const paragraph = (written: string): DocumentBlock => ({ kind: 'paragraph', text: written });
+const heading = (level: 1 | 2 | 3, written: string): DocumentBlock => ({ kind: 'heading', level, text: written });
+
+describe('the title and date rules', () => {
+  it('each has a unique name and one line of doc', () => {
+    expectNamedRules(TITLE_RULES);
+    expectNamedRules(PUBLICATION_DATE_RULES);
+  });
+});
+
+describe('rule: format-title', () => {
+  it('the title the format gives comes first, whatever the first line is', () => {
+    const result = read({
+      title: 'PEEL 2023–2025: Police effectiveness, efficiency and legitimacy – Greater Manchester Police',
+      blocks: [heading(2, 'Overall summary'), paragraph('Our inspection assessed how good Greater Manchester Police is in 9 areas of policing.')],
+    });
+    expect([result.title, result.titleRule]).toEqual([
+      'PEEL 2023–2025: Police effectiveness, efficiency and legitimacy – Greater Manchester Police',
+      'format-title',
+    ]);
+  });
+
+  it('without the site’s name a web page’s title ends with', () => {
+    const result = read({ title: 'PEEL 2023–25: An inspection of Kent Police | HMICFRS', blocks: [paragraph('HMICFRS inspected the force.')] });
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Kent Police', 'format-title']);
+  });
+
+  it('a format title that is a section heading is not the title', () => {
+    const result = read({
+      title: 'Overall summary',
+      blocks: [paragraph('PEEL 2023–25: An inspection of Kent Police'), paragraph('HMICFRS inspected the force.')],
+    });
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Kent Police', 'first-line']);
+  });
+
+  it('an HTML page gives its article’s heading; the site banner and link trail go', async () => {
+    const page =
+      '<body><header>Surrey Police and Crime Commissioner</header><main><p>Home › Responses › HMICFRS</p><article><header><h1>Response to HMICFRS PEEL inspection of Sussex Police</h1></header><p>The Commissioner welcomes the inspection.</p></article></main></body>';
+    const result = await extractDocument(encode(page));
+    expect(result.title).toBe('Response to HMICFRS PEEL inspection of Sussex Police');
+    expect(result.forces).toEqual(['Sussex Police']);
+    expect(result.kind).toBe('pcc-response');
+  });
+});
+
+describe('rule: top-heading', () => {
+  it('the first heading of the highest level near the start, not a section’s heading above it', () => {
+    const result = read({
+      title: null,
+      blocks: [
+        heading(2, 'Contents'),
+        paragraph('1. Foreword'),
+        heading(1, 'An inspection of vetting, misconduct, and misogyny in the police service'),
+        heading(2, 'Summary'),
+        paragraph('HMICFRS inspected eight forces.'),
+      ],
+    });
+    expect([result.title, result.titleRule]).toEqual(['An inspection of vetting, misconduct, and misogyny in the police service', 'top-heading']);
+  });
+});
+
+describe('rule: letter-subject', () => {
+  it('a letter: address block and date first, then the subject line as title', () => {
+    const result = text(
+      [
+        'Chief Constable Jane Smith',
+        'Kent Police',
+        'Sutton Road',
+        'Maidstone ME15 9BZ',
+        'Friday 3 November 2023',
+        'Dear Chief Constable,',
+        'Re: PEEL 2023–25 inspection of Kent Police',
+        'I am writing in response to the HMICFRS report published on 15 September 2023.',
+      ].join('\n'),
+    );
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25 inspection of Kent Police', 'letter-subject']);
+    expect(result.kind).toBe('pcc-response');
+    expect(result.forces).toEqual(['Kent Police']);
+    expect(result.respondsTo?.publishedOn).toBe('2023-09-15');
+  });
+
+  it('a letter whose date is followed by prose has no title: the address is not one', () => {
+    expect(
+      text('Chief Constable Jane Smith\nKent Police\nFriday 3 November 2023\nI am writing to thank you for the force’s work on the inspection.').title,
+    ).toBeNull();
+  });
+});
+
+describe('rule: first-line', () => {
+  it('an inspectorate web page: link trail skipped, Markdown heading, register id dropped', () => {
+    const result = text(['Home > Publications > Reports', '# PEEL 2023–25: An inspection of Gwent Police (5120)', 'HMICFRS inspected the force.'].join('\n'));
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Gwent Police', 'first-line']);
+  });
+
+  it.each([['Overall summary\nOur judgments\n'], ['Contents\nForeword\nExecutive summary\n'], ['Recommendations\n'], ['Introduction:\n']])(
+    'section headings (%j) are never the title',
+    (headings) => {
+      expect(text(`${headings}PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.`).title).toBe(
+        'PEEL 2023–25: An inspection of Kent Police',
+      );
+    },
+  );
+
+  it.each([
+    ['HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)\nPrintable version'],
+    ['Ben Adams'],
+    ['Warning: This is archived material and may be out of date.'],
+    ['Quickly exit this site by pressing the Escape key Leave this site'],
+  ])('the publisher’s name, a byline or a site notice (%j) is not the title', (furniture) => {
+    expect(text(`${furniture}\nStaffordshire Commissioner response to HMICFRS PEEL report\nI welcome the report.`).title).toBe(
+      'Staffordshire Commissioner response to HMICFRS PEEL report',
+    );
+  });
+
+  it.each([
+    ['Skip to content\nText size: A A A\nOpen Menu\nYouTube'],
+    ['Skip to content\nMain content is below'],
+    ['You are in:\nContents'],
+    ['|Printable version'],
+    ['Transparency data'],
+    [
+      'This site uses cookies\nWe use necessary cookies to make our site work, and we would like to use analytics cookies too.\nGoogle Analytics\nSkip to main content',
+    ],
+  ])("a web page's furniture (%j) is not its title", (furniture) => {
+    const result = text(`${furniture}\nResponse to HMICFRS report: An inspection of custody in Kent\nI welcome the report.`);
+    expect(result.title).toBe('Response to HMICFRS report: An inspection of custody in Kent');
+    expect(result.kind).toBe('pcc-response');
+  });
+
+  it('two capitalised words before prose are a short title, not a byline', () => {
+    expect(text('Digital Forensics\nThe inspectorate looked at how well forces use digital forensics in their investigations.').title).toBe(
+      'Digital Forensics',
+    );
+  });
+
+  it('a site’s consultation banner above another page’s title is not its title', () => {
+    const banner =
+      'Skip to content\nProposed fire and rescue services inspection programme and framework 2025–27: For consultation\nWe would like your views on whether this programme covers the right areas.\n';
+    const page = text(
+      `${banner}Surrey 2015\nThis is HMIC’s second assessment of the effectiveness, efficiency and legitimacy with which Surrey Police keeps people safe.`,
+    );
+    expect([page.title, page.s55.applies]).toEqual(['Surrey 2015', true]);
+    const consultation = text(
+      'Proposed inspection programme 2025–27: For consultation\nWe would like your views on whether this programme covers the right areas.\nHMICFRS consults.',
+    );
+    expect([consultation.title, consultation.s55.applies]).toEqual(['Proposed inspection programme 2025–27: For consultation', false]);
+  });
+
+  it('a title cut at a preposition goes on in the next line', () => {
+    const result = text('Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons');
+    expect(result.title).toBe('Report on an announced inspection of Her Majesty’s Armed Forces Service Custody Facilities');
+  });
+
+  it.each([
+    ['The inspectorate published its findings today, and they were welcomed by everyone concerned.'],
+    ['Within six months the force should put in place arrangements to ensure that:\nat the point of report, victims are believed;'],
+  ])('a document that starts with prose (%j) has no title', (written) => {
+    expect(text(written).title).toBeNull();
+  });
+});
+
+describe('rule: published-line', () => {
+  it('"Published on:" near the top', () => {
+    const result = text('# PEEL 2023–25: An inspection of Gwent Police\nPublished on: 7 July 2023\nHMICFRS inspected the force.');
+    expect([result.publishedOn, result.dateRule]).toEqual(['2023-07-07', 'published-line']);
+  });
+});
+
+describe('rule: date-after-title', () => {
+  it('a heading ending with its date in brackets', () => {
+    const result = text(
+      'PCC welcomes the HMIP and HMIC Report on Police Custody in West Yorkshire (7 Dec 2016)\nThe Commissioner said the report was positive.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2016-12-07', 'date-after-title']);
+  });
+});
+
+describe('rule: same-day-as-report', () => {
+  it('a response calling the report "published today" is dated the day the report was', () => {
+    const result = text(
+      'Commissioner comments on HMICFRS Custody Report\nOn Tuesday 6th March 2018 HMICFRS and HMI Prisons published their joint inspection into custody in Humberside Police.\nThe Police and Crime Commissioner issued this statement: "I welcome the report published today."',
+    );
+    expect([result.publishedOn, result.dateRule, result.respondsTo]).toEqual(['2018-03-06', 'same-day-as-report', { title: null, publishedOn: '2018-03-06' }]);
+  });
+});
+
+describe('rule: date-line-in-header', () => {
+  it("a letter's date, standing alone before the text", () => {
+    const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
+    expect([result.publishedOn, result.dateRule]).toEqual(['2023-11-03', 'date-line-in-header']);
+  });
+
+  it('a title’s full stop is not part of it', () => {
+    expect(text('HMICFRS Report: Crime Data Integrity re-inspection 2018.\nThe Panel considered the report.').title).toBe(
+      'HMICFRS Report: Crime Data Integrity re-inspection 2018',
+    );
+  });
+
+  it('a date on its own line after the text has begun is about something else', () => {
+    expect(text('Custody review\nThe force has made progress since the inspection we carried out last year.\n3 November 2023').publishedOn).toBeNull();
+  });
+});
