@@ -1,9 +1,10 @@
 import type { CalendarDate } from '../calendar-date';
 import type { DocumentKind, ExtractionResult } from '../model';
 import { levelOf } from './addressees';
+import { blocksToText, type StructuredDocument } from './blocks';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
+import type { Explanation } from './explanations';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
-import { paragraphs } from './paragraphs';
 import { type Findings, findFindings } from './recommendations';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
@@ -67,17 +68,26 @@ const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the 
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
 
-/** The fields of an ExtractionResult that can be read from a document's text. */
-export function readReportText(text: string): ExtractionResult {
-  const paras = paragraphs(text);
-  const findings = findFindings(paras);
+/** What a document's blocks say, and for each finding the rule that read it. */
+export interface ReadReport {
+  result: ExtractionResult;
+  explanations: Explanation[];
+}
+
+/**
+ * The fields of an ExtractionResult that can be read from a document's blocks. The rules that still
+ * read text see a block a paragraph, so a finding's block and paragraph have one index.
+ */
+export function readReport(document: StructuredDocument): ReadReport {
+  const paras = document.blocks.map((block) => blocksToText([block]));
+  const findings = findFindings(document.blocks);
   const heading = titleOf(paras);
   const title = heading?.title ?? null;
   const kind = kindOf(paras, heading, findings);
   const forces = forcesOf(paras, heading, findings, kind);
   const respondsTo = kind === 'pcc-response' ? { title: answeredTitle(paras, title), publishedOn: answeredDate(paras) } : null;
   const counts = statedCounts(paras);
-  return {
+  const result: ExtractionResult = {
     kind,
     title,
     publishedOn: statedDate(paras),
@@ -93,6 +103,7 @@ export function readReportText(text: string): ExtractionResult {
     statedForceLevelRecommendationCount: counts.forceLevel,
     s55: s55Of({ kind, title, paragraphs: paras, forces, respondsTo }),
   };
+  return { result, explanations: findings.explanations };
 }
 
 function isProse(paragraph: string): boolean {
