@@ -2,6 +2,7 @@ import { findForce } from '../forces';
 import type { ExtractedRecommendation, ExtractedStatement } from '../model';
 import { addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
+import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
 import { standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { parseTargetPhrase } from './target-dates';
@@ -162,6 +163,11 @@ export interface SectionState {
   causeAnswered: boolean;
   /** The section's statements come as a list: paragraphs between its items explain them. */
   listedInSection: boolean;
+  /**
+   * A register's or portal's status log follows the last recommendation ("Status: Completed",
+   * "Update 3 June 2023: …"): it is neither part of that recommendation nor another one.
+   */
+  inStatusLog: boolean;
 }
 
 /** What a block opens with, read once for every rule: a list number, a portal reference, a label. */
@@ -203,7 +209,15 @@ const EXPLANATION_CHARS = 300;
 class FindingReader {
   readonly paragraphs: string[];
   readonly findings: Findings = { recommendations: [], areasForImprovement: [], causesOfConcern: [], findingParagraphs: new Set(), explanations: [] };
-  readonly state: SectionState = { section: null, itemsMayFollow: false, justOpened: false, causeInProse: false, causeAnswered: false, listedInSection: false };
+  readonly state: SectionState = {
+    section: null,
+    itemsMayFollow: false,
+    justOpened: false,
+    causeInProse: false,
+    causeAnswered: false,
+    listedInSection: false,
+    inStatusLog: false,
+  };
 
   constructor(private readonly blocks: readonly DocumentBlock[]) {
     this.paragraphs = blocks.map(textOf);
@@ -211,13 +225,18 @@ class FindingReader {
 
   /** A section starts, or ends with `null`, with none of its findings seen yet. */
   enter(section: Section): void {
-    Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false });
+    Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false });
   }
 
   /** A block that names a part of the document rather than saying something: the format's heading, or a short line that stands as one. */
   isHeading(index: number): boolean {
     const block = this.blocks[index];
-    return block?.kind === 'heading' || (block?.kind === 'paragraph' && standsAsHeading(block.text));
+    return this.isFormatHeading(index) || (block?.kind === 'paragraph' && standsAsHeading(block.text));
+  }
+
+  /** A heading the format itself marks (an HTML `<h2>`, a Word heading style, a Markdown `##`). */
+  isFormatHeading(index: number): boolean {
+    return this.blocks[index]?.kind === 'heading';
   }
 
   /** The item's text: its first paragraph and any sub-list that follows it. */
@@ -260,6 +279,7 @@ class FindingReader {
       targetRelative: target.relative,
     });
     this.state.itemsMayFollow = true;
+    this.state.inStatusLog = false;
     const end = addressee ? next + 1 : next;
     this.explain(`recommendation ${ref ?? this.findings.recommendations.length}`, rule, index, end);
     return end;
@@ -365,6 +385,21 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
       if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
       return reader.recommend(this.name, row[1]!, textIndex, first, true);
+    },
+  },
+  {
+    name: 'status-log',
+    doc: 'After a recommendation, a status log ("Status", "Status: Completed", "Update 3 June 2023: …", dated entries) up to the next numbered or labelled item.',
+    read(reader, at, index) {
+      const { state } = reader;
+      const opensLog = reader.findings.findingParagraphs.has(index - 1) && STATUS_LOG_ENTRY.test(at.paragraph);
+      const logGoesOn = state.inStatusLog && at.number === null && sectionHeading(at.paragraph) === undefined && !reader.isFormatHeading(index);
+      if (!opensLog && !logGoesOn) {
+        state.inStatusLog = false;
+        return null;
+      }
+      state.inStatusLog = true;
+      return index + 1;
     },
   },
   {
@@ -484,6 +519,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
 ];
 
+/** The first line of a status log: a status or an update, however labelled, or an entry's date. */
+const STATUS_LOG_ENTRY = new RegExp(
+  `^(?:\\[on\\]|(?:current\\s+)?status\\b\\s*(?:[:–—-]|$|${STATUS})|(?:progress\\s+|latest\\s+)?updates?\\b\\s*(?:[:–—-]|$|on\\b|from\\b|\\d)|(?:last\\s+)?updated\\b|date\\s+(?:closed|updated|of\\s+update)\\b|${FULL_DATE}\\s*(?:[:–—-]|$|\\[))`,
+  'i',
+);
 /** "We found 16 areas for improvement", "these causes of concern": prose that counts or points at findings. */
 const FINDINGS_COUNTED = new RegExp(
   `\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\\s+(?:${AREAS_FOR_IMPROVEMENT_WORDS}|${CAUSES_OF_CONCERN_WORDS})\\b`,
