@@ -95,15 +95,7 @@ const RECOMMENDER_OPENING = new RegExp(`^[‘“"]?(?:(?:To address|To tackle|In
 
 /** "HMICFRS recommends …", "By March 2023, …", "Within six months …": openings only recommendations have. */
 function opensWithTargetOrRecommender(text: string): boolean {
-  if (RECOMMENDER_OPENING.test(text)) return true;
-  const target = parseTargetPhrase(text).phrase;
-  return (
-    target !== null &&
-    text
-      .replace(/^[‘“"]/, '')
-      .toLowerCase()
-      .startsWith(target.toLowerCase())
-  );
+  return RECOMMENDER_OPENING.test(text) || opensWithTarget(text);
 }
 
 /**
@@ -184,6 +176,10 @@ interface Opening {
   afterLabel: string;
   /** The portal reference, from before the label or inside it. */
   ref: string | undefined;
+  /** Whether the block is an item of a list, by its number or sub-list marker. */
+  listed: boolean;
+  /** The block's text without its list marker. */
+  itemText: string;
 }
 
 function openingOf(paragraph: string): Opening {
@@ -194,7 +190,9 @@ function openingOf(paragraph: string): Opening {
   const label = LABEL.exec(afterRef);
   const labelRef = label ? LABEL_REF.exec(label[3]!) : null;
   const afterLabel = label ? label[3]!.slice(labelRef?.[0].length ?? 0) : '';
-  return { paragraph, number, afterNumber, portal, afterRef, label, afterLabel, ref: portal?.[1] ?? labelRef?.[1] };
+  const listed = number !== null || startsSubListItem(paragraph);
+  const itemText = number ? afterNumber : withoutSubListMarker(paragraph);
+  return { paragraph, number, afterNumber, portal, afterRef, label, afterLabel, ref: portal?.[1] ?? labelRef?.[1], listed, itemText };
 }
 
 /** A block as the rules read it: a list item with its marker, as it was written. */
@@ -466,13 +464,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
   {
     name: 'section-recommendation',
     doc: 'In a section of recommendations, an item that reads as one, or an unmarked paragraph that opens as one straight after the heading or another.',
-    read(reader, at, index) {
-      const { state } = reader;
-      if (state.section !== 'recommendations') return null;
-      const { listed, text } = itemOf(at);
-      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (state.itemsMayFollow || opensWithTargetOrRecommender(text));
+    read(reader, { listed, itemText: text, number }, index) {
+      if (reader.state.section !== 'recommendations') return null;
+      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
       if (!(listed ? looksLikeRecommendation(text) : plainItem)) return null;
-      return reader.recommend(this.name, at.number ? at.number[1]! : null, index, text);
+      return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },
   {
@@ -480,12 +476,16 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: 'Among causes of concern or areas for improvement, a dated item, or after a cause of concern the recommendations that answer it: "we recommend that, within three months, the force should: • …".',
     read(reader, at, index) {
       const { state } = reader;
-      if (state.section === null || state.section === 'recommendations') return null;
-      const { listed, text } = itemOf(at);
+      const section = statementSection(state);
+      const { listed, itemText: text } = at;
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
       // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
-      if (!dated && !(state.section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text))))) return null;
+      if (
+        section === null ||
+        (!dated && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
+      )
+        return null;
       state.causeAnswered = true;
       return reader.recommend(this.name, at.number ? at.number[1]! : null, index, text);
     },
@@ -493,19 +493,19 @@ export const FINDING_RULES: readonly FindingRule[] = [
   {
     name: 'section-statement',
     doc: 'In a section of areas for improvement or causes of concern, an item, or a paragraph saying what should change that is not prose about the findings.',
-    read(reader, at, index) {
+    read(reader, { listed, itemText: text }, index) {
       const { state } = reader;
-      if (state.section === null || state.section === 'recommendations') return null;
-      const { listed, text } = itemOf(at);
+      const section = statementSection(state);
+      if (section === null) return null;
       // Prose about the findings ("We found 16 areas for improvement", "We set out our detailed
       // findings below") is not one of them; an area for improvement says what should change.
       const prose =
-        reader.isHeading(index) || FINDINGS_COUNTED.test(text) || (state.section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
+        reader.isHeading(index) || FINDINGS_COUNTED.test(text) || (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
       const statement = listed || (state.itemsMayFollow && !prose && !state.causeAnswered && (!state.listedInSection || startsLikeRecommendation(text)));
       if (!statement) return null;
-      if (state.section === 'causes-of-concern' && !listed) state.causeInProse = true;
+      if (section === 'causes-of-concern' && !listed) state.causeInProse = true;
       if (listed) state.listedInSection = true;
-      return reader.statement(this.name, state.section, index, text);
+      return reader.statement(this.name, section, index, text);
     },
   },
   {
@@ -544,10 +544,9 @@ function opensWithTarget(text: string): boolean {
   );
 }
 
-/** Whether a block is an item of a list, by its number or sub-list marker, and its text without the marker. */
-function itemOf(at: Opening): { listed: boolean; text: string } {
-  if (at.number) return { listed: true, text: at.afterNumber };
-  return { listed: startsSubListItem(at.paragraph), text: withoutSubListMarker(at.paragraph) };
+/** The section being read, when it is one of areas for improvement or causes of concern. */
+function statementSection(state: SectionState): 'areas-for-improvement' | 'causes-of-concern' | null {
+  return state.section === 'recommendations' ? null : state.section;
 }
 
 /** Recommendations, areas for improvement and causes of concern in a document's blocks, each with the rule that read it. */

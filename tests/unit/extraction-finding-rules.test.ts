@@ -119,14 +119,6 @@ describe('rule: status-log', () => {
   });
 });
 
-describe('rule: heading-then-recommendation', () => {
-  it('"Recommendations: Within six months chief constables should …"', async () => {
-    expect(await readings('Recommendations: Within six months chief constables should review vetting.')).toEqual([
-      'recommendation 1 ← heading-then-recommendation',
-    ]);
-  });
-});
-
 describe('rule: numbered-recommendation', () => {
   it('a numbered item naming who should act needs no heading', async () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
@@ -170,22 +162,6 @@ describe('rule: target-then-action', () => {
   });
 });
 
-describe('rule: section-heading', () => {
-  it('a heading opens a section whose unmarked items count; a sentence can introduce one', async () => {
-    expect(
-      await readings(
-        'Recommendations\nForces should review vetting.\nWe identified the following two causes of concern:\n• The force does not know its demand.',
-      ),
-    ).toEqual(['recommendation 1 ← section-recommendation', 'cause of concern 1 ← section-statement']);
-  });
-});
-
-describe('rule: sub-heading', () => {
-  it("a table's column headings straight after the section's heading do not end it", async () => {
-    expect(await readings('Recommendations\nRecommendation\nResponse\nForces should review vetting.')).toEqual(['recommendation 1 ← section-recommendation']);
-  });
-});
-
 describe('rule: section-recommendation', () => {
   it('a heading block from the format ends the section', async () => {
     const html =
@@ -194,30 +170,49 @@ describe('rule: section-recommendation', () => {
   });
 });
 
-describe('rule: recommendation-answering-concern', () => {
-  it('"we recommend that, within three months, the force should:" after a cause of concern', async () => {
-    expect(
-      await readings(
-        'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its training; and\n• audit its risk assessments.',
-      ),
-    ).toEqual(['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern']);
-  });
-});
+/** Rule, case, document, and what it reads: "finding ← rule". */
+const READS: Array<[string, string, string, string[]]> = [
+  [
+    'heading-then-recommendation',
+    '"Recommendations: Within six months chief constables should …"',
+    'Recommendations: Within six months chief constables should review vetting.',
+    ['recommendation 1 ← heading-then-recommendation'],
+  ],
+  [
+    'section-heading',
+    'a heading opens a section whose unmarked items count; a sentence can introduce one',
+    'Recommendations\nForces should review vetting.\nWe identified the following two causes of concern:\n• The force does not know its demand.',
+    ['recommendation 1 ← section-recommendation', 'cause of concern 1 ← section-statement'],
+  ],
+  [
+    'sub-heading',
+    "a table's column headings straight after the section's heading do not end it",
+    'Recommendations\nRecommendation\nResponse\nForces should review vetting.',
+    ['recommendation 1 ← section-recommendation'],
+  ],
+  [
+    'recommendation-answering-concern',
+    '"we recommend that, within three months, the force should:" after a cause of concern',
+    'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its training; and\n• audit its risk assessments.',
+    ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
+  ],
+  [
+    'section-statement',
+    'bulleted areas for improvement, and prose that only counts them is not one',
+    'Areas for improvement\nWe found 16 areas for improvement.\n• The force should improve call handling.',
+    ['area for improvement 1 ← section-statement'],
+  ],
+  [
+    'commentary',
+    'commentary between recommendations is not one, even when it says "should"',
+    'Recommendations\n1. Forces should review vetting.\nI agree that forces should do this.\n2. Forces should audit it.',
+    ['recommendation 1 ← section-recommendation', 'recommendation 2 ← section-recommendation'],
+  ],
+];
 
-describe('rule: section-statement', () => {
-  it('bulleted areas for improvement, and prose that only counts them is not one', async () => {
-    expect(await readings('Areas for improvement\nWe found 16 areas for improvement.\n• The force should improve call handling.')).toEqual([
-      'area for improvement 1 ← section-statement',
-    ]);
-  });
-});
-
-describe('rule: commentary', () => {
-  it('commentary between recommendations is not one, even when it says "should"', async () => {
-    expect(await readings('Recommendations\n1. Forces should review vetting.\nI agree that forces should do this.\n2. Forces should audit it.')).toEqual([
-      'recommendation 1 ← section-recommendation',
-      'recommendation 2 ← section-recommendation',
-    ]);
+describe.each([...new Set(READS.map(([rule]) => rule))])('rule: %s', (rule) => {
+  it.each(READS.filter(([name]) => name === rule).map(([, ...rest]) => rest))('%s', async (_, document, expected) => {
+    expect(await readings(document)).toEqual(expected);
   });
 });
 
