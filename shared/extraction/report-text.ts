@@ -8,6 +8,7 @@ import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import { type Findings, findFindings } from './recommendations';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
+import { INSPECTORATE, PEEL } from './vocabulary';
 
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
 const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
@@ -33,9 +34,6 @@ const LETTERHEAD = [
   /^\S+@\S+\.\S+$/,
   /^(?:https?:\/\/|www\.)\S+$/i,
 ];
-const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
-/** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
-const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;

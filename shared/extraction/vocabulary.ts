@@ -1,13 +1,13 @@
-import { FORCES, type Force } from '../forces';
+import { FORCES } from '../forces';
 
 /**
  * The words the extraction rules share: how a recommendation asks, how documents count, what the
- * inspectorate and the forces are called, who may be asked to act, and what trackers call where a
- * recommendation stands. A rule names its own patterns; a word two rules need is defined here once.
+ * inspectorate is called, the forces' places whose names hold an "and", who may be asked to act, and
+ * what trackers call where a recommendation stands. The forces' own names are in shared/forces.ts. A rule names its own patterns; a word two rules need is defined here once.
  */
 
 /** The words that ask someone to act. */
-export const SHOULD = '(?:should|must)';
+const SHOULD = '(?:should|must)';
 export const ASKS = new RegExp(`\\b${SHOULD}\\b`, 'i');
 
 /** The counts targets are written with in words ("within six months"); the deadline engine turns them into numbers. */
@@ -69,26 +69,10 @@ export function countFrom(written: string): number | null {
 
 /** The inspectorate named anywhere: its initials, old and new, or its inspectors. */
 export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
-/** The inspectorate's full name, which mentions fire and rescue services whatever a report is about. */
-export const INSPECTORATE_FULL_NAME =
-  /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
 export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
-
-/** One name a force goes by: its canonical name, another full name, or (`area`) the bare place name. */
-export interface ForceName {
-  name: string;
-  force: Force;
-  area: boolean;
-}
-
-/** Every name of every force: what a document may call it. */
-export const FORCE_NAMES: readonly ForceName[] = FORCES.flatMap((force) => [
-  ...[force.name, ...force.aliases].map((name) => ({ name, force, area: false })),
-  { name: force.area, force, area: true },
-]);
 
 /** Places with "and" in their name, which must not be split into two: "Avon and Somerset", "England and Wales". */
 export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => force.area), 'England and Wales'].filter((area) => area.includes(' and '));
@@ -128,7 +112,6 @@ export function namesAnActor(words: string): boolean {
 export const STATUS =
   '(?:Completed?|Superseded|In progress|Open|Closed|Ongoing|Implemented|Partially (?:completed|implemented|met)|Not started|Awaiting[- ]review|Being[- ]progressed|No[- ]further[- ]action(?:[- ]needed)?|Accepted|Rejected|Overdue|Withdrawn|Achieved|Not achieved|Outstanding|Pending|Met|Not met)';
 
-/** The names of the three kinds of finding, as headings and labels write them. */
-export const RECOMMENDATIONS_WORD = '[Rr]ecommendations?|RECOMMENDATIONS?';
+/** The names of the kinds of finding a section may hold, as headings and labels write them. */
 export const AREAS_FOR_IMPROVEMENT_WORDS = 'areas? for improvement';
 export const CAUSES_OF_CONCERN_WORDS = 'causes? (?:of|for) concern';
