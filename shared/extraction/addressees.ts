@@ -44,17 +44,28 @@ export function addresseesOf(text: string): string[] {
     .replace(/^(?:that|and|then)\s+/i, '')
     .replace(/[\s,:;–—-]+$/, '')
     .trim();
-  // A qualified subject ("those forces using a threat, harm and risk policy, that have not yet done so")
-  // is named by its head.
+  if (subject === '' || IMPERSONAL.test(subject)) return [];
+  // A list of bodies ("chief constables, the College of Policing and the Home Office") is each of
+  // them; a qualified subject ("those forces using a threat, harm and risk policy, that have not yet
+  // done so") is named by its head.
+  const listed = addresseeParts(subject);
   const qualified = /^(.+?)\s*(?:,|\b(?:using|that|which|who|whose|with|where|in which)\b)/.exec(subject);
-  if (qualified && subject.split(' ').length > 6) subject = qualified[1]!.trim();
-  if (subject === '' || IMPERSONAL.test(subject) || subject.split(' ').length > 12) return [];
+  const parts = (listed.length > 1 && listed.every(namesWho)) || !qualified || subject.split(' ').length <= 6 ? listed : addresseeParts(qualified[1]!.trim());
+  if (parts.join(' ').split(' ').length > 12) return [];
+  return parts.filter(namesWho).map((part) => (COMMON_START.test(part) ? part[0]!.toLowerCase() + part.slice(1) : part));
+}
+
+function addresseeParts(subject: string): string[] {
   return subject
     .replace(JOINED_AREAS, JOIN)
     .split(ADDRESSEE_SEPARATOR)
     .map((part) => part.replaceAll(JOIN, ' and ').trim())
-    .filter((part) => namesAnActor(part) || forcesNamedIn(part, { areas: true }).length > 0)
-    .map((part) => (COMMON_START.test(part) ? part[0]!.toLowerCase() + part.slice(1) : part));
+    .filter((part) => part !== '');
+}
+
+/** Words naming a body, or a force by name or area. */
+function namesWho(words: string): boolean {
+  return namesAnActor(words) || forcesNamedIn(words, { areas: true }).length > 0;
 }
 
 /**

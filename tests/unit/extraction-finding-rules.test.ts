@@ -221,6 +221,11 @@ describe('addressees: only the words that name who should act', () => {
     ['By March 2024, all forces should review vetting.', ['all forces']],
     ['The College of Policing and the Home Office should publish guidance.', ['the College of Policing', 'the Home Office']],
     ['Police and crime commissioners should hold forces to account.', ['police and crime commissioners']],
+    [
+      'By March 2024, chief constables, the College of Policing and the Home Office should agree a plan.',
+      ['chief constables', 'the College of Policing', 'the Home Office'],
+    ],
+    ['Those forces using a threat, harm and risk policy, that have not yet done so, should publish it.', ['those forces']],
     ['The National Police Chiefs’ Council should lead.', ['the National Police Chiefs’ Council']],
     ['The NPCC lead for vetting should act.', ['the NPCC lead for vetting']],
     ['Avon and Somerset Police should act.', ['Avon and Somerset Police']],
