@@ -6,7 +6,7 @@ import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
 import { standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { parseTargetPhrase } from './target-dates';
-import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, RECOMMENDER, STATUS } from './vocabulary';
+import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
 export interface Findings {
   recommendations: ExtractedRecommendation[];
@@ -70,9 +70,6 @@ const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS
 const COC_LABEL = /^(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 /** "Causes of concern", or "Cause of concern" standing alone above the one a section holds. */
 const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes? of concern|CAUSES? OF CONCERN)\\s*:?$`);
-/** Organisations recommendations are addressed to, when a tracker names one on its own line. */
-const ADDRESSEE_LINE =
-  /^(?:the\s+)?(?:Home Office|College of Policing|National Police Chiefs['’] Council|NPCC|National Crime Agency|Ministry of Justice|Crown Prosecution Service|CPS|Department for Education|Government|All forces|Forces|Chief constables|Police and crime commissioners|Local policing bodies|HMICFRS)$/i;
 
 /**
  * Wording that makes a paragraph a recommendation rather than commentary: an inspectorate
@@ -125,8 +122,11 @@ function isStatus(paragraph: string): boolean {
   return paragraph.length <= 40 && paragraph.split(' ').length <= 5 && /^[A-Za-z][A-Za-z \-–/]*$/.test(paragraph) && !looksLikeRecommendation(paragraph);
 }
 
+const ADDRESSEE_LINE_WORDS = 8;
+
 function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
-  if (findForce(paragraph) || ADDRESSEE_LINE.test(paragraph)) return true;
+  // A body a tracker names on its own line: a force, or a few words naming who should act.
+  if (findForce(paragraph) || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph))) return true;
   // An unlisted organisation: a few capitalised words, followed by the next item's number or nothing.
   return (
     (next === undefined || ROW.test(next)) &&

@@ -73,6 +73,13 @@ describe('rule: tracker-row', () => {
   });
 });
 
+describe('rule: tracker-row, its addressee line', () => {
+  it.each([['Crown Prosecution Service'], ['the Ministry of Justice'], ['Chief constables'], ['Kent Police']])('%s', async (addressee) => {
+    const { result } = await explained(['3', 'Open', 'By May 2024 the review should be finished.', addressee, '4'].join('\n'));
+    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([[addressee]]);
+  });
+});
+
 describe('rule: status-log', () => {
   it("a portal entry's status log is neither part of its recommendation nor another one", async () => {
     const { result, explanations } = await explained(
