@@ -138,13 +138,10 @@ describe('rule: numbered-recommendation', () => {
 
 describe('rule: inspectorate-recommends', () => {
   it('"HMIC recommends that the force should …" and "We recommend that, within six months, …" outside any section', async () => {
-    const { result, explanations } = await explained(
-      [
-        'The force has made progress with its vetting.',
-        'HMIC recommends that the force should review its vetting backlog.',
-        'We recommend that, within six months, chief constables should publish their vetting data.',
-      ].join('\n'),
-    );
+    const prose = 'The force has made progress with its vetting.';
+    const hmic = 'HMIC recommends that the force should review its vetting backlog.';
+    const we = 'We recommend that, within six months, chief constables should publish their vetting data.';
+    const { result, explanations } = await explained(`${prose}\n${hmic}\n${we}`);
     expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends', 'inspectorate-recommends']);
     expect(result.recommendations.map(({ addressees, targetRelative }) => [addressees, targetRelative])).toEqual([
       [['the force'], null],
