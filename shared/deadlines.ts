@@ -1,5 +1,6 @@
 import { addDays, addMonths, type CalendarDate } from './calendar-date';
-import { NUMBER_WORDS, parseTargetPhrase } from './extraction/target-dates';
+import { parseTargetPhrase } from './extraction/target-dates';
+import { NUMBER_WORDS } from './extraction/vocabulary';
 import type { ExtractedRecommendation, ExtractionResult } from './model';
 import { BANK_HOLIDAYS_COVER_THROUGH, withinBankHolidayData, workingDayOnOrAfter } from './working-days';
 

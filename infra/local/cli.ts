@@ -20,7 +20,7 @@ import { addDays, isCalendarDate, londonDateAt } from '../../shared/calendar-dat
 import { ConfigurationError, chiefOfficerCommentsDayFor, reminderSettingsFor } from '../../shared/configuration';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, obligationDates, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
-import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
+import { explainDocument, extractDocument, UnreadableDocumentError } from '../../shared/extraction';
 import type { Report } from '../../shared/model';
 import { summariseObligation } from '../../shared/obligation-state';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
@@ -35,7 +35,7 @@ import { readOutbox } from './outbox';
 import { type RunningStackDescription, readStackFile } from './stack-file';
 
 const USAGE = `Usage: npm run --silent cli -- <command>
-  extract <file>                             what FiftySix reads from a report; stores nothing
+  extract <file> [--explain]                 what FiftySix reads from a report; stores nothing. --explain: each finding, the rule that read it and the text it read
   ingest <file> [--published YYYY-MM-DD]     upload into the local bucket, wait, print the stored report and who owes it
   scan [--at <ISO 8601 date-time>]           run the deadline scan as at that moment (default: now)
   outbox                                     the emails the local SES holds
@@ -74,8 +74,15 @@ function connectToLocalStack(): { stack: RunningStackDescription; adapters: Retu
   return { stack, adapters: localAdapters() };
 }
 
-async function extract(file: string): Promise<void> {
-  print(await extractDocument(await readFile(file)));
+async function extract(file: string, explain: boolean): Promise<void> {
+  const bytes = await readFile(file);
+  if (!explain) {
+    print(await extractDocument(bytes));
+    return;
+  }
+  const { explanations } = await explainDocument(bytes);
+  const lines = explanations.map(({ finding, rule, read }) => `${finding}: rule ${rule}\n  read: ${read}`);
+  process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : 'Nothing was found.\n');
 }
 
 function describeReport(report: Report) {
@@ -276,6 +283,7 @@ async function main(argv: string[]): Promise<number> {
       explained: { type: 'string', multiple: true },
       outcome: { type: 'string' },
       report: { type: 'string' },
+      explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -290,7 +298,7 @@ async function main(argv: string[]): Promise<number> {
   if (arity === 1 && !argument) throw new UsageError(`${command} needs a ${ARGUMENT_NAMES[command] ?? 'report id'}`);
   switch (command) {
     case 'extract':
-      await extract(argument!);
+      await extract(argument!, values.explain === true);
       return 0;
     case 'ingest':
       return ingest(argument!, values.published);

@@ -1,20 +1,17 @@
-import { FORCES } from '../forces';
 import type { ExtractedRecommendation } from '../model';
 import { forcesNamedIn } from './force-mentions';
 import { firstSentence, parseTargetPhrase } from './target-dates';
+import { FORCE_LEVEL_ACTOR, namesAnActor, PLACES_WITH_AND, RECOMMENDER } from './vocabulary';
 
-const RECOMMENDER = /^(?:(?:HMICFRS|HMIC|HMI|we|the inspectorate|inspectors?)\s+(?:also\s+|therefore\s+)?recommends?\s+(?:that\s+)?)/i;
+const RECOMMENDS = new RegExp(`^(?:${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+(?:that\\s+)?)`, 'i');
 const MODAL = /\b(?:should|must|is to|are to|will need to)\b/i;
 const IMPERSONAL = /^(?:there|it|this|these|that)$/i;
 /** Words that start a sentence but are not part of a proper name, so their capital is dropped. */
 const COMMON_START = /^(?:The|All|Forces?|Chief|Those|Each|Every|Police|Local|Relevant|Other|Both|Partners?|Government)\b/;
 
-// Places with "and" in their name ("Avon and Somerset", "every force in England and Wales") must not
-// be split into two addressees.
+// Places with "and" in their name must not be split into two addressees.
 const JOINED_AREAS = new RegExp(
-  [...FORCES.map((force) => force.area), 'England and Wales']
-    .map((area) => area.split(' and '))
-    .filter((parts) => parts.length === 2)
+  PLACES_WITH_AND.map((area) => area.split(' and '))
     .map(([before, after]) => `(?<=${before})\\s+and\\s+(?=${after})`)
     .join('|'),
   'g',
@@ -28,17 +25,10 @@ const JOIN = '\u0000';
 const ADDRESSEE_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the|all|forces|chief|partners|government|local|police,?\s+(?:fire\s+)?and\s+crime)\b|[A-Z])/;
 
 /**
- * Addressees whose recommendations the local policing body must explain under s55(5B): forces and
- * their chief officers, and local policing bodies themselves, since a body cannot note as "national" a
- * recommendation made to it.
- */
-const LOCAL_ADDRESSEE =
-  /\b(?:forces?|chief\s+(?:constables?|officers?)|constabular(?:y|ies)|police,?\s+(?:fire\s+)?and\s+crime\s+commissioners?|P(?:F)?CCs?|local\s+policing\s+bod(?:y|ies)|mayors?)\b/i;
-
-/**
  * Who a recommendation asks to act: the subject of its first "should" ("By March 2023, all forces
  * should …" → ["all forces"]; "the Home Office and the College of Policing should …" → both).
- * Passive wording ("There should be …") has no addressee.
+ * Passive wording ("There should be …") has no addressee, nor has a subject that names no one ("the
+ * relentless pursuit of perpetrators should be a priority").
  */
 export function addresseesOf(text: string): string[] {
   const sentence = firstSentence(text);
@@ -50,21 +40,32 @@ export function addresseesOf(text: string): string[] {
   subject = subject
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:;–—‘“"'-]+/, '')
-    .replace(RECOMMENDER, '')
+    .replace(RECOMMENDS, '')
     .replace(/^(?:that|and|then)\s+/i, '')
     .replace(/[\s,:;–—-]+$/, '')
     .trim();
-  // A qualified subject ("those forces using a threat, harm and risk policy, that have not yet done so")
-  // is named by its head.
+  if (subject === '' || IMPERSONAL.test(subject)) return [];
+  // A list of bodies ("chief constables, the College of Policing and the Home Office") is each of
+  // them; a qualified subject ("those forces using a threat, harm and risk policy, that have not yet
+  // done so") is named by its head.
+  const listed = addresseeParts(subject);
   const qualified = /^(.+?)\s*(?:,|\b(?:using|that|which|who|whose|with|where|in which)\b)/.exec(subject);
-  if (qualified && subject.split(' ').length > 6) subject = qualified[1]!.trim();
-  if (subject === '' || IMPERSONAL.test(subject) || subject.split(' ').length > 12) return [];
+  const parts = (listed.length > 1 && listed.every(namesWho)) || !qualified || subject.split(' ').length <= 6 ? listed : addresseeParts(qualified[1]!.trim());
+  if (parts.join(' ').split(' ').length > 12) return [];
+  return parts.filter(namesWho).map((part) => (COMMON_START.test(part) ? part[0]!.toLowerCase() + part.slice(1) : part));
+}
+
+function addresseeParts(subject: string): string[] {
   return subject
     .replace(JOINED_AREAS, JOIN)
     .split(ADDRESSEE_SEPARATOR)
     .map((part) => part.replaceAll(JOIN, ' and ').trim())
-    .filter((part) => part !== '')
-    .map((part) => (COMMON_START.test(part) ? part[0]!.toLowerCase() + part.slice(1) : part));
+    .filter((part) => part !== '');
+}
+
+/** Words naming a body, or a force by name or area. */
+function namesWho(words: string): boolean {
+  return namesAnActor(words) || forcesNamedIn(words, { areas: true }).length > 0;
 }
 
 /**
@@ -73,5 +74,5 @@ export function addresseesOf(text: string): string[] {
  */
 export function levelOf(addressees: string[], aboutAForce: boolean): NonNullable<ExtractedRecommendation['level']> {
   if (addressees.length === 0) return aboutAForce ? 'force' : 'national';
-  return addressees.some((addressee) => LOCAL_ADDRESSEE.test(addressee) || forcesNamedIn(addressee).length > 0) ? 'force' : 'national';
+  return addressees.some((addressee) => FORCE_LEVEL_ACTOR.test(addressee) || forcesNamedIn(addressee).length > 0) ? 'force' : 'national';
 }

@@ -1,8 +1,10 @@
 import iconv from 'iconv-lite';
-import { docxToText } from './docx-text';
+import { blocksToText, type StructuredDocument } from './blocks';
+import { docxDocument } from './docx-text';
 import { UnreadableDocumentError } from './errors';
-import { htmlToText } from './html-text';
-import { pdfToText } from './pdf-text';
+import { htmlDocument } from './html-text';
+import { textDocument } from './paragraphs';
+import { pdfDocument } from './pdf-text';
 
 type DocumentFormat = 'pdf' | 'docx' | 'html' | 'text';
 
@@ -18,11 +20,16 @@ const DOCX_PART = ascii('word/document.xml');
 // Password-protected Office files are OLE containers holding a stream of this name (UTF-16LE).
 const ENCRYPTED_PACKAGE = new Uint8Array([...'EncryptedPackage'].flatMap((char) => [char.charCodeAt(0), 0]));
 
-/**
- * The text of a document. Its format comes from the bytes, never from a file name, since uploads are
- * often misnamed. Every failure is an UnreadableDocumentError.
- */
+/** The text of a document, a paragraph each block: see documentStructure. */
 export async function documentText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Promise<string> {
+  return blocksToText((await documentStructure(bytes, maxBytes)).blocks);
+}
+
+/**
+ * A document as its reader found it, in blocks. Its format comes from the bytes, never from a file
+ * name, since uploads are often misnamed. Every failure is an UnreadableDocumentError.
+ */
+export async function documentStructure(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Promise<StructuredDocument> {
   if (bytes.length > maxBytes) {
     throw new UnreadableDocumentError(
       'too-large',
@@ -32,12 +39,12 @@ export async function documentText(bytes: Uint8Array, maxBytes: number = DEFAULT
   if (bytes.length === 0) throw emptyError();
 
   const format = recogniseBinary(bytes);
-  if (format === 'pdf') return requireText(await pdfToText(bytes), 'pdf');
-  if (format === 'docx') return requireText(await docxToText(bytes), 'docx');
+  if (format === 'pdf') return requireText(await pdfDocument(bytes), 'pdf');
+  if (format === 'docx') return requireText(await docxDocument(bytes), 'docx');
 
   const decoded = decodeText(bytes);
   if (decoded.trim() === '') throw emptyError();
-  return looksLikeHtml(decoded) ? requireText(htmlToText(decoded), 'html') : decoded;
+  return looksLikeHtml(decoded) ? requireText(htmlDocument(decoded), 'html') : textDocument(decoded);
 }
 
 function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
@@ -145,8 +152,8 @@ function looksLikeHtml(text: string): boolean {
   );
 }
 
-function requireText(text: string, format: DocumentFormat): string {
-  if (text.trim() !== '') return text;
+function requireText(document: StructuredDocument, format: DocumentFormat): StructuredDocument {
+  if (document.blocks.length > 0) return document;
   const advice: Record<DocumentFormat, string> = {
     pdf: 'The PDF has no text layer (it is probably a scan): upload the original PDF, or run it through OCR first.',
     docx: 'The Word document contains no text: check it is the right file and upload it again.',

@@ -1,7 +1,8 @@
 import { Inflate, zipSync } from 'fflate';
 import mammoth from 'mammoth';
+import type { StructuredDocument } from './blocks';
 import { UnreadableDocumentError } from './errors';
-import { htmlToText } from './html-text';
+import { htmlDocument } from './html-text';
 
 /** What unzipping one Word document may take before it is refused. */
 export interface DocxReadLimits {
@@ -44,25 +45,34 @@ class ReadLimitError extends Error {
   }
 }
 
+/** Word's Title style is the document's title; mammoth's own style map leaves it a paragraph. */
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh"];
+
 /**
- * The text of a Word document. mammoth is given only the document's XML parts, unzipped here under
+ * A Word document as blocks. mammoth is given only the document's XML parts, unzipped here under
  * DOCX_READ_LIMITS and zipped again uncompressed, so that it can never unzip more than was counted.
  * Parts that are not XML (images, fonts, embedded files) are left out: mammoth reads only XML, and
  * images are dropped anyway.
  *
- * Word documents go through HTML rather than raw text: raw text loses list numbering and bullets, and
- * a numbered list is how many responses number the recommendations they answer.
+ * Word documents go through mammoth's HTML, whose elements carry the document's styles (Title and
+ * Heading n as headings, numbered and bulleted paragraphs as lists, tables as tables), and are read as
+ * any web page is: raw text would lose list numbering, and a numbered list is how many responses number
+ * the recommendations they answer.
  */
-export async function docxToText(bytes: Uint8Array, limits: DocxReadLimits = DOCX_READ_LIMITS): Promise<string> {
+export async function docxDocument(bytes: Uint8Array, limits: DocxReadLimits = DOCX_READ_LIMITS): Promise<StructuredDocument> {
   let html: string;
+  let titleProperty: string;
   try {
     const parts = xmlParts(zipEntries(bytes), limits);
     const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(zipSync(parts, { level: 0 })) }, { convertImage: noImages }));
+    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(zipSync(parts, { level: 0 })) }, { convertImage: noImages, styleMap: STYLE_MAP }));
+    titleProperty = /<dc:title>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(parts['docProps/core.xml'] ?? new Uint8Array()))?.[1] ?? '';
   } catch (error) {
     throw docxError(error, limits);
   }
-  return htmlToText(html);
+  // The Title property is often a template's or an earlier draft's: like a web page's <title>, it
+  // counts only where the document itself says it.
+  return htmlDocument(`<title>${titleProperty}</title>${html}`);
 }
 
 /** The parts the zip's central directory lists, and where each one's data is. */

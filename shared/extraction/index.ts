@@ -1,16 +1,20 @@
 import { withRelativeTargetsDated } from '../deadlines';
 import type { ExtractionResult } from '../model';
-import { DEFAULT_MAX_BYTES, documentText } from './document-text';
-import { readReportText } from './report-text';
+import type { StructuredDocument } from './blocks';
+import { DEFAULT_MAX_BYTES, documentStructure } from './document-text';
+import { textDocument } from './paragraphs';
+import { type ExplainedExtraction, readDocument } from './report-text';
 
 export { DEFAULT_MAX_BYTES } from './document-text';
 export { type UnreadableCode, UnreadableDocumentError } from './errors';
+export type { Explanation } from './explanations';
+export type { ExplainedExtraction } from './report-text';
 export { UNRECOGNISED_DOCUMENT } from './s55';
 export { parseTargetPhrase, type TargetPhrase } from './target-dates';
 
 /** What a document's text says: its kind, title, dates, forces, recommendations and findings. */
 export function extractFromText(text: string): ExtractionResult {
-  return withRelativeTargetsDated(readReportText(text));
+  return explainStructure(textDocument(text)).result;
 }
 
 /**
@@ -19,5 +23,15 @@ export function extractFromText(text: string): ExtractionResult {
  * it cannot read.
  */
 export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExtractionResult> {
-  return extractFromText(await documentText(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES));
+  return (await explainDocument(bytes, options)).result;
+}
+
+/** As extractDocument, with the rule behind each finding, for a person checking what was read. */
+export async function explainDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExplainedExtraction> {
+  return explainStructure(await documentStructure(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES));
+}
+
+function explainStructure(document: StructuredDocument): ExplainedExtraction {
+  const { result, explanations } = readDocument(document);
+  return { result: withRelativeTargetsDated(result), explanations };
 }

@@ -1,21 +1,62 @@
+import type { DocumentBlock, StructuredDocument } from './blocks';
+
+interface Line {
+  text: string;
+  /** The level a Markdown heading mark ("## ") gave the line, or 0. */
+  level: number;
+}
+
 /**
  * Text as a list of paragraphs, whatever format it came from. Each non-blank line starts a paragraph,
  * except a line that carries on a sentence the previous line left open (it starts in lower case and the
  * previous line has no closing punctuation): that is a hard-wrapped line and is joined back.
  */
 export function paragraphs(text: string): string[] {
-  const result: string[] = [];
+  return joinedLines(text).map((paragraph) => paragraph.text);
+}
+
+/**
+ * Plain text as blocks, by what plain text can show: a Markdown heading mark makes a heading, a line
+ * opening with a list marker a list item, anything else a paragraph. A short line standing alone is
+ * not made a heading here: in plain text that is a guess, which the rules make where they need it
+ * (standsAsHeading), and a guessed heading must not outrank the document's first line as its title.
+ * Plain text gives itself no title.
+ */
+export function textDocument(text: string): StructuredDocument {
+  return {
+    title: null,
+    blocks: joinedLines(text).map((paragraph) => {
+      if (paragraph.level > 0) return { kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text };
+      return paragraphBlock(paragraph.text);
+    }),
+  };
+}
+
+/** A paragraph's block: a list item when it opens with a list marker ("1.", "(a)", "•"), as it does in any format typed by hand. */
+export function paragraphBlock(text: string): DocumentBlock {
+  const marker = LIST_MARKER.exec(text);
+  if (!marker) return { kind: 'paragraph', text };
+  return { kind: 'list-item', marker: marker[1]!, depth: 0, text: text.slice(marker[0].length) };
+}
+
+/** Short, capitalised, and not a sentence: what a heading looks like when only its line says so. */
+export function standsAsHeading(text: string): boolean {
+  return text.length <= 100 && /^[A-Z0-9]/.test(text) && !/[.,;]$/.test(text) && !/\b(?:should|must)\b/i.test(text) && text.split(' ').length <= 12;
+}
+
+function joinedLines(text: string): Line[] {
+  const result: Line[] = [];
   let afterBlank = true;
-  for (const line of normaliseText(text).split('\n')) {
-    if (line === '') {
+  for (const line of normalisedLines(text)) {
+    if (line.text === '') {
       afterBlank = true;
       continue;
     }
     const previous = result.at(-1);
-    if (!afterBlank && previous !== undefined && continuesSentence(previous, line)) {
-      result[result.length - 1] = `${previous} ${line}`;
+    if (!afterBlank && previous !== undefined && line.level === 0 && previous.level === 0 && continuesSentence(previous.text, line.text)) {
+      previous.text = `${previous.text} ${line.text}`;
     } else {
-      result.push(line);
+      result.push({ ...line });
     }
     afterBlank = false;
   }
@@ -26,7 +67,7 @@ export function paragraphs(text: string): string[] {
  * One space between words, no tabs or invisible characters, trimmed lines, "\n" line ends. Markdown
  * heading marks and bold are dropped too, so "## **Recommendation 1**" reads as its words.
  */
-function normaliseText(text: string): string {
+function normalisedLines(text: string): Line[] {
   return (
     text
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
@@ -35,29 +76,41 @@ function normaliseText(text: string): string {
       // was a measurable share of parsing a long report.
       .replace(/ ?[^\S\n ][^\S\n]*| {2,}[^\S\n]*/g, ' ')
       .split('\n')
-      .map((line) =>
-        line
-          .trim()
-          .replace(/^#{1,6}\s+/, '')
-          .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'),
-      )
-      .join('\n')
+      .map((raw) => {
+        const trimmed = raw.trim();
+        const mark = /^(#{1,6})\s+/.exec(trimmed);
+        return {
+          text: (mark ? trimmed.slice(mark[0].length) : trimmed).replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'),
+          level: mark ? mark[1]!.length : 0,
+        };
+      })
   );
 }
 
 /** Bullets, dashes and letters or roman numerals in brackets: the markers of a sub-list. */
-export const LIST_ITEM = /^(?:[•·▪◦‣●○■□➢►\-–—*]\s*(?=\S)|\(?(?:[a-z]|[ivx]{1,4})\)\s+|[a-z]\.\s+)/;
+const SUB_LIST_MARKER = String.raw`[•·▪◦‣●○■□➢►\-–—*](?=\s*\S)|\(?(?:[a-z]|[ivx]{1,4})\)(?=\s)|[a-z]\.(?=\s)`;
+/** "1.", "2)", "(3)" before an item, and "1.#23432"; "1.5 million" is not one. */
+const NUMBER_MARKER = String.raw`\(?\d{1,3}[.)](?=\s|#)`;
+/** Any list marker, captured, with the space after it. */
+const LIST_MARKER = new RegExp(`^(${NUMBER_MARKER}|${SUB_LIST_MARKER})\\s*`);
+const SUB_LIST_ITEM = new RegExp(`^(?:${SUB_LIST_MARKER})`);
+
+/** Whether a paragraph opens with a sub-list's marker (a bullet, a dash, a letter, a roman numeral) rather than a number. */
+export function startsSubListItem(paragraph: string): boolean {
+  return SUB_LIST_ITEM.test(paragraph);
+}
+
+/** A paragraph's text without its sub-list marker. */
+export function withoutSubListMarker(paragraph: string): string {
+  const marker = LIST_MARKER.exec(paragraph);
+  return marker && SUB_LIST_ITEM.test(paragraph) ? paragraph.slice(marker[0].length) : paragraph;
+}
 
 function continuesSentence(previous: string, line: string): boolean {
-  return !/[.!?:;]["'’”)\]]?$/.test(previous) && /^[a-z]/.test(line) && !LIST_ITEM.test(line);
+  return !/[.!?:;]["'’”)\]]?$/.test(previous) && /^[a-z]/.test(line) && !startsSubListItem(line);
 }
 
 /** Any list marker, numbers included: a line that starts one never continues the line before. */
 export function startsListItem(line: string): boolean {
-  return LIST_ITEM.test(line) || /^\(?\d{1,3}[.)]\s/.test(line);
-}
-
-/** A paragraph's text without its list marker. */
-export function withoutListMarker(paragraph: string): string {
-  return paragraph.replace(LIST_ITEM, '');
+  return LIST_MARKER.test(line);
 }

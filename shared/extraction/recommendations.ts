@@ -1,15 +1,21 @@
 import { findForce } from '../forces';
 import type { ExtractedRecommendation, ExtractedStatement } from '../model';
 import { addresseesOf } from './addressees';
-import { LIST_ITEM, withoutListMarker } from './paragraphs';
+import type { DocumentBlock } from './blocks';
+import { FULL_DATE } from './dates';
+import type { Explanation } from './explanations';
+import { standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { parseTargetPhrase } from './target-dates';
+import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
 export interface Findings {
   recommendations: ExtractedRecommendation[];
   areasForImprovement: ExtractedStatement[];
   causesOfConcern: ExtractedStatement[];
-  /** Paragraphs that are the text of a finding, so that a force named only there can be told apart. */
+  /** Blocks that are the text of a finding, so that a force named only there can be told apart. */
   findingParagraphs: Set<number>;
+  /** For each finding, the rule that read it and the text it read. */
+  explanations: Explanation[];
 }
 
 type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | null;
@@ -23,9 +29,6 @@ const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 /** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
 const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
-/** Words trackers use for where a recommendation stands. */
-const STATUS =
-  '(?:Completed?|Superseded|In progress|Open|Closed|Ongoing|Implemented|Partially (?:completed|implemented|met)|Not started|Awaiting review|Being progressed|No further action(?: needed)?|Accepted|Rejected|Overdue|Withdrawn|Achieved|Not achieved|Outstanding|Pending|Met|Not met)';
 /** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
 const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
@@ -53,8 +56,8 @@ const FINDINGS_INTRO: Array<[RegExp, Section]> = [
     /(?:\b(?:made|makes?|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$|\bmakes? the following recommendations?\.$/i,
     'recommendations',
   ],
-  [introducing('areas? for improvement'), 'areas-for-improvement'],
-  [introducing('causes? (?:of|for) concern'), 'causes-of-concern'],
+  [introducing(AREAS_FOR_IMPROVEMENT_WORDS), 'areas-for-improvement'],
+  [introducing(CAUSES_OF_CONCERN_WORDS), 'causes-of-concern'],
 ];
 /**
  * The heading with the first recommendation after it: "Recommendations: Within six months chief
@@ -67,16 +70,13 @@ const AFI_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Areas for improvement|AREAS
 const COC_LABEL = /^(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*(\d{1,3})?\b\s*(?:[:.–—-]\s*)?(.*)$/;
 /** "Causes of concern", or "Cause of concern" standing alone above the one a section holds. */
 const COC_HEADING = new RegExp(`^${SECTION_NUMBER}(?:Causes? of concern|CAUSES? OF CONCERN)\\s*:?$`);
-/** Organisations recommendations are addressed to, when a tracker names one on its own line. */
-const ADDRESSEE_LINE =
-  /^(?:the\s+)?(?:Home Office|College of Policing|National Police Chiefs['’] Council|NPCC|National Crime Agency|Ministry of Justice|Crown Prosecution Service|CPS|Department for Education|Government|All forces|Forces|Chief constables|Police and crime commissioners|Local policing bodies|HMICFRS)$/i;
 
 /**
  * Wording that makes a paragraph a recommendation rather than commentary: an inspectorate
  * recommending, a target ("By March 2023", "Within six months") or someone who "should" act.
  */
 function looksLikeRecommendation(text: string): boolean {
-  return startsLikeRecommendation(text) || /\b(?:should|must)\b/i.test(text.slice(0, 200));
+  return startsLikeRecommendation(text) || ASKS.test(text.slice(0, 200));
 }
 
 /**
@@ -87,22 +87,12 @@ function startsLikeRecommendation(text: string): boolean {
   return opensWithTargetOrRecommender(text) || /^(?!(?:I|We|My|Our|This|These|It|That)\b)[^.:;]{0,80}?\b(?:should|must)\b/.test(text);
 }
 
+/** "HMICFRS recommends …", "To tackle this, we recommend …". */
+const RECOMMENDER_OPENING = new RegExp(`^[‘“"]?(?:(?:To address|To tackle|In order to)\\b[^,.]{0,80},\\s*)?${RECOMMENDER}\\b[^.]{0,40}\\brecommends?\\b`, 'i');
+
 /** "HMICFRS recommends …", "By March 2023, …", "Within six months …": openings only recommendations have. */
 function opensWithTargetOrRecommender(text: string): boolean {
-  if (
-    /^[‘“"]?(?:(?:To address|To tackle|In order to)\b[^,.]{0,80},\s*)?(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)\b[^.]{0,40}\brecommends?\b/i.test(
-      text,
-    )
-  )
-    return true;
-  const target = parseTargetPhrase(text).phrase;
-  return (
-    target !== null &&
-    text
-      .replace(/^[‘“"]/, '')
-      .toLowerCase()
-      .startsWith(target.toLowerCase())
-  );
+  return RECOMMENDER_OPENING.test(text) || opensWithTarget(text);
 }
 
 /**
@@ -128,25 +118,15 @@ function namesWhoShouldAct(text: string): boolean {
   );
 }
 
-/** A short line that names a part of the document rather than saying something: it ends a section. */
-function isHeading(paragraph: string): boolean {
-  return (
-    paragraph.length <= 100 &&
-    paragraph.split(' ').length <= 12 &&
-    /^[A-Z0-9]/.test(paragraph) &&
-    !/[.,;]$/.test(paragraph) &&
-    !/\b(?:should|must)\b/i.test(paragraph) &&
-    !LIST_ITEM.test(paragraph) &&
-    !NUMBERED.test(paragraph)
-  );
-}
-
 function isStatus(paragraph: string): boolean {
   return paragraph.length <= 40 && paragraph.split(' ').length <= 5 && /^[A-Za-z][A-Za-z \-–/]*$/.test(paragraph) && !looksLikeRecommendation(paragraph);
 }
 
+const ADDRESSEE_LINE_WORDS = 8;
+
 function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
-  if (findForce(paragraph) || ADDRESSEE_LINE.test(paragraph)) return true;
+  // A body a tracker names on its own line: a force, or a few words naming who should act.
+  if (findForce(paragraph) || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph))) return true;
   // An unlisted organisation: a few capitalised words, followed by the next item's number or nothing.
   return (
     (next === undefined || ROW.test(next)) &&
@@ -155,69 +135,140 @@ function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
   );
 }
 
-/**
- * Recommendations, areas for improvement and causes of concern, in the shapes HMICFRS documents and
- * the documents that restate them use:
- * - a label: "Recommendation 2: By January 2024, forces should …", or the label on its own line with
- *   the text in the next paragraph;
- * - a numbered list under a "Recommendations" heading, items possibly led by a portal reference
- *   ("1. #23432 – By March 2023, forces should …");
- * - a register entry: "Report title (4822)" then the recommendation;
- * - a tracker row: the number, a status, the text, then the addressee, each on its own line.
- * A sub-list introduced by a colon ("They should also include:") belongs to the item before it.
- * Recommendations only counted or paraphrased in prose are not recommendations.
- */
-export function findFindings(paragraphs: string[]): Findings {
-  const findings: Findings = { recommendations: [], areasForImprovement: [], causesOfConcern: [], findingParagraphs: new Set() };
-  let section: Section = null;
-  // Unlabelled items count only straight after a heading or another item, not after commentary.
-  let itemsMayFollow = false;
-  // Headings straight after a section's own are its sub-headings or a table's column headings
-  // ("Recommendation | Response"), not the start of the next section.
-  let sectionJustOpened = false;
-  // Whether the current section has stated a cause of concern in prose, as HMICFRS does before the
-  // recommendations that answer it (bullets of causes are just that), and whether those have come:
-  // prose after them is commentary, such as a register's progress notes.
-  let causeInProse = false;
-  let causeAnswered = false;
-  // Once a section's statements come as a list, paragraphs between its items explain them.
-  let listedInSection = false;
+/** Where in the document the rules are: the one state they share, changed only through FindingReader. */
+export interface SectionState {
+  /** The kind of finding the section being read holds, or null outside one. */
+  section: Section;
+  /** Unlabelled items count only straight after a heading or another item, not after commentary. */
+  itemsMayFollow: boolean;
+  /**
+   * The section's own heading was the last block: headings straight after it are its sub-headings or a
+   * table's column headings ("Recommendation | Response"), not the start of the next section.
+   */
+  justOpened: boolean;
+  /**
+   * The section has stated a cause of concern in prose, as HMICFRS does before the recommendations that
+   * answer it (bullets of causes are just that), and whether those have come: prose after them is
+   * commentary, such as a register's progress notes.
+   */
+  causeInProse: boolean;
+  causeAnswered: boolean;
+  /** The section's statements come as a list: paragraphs between its items explain them. */
+  listedInSection: boolean;
+  /**
+   * A register's or portal's status log follows the last recommendation ("Status: Completed",
+   * "Update 3 June 2023: …"): it is neither part of that recommendation nor another one.
+   */
+  inStatusLog: boolean;
+}
 
-  /** A section starts, or ends with `null`, with none of its findings seen yet. */
-  const enter = (next: Section): void => {
-    section = next;
-    causeInProse = false;
-    causeAnswered = false;
-    listedInSection = false;
+/** What a block opens with, read once for every rule: a list number, a portal reference, a label. */
+interface Opening {
+  paragraph: string;
+  number: RegExpExecArray | null;
+  /** The text after the list number. */
+  afterNumber: string;
+  portal: RegExpExecArray | null;
+  /** The text after the number and the portal reference. */
+  afterRef: string;
+  label: RegExpExecArray | null;
+  /** The text after a "Recommendation 3 (#23432):" label. */
+  afterLabel: string;
+  /** The portal reference, from before the label or inside it. */
+  ref: string | undefined;
+  /** Whether the block is an item of a list, by its number or sub-list marker. */
+  listed: boolean;
+  /** The block's text without its list marker. */
+  itemText: string;
+}
+
+function openingOf(paragraph: string): Opening {
+  const number = NUMBERED.exec(paragraph);
+  const afterNumber = number ? paragraph.slice(number[0].length) : paragraph;
+  const portal = PORTAL_REF.exec(afterNumber);
+  const afterRef = portal ? afterNumber.slice(portal[0].length) : afterNumber;
+  const label = LABEL.exec(afterRef);
+  const labelRef = label ? LABEL_REF.exec(label[3]!) : null;
+  const afterLabel = label ? label[3]!.slice(labelRef?.[0].length ?? 0) : '';
+  const listed = number !== null || startsSubListItem(paragraph);
+  const itemText = number ? afterNumber : withoutSubListMarker(paragraph);
+  return { paragraph, number, afterNumber, portal, afterRef, label, afterLabel, ref: portal?.[1] ?? labelRef?.[1], listed, itemText };
+}
+
+/** A block as the rules read it: a list item with its marker, as it was written. */
+function textOf(block: DocumentBlock): string {
+  return block.kind === 'list-item' && block.marker ? `${block.marker} ${block.text}` : block.text;
+}
+
+/** Cut to what an explanation shows. */
+const EXPLANATION_CHARS = 300;
+
+/** The blocks being read, the section state, and the findings so far, with the operations rules share. */
+class FindingReader {
+  readonly paragraphs: string[];
+  readonly findings: Findings = { recommendations: [], areasForImprovement: [], causesOfConcern: [], findingParagraphs: new Set(), explanations: [] };
+  readonly state: SectionState = {
+    section: null,
+    itemsMayFollow: false,
+    justOpened: false,
+    causeInProse: false,
+    causeAnswered: false,
+    listedInSection: false,
+    inStatusLog: false,
   };
 
+  constructor(private readonly blocks: readonly DocumentBlock[]) {
+    this.paragraphs = blocks.map(textOf);
+  }
+
+  /** A section starts, or ends with `null`, with none of its findings seen yet. */
+  enter(section: Section): void {
+    Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false });
+  }
+
+  /** A block that names a part of the document rather than saying something: the format's heading, or a short line that stands as one. */
+  isHeading(index: number): boolean {
+    const block = this.blocks[index];
+    return this.isFormatHeading(index) || (block?.kind === 'paragraph' && standsAsHeading(block.text));
+  }
+
+  /** A heading the format itself marks (an HTML `<h2>`, a Word heading style, a Markdown `##`). */
+  isFormatHeading(index: number): boolean {
+    return this.blocks[index]?.kind === 'heading';
+  }
+
   /** The item's text: its first paragraph and any sub-list that follows it. */
-  const body = (index: number, first: string): { text: string; next: number } => {
-    findings.findingParagraphs.add(index);
+  private body(index: number, first: string): { text: string; next: number } {
+    this.findings.findingParagraphs.add(index);
     let text = first;
     let inList = false;
     let next = index + 1;
-    for (; next < paragraphs.length; next++) {
-      const paragraph = paragraphs[next]!;
+    for (; next < this.paragraphs.length; next++) {
+      const paragraph = this.paragraphs[next]!;
       const opensList = text.endsWith(':');
       const listGoesOn = inList && /(?:[;,]|\b(?:and|or))$/.test(text);
-      const marked = LIST_ITEM.test(paragraph);
+      const marked = startsSubListItem(paragraph);
       const unmarkedItem = (opensList || listGoesOn) && /^[a-z]/.test(paragraph);
       if (!(marked && (opensList || inList)) && !unmarkedItem) break;
       text = `${text} ${paragraph}`;
       inList = true;
-      findings.findingParagraphs.add(next);
+      this.findings.findingParagraphs.add(next);
     }
     return { text: text.replace(/\s+/g, ' ').trim(), next };
-  };
+  }
 
-  /** Records a recommendation; in a tracker, the line after its text may name the addressee. */
-  const recommend = (ref: string | null, index: number, first: string, addresseeLine = false): number => {
-    const { text, next } = body(index, first);
-    const line = paragraphs[next];
-    const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, paragraphs[next + 1]) ? line : null;
+  private explain(finding: string, rule: string, from: number, to: number): void {
+    const read = this.paragraphs.slice(from, to).join(' ').slice(0, EXPLANATION_CHARS);
+    this.findings.explanations.push({ finding, rule, read });
+  }
+
+  /** Records a recommendation; in a tracker, the line after its text may name the addressee. Returns the next block to read. */
+  recommend(rule: string, ref: string | null, index: number, first: string, addresseeLine = false): number {
+    const { text, next } = this.body(index, first);
+    const line = this.paragraphs[next];
+    const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
     const target = parseTargetPhrase(text);
-    findings.recommendations.push({
+    this.findings.recommendations.push({
       ref,
       text,
       targetDate: target.date,
@@ -225,162 +276,295 @@ export function findFindings(paragraphs: string[]): Findings {
       targetPhrase: target.phrase,
       targetRelative: target.relative,
     });
-    itemsMayFollow = true;
-    return addressee ? next + 1 : next;
-  };
+    this.state.itemsMayFollow = true;
+    this.state.inStatusLog = false;
+    const end = addressee ? next + 1 : next;
+    this.explain(`recommendation ${ref ?? this.findings.recommendations.length}`, rule, index, end);
+    return end;
+  }
 
-  const state = (list: ExtractedStatement[], index: number, first: string): number => {
-    const { text, next } = body(index, first);
+  /** Records an area for improvement or a cause of concern. Returns the next block to read. */
+  statement(rule: string, kind: 'areas-for-improvement' | 'causes-of-concern', index: number, first: string): number {
+    const { text, next } = this.body(index, first);
+    const list = kind === 'areas-for-improvement' ? this.findings.areasForImprovement : this.findings.causesOfConcern;
     list.push({ text });
-    itemsMayFollow = true;
+    this.state.itemsMayFollow = true;
+    this.explain(`${kind === 'areas-for-improvement' ? 'area for improvement' : 'cause of concern'} ${list.length}`, rule, index, next);
     return next;
-  };
+  }
 
   /**
    * What follows an item's label, or else the next paragraph when the label stands alone. A short
    * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
    * names the item and is passed over.
    */
-  const textAfter = (rest: string, index: number): { index: number; text: string } | null => {
+  textAfter(rest: string, index: number): { index: number; text: string } | null {
     if (rest !== '') return { index, text: rest };
     for (const at of [index + 1, index + 2]) {
-      const next = paragraphs[at];
+      const next = this.paragraphs[at];
       if (next === undefined || LABEL.test(next) || NUMBERED.test(next) || sectionHeading(next) !== undefined) return null;
-      if (!isHeading(next)) return { index: at, text: withoutListMarker(next) };
-      if (!startsLikeRecommendation(paragraphs[at + 1] ?? '')) return null;
+      if (!this.isHeading(at)) return { index: at, text: withoutSubListMarker(next) };
+      if (!startsLikeRecommendation(this.paragraphs[at + 1] ?? '')) return null;
     }
     return null;
-  };
+  }
+}
 
-  let i = 0;
-  while (i < paragraphs.length) {
-    const paragraph = paragraphs[i]!;
-    const number = NUMBERED.exec(paragraph);
-    const afterNumber = number ? paragraph.slice(number[0].length) : paragraph;
-    const portal = PORTAL_REF.exec(afterNumber);
-    const afterRef = portal ? afterNumber.slice(portal[0].length) : afterNumber;
-    const label = LABEL.exec(afterRef);
-    const labelRef = label ? LABEL_REF.exec(label[3]!) : null;
-    const afterLabel = label ? label[3]!.slice(labelRef?.[0].length ?? 0) : '';
-    const ref = portal?.[1] ?? labelRef?.[1];
+/**
+ * A rule that recognises one shape of finding, or of the structure around findings. `read` is given the
+ * block at `index` and returns the index of the next block to read, or null when the block is not its shape.
+ */
+export interface FindingRule {
+  name: string;
+  doc: string;
+  read(reader: FindingReader, at: Opening, index: number): number | null;
+}
 
-    // "Recommendation 2 has been completed" is commentary; a label is followed by a separator, by
-    // nothing, or by the recommendation itself.
-    const labelled = label && (label[2] !== undefined || afterLabel === '' || ref || looksLikeRecommendation(afterLabel));
-    // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
-    const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
-    if (labelled || portal) {
-      const item = textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : afterRef, i);
-      if (item) {
-        // A recommendation ends a section of areas for improvement or causes of concern: what follows
-        // is its own, or commentary.
-        if (section !== 'recommendations') enter(null);
-        i = recommend(ref ? `#${ref}` : label![1]!, item.index, item.text);
-        continue;
-      }
-    }
-
-    const afi = AFI_HEADING.test(paragraph) ? null : AFI_LABEL.exec(paragraph);
-    const coc = COC_HEADING.test(paragraph) ? null : COC_LABEL.exec(paragraph);
-    const statement = afi ?? coc;
-    if (statement) {
-      const item = textAfter(statement[2]!, i);
-      if (item) {
-        i = state(afi ? findings.areasForImprovement : findings.causesOfConcern, item.index, item.text);
-        continue;
-      }
-    }
-
-    // The ending first: the pattern is slow to fail on a long paragraph, and most paragraphs are.
-    const register = paragraph.endsWith(')') ? REGISTER_ENTRY.exec(paragraph) : null;
-    const following = paragraphs[i + 1];
-    if (register && following !== undefined && startsLikeRecommendation(following)) {
-      i = recommend(register[2]!, i + 1, following);
-      continue;
-    }
-
-    const row = ROW.exec(paragraph);
-    if (row) {
-      const statusLine = row[2] === undefined && paragraphs[i + 1] !== undefined && isStatus(paragraphs[i + 1]!);
-      const textIndex = statusLine ? i + 2 : i + 1;
+/**
+ * The rules, in the order they are tried on each block; the first that reads a block decides it. The
+ * shapes are those HMICFRS documents and the documents that restate them use. A sub-list introduced by
+ * a colon ("They should also include:") belongs to the item before it. Recommendations only counted or
+ * paraphrased in prose are not recommendations.
+ */
+export const FINDING_RULES: readonly FindingRule[] = [
+  {
+    name: 'labelled-recommendation',
+    doc: '"Recommendation 2: By January 2024, forces should …", "1. #23432 – …", or the label alone with the text in the next block.',
+    read(reader, at, index) {
+      const { label, afterLabel, ref, portal } = at;
+      // "Recommendation 2 has been completed" is commentary; a label is followed by a separator, by
+      // nothing, or by the recommendation itself.
+      const labelled = label !== null && (label[2] !== undefined || afterLabel === '' || ref !== undefined || looksLikeRecommendation(afterLabel));
+      if (!labelled && !portal) return null;
+      // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
+      const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
+      const item = reader.textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
+      if (!item) return null;
+      // A recommendation ends a section of areas for improvement or causes of concern: what follows
+      // is its own, or commentary.
+      if (reader.state.section !== 'recommendations') reader.enter(null);
+      return reader.recommend(this.name, ref ? `#${ref}` : label![1]!, item.index, item.text);
+    },
+  },
+  {
+    name: 'labelled-statement',
+    doc: '"Area for improvement 3: …", "AFI 11 – …", "Cause of concern: …", or the label alone with the text in the next block.',
+    read(reader, at, index) {
+      const afi = AFI_HEADING.test(at.paragraph) ? null : AFI_LABEL.exec(at.paragraph);
+      const coc = COC_HEADING.test(at.paragraph) ? null : COC_LABEL.exec(at.paragraph);
+      const statement = afi ?? coc;
+      const item = statement ? reader.textAfter(statement[2]!, index) : null;
+      if (!item) return null;
+      return reader.statement(this.name, afi ? 'areas-for-improvement' : 'causes-of-concern', item.index, item.text);
+    },
+  },
+  {
+    name: 'register-entry',
+    doc: 'An entry in HMICFRS\'s older register: "Report title (4822)", then the recommendation.',
+    read(reader, at, index) {
+      // The ending first: the pattern is slow to fail on a long paragraph, and most paragraphs are.
+      const register = at.paragraph.endsWith(')') ? REGISTER_ENTRY.exec(at.paragraph) : null;
+      const following = reader.paragraphs[index + 1];
+      if (!register || following === undefined || !startsLikeRecommendation(following)) return null;
+      return reader.recommend(this.name, register[2]!, index + 1, following);
+    },
+  },
+  {
+    name: 'tracker-row',
+    doc: "A tracker's row: the number, a status, the text, then the addressee, each in a block of its own.",
+    read(reader, at, index) {
+      const row = ROW.exec(at.paragraph);
+      if (!row) return null;
+      const { paragraphs } = reader;
+      const statusLine = row[2] === undefined && paragraphs[index + 1] !== undefined && isStatus(paragraphs[index + 1]!);
+      const textIndex = statusLine ? index + 2 : index + 1;
       const first = paragraphs[textIndex];
       // A status a tracker uses makes the row plain, whatever the wording of its text.
-      const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[i + 1]!));
-      if (first !== undefined && (startsLikeRecommendation(first) || (knownStatus && !isHeading(first)))) {
-        i = recommend(row[1]!, textIndex, first, true);
-        continue;
+      const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
+      if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
+      return reader.recommend(this.name, row[1]!, textIndex, first, true);
+    },
+  },
+  {
+    name: 'status-log',
+    doc: 'After a recommendation, a status log ("Status", "Status: Completed", "Update 3 June 2023: …", dated entries) up to the next numbered or labelled item.',
+    read(reader, at, index) {
+      const { state } = reader;
+      const opensLog = reader.findings.findingParagraphs.has(index - 1) && STATUS_LOG_ENTRY.test(at.paragraph);
+      const logGoesOn = state.inStatusLog && at.number === null && sectionHeading(at.paragraph) === undefined && !reader.isFormatHeading(index);
+      if (!opensLog && !logGoesOn) {
+        state.inStatusLog = false;
+        return null;
       }
-    }
-
-    const headingThenText = RECOMMENDATIONS_THEN_TEXT.exec(paragraph);
-    if (headingThenText && startsLikeRecommendation(headingThenText[1]!)) {
-      enter('recommendations');
-      i = recommend(null, i, headingThenText[1]!);
-      continue;
-    }
-
-    // A numbered list needs no heading when its items open as recommendations do and say who should
-    // act: "1. By July 2022, forces should …", "1. The MPS should take immediate steps …".
-    if (section === null && number !== null && asksForAction(afterNumber) && (opensWithTargetOrRecommender(afterNumber) || namesWhoShouldAct(afterNumber))) {
-      enter('recommendations');
-      i = recommend(number[1]!, i, afterNumber);
-      continue;
-    }
-
-    const heading = sectionHeading(paragraph) ?? introducedSection(paragraph);
-    if (heading !== undefined) {
-      enter(heading);
-      itemsMayFollow = true;
-      sectionJustOpened = true;
-      i += 1;
-      continue;
-    }
-    if (sectionJustOpened && isHeading(paragraph)) {
-      i += 1;
-      continue;
-    }
-    sectionJustOpened = false;
-
-    if (section !== null) {
-      const listed = number !== null || LIST_ITEM.test(paragraph);
-      const text = number ? afterNumber : withoutListMarker(paragraph);
-      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (itemsMayFollow || opensWithTargetOrRecommender(text));
-      if (section === 'recommendations' && (listed ? looksLikeRecommendation(text) : plainItem)) {
-        i = recommend(number ? number[1]! : null, i, text);
-        continue;
-      }
-      // HMICFRS follows a cause of concern with the recommendations that answer it, often without a
-      // heading of their own: "we recommend that, within three months, the force should: • …", or
-      // once the cause is stated, "• The force should immediately …".
+      state.inStatusLog = true;
+      return index + 1;
+    },
+  },
+  {
+    name: 'heading-then-recommendation',
+    doc: '"Recommendations: Within six months chief constables should …": the heading with the first recommendation after it.',
+    read(reader, at, index) {
+      const headingThenText = RECOMMENDATIONS_THEN_TEXT.exec(at.paragraph);
+      if (!headingThenText || !startsLikeRecommendation(headingThenText[1]!)) return null;
+      reader.enter('recommendations');
+      return reader.recommend(this.name, null, index, headingThenText[1]!);
+    },
+  },
+  {
+    name: 'numbered-recommendation',
+    doc: 'A numbered item outside any section that opens as recommendations do and says who should act: "1. By July 2022, forces should …".',
+    read(reader, at, index) {
+      const { number, afterNumber } = at;
+      if (reader.state.section !== null || number === null || !asksForAction(afterNumber)) return null;
+      if (!opensWithTargetOrRecommender(afterNumber) && !namesWhoShouldAct(afterNumber)) return null;
+      reader.enter('recommendations');
+      return reader.recommend(this.name, number[1]!, index, afterNumber);
+    },
+  },
+  {
+    name: 'inspectorate-recommends',
+    doc: 'A block outside any section in which the inspectorate recommends someone act: "HMIC recommends that the force should …", "We recommend that, within six months, …".',
+    read(reader, at, index) {
+      if (reader.state.section !== null || at.number !== null || !RECOMMENDS_THAT.test(at.paragraph)) return null;
+      return reader.recommend(this.name, null, index, at.paragraph);
+    },
+  },
+  {
+    name: 'target-then-action',
+    doc: 'A block outside any section that opens with its target and names who should act: "Within six months the force should …".',
+    read(reader, at, index) {
+      const { paragraph } = at;
+      if (reader.state.section !== null || at.number !== null || !opensWithTarget(paragraph) || !asksForAction(paragraph)) return null;
+      if (addresseesOf(paragraph).length === 0) return null;
+      return reader.recommend(this.name, null, index, paragraph);
+    },
+  },
+  {
+    name: 'section-heading',
+    doc: 'A heading or an introducing sentence that opens a section of findings: "Recommendations", "we identified the following four causes of concern:".',
+    read(reader, at, index) {
+      const heading = sectionHeading(at.paragraph) ?? introducedSection(at.paragraph);
+      if (heading === undefined) return null;
+      reader.enter(heading);
+      reader.state.itemsMayFollow = true;
+      reader.state.justOpened = true;
+      return index + 1;
+    },
+  },
+  {
+    name: 'sub-heading',
+    doc: "A heading straight after a section's own: a sub-heading or a table's column headings, which the section goes on after.",
+    read(reader, _at, index) {
+      if (!reader.state.justOpened) return null;
+      if (reader.isHeading(index)) return index + 1;
+      reader.state.justOpened = false;
+      return null;
+    },
+  },
+  {
+    name: 'section-recommendation',
+    doc: 'In a section of recommendations, an item that reads as one, or an unmarked paragraph that opens as one straight after the heading or another.',
+    read(reader, { listed, itemText: text, number }, index) {
+      if (reader.state.section !== 'recommendations') return null;
+      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
+      if (!(listed ? looksLikeRecommendation(text) : plainItem)) return null;
+      return reader.recommend(this.name, number ? number[1]! : null, index, text);
+    },
+  },
+  {
+    name: 'recommendation-answering-concern',
+    doc: 'Among causes of concern or areas for improvement, a dated item, or after a cause of concern the recommendations that answer it: "we recommend that, within three months, the force should: • …".',
+    read(reader, at, index) {
+      const { state } = reader;
+      const section = statementSection(state);
+      const { listed, itemText: text } = at;
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
-      // Nor does an area for improvement or a cause of concern carry a deadline: "1. By 31 March 2025, the force should …" is a recommendation.
+      // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
-      if (dated || (section === 'causes-of-concern' && (recommender || (causeInProse && listed && looksLikeRecommendation(text))))) {
-        causeAnswered = true;
-        i = recommend(number ? number[1]! : null, i, text);
-        continue;
-      }
+      if (
+        section === null ||
+        (!dated && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
+      )
+        return null;
+      state.causeAnswered = true;
+      return reader.recommend(this.name, at.number ? at.number[1]! : null, index, text);
+    },
+  },
+  {
+    name: 'section-statement',
+    doc: 'In a section of areas for improvement or causes of concern, an item, or a paragraph saying what should change that is not prose about the findings.',
+    read(reader, { listed, itemText: text }, index) {
+      const { state } = reader;
+      const section = statementSection(state);
+      if (section === null) return null;
       // Prose about the findings ("We found 16 areas for improvement", "We set out our detailed
       // findings below") is not one of them; an area for improvement says what should change.
       const prose =
-        isHeading(paragraph) ||
-        /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\s+(?:areas? for improvement|causes? (?:of|for) concern)\b/i.test(
-          text,
-        ) ||
-        (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
-      const statement = listed || (itemsMayFollow && !prose && !causeAnswered && (!listedInSection || startsLikeRecommendation(text)));
-      if (section !== 'recommendations' && statement) {
-        if (section === 'causes-of-concern' && !listed) causeInProse = true;
-        if (listed) listedInSection = true;
-        i = state(section === 'areas-for-improvement' ? findings.areasForImprovement : findings.causesOfConcern, i, text);
-        continue;
+        reader.isHeading(index) || FINDINGS_COUNTED.test(text) || (section === 'areas-for-improvement' && !/\b(?:should|must|needs? to)\b/i.test(text));
+      const statement = listed || (state.itemsMayFollow && !prose && !state.causeAnswered && (!state.listedInSection || startsLikeRecommendation(text)));
+      if (!statement) return null;
+      if (section === 'causes-of-concern' && !listed) state.causeInProse = true;
+      if (listed) state.listedInSection = true;
+      return reader.statement(this.name, section, index, text);
+    },
+  },
+  {
+    name: 'commentary',
+    doc: 'Anything else is commentary: unmarked items may not follow it, and a heading ends the section.',
+    read(reader, _at, index) {
+      if (reader.isHeading(index)) reader.enter(null);
+      reader.state.itemsMayFollow = false;
+      return index + 1;
+    },
+  },
+];
+
+/** The first line of a status log: a status or an update, however labelled, or an entry's date. */
+const STATUS_LOG_ENTRY = new RegExp(
+  `^(?:\\[on\\]|(?:current\\s+)?status\\b\\s*(?:[:–—-]|$|${STATUS})|(?:progress\\s+|latest\\s+)?updates?\\b\\s*(?:[:–—-]|$|on\\b|from\\b|\\d)|(?:last\\s+)?updated\\b|date\\s+(?:closed|updated|of\\s+update)\\b|${FULL_DATE}\\s*(?:[:–—-]|$|\\[))`,
+  'i',
+);
+/** "We found 16 areas for improvement", "these causes of concern": prose that counts or points at findings. */
+const FINDINGS_COUNTED = new RegExp(
+  `\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\\s+(?:${AREAS_FOR_IMPROVEMENT_WORDS}|${CAUSES_OF_CONCERN_WORDS})\\b`,
+  'i',
+);
+/** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
+const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
+
+/** Opens with its target: "Within six months …", "By March 2023, …". */
+function opensWithTarget(text: string): boolean {
+  const target = parseTargetPhrase(text).phrase;
+  return (
+    target !== null &&
+    text
+      .replace(/^[‘“"]/, '')
+      .toLowerCase()
+      .startsWith(target.toLowerCase())
+  );
+}
+
+/** The section being read, when it is one of areas for improvement or causes of concern. */
+function statementSection(state: SectionState): 'areas-for-improvement' | 'causes-of-concern' | null {
+  return state.section === 'recommendations' ? null : state.section;
+}
+
+/** Recommendations, areas for improvement and causes of concern in a document's blocks, each with the rule that read it. */
+export function findFindings(blocks: readonly DocumentBlock[]): Findings {
+  const reader = new FindingReader(blocks);
+  let index = 0;
+  while (index < blocks.length) {
+    const at = openingOf(reader.paragraphs[index]!);
+    // The last rule, commentary, reads every block.
+    for (const rule of FINDING_RULES) {
+      const next = rule.read(reader, at, index);
+      if (next !== null) {
+        index = next;
+        break;
       }
     }
-    if (isHeading(paragraph)) enter(null);
-    itemsMayFollow = false;
-    i += 1;
   }
-  return findings;
+  return reader.findings;
 }
 
 /**

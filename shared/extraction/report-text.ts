@@ -1,9 +1,8 @@
 import type { CalendarDate } from '../calendar-date';
 import type { DocumentKind, ExtractionResult } from '../model';
 import { levelOf } from './addressees';
-import type { StructuredDocument } from './blocks';
+import { blocksToText, type StructuredDocument } from './blocks';
 import type { Explanation } from './explanations';
-import { paragraphs } from './paragraphs';
 import { type Findings, findFindings } from './recommendations';
 import { forcesOf } from './report-forces';
 import { documentHead, statedDate, titleOf } from './report-head';
@@ -54,17 +53,22 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
   };
 }
 
-/** The fields of an ExtractionResult that can be read from a document's text. */
-export function readReportText(text: string): ExtractionResult {
-  const paras = paragraphs(text);
-  const findings = findFindings(paras);
-  const { explanations: _explanations, ...facts } = reportFacts(
-    { title: null, blocks: paras.map((paragraph) => ({ kind: 'paragraph', text: paragraph })) },
-    paras,
-    findings,
-  );
+/** What the extractor read, and why: for each finding, the rule that produced it and the text it read. */
+export interface ExplainedExtraction {
+  result: ExtractionResult;
+  explanations: Explanation[];
+}
+
+/**
+ * The fields of an ExtractionResult that can be read from a document's blocks. The rules that still
+ * read text see a block a paragraph, so a finding's block and paragraph have one index.
+ */
+export function readDocument(document: StructuredDocument): ExplainedExtraction {
+  const paras = document.blocks.map((block) => blocksToText([block]));
+  const findings = findFindings(document.blocks);
+  const { explanations, ...facts } = reportFacts(document, paras, findings);
   const counts = statedCounts(paras);
-  return {
+  const result: ExtractionResult = {
     ...facts,
     recommendations: findings.recommendations.map((recommendation) => ({
       ...recommendation,
@@ -75,4 +79,5 @@ export function readReportText(text: string): ExtractionResult {
     statedRecommendationCount: counts.total,
     statedForceLevelRecommendationCount: counts.forceLevel,
   };
+  return { result, explanations: [...explanations, ...findings.explanations] };
 }

@@ -1,53 +1,29 @@
-const UNITS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+import { COUNT, countFrom } from './vocabulary';
 
-/** A count as documents write it: "11", "nine", "twenty-one". */
-const NUMBER = `(\\d{1,3}|(?:${TENS.filter(Boolean).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
 /** Words between the count and "recommendations" that do not change what is counted. */
 const QUALIFIER = '(?:(?:new|further|key|main|specific|formal|separate|national|clear|important|priority|time[-\\s]?bound)\\s+)?';
 /** A verb that gives a report's total: "HMICFRS made 11", "the report contains nine", "there are two". */
 const STATES_TOTAL = `\\b(?:made|makes?|making|contains?|includes?|sets?\\s+out|details?|identifie[sd]|gives?|gave|there\\s+(?:are|were)|(?:a\\s+)?total\\s+of)\\s+(?:a\\s+total\\s+of\\s+|only\\s+|just\\s+)?`;
-const TOTAL = new RegExp(`${STATES_TOTAL}${NUMBER}\\s+${QUALIFIER}recommendations?\\b`, 'i');
+const TOTAL = new RegExp(`${STATES_TOTAL}${COUNT}\\s+${QUALIFIER}recommendations?\\b`, 'i');
 /** The count first: "22 recommendations in total". Not "Of the 11 recommendations made in our 2019 report", another report's. */
-const TOTAL_FIRST = new RegExp(`\\b${NUMBER}\\s+${QUALIFIER}recommendations?\\s+in\\s+total\\b`, 'i');
+const TOTAL_FIRST = new RegExp(`\\b${COUNT}\\s+${QUALIFIER}recommendations?\\s+in\\s+total\\b`, 'i');
 /** A tracker's or report's header line: "10 recommendations". */
-const TOTAL_LINE = new RegExp(`^${NUMBER}\\s+${QUALIFIER}recommendations?$`, 'i');
+const TOTAL_LINE = new RegExp(`^${COUNT}\\s+${QUALIFIER}recommendations?$`, 'i');
 const FOR_FORCES =
   '(?:for|to|addressed\\s+to|directed\\s+(?:at|to)|aimed\\s+at)\\s+(?:the\\s+)?(?:(?:local|individual|all|police|territorial)\\s+)*(?:forces?|chief\\s+constables|chief\\s+officers)\\b';
 /** Straight after the total: ", 3 of which were for local forces", ", with 8 for chief constables". */
 const OF_WHICH_FOR_FORCES = new RegExp(
-  `^\\s*(?:in\\s+total\\b)?\\s*[,;(–—-]?\\s*(?:(?:and\\s+)?${NUMBER}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?|(?:with|including)\\s+${NUMBER}\\s+)${FOR_FORCES}`,
+  `^\\s*(?:in\\s+total\\b)?\\s*[,;(–—-]?\\s*(?:(?:and\\s+)?${COUNT}\\s+of\\s+(?:which|these|them|those)\\s+(?:(?:were|are|is|was)\\s+)?|(?:with|including)\\s+${COUNT}\\s+)${FOR_FORCES}`,
   'i',
 );
 /** Straight after the total, a second group for forces: "two national recommendations and one specifically for chief constables". */
 const AND_MORE_FOR_FORCES = new RegExp(
-  `^\\s*,?\\s*and\\s+${NUMBER}\\s+(?:(?:more|further|other)\\s+)?(?:recommendations?\\s+)?(?:(?:specifically|directly|solely|only|just)\\s+)?${FOR_FORCES}`,
+  `^\\s*,?\\s*and\\s+${COUNT}\\s+(?:(?:more|further|other)\\s+)?(?:recommendations?\\s+)?(?:(?:specifically|directly|solely|only|just)\\s+)?${FOR_FORCES}`,
   'i',
 );
 /** On its own: "three of the recommendations are for forces", "made 4 recommendations to forces". */
 const FORCE_LEVEL = new RegExp(
-  `\\b${NUMBER}\\s+(?:of\\s+(?:the(?:se)?|its|our|those)\\s+)?${QUALIFIER}recommendations?\\s+(?:(?:were|are)\\s+)?${FOR_FORCES}`,
+  `\\b${COUNT}\\s+(?:of\\s+(?:the(?:se)?|its|our|those)\\s+)?${QUALIFIER}recommendations?\\s+(?:(?:were|are)\\s+)?${FOR_FORCES}`,
   'i',
 );
 
@@ -85,13 +61,4 @@ export function statedCounts(paragraphs: string[]): StatedCounts {
     if (total !== null && forceLevel !== null) break;
   }
   return { total, forceLevel };
-}
-
-function countFrom(written: string): number | null {
-  if (/^\d+$/.test(written)) return Number(written);
-  const [tens, units] = written.toLowerCase().split(/[-\s]/);
-  const tensValue = TENS.indexOf(tens!);
-  if (tensValue > 0) return tensValue * 10 + (units ? UNITS.indexOf(units) : 0);
-  const value = UNITS.indexOf(tens!);
-  return value > 0 ? value : null;
 }

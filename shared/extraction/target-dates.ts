@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate, endOfMonth } from '../calendar-date';
 import { FULL_DATE, MONTH_NAME, monthNumber, parseFullDate, YEAR } from './dates';
+import { NUMBER_WORDS } from './vocabulary';
 
 /**
  * The deadline a recommendation sets itself, as written. `date` is set for a fixed target ("By March
@@ -13,26 +14,7 @@ export interface TargetPhrase {
 }
 
 const BY = '(?:by|not later than|no later than|on or before)';
-/** The counts targets are written with in words ("within six months"); the deadline engine turns them into numbers. */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  eighteen: 18,
-  'twenty-four': 24,
-};
-const COUNT = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})`;
+const TARGET_COUNT = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})`;
 
 interface Candidate {
   index: number;
@@ -82,7 +64,7 @@ const READINGS: Array<[RegExp, Reading]> = [
   [new RegExp(`\\b(?:${BY}|before)\\s+the\\s+end\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}\\b(?!\\s*[/–-]\\s*\\d)`, 'gi'), (m) => fixed(`${m[1]}-12-31`)],
   [
     new RegExp(
-      `\\b(?:with immediate effect|immediately|forthwith|within\\s+${COUNT}\\s+(?:calendar\\s+|working\\s+)?(?:days?|weeks?|months?|years?))\\b`,
+      `\\b(?:with immediate effect|immediately|forthwith|within\\s+${TARGET_COUNT}\\s+(?:calendar\\s+|working\\s+)?(?:days?|weeks?|months?|years?))\\b`,
       'gi',
     ),
     (m) => ({ date: null, relative: m[0].toLowerCase().replace(/\s+/g, ' ') }),

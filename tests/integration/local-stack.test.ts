@@ -182,6 +182,13 @@ describe('the CLI', () => {
     });
   });
 
+  it('extract --explain prints, for each finding, the rule that read it and the text it read', async () => {
+    const result = await runScript(CLI, ['extract', corpusFile('cumbria-pcc-response-finding-time-for-crime.txt'), '--explain'], { cwd: workingDirectory() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('recommendation #23432: rule labelled-recommendation\n  read: 1. #23432 – By March 2023, forces should make sure');
+    expect(result.stdout).toContain('recommendation #23475: rule labelled-recommendation\n');
+  });
+
   it('tells a person the local stack is not running, and how to start it', async () => {
     const result = await runScript(CLI, ['scan', '--at', '2024-04-17T09:00:00+01:00'], { cwd: workingDirectory() });
     expect(result.code).toBe(1);

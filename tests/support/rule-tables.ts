@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { paragraphs } from '../../shared/extraction/paragraphs';
+import { blocksToText } from '../../shared/extraction/blocks';
+import { textDocument } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
 import { type ReportFacts, reportFacts } from '../../shared/extraction/report-text';
 
@@ -10,9 +11,13 @@ export function expectNamedRules(rules: ReadonlyArray<{ name: string; doc: strin
   for (const rule of rules) expect(rule.doc).toMatch(/^\S.{10,200}$/);
 }
 
-/** The facts read from plain text, handed on as its reader does (paragraphs, no title of the format's), and the rule behind each finding. */
+/** The facts read from plain text, handed on as its reader does, and the rule behind each finding. */
 export function factsOfText(text: string): ReportFacts & { ruleFor: (finding: string) => string | undefined } {
-  const paras = paragraphs(text);
-  const facts = reportFacts({ title: null, blocks: paras.map((paragraph) => ({ kind: 'paragraph', text: paragraph })) }, paras, findFindings(paras));
+  const document = textDocument(text);
+  const facts = reportFacts(
+    document,
+    document.blocks.map((block) => blocksToText([block])),
+    findFindings(document.blocks),
+  );
   return { ...facts, ruleFor: (finding) => facts.explanations.find((explanation) => explanation.finding.startsWith(finding))?.rule };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
-import { DOCX_READ_LIMITS, docxToText } from '../../shared/extraction/docx-text';
+import { DOCX_READ_LIMITS, docxDocument } from '../../shared/extraction/docx-text';
 import { deflatedSpaces, zipArchive } from '../support/zip-archive';
 
 // In a file of its own: vitest runs each file in a fresh process, whose peak resident memory is then this file's alone.
@@ -52,7 +52,7 @@ describe('a Word document over its reading limits', () => {
       (_, index) => [`word/media/part${index}.bin`, { deflated: start, declaredSize: MB }] as [string, { deflated: Uint8Array; declaredSize: number }],
     );
     const archive = zipArchive([['word/document.xml', `<w:document xmlns:w="${W}"/>`], ...parts]);
-    const refused = await docxToText(archive, { ...DOCX_READ_LIMITS, deadlineMs: 50 }).catch((error: unknown) => error);
+    const refused = await docxDocument(archive, { ...DOCX_READ_LIMITS, deadlineMs: 50 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableDocumentError);
     expect(refused).toMatchObject({ code: 'corrupt', message: expect.stringContaining('within 0.05 seconds') });
   });

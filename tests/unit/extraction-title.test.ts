@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../shared/extraction';
-import type { DocumentBlock, StructuredDocument } from '../../shared/extraction/blocks';
-import { paragraphs } from '../../shared/extraction/paragraphs';
+import { blocksToText, type DocumentBlock, type StructuredDocument } from '../../shared/extraction/blocks';
+import { textDocument } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
 import { PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
 import { reportFacts } from '../../shared/extraction/report-text';
@@ -11,14 +11,14 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 /** The facts read from a document as its reader hands it on, and the rules that gave its title and date. */
 function read(document: StructuredDocument) {
-  const paras = document.blocks.map((block) => block.text);
-  const facts = reportFacts(document, paras, findFindings(paras));
+  const paras = document.blocks.map((block) => blocksToText([block]));
+  const facts = reportFacts(document, paras, findFindings(document.blocks));
   const rule = (finding: string) => facts.explanations.find((explanation) => explanation.finding === finding)?.rule;
   return { ...facts, titleRule: rule('title'), dateRule: rule('publication date') };
 }
 
-/** Plain text, as its reader hands it on: paragraphs and no title of the format's. */
-const text = (written: string) => read({ title: null, blocks: paragraphs(written).map((paragraph) => ({ kind: 'paragraph', text: paragraph })) });
+/** Plain text, as its reader hands it on. */
+const text = (written: string) => read(textDocument(written));
 
 const paragraph = (written: string): DocumentBlock => ({ kind: 'paragraph', text: written });
 const heading = (level: 1 | 2 | 3, written: string): DocumentBlock => ({ kind: 'heading', level, text: written });
@@ -66,6 +66,10 @@ describe('rule: format-title', () => {
 });
 
 describe('rule: top-heading', () => {
+  it('an inspectorate web page in Markdown: its heading, not the link trail above it, register id dropped', () => {
+    const result = text(['Home > Publications > Reports', '# PEEL 2023–25: An inspection of Gwent Police (5120)', 'HMICFRS inspected the force.'].join('\n'));
+    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Gwent Police', 'top-heading']);
+  });
   it('the first heading of the highest level near the start, not a section’s heading above it', () => {
     const result = read({
       title: null,
@@ -109,11 +113,6 @@ describe('rule: letter-subject', () => {
 });
 
 describe('rule: first-line', () => {
-  it('an inspectorate web page: link trail skipped, Markdown heading, register id dropped', () => {
-    const result = text(['Home > Publications > Reports', '# PEEL 2023–25: An inspection of Gwent Police (5120)', 'HMICFRS inspected the force.'].join('\n'));
-    expect([result.title, result.titleRule]).toEqual(['PEEL 2023–25: An inspection of Gwent Police', 'first-line']);
-  });
-
   it.each([['Overall summary\nOur judgments\n'], ['Contents\nForeword\nExecutive summary\n'], ['Recommendations\n'], ['Introduction:\n']])(
     'section headings (%j) are never the title',
     (headings) => {

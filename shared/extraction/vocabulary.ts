@@ -1,0 +1,117 @@
+import { FORCES } from '../forces';
+
+/**
+ * The words the extraction rules share: how a recommendation asks, how documents count, what the
+ * inspectorate is called, the forces' places whose names hold an "and", who may be asked to act, and
+ * what trackers call where a recommendation stands. The forces' own names are in shared/forces.ts. A rule names its own patterns; a word two rules need is defined here once.
+ */
+
+/** The words that ask someone to act. */
+const SHOULD = '(?:should|must)';
+export const ASKS = new RegExp(`\\b${SHOULD}\\b`, 'i');
+
+/** The counts targets are written with in words ("within six months"); the deadline engine turns them into numbers. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
+};
+
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** A count as documents write it, captured: "11", "nine", "twenty-one". */
+export const COUNT = `(\\d{1,3}|(?:${TENS.filter(Boolean).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
+
+/** The number a count is: "twenty-one" → 21; null for "zero" or what is not a count. */
+export function countFrom(written: string): number | null {
+  if (/^\d+$/.test(written)) return Number(written);
+  const [tens, units] = written.toLowerCase().split(/[-\s]/);
+  const tensValue = TENS.indexOf(tens!);
+  if (tensValue > 0) return tensValue * 10 + (units ? UNITS.indexOf(units) : 0);
+  const value = UNITS.indexOf(tens!);
+  return value > 0 ? value : null;
+}
+
+/** The inspectorate named anywhere: its initials, old and new, or its inspectors. */
+export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s Inspector|\bHM Inspector/i;
+/** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
+export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
+/** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
+export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
+
+/** Places with "and" in their name, which must not be split into two: "Avon and Somerset", "England and Wales". */
+export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => force.area), 'England and Wales'].filter((area) => area.includes(' and '));
+
+/**
+ * Who a recommendation may ask to act and a local policing body answers for (s55(5B)): forces and
+ * their chief officers, and local policing bodies themselves, since a body cannot note as national a
+ * recommendation made to it.
+ */
+export const FORCE_LEVEL_ACTOR =
+  /\b(?:forces?|chief\s+(?:constables?|officers?)|constabular(?:y|ies)|police,?\s+(?:fire\s+)?and\s+crime\s+commissioners?|P(?:F)?CCs?|local\s+policing\s+bod(?:y|ies)|mayors?)\b/i;
+
+/** The kinds of body, in common nouns, that recommendations ask to act. */
+const ACTOR_NOUN = String.raw`(?:(?:police\s+)?forces?|constabular(?:y|ies)|chief\s+(?:constables?|officers?)|police(?:,\s+fire)?\s+and\s+crime\s+commissioners?|commissioners?|local\s+policing\s+bod(?:y|ies)|mayors?|police|policing|government|partners?|(?:partner\s+|other\s+|local\s+|statutory\s+)?agencies|local\s+authorit(?:y|ies)|councils?|services?|leads?|inspectorates?)`;
+/** A body by its name: capitalised words ending in what kind of body it is ("the Home Office", "the College of Policing"), or its initials ("the NPCC"). */
+const ACTOR_NAME = String.raw`(?:(?:[A-Z][\w'’&-]*\s+){0,5}(?:Office|Council|Agency|Service|Services|Ministry|Department|Government|College|Commission|Commissioners?|Authority|Board|Police|Constabulary|Inspectorate|Executive|Partnership|Unit|Secretary|Lead|Leads|Met)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?|[A-Z]{2,6}s?(?:\s+leads?)?)`;
+/** Words before a body that do not change who it is: "all", "those", "the relevant", "all 43". */
+const ACTOR_DETERMINER = String.raw`(?:the|all|every|each|those|these|other|relevant|individual|both|its|their|any|local|territorial|national|regional|senior|\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** What may follow a body's name inside one addressee: "every police force in England and Wales", "forces that have not yet done so". */
+const ACTOR_QUALIFIER = String.raw`(?:in|of|for|across|within|with|that|who|which|using|where|whose|and\s+Wales)`;
+const ACTOR_TAIL = String.raw`(?:['’]s?)?(?:\s+${ACTOR_QUALIFIER}\b.*)?$`;
+/** A kind of body in common nouns, in any case: "all forces", "Chief constables", "those forces that have not yet done so". */
+const NAMES_A_KIND_OF_BODY = new RegExp(`^(?:${ACTOR_DETERMINER}\\s+)*${ACTOR_NOUN}${ACTOR_TAIL}`, 'i');
+/** A body by its name or initials, which are proper nouns: case matters, so "the relentless" is no name. */
+const NAMES_A_BODY = new RegExp(`^${ACTOR_NAME}${ACTOR_TAIL}`);
+const DETERMINERS = new RegExp(`^(?:${ACTOR_DETERMINER}\\s+)*`, 'i');
+
+/**
+ * Whether words name who should act, and nothing else: "all forces", "the Home Office", "the NPCC
+ * lead". Not "the relentless pursuit of perpetrators", whose subject is a thing to be done.
+ */
+export function namesAnActor(words: string): boolean {
+  return NAMES_A_KIND_OF_BODY.test(words) || NAMES_A_BODY.test(words.replace(DETERMINERS, ''));
+}
+
+/** Words HMICFRS's register and third-party trackers use for where a recommendation stands. */
+export const STATUS =
+  '(?:Completed?|Superseded|In progress|Open|Closed|Ongoing|Implemented|Partially (?:completed|implemented|met)|Not started|Awaiting[- ]review|Being[- ]progressed|No[- ]further[- ]action(?:[- ]needed)?|Accepted|Rejected|Overdue|Withdrawn|Achieved|Not achieved|Outstanding|Pending|Met|Not met)';
+
+/** The names of the kinds of finding a section may hold, as headings and labels write them. */
+export const AREAS_FOR_IMPROVEMENT_WORDS = 'areas? for improvement';
+export const CAUSES_OF_CONCERN_WORDS = 'causes? (?:of|for) concern';

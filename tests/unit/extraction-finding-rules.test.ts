@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { explainDocument } from '../../shared/extraction';
+import { addresseesOf } from '../../shared/extraction/addressees';
+import { FINDING_RULES } from '../../shared/extraction/recommendations';
+import { expectNamedRules } from '../support/rule-tables';
+
+// Each case names the rule it needs: without that rule the finding goes, or another rule reads it.
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** What was read, with only the explanations of recommendations, areas for improvement and causes of concern: the kind and title rules have their own tests. */
+async function explained(document: string) {
+  const { result, explanations } = await explainDocument(encode(document));
+  return { result, explanations: explanations.filter(({ finding }) => /^(?:recommendation|area for improvement|cause of concern) /.test(finding)) };
+}
+
+/** Each finding, as "finding ← rule". */
+async function readings(document: string): Promise<string[]> {
+  return (await explained(document)).explanations.map(({ finding, rule }) => `${finding} ← ${rule}`);
+}
+
+describe('the rule table', () => {
+  it('names every rule once, with a line of doc', () => {
+    expectNamedRules(FINDING_RULES);
+  });
+
+  it('says for each finding the text it read, as the document has it', async () => {
+    const { explanations } = await explained('Recommendation 1: By March 2024, forces should review vetting.');
+    expect(explanations).toEqual([
+      { finding: 'recommendation 1', rule: 'labelled-recommendation', read: 'Recommendation 1: By March 2024, forces should review vetting.' },
+    ]);
+  });
+
+  it('cuts what it read to 300 characters', async () => {
+    const { explanations } = await explained(`Recommendation 1: Forces should ${'review vetting and '.repeat(40)}report.`);
+    expect(explanations[0]!.read).toHaveLength(300);
+  });
+});
+
+describe('rule: labelled-recommendation', () => {
+  it('a label with its text, and a portal reference after the label', async () => {
+    expect(await readings('Recommendation 2: By January 2024, forces should review vetting.\nRecommendation 3 (#23432): Forces should audit it.')).toEqual([
+      'recommendation 2 ← labelled-recommendation',
+      'recommendation #23432 ← labelled-recommendation',
+    ]);
+  });
+
+  it('"Recommendation 2 has been completed" is commentary, not a label', async () => {
+    expect(await readings('Recommendation 2 has been completed.')).toEqual([]);
+  });
+});
+
+describe('rule: labelled-statement', () => {
+  it('"Area for improvement 3:" and "Cause of concern:" labels', async () => {
+    expect(await readings('Area for improvement 3: The force should improve call handling.\nCause of concern: The force does not protect victims.')).toEqual([
+      'area for improvement 1 ← labelled-statement',
+      'cause of concern 1 ← labelled-statement',
+    ]);
+  });
+});
+
+describe('rule: register-entry', () => {
+  it('"Report title (4822)" then the recommendation', async () => {
+    const { result, explanations } = await explained('Core Business: an inspection into crime prevention (4822)\nForces should review how they attend calls.');
+    expect([result.recommendations.map(({ ref }) => ref), explanations.map(({ rule }) => rule)]).toEqual([['4822'], ['register-entry']]);
+  });
+});
+
+describe('rule: tracker-row', () => {
+  it('number, status, text and addressee, each on its own line', async () => {
+    const { result, explanations } = await explained(['7', 'Completed', 'The Home Office should publish a plan.', 'Home Office'].join('\n'));
+    expect(result.recommendations.map(({ ref, addressees }) => [ref, addressees])).toEqual([['7', ['Home Office']]]);
+    expect(explanations.map(({ rule }) => rule)).toEqual(['tracker-row']);
+  });
+});
+
+describe('rule: tracker-row, its addressee line', () => {
+  it.each([['Crown Prosecution Service'], ['the Ministry of Justice'], ['Chief constables'], ['Kent Police']])('%s', async (addressee) => {
+    const { result } = await explained(['3', 'Open', 'By May 2024 the review should be finished.', addressee, '4'].join('\n'));
+    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([[addressee]]);
+  });
+});
+
+describe('rule: status-log', () => {
+  it("a portal entry's status log is neither part of its recommendation nor another one", async () => {
+    const { result, explanations } = await explained(
+      [
+        'Recommendations',
+        '#23432 – By March 2023, forces should review crime scene management.',
+        'Status',
+        'Completed',
+        'Update',
+        '12 May 2023',
+        'The force should now monitor its practices, and has done so.',
+        '#23475 – By March 2023, all forces should ensure investigations are supervised.',
+        'Status: In progress',
+        'Update 3 June 2023: Forces should continue to audit supervision.',
+      ].join('\n'),
+    );
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      ['#23432', 'By March 2023, forces should review crime scene management.'],
+      ['#23475', 'By March 2023, all forces should ensure investigations are supervised.'],
+    ]);
+    expect(explanations.map(({ rule }) => rule)).toEqual(['labelled-recommendation', 'labelled-recommendation']);
+  });
+
+  it("a register's dated log after the recommendation it follows", async () => {
+    const { result } = await explained(
+      [
+        'Within six months the force should put in place arrangements to ensure that:',
+        '• victims are believed; and',
+        '• online reports are triaged.',
+        '[on]9th February 2017 [status]awaiting-review[/status][/on]',
+        'The force should now report to the board on its progress.',
+      ].join('\n'),
+    );
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'Within six months the force should put in place arrangements to ensure that: • victims are believed; and • online reports are triaged.',
+    ]);
+  });
+
+  it('a numbered item ends the log', async () => {
+    const { result } = await explained(
+      ['Recommendations', '1. Forces should review vetting.', 'Status: Open', '2. Forces should audit supervision.'].join('\n'),
+    );
+    expect(result.recommendations.map(({ ref }) => ref)).toEqual(['1', '2']);
+  });
+});
+
+describe('rule: numbered-recommendation', () => {
+  it('a numbered item naming who should act needs no heading', async () => {
+    expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
+  });
+
+  it("not a committee paper's numbered paragraph", async () => {
+    expect(await readings('4. The Panel should note the report.')).toEqual([]);
+  });
+});
+
+describe('rule: inspectorate-recommends', () => {
+  it('"HMIC recommends that the force should …" and "We recommend that, within six months, …" outside any section', async () => {
+    const prose = 'The force has made progress with its vetting.';
+    const hmic = 'HMIC recommends that the force should review its vetting backlog.';
+    const we = 'We recommend that, within six months, chief constables should publish their vetting data.';
+    const { result, explanations } = await explained(`${prose}\n${hmic}\n${we}`);
+    expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends', 'inspectorate-recommends']);
+    expect(result.recommendations.map(({ addressees, targetRelative }) => [addressees, targetRelative])).toEqual([
+      [['the force'], null],
+      [['chief constables'], 'within six months'],
+    ]);
+  });
+
+  it('prose saying what HMIC recommended, without anyone asked to act, is not one', async () => {
+    expect(await readings('HMIC recommends that readers see the earlier report.')).toEqual([]);
+  });
+});
+
+describe('rule: target-then-action', () => {
+  it('"Within six months the force should …" standing alone', async () => {
+    const { result, explanations } = await explained('Within six months the force should review its call handling.');
+    expect(explanations.map(({ rule }) => rule)).toEqual(['target-then-action']);
+    expect(result.recommendations[0]).toMatchObject({ targetRelative: 'within six months', addressees: ['the force'] });
+  });
+
+  it('a target with nobody named to act is not one', async () => {
+    expect(await readings('By 2025 there should be fewer crimes.')).toEqual([]);
+  });
+});
+
+describe('rule: section-recommendation', () => {
+  it('a heading block from the format ends the section', async () => {
+    const html =
+      '<h1>Vetting</h1><h2>Recommendations</h2><ul><li>Forces should review vetting.</li></ul><h2>Our findings</h2><p>Forces should do better at many things.</p>';
+    expect((await explained(html)).result.recommendations.map(({ text }) => text)).toEqual(['Forces should review vetting.']);
+  });
+});
+
+/** Rule, case, document, and what it reads: "finding ← rule". */
+const READS: Array<[string, string, string, string[]]> = [
+  [
+    'heading-then-recommendation',
+    '"Recommendations: Within six months chief constables should …"',
+    'Recommendations: Within six months chief constables should review vetting.',
+    ['recommendation 1 ← heading-then-recommendation'],
+  ],
+  [
+    'section-heading',
+    'a heading opens a section whose unmarked items count; a sentence can introduce one',
+    'Recommendations\nForces should review vetting.\nWe identified the following two causes of concern:\n• The force does not know its demand.',
+    ['recommendation 1 ← section-recommendation', 'cause of concern 1 ← section-statement'],
+  ],
+  [
+    'sub-heading',
+    "a table's column headings straight after the section's heading do not end it",
+    'Recommendations\nRecommendation\nResponse\nForces should review vetting.',
+    ['recommendation 1 ← section-recommendation'],
+  ],
+  [
+    'recommendation-answering-concern',
+    '"we recommend that, within three months, the force should:" after a cause of concern',
+    'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its training; and\n• audit its risk assessments.',
+    ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
+  ],
+  [
+    'section-statement',
+    'bulleted areas for improvement, and prose that only counts them is not one',
+    'Areas for improvement\nWe found 16 areas for improvement.\n• The force should improve call handling.',
+    ['area for improvement 1 ← section-statement'],
+  ],
+  [
+    'commentary',
+    'commentary between recommendations is not one, even when it says "should"',
+    'Recommendations\n1. Forces should review vetting.\nI agree that forces should do this.\n2. Forces should audit it.',
+    ['recommendation 1 ← section-recommendation', 'recommendation 2 ← section-recommendation'],
+  ],
+];
+
+describe.each([...new Set(READS.map(([rule]) => rule))])('rule: %s', (rule) => {
+  it.each(READS.filter(([name]) => name === rule).map(([, ...rest]) => rest))('%s', async (_, document, expected) => {
+    expect(await readings(document)).toEqual(expected);
+  });
+});
+
+describe('addressees: only the words that name who should act', () => {
+  it.each([
+    ['By March 2024, all forces should review vetting.', ['all forces']],
+    ['The College of Policing and the Home Office should publish guidance.', ['the College of Policing', 'the Home Office']],
+    ['Police and crime commissioners should hold forces to account.', ['police and crime commissioners']],
+    [
+      'By March 2024, chief constables, the College of Policing and the Home Office should agree a plan.',
+      ['chief constables', 'the College of Policing', 'the Home Office'],
+    ],
+    ['Those forces using a threat, harm and risk policy, that have not yet done so, should publish it.', ['those forces']],
+    ['The National Police Chiefs’ Council should lead.', ['the National Police Chiefs’ Council']],
+    ['The NPCC lead for vetting should act.', ['the NPCC lead for vetting']],
+    ['Avon and Somerset Police should act.', ['Avon and Somerset Police']],
+    ['The relentless pursuit and disruption of adult perpetrators should be a priority for forces.', []],
+    ['There should be a plan.', []],
+  ])('%s', (text, addressees) => {
+    expect(addresseesOf(text)).toEqual(addressees);
+  });
+});
