@@ -221,7 +221,7 @@ export function readReport(input: {
   publishedOnFromUpload: CalendarDate | null;
   bodies: readonly LocalPolicingBody[];
   by: string;
-  /** The document's text (see documentText), from which its identity is taken; without it the report is known by its bytes alone. */
+  /** The document's text (the reader's blocks as text, see explainDocument), from which its identity is taken; without it the report is known by its bytes alone. */
   text?: string;
   /** For a body's response: the report it answers, when linked. */
   answers?: Report['answers'];

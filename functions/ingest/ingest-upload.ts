@@ -3,8 +3,7 @@ import { auditEvent, SYSTEM_ACTORS } from '../../shared/audit';
 import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
-import { extractDocument, UnreadableDocumentError } from '../../shared/extraction';
-import { documentText } from '../../shared/extraction/document-text';
+import { explainDocument, UnreadableDocumentError } from '../../shared/extraction';
 import type { ExtractionResult, Report, ReportSource } from '../../shared/model';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
@@ -151,11 +150,8 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
     const progress = progressFrom(metadata);
     const uploader = await uploaderOf(metadata, dependencies.directory);
-    // The text is read beside the extraction, whatever structure the extractor reads, so a report's identity stays its words.
-    const [extraction, text] = await Promise.all([
-      extractDocument(bytes, { maxBytes: dependencies.maxDocumentBytes }),
-      documentText(bytes, dependencies.maxDocumentBytes),
-    ]);
+    // A report's identity is its words, whatever format they came in: the text is the reader's blocks, as text.
+    const { result: extraction, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
     const bodies = await servedBodies(dependencies.directory);
     const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };
     const stored =

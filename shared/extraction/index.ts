@@ -1,6 +1,6 @@
 import { withRelativeTargetsDated } from '../deadlines';
 import type { ExtractionResult } from '../model';
-import type { StructuredDocument } from './blocks';
+import { blocksToText, type StructuredDocument } from './blocks';
 import { DEFAULT_MAX_BYTES, documentStructure } from './document-text';
 import { textDocument } from './paragraphs';
 import { type ExplainedExtraction, readDocument } from './report-text';
@@ -26,9 +26,15 @@ export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: n
   return (await explainDocument(bytes, options)).result;
 }
 
-/** As extractDocument, with the rule behind each finding, for a person checking what was read. */
-export async function explainDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExplainedExtraction> {
-  return explainStructure(await documentStructure(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES));
+/** What a document says, why, and its text as read: what a report's identity is taken from, whatever format it came in. */
+export interface DocumentReading extends ExplainedExtraction {
+  text: string;
+}
+
+/** As extractDocument, with the rule behind each finding (for a person checking what was read) and the document's text. */
+export async function explainDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<DocumentReading> {
+  const document = await documentStructure(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return { ...explainStructure(document), text: blocksToText(document.blocks) };
 }
 
 function explainStructure(document: StructuredDocument): ExplainedExtraction {
