@@ -3,11 +3,14 @@
  * unseen documents (tests/fixtures/unseen), each set apart, against what a perfect extractor reads from
  * them (`<name>.expected.json`). Prints recommendations found, expected and invented with precision,
  * recall and F1; kind, title and forces accuracy; and a line for each document's misses, known or not.
- * It runs the extractor only through its public entry, `extractDocument`, on the fixture's bytes.
+ * It runs the extractor only through its public entry, `extractDocument`, on the fixture's bytes, and
+ * again on each text printed to a PDF as a report is laid out (tests/support/documents.ts), since an
+ * office is as likely to upload the PDF.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extractDocument, UnreadableDocumentError } from '../shared/extraction';
+import { printedPdf } from '../tests/support/documents';
 import {
   type DocumentScore,
   type ExpectedReading,
@@ -27,10 +30,28 @@ const SETS = [
 /** The formats a fixture may be kept in; the extractor tells them apart by their bytes. */
 const DOCUMENT = /\.(?:txt|html?)$/;
 
-/** What the extractor reads from one fixture; a document it cannot read reads as nothing. */
-async function reading(path: string): Promise<{ reading: Reading; unreadable: string | null }> {
+/** The characters the standard PDF fonts' WinAnsi encoding has beyond Latin-1. */
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/** Text a standard PDF font can print: what it has no glyph for (arrows, ticks, other scripts) is left out, as a space. */
+function printable(text: string): string {
+  return text.replace(/[^\n\t\x20-\x7e\xa0-\xff]/g, (character) => (WIN_ANSI_EXTRAS.has(character) ? character : ' '));
+}
+
+type Format = 'as written' | 'printed to PDF';
+const FORMATS: Format[] = ['as written', 'printed to PDF'];
+
+/** A fixture's bytes in a format: as kept, or its text printed to a PDF (an HTML page is only scored as written). */
+async function documentBytes(path: string, format: Format): Promise<Uint8Array | null> {
+  const bytes = readFileSync(path);
+  if (format === 'as written') return bytes;
+  return path.endsWith('.txt') ? printedPdf(printable(bytes.toString('utf8'))) : null;
+}
+
+/** What the extractor reads from one document; a document it cannot read reads as nothing. */
+async function reading(bytes: Uint8Array): Promise<{ reading: Reading; unreadable: string | null }> {
   try {
-    const result = await extractDocument(readFileSync(path));
+    const result = await extractDocument(bytes);
     return { reading: result, unreadable: null };
   } catch (error) {
     if (!(error instanceof UnreadableDocumentError)) throw error;
@@ -38,15 +59,17 @@ async function reading(path: string): Promise<{ reading: Reading; unreadable: st
   }
 }
 
-async function scoreDirectory(directory: string): Promise<DocumentScore[]> {
+async function scoreDirectory(directory: string, format: Format): Promise<DocumentScore[]> {
   const path = resolve(FIXTURES, directory);
   const names = readdirSync(path)
     .filter((name) => DOCUMENT.test(name))
     .sort();
   const scores: DocumentScore[] = [];
   for (const name of names) {
+    const bytes = await documentBytes(resolve(path, name), format);
+    if (bytes === null) continue;
     const expected = JSON.parse(readFileSync(resolve(path, name.replace(DOCUMENT, '.expected.json')), 'utf8')) as ExpectedReading;
-    const { reading: found, unreadable } = await reading(resolve(path, name));
+    const { reading: found, unreadable } = await reading(bytes);
     const score = scoreDocument(name, expected, found);
     if (unreadable) score.misses.unshift({ check: 'read', detail: `unreadable: ${unreadable}`, knownMiss: null });
     scores.push(score);
@@ -57,9 +80,9 @@ async function scoreDirectory(directory: string): Promise<DocumentScore[]> {
 const share = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 const outOf = (correct: number, total: number) => `${correct}/${total} (${total === 0 ? '—' : `${Math.round((100 * correct) / total)}%`})`;
 
-function report(directory: string, about: string, documents: DocumentScore[], totals: SetScore): string[] {
+function report(directory: string, about: string, format: Format, documents: DocumentScore[], totals: SetScore): string[] {
   const lines = [
-    `tests/fixtures/${directory}: ${totals.documents} documents, ${about}`,
+    `tests/fixtures/${directory}, ${format}: ${totals.documents} documents, ${about}`,
     `  recommendations: ${totals.expected} expected, ${totals.matched} found, ${totals.invented} invented` +
       ` (precision ${share(totals.precision)}, recall ${share(totals.recall)}, F1 ${share(totals.f1)})`,
     `  kind ${outOf(totals.kindCorrect, totals.documents)}, title ${outOf(totals.titleCorrect, totals.documents)}, forces ${outOf(totals.forcesCorrect, totals.documents)}`,
@@ -82,7 +105,9 @@ const output = [
   '',
 ];
 for (const { directory, about } of SETS) {
-  const documents = await scoreDirectory(directory);
-  output.push(...report(directory, about, documents, scoreSet(documents)), '');
+  for (const format of FORMATS) {
+    const documents = await scoreDirectory(directory, format);
+    output.push(...report(directory, about, format, documents, scoreSet(documents)), '');
+  }
 }
 process.stdout.write(output.join('\n'));

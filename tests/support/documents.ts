@@ -44,3 +44,53 @@ export async function reportPdf(text: string): Promise<Uint8Array> {
   for (const [index, line] of text.split('\n').entries()) page.drawText(line, { x: 56, y: 780 - index * 16, size: 9, font });
   return doc.save();
 }
+
+export interface PdfLayout {
+  font: StandardFonts;
+  size: number;
+  width: number;
+  /** Space between paragraphs, as a multiple of the space between lines. */
+  paragraphSpacing: number;
+}
+
+const REPORT_LAYOUT: PdfLayout = { font: StandardFonts.Helvetica, size: 11, width: 483, paragraphSpacing: 1.6 };
+
+/**
+ * Lays text out as a real report would: each source line a paragraph, wrapped at the margin, with
+ * extra space between paragraphs and new pages as needed. The standard fonts' WinAnsi encoding covers
+ * every character in the corpus (’ – · included); tabs are the only thing to turn into spaces.
+ */
+export async function printedPdf(text: string, layout: PdfLayout = REPORT_LAYOUT): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(layout.font);
+  const { size, width } = layout;
+  const leading = size * 1.3;
+  const margin = 56;
+  let page = doc.addPage([595, 842]);
+  let y = 842 - margin;
+  const advance = (gap: number) => {
+    y -= gap;
+    if (y < margin) {
+      page = doc.addPage([595, 842]);
+      y = 842 - margin;
+    }
+  };
+  for (const paragraph of text.split('\n')) {
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && font.widthOfTextAtSize(candidate, size) > width) {
+        page.drawText(line, { x: margin, y, size, font });
+        advance(leading);
+        line = word;
+      } else {
+        line = candidate;
+      }
+    }
+    page.drawText(line, { x: margin, y, size, font });
+    advance(leading * layout.paragraphSpacing);
+  }
+  return doc.save();
+}

@@ -7,62 +7,13 @@ import { extractDocument, extractFromText, UnreadableDocumentError } from '../..
 import { blocksToText } from '../../shared/extraction/blocks';
 import { DOCX_READ_LIMITS, docxDocument } from '../../shared/extraction/docx-text';
 import { CORPUS_DIRECTORY } from '../support/corpus';
+import { type PdfLayout, printedPdf } from '../support/documents';
 import { zipArchive } from '../support/zip-archive';
 
 const corpus = CORPUS_DIRECTORY;
 const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
 const cumbria = readFileSync(path.join(corpus, 'cumbria-pcc-response-finding-time-for-crime.txt'), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-interface Layout {
-  font: StandardFonts;
-  size: number;
-  width: number;
-  /** Space between paragraphs, as a multiple of the space between lines. */
-  paragraphSpacing: number;
-}
-
-const REPORT_LAYOUT: Layout = { font: StandardFonts.Helvetica, size: 11, width: 483, paragraphSpacing: 1.6 };
-
-/**
- * Lays text out as a real report would: each source line a paragraph, wrapped at the margin, with
- * extra space between paragraphs and new pages as needed. The standard fonts' WinAnsi encoding covers
- * every character in the corpus (’ – · included); tabs are the only thing to turn into spaces.
- */
-async function renderPdf(text: string, layout: Layout = REPORT_LAYOUT): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(layout.font);
-  const { size, width } = layout;
-  const leading = size * 1.3;
-  const margin = 56;
-  let page = doc.addPage([595, 842]);
-  let y = 842 - margin;
-  const advance = (gap: number) => {
-    y -= gap;
-    if (y < margin) {
-      page = doc.addPage([595, 842]);
-      y = 842 - margin;
-    }
-  };
-  for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
-    if (words.length === 0) continue;
-    let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && font.widthOfTextAtSize(candidate, size) > width) {
-        page.drawText(line, { x: margin, y, size, font });
-        advance(leading);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    page.drawText(line, { x: margin, y, size, font });
-    advance(leading * layout.paragraphSpacing);
-  }
-  return doc.save();
-}
 
 /** The characters Windows-1252 has beyond ISO-8859-1's, of those the corpus uses. */
 const WINDOWS_1252_EXTRAS: Record<string, number> = { '’': 0x92, '–': 0x96 };
@@ -167,19 +118,19 @@ describe('every format gives the same extraction as the plain text', () => {
   });
 
   it('reads a PDF, joining lines wrapped at the margin', async () => {
-    const pdf = await renderPdf(cumbria);
+    const pdf = await printedPdf(cumbria);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
     expect(await extractDocument(pdf)).toEqual(expected);
   });
 
-  const layouts: Array<[string, Layout]> = [
+  const layouts: Array<[string, PdfLayout]> = [
     ['a narrow column', { font: StandardFonts.TimesRoman, size: 10, width: 300, paragraphSpacing: 1.3 }],
     ['large type and tight paragraph spacing', { font: StandardFonts.TimesRoman, size: 12, width: 420, paragraphSpacing: 1.3 }],
   ];
   describe.each(layouts)('every corpus document as a PDF in %s', (_, layout) => {
     it.each(corpusFiles)('%s', async (name) => {
       const text = readFileSync(path.join(corpus, name), 'utf8');
-      expect(await extractDocument(await renderPdf(text, layout))).toEqual(extractFromText(text));
+      expect(await extractDocument(await printedPdf(text, layout))).toEqual(extractFromText(text));
     });
   });
 
@@ -262,7 +213,7 @@ describe('every format gives the same extraction as the plain text', () => {
   });
 
   it('recognises the format from the content, so a PDF with no name still reads as a PDF', async () => {
-    const pdf = await renderPdf('Recommendation 1\nBy March 2023, forces should review their custody suites.');
+    const pdf = await printedPdf('Recommendation 1\nBy March 2023, forces should review their custody suites.');
     const result = await extractDocument(pdf);
     expect(result.recommendations).toEqual([
       {
@@ -305,7 +256,7 @@ describe('unreadable documents fail with a reason a person can act on', () => {
   });
 
   describe.each([
-    ['made by pdf-lib', () => renderPdf(corpusFiles.map((name) => readFileSync(path.join(corpus, name), 'utf8')).join('\n'))],
+    ['made by pdf-lib', () => printedPdf(corpusFiles.map((name) => readFileSync(path.join(corpus, name), 'utf8')).join('\n'))],
     [
       'printed by Chromium',
       async () => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/pdf/cumbria-response-printed-by-chromium.pdf'))),
