@@ -61,13 +61,22 @@ async function main(): Promise<void> {
     const loadStarted = performance.now();
     // National reports published five days ago: every body owes each, and none has a reminder due yet.
     const national = extractFromText(text('National report', 'all police forces in England and Wales'));
+    // Each report its own title: one report's title, date and forces are its identity, and a second would be stored as the first.
+    const titled = (extraction: typeof national, title: string) => ({ ...extraction, title });
     // Force reports whose last day is a week away: each body's 7-day reminder is due this morning.
     const forceReport = (force: string) => extractFromText(text(`Report on ${force}`, force));
     const work = [
       ...Array.from(
         { length: NOT_DUE_REPORTS },
         (_, index) => () =>
-          readReport({ reportId: `n${index}`, source: source(index), extraction: national, publishedOnFromUpload: addDays(TODAY, -5), bodies, by: 'bench' }),
+          readReport({
+            reportId: `n${index}`,
+            source: source(index),
+            extraction: titled(national, `National report ${index}`),
+            publishedOnFromUpload: addDays(TODAY, -5),
+            bodies,
+            by: 'bench',
+          }),
       ),
       ...Array.from(
         { length: DUE_REPORTS },
@@ -75,7 +84,7 @@ async function main(): Promise<void> {
           readReport({
             reportId: `f${index}`,
             source: source(index),
-            extraction: forceReport(bodies[index % bodies.length]!.force),
+            extraction: titled(forceReport(bodies[index % bodies.length]!.force), `Force report ${index}`),
             publishedOnFromUpload: addDays(TODAY, -48),
             bodies,
             by: 'bench',
