@@ -473,7 +473,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'recommendation-answering-concern',
-    doc: 'Among causes of concern or areas for improvement, a dated item, or after a cause of concern the recommendations that answer it: "we recommend that, within three months, the force should: • …".',
+    doc: 'Among causes of concern or areas for improvement, an item with a target ("Immediately, all forces should …"), or after a cause of concern the recommendations that answer it.',
     read(reader, at, index) {
       const { state } = reader;
       const section = statementSection(state);
@@ -481,9 +481,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
       // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
+      // Nor does it open with one and name who should act: "Immediately, all forces should review …".
+      const targeted = opensWithTarget(text) && asksForAction(text) && addresseesOf(text).length > 0;
       if (
         section === null ||
-        (!dated && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
+        (!dated && !targeted && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
       )
         return null;
       state.causeAnswered = true;

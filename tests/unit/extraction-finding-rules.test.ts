@@ -202,6 +202,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
   ],
   [
+    'recommendation-answering-concern',
+    '"Immediately, all forces should …" after a cause of concern: a cause of concern has no deadline',
+    'Cause of concern\nToo many reports of missing children wait days before anyone reviews them.\nImmediately, all forces should audit how they review reports of missing children.',
+    ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
+  ],
+  [
     'section-statement',
     'bulleted areas for improvement, and prose that only counts them is not one',
     'Areas for improvement\nWe found 16 areas for improvement.\n• The force should improve call handling.',
