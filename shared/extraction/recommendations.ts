@@ -104,13 +104,16 @@ function asksForAction(text: string): boolean {
   return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening);
 }
 
+/** The words before a sentence's first "should" or "must", when they open it. */
+const SUBJECT_OF_SHOULD = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/;
+
 /**
  * Opens by naming who should act, in a few words: "The MPS should …", "Forces should …", "There should
  * be …". Not a committee paper's "3. Whilst the Authority endorses the response, it should be noted"
  * or "4. The Panel should note the report".
  */
 function namesWhoShouldAct(text: string): boolean {
-  const subject = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/.exec(text)?.[1];
+  const subject = SUBJECT_OF_SHOULD.exec(text)?.[1];
   return (
     subject !== undefined &&
     subject.split(' ').length <= 8 &&
@@ -160,6 +163,11 @@ export interface SectionState {
    * "Update 3 June 2023: …"): it is neither part of that recommendation nor another one.
    */
   inStatusLog: boolean;
+  /**
+   * A section of findings has been opened somewhere in the document: then its findings are there, and a
+   * paragraph outside it saying who should act is commentary. A register entry has no such section.
+   */
+  sectionSeen: boolean;
 }
 
 /** What a block opens with, read once for every rule: a list number, a portal reference, a label. */
@@ -215,6 +223,7 @@ class FindingReader {
     causeAnswered: false,
     listedInSection: false,
     inStatusLog: false,
+    sectionSeen: false,
   };
 
   constructor(private readonly blocks: readonly DocumentBlock[]) {
@@ -224,6 +233,7 @@ class FindingReader {
   /** A section starts, or ends with `null`, with none of its findings seen yet. */
   enter(section: Section): void {
     Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false });
+    if (section !== null) this.state.sectionSeen = true;
   }
 
   /** A block that names a part of the document rather than saying something: the format's heading, or a short line that stands as one. */
@@ -452,6 +462,19 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
+    name: 'actor-then-action',
+    doc: 'In a document with no section of findings nor any recommendation yet, a paragraph that opens by naming who should act: "All forces should …".',
+    read(reader, at, index) {
+      const { paragraph } = at;
+      // A register entry holds one recommendation, which its later paragraphs explain ("Chief officers should oversee …").
+      const first = !reader.state.sectionSeen && reader.findings.recommendations.length === 0;
+      if (!first || reader.state.section !== null || at.number !== null || !namesWhoShouldAct(paragraph) || REPORTED_SPEECH.test(paragraph)) return null;
+      const subject = SUBJECT_OF_SHOULD.exec(paragraph)![1]!;
+      if (!namesAnActor(subject) || !asksForAction(paragraph)) return null;
+      return reader.recommend(this.name, null, index, paragraph);
+    },
+  },
+  {
     name: 'sub-heading',
     doc: "A heading straight after a section's own: a sub-heading or a table's column headings, which the section goes on after.",
     read(reader, _at, index) {
@@ -531,6 +554,8 @@ const FINDINGS_COUNTED = new RegExp(
   `\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\\s+(?:${AREAS_FOR_IMPROVEMENT_WORDS}|${CAUSES_OF_CONCERN_WORDS})\\b`,
   'i',
 );
+/** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
+const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
 

@@ -167,6 +167,32 @@ describe('rule: target-then-action', () => {
   });
 });
 
+describe('rule: actor-then-action', () => {
+  it('"All police forces should …" standing alone, as a register entry has it', async () => {
+    const { result, explanations } = await explained('All police forces should publish how they grade calls about missing people.');
+    expect(explanations.map(({ rule }) => rule)).toEqual(['actor-then-action']);
+    expect(result.recommendations[0]).toMatchObject({ addressees: ['all police forces'] });
+  });
+
+  it('the paragraphs after it explain it, and are not more recommendations', async () => {
+    const entry = 'All police forces should publish how they grade calls.\nChief constables should oversee the publication themselves.';
+    expect(await readings(entry)).toEqual(['recommendation 1 ← actor-then-action']);
+  });
+
+  it('after a section of findings it is commentary', async () => {
+    const document = 'Areas for improvement\n• The force should improve call handling.\nOur findings\nThe force should do better at many things.';
+    expect(await readings(document)).toEqual(['area for improvement 1 ← section-statement']);
+  });
+
+  it('nor words someone is reported to have said', async () => {
+    expect(await readings('Forces should be proud of their vetting, the minister added.')).toEqual([]);
+  });
+
+  it('a subject that names no one is not one', async () => {
+    expect(await readings('Faster grading of calls should follow from the new system.')).toEqual([]);
+  });
+});
+
 describe('rule: section-recommendation', () => {
   it('a heading block from the format ends the section', async () => {
     const html =
