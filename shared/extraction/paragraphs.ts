@@ -25,11 +25,24 @@ export function paragraphs(text: string): string[] {
 export function textDocument(text: string): StructuredDocument {
   return {
     title: null,
-    blocks: joinedLines(text).map((paragraph) => {
-      if (paragraph.level > 0) return { kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text };
-      return paragraphBlock(paragraph.text);
+    blocks: joinedLines(text).flatMap((paragraph): DocumentBlock[] => {
+      if (paragraph.level > 0) return [{ kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text }];
+      return bulletsOf(paragraph.text).map(paragraphBlock);
     }),
   };
+}
+
+/** A bullet that opens a line, and the same bullet again after a sentence's end: "• Forces should … • The College should …". */
+const RUN_TOGETHER_BULLET = /^([•·▪●])\s/;
+
+/**
+ * A line of bullets run together, as a web page's list becomes when its items lose their line breaks,
+ * is one item a bullet; any other line is itself.
+ */
+function bulletsOf(line: string): string[] {
+  const bullet = RUN_TOGETHER_BULLET.exec(line)?.[1];
+  if (bullet === undefined) return [line];
+  return line.split(new RegExp(`(?<=[.;!?]["'’”)]?)\\s+(?=${bullet}\\s)`));
 }
 
 /** A paragraph's block: a list item when it opens with a list marker ("1.", "(a)", "•"), as it does in any format typed by hand. */

@@ -127,6 +127,27 @@ describe('rule: status-log', () => {
   });
 });
 
+describe('plain text: bullets run together on one line', () => {
+  it('are an item each, so that each whole-sentence recommendation after a cause of concern is one', async () => {
+    const document = [
+      'Cause of concern',
+      'The force does not supervise its investigations of fraud well enough.',
+      '• The force should immediately review its fraud investigations. • Within three months, the force should train its supervisors. • Supervisors should record their reviews',
+    ].join('\n');
+    const { result } = await explained(document);
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'The force should immediately review its fraud investigations.',
+      'Within three months, the force should train its supervisors.',
+      'Supervisors should record their reviews',
+    ]);
+  });
+
+  it('a bullet inside a sentence is not the start of an item', async () => {
+    const { result } = await explained('Recommendations\n• Forces should grade calls by risk • and by need.');
+    expect(result.recommendations.map(({ text }) => text)).toEqual(['Forces should grade calls by risk • and by need.']);
+  });
+});
+
 describe('rule: numbered-recommendation', () => {
   it('a numbered item naming who should act needs no heading', async () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
