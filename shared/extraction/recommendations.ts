@@ -293,6 +293,26 @@ class FindingReader {
     return end;
   }
 
+  /**
+   * Records the recommendations an introduction lists: each bullet that is a whole sentence asking
+   * someone to act ("HMIC recommends that: • Within three months, all forces should …; • Forces should …")
+   * is one, with no ref (the entry's number is the entry's); bullets that finish the introduction's
+   * sentence ("… ensure that: • …; and • …") are one recommendation with it. Returns the next block to read.
+   */
+  recommendEach(rule: string, ref: string | null, index: number, first: string): number {
+    const items: number[] = [];
+    for (let at = index + 1; first.endsWith(':') && startsSubListItem(this.paragraphs[at] ?? ''); at++) items.push(at);
+    const whole = (at: number) => {
+      const item = withoutSubListMarker(this.paragraphs[at]!);
+      return /^[A-Z‘“"]/.test(item) && startsLikeRecommendation(item) && asksForAction(item);
+    };
+    if (items.length < 2 || !items.every(whole)) return this.recommend(rule, ref, index, first);
+    this.findings.findingParagraphs.add(index);
+    let next = index + 1;
+    for (const at of items) if (at >= next) next = this.recommend(rule, null, at, withoutSubListMarker(this.paragraphs[at]!));
+    return next;
+  }
+
   /** Records an area for improvement or a cause of concern. Returns the next block to read. */
   statement(rule: string, kind: 'areas-for-improvement' | 'causes-of-concern', index: number, first: string): number {
     const { text, next } = this.body(index, first);
@@ -376,7 +396,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const register = at.paragraph.endsWith(')') ? REGISTER_ENTRY.exec(at.paragraph) : null;
       const following = reader.paragraphs[index + 1];
       if (!register || following === undefined || !startsLikeRecommendation(following)) return null;
-      return reader.recommend(this.name, register[2]!, index + 1, following);
+      return reader.recommendEach(this.name, register[2]!, index + 1, following);
     },
   },
   {
@@ -436,7 +456,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: 'A block outside any section in which the inspectorate recommends someone act: "HMIC recommends that the force should …", "We recommend that, within six months, …".',
     read(reader, at, index) {
       if (reader.state.section !== null || at.number !== null || !RECOMMENDS_THAT.test(at.paragraph)) return null;
-      return reader.recommend(this.name, null, index, at.paragraph);
+      return reader.recommendEach(this.name, null, index, at.paragraph);
     },
   },
   {
@@ -512,7 +532,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       )
         return null;
       state.causeAnswered = true;
-      return reader.recommend(this.name, at.number ? at.number[1]! : null, index, text);
+      return reader.recommendEach(this.name, at.number ? at.number[1]! : null, index, text);
     },
   },
   {

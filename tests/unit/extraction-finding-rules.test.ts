@@ -66,6 +66,31 @@ describe('rule: register-entry', () => {
   });
 });
 
+describe('rule: register-entry, its whole-sentence bullets', () => {
+  it('each bullet that is a whole recommendation is one, with no ref; the entry has the number', async () => {
+    const entry = [
+      'Missing children: a thematic inspection (5120)',
+      'To address this, HMIC recommends that:',
+      '• Within six months, all forces should audit their missing-person records.',
+      '• The College of Policing should publish guidance on repeat missing episodes.',
+      '[on]2nd May 2019 [status]awaiting-review[/status][/on]',
+    ].join('\n');
+    const { result } = await explained(entry);
+    expect(result.recommendations.map(({ ref, addressees }) => [ref, addressees])).toEqual([
+      [null, ['all forces']],
+      [null, ['the College of Policing']],
+    ]);
+  });
+
+  it('bullets that finish the sentence before them are one recommendation with it', async () => {
+    const entry = ['Missing children (5121)', 'Within six months, forces should make sure that:', '• records are complete; and', '• reviews are timely.'].join(
+      '\n',
+    );
+    const { result } = await explained(entry);
+    expect(result.recommendations.map(({ ref }) => ref)).toEqual(['5121']);
+  });
+});
+
 describe('rule: tracker-row', () => {
   it('number, status, text and addressee, each on its own line', async () => {
     const { result, explanations } = await explained(['7', 'Completed', 'The Home Office should publish a plan.', 'Home Office'].join('\n'));
