@@ -29,6 +29,10 @@ const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 /** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
 const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
+/** A table row's id: "T1", "R12", "7". */
+const ROW_ID = /^[A-Z]{0,3}[-.]?\d{1,4}[a-z]?$/;
+/** A cell holding a recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
+const CELL_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
 /** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
 const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
@@ -127,9 +131,13 @@ function isStatus(paragraph: string): boolean {
 
 const ADDRESSEE_LINE_WORDS = 8;
 
+/** A body a tracker names on its own line or in a cell of its own: a force, or a few words naming who should act. */
+function namesAddressee(paragraph: string): boolean {
+  return findForce(paragraph) !== undefined || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph));
+}
+
 function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
-  // A body a tracker names on its own line: a force, or a few words naming who should act.
-  if (findForce(paragraph) || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph))) return true;
+  if (namesAddressee(paragraph)) return true;
   // An unlisted organisation: a few capitalised words, followed by the next item's number or nothing.
   return (
     (next === undefined || ROW.test(next)) &&
@@ -208,6 +216,18 @@ function textOf(block: DocumentBlock): string {
   return block.kind === 'list-item' && block.marker ? `${block.marker} ${block.text}` : block.text;
 }
 
+/**
+ * Where a recommendation's addressee is read: from its text ("All forces should …"), from the line after
+ * it where a tracker puts it, or as the cell of a table's row names it.
+ */
+type AddressedTo = 'in-text' | 'next-line' | { named: string };
+
+/** A cell of a table row, where the document is. */
+interface Cell {
+  index: number;
+  text: string;
+}
+
 /** Cut to what an explanation shows. */
 const EXPLANATION_CHARS = 300;
 
@@ -247,6 +267,19 @@ class FindingReader {
     return this.blocks[index]?.kind === 'heading';
   }
 
+  /** The cells of the table row whose first cell is the block at `index`, or null when it is not one. */
+  rowAt(index: number): Cell[] | null {
+    const first = this.blocks[index];
+    if (first?.kind !== 'table-cell' || first.column !== 0) return null;
+    const cells: Cell[] = [];
+    for (let at = index; at < this.blocks.length; at++) {
+      const block = this.blocks[at]!;
+      if (block.kind !== 'table-cell' || block.table !== first.table || block.row !== first.row) break;
+      cells.push({ index: at, text: block.text });
+    }
+    return cells;
+  }
+
   /** The item's text: its first paragraph and any sub-list that follows it. */
   private body(index: number, first: string): { text: string; next: number } {
     this.findings.findingParagraphs.add(index);
@@ -273,10 +306,11 @@ class FindingReader {
   }
 
   /** Records a recommendation; in a tracker, the line after its text may name the addressee. Returns the next block to read. */
-  recommend(rule: string, ref: string | null, index: number, first: string, addresseeLine = false): number {
+  recommend(rule: string, ref: string | null, index: number, first: string, addressedTo: AddressedTo = 'in-text'): number {
     const { text, next } = this.body(index, first);
     const line = this.paragraphs[next];
-    const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
+    const addresseeLine = addressedTo === 'next-line' && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
+    const addressee = typeof addressedTo === 'object' ? addressedTo.named : addresseeLine;
     const target = parseTargetPhrase(text);
     this.findings.recommendations.push({
       ref,
@@ -288,7 +322,7 @@ class FindingReader {
     });
     this.state.itemsMayFollow = true;
     this.state.inStatusLog = false;
-    const end = addressee ? next + 1 : next;
+    const end = addresseeLine ? next + 1 : next;
     this.explain(`recommendation ${ref ?? this.findings.recommendations.length}`, rule, index, end);
     return end;
   }
@@ -400,6 +434,29 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
+    name: 'table-row',
+    doc: 'A table row opening with its id ("T1"): a cell that is a recommendation or holds one after "Recommendation:", the cause of concern before it, and a cell naming its addressee.',
+    read(reader, _at, index) {
+      const row = reader.rowAt(index);
+      if (!row || !ROW_ID.test(row[0]!.text)) return null;
+      const cells = row.slice(1);
+      const found = cells
+        .map((cell) => ({ cell, parts: CELL_RECOMMENDATION.exec(cell.text) }))
+        .find(({ cell, parts }) => parts !== null || (startsLikeRecommendation(cell.text) && asksForAction(cell.text)));
+      if (!found) return null;
+      const { cell, parts } = found;
+      const text = parts ? parts[2]! : cell.text;
+      if (!startsLikeRecommendation(text) || !asksForAction(text)) return null;
+      // Rows that answer one cause of concern each repeat it.
+      const cause = parts?.[1];
+      if (cause !== undefined && !reader.findings.causesOfConcern.some((stated) => stated.text === cause))
+        reader.statement(this.name, 'causes-of-concern', cell.index, cause);
+      const addressee = cells.find((other) => other !== cell && namesAddressee(other.text));
+      reader.recommend(this.name, row[0]!.text, cell.index, text, addressee ? { named: addressee.text } : 'in-text');
+      return row.at(-1)!.index + 1;
+    },
+  },
+  {
     name: 'tracker-row',
     doc: "A tracker's row: the number, a status, the text, then the addressee, each in a block of its own.",
     read(reader, at, index) {
@@ -412,7 +469,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // A status a tracker uses makes the row plain, whatever the wording of its text.
       const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
       if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
-      return reader.recommend(this.name, row[1]!, textIndex, first, true);
+      return reader.recommend(this.name, row[1]!, textIndex, first, 'next-line');
     },
   },
   {

@@ -91,6 +91,34 @@ describe('rule: register-entry, its whole-sentence bullets', () => {
   });
 });
 
+describe('rule: table-row', () => {
+  const rows = [
+    [
+      'R4',
+      'Cause of concern: The force answers too few emergency calls on time. Recommendation: HMIC recommends that within three months the force should: review its call staffing;',
+      'Kent Police',
+      'Open',
+    ],
+    ['R5', 'The College of Policing should publish guidance on call handling.', 'College of Policing', 'Completed'],
+    ['R6', 'The force has reviewed its staffing and will report in May.', 'Kent Police', 'Completed'],
+  ];
+  const markdown = ['| # | Recommendation | Directed at | Status |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const html = `<table><tr><th>#</th><th>Recommendation</th><th>Directed at</th><th>Status</th></tr>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`;
+
+  it.each([
+    ['a Markdown table in plain text', markdown],
+    ['an HTML table', html],
+  ])('%s: the row id is the ref, a cell naming a body the addressee, and a row that only reports progress is none', async (_, document) => {
+    const { result, explanations } = await explained(document);
+    expect(result.recommendations.map(({ ref, text, addressees, targetRelative }) => [ref, text.slice(0, 38), addressees, targetRelative])).toEqual([
+      ['R4', 'HMIC recommends that within three mont', ['Kent Police'], 'within three months'],
+      ['R5', 'The College of Policing should publish', ['College of Policing'], null],
+    ]);
+    expect(result.causesOfConcern.map(({ text }) => text)).toEqual(['The force answers too few emergency calls on time.']);
+    expect(new Set(explanations.map(({ rule }) => rule))).toEqual(new Set(['table-row']));
+  });
+});
+
 describe('rule: tracker-row', () => {
   it('number, status, text and addressee, each on its own line', async () => {
     const { result, explanations } = await explained(['7', 'Completed', 'The Home Office should publish a plan.', 'Home Office'].join('\n'));
