@@ -101,12 +101,17 @@ function opensWithTargetOrRecommender(text: string): boolean {
 
 /**
  * Says that someone should act, as a recommendation does, where an office's own plan says what it has
- * done or will do ("By March 2024, we will …", "the force should have re-vetted …").
+ * done or will do ("By March 2024, we will …", "the force should have re-vetted …"), and praise says
+ * how someone should be thought of ("The chief constable should be commended …").
  */
 function asksForAction(text: string): boolean {
   const opening = text.slice(0, 200);
-  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening);
+  return (
+    /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && !PRAISE.test(opening)
+  );
 }
+
+const PRAISE = /\b(?:should|must)\s+be\s+(?:congratulated|commended|praised|thanked|applauded|proud|pleased|reassured)\b/i;
 
 /** The words before a sentence's first "should" or "must", when they open it. */
 const SUBJECT_OF_SHOULD = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/;

@@ -270,6 +270,10 @@ describe('rule: actor-then-action', () => {
     expect(await readings(document)).toEqual(['area for improvement 1 ← section-statement']);
   });
 
+  it('nor praise', async () => {
+    expect(await readings('The chief constable should be commended for the progress on vetting.')).toEqual([]);
+  });
+
   it('nor words someone is reported to have said', async () => {
     expect(await readings('Forces should be proud of their vetting, the minister added.')).toEqual([]);
   });
