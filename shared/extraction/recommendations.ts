@@ -176,11 +176,6 @@ export interface SectionState {
    * "Update 3 June 2023: …"): it is neither part of that recommendation nor another one.
    */
   inStatusLog: boolean;
-  /**
-   * A section of findings has been opened somewhere in the document: then its findings are there, and a
-   * paragraph outside it saying who should act is commentary. A register entry has no such section.
-   */
-  sectionSeen: boolean;
 }
 
 /** What a block opens with, read once for every rule: a list number, a portal reference, a label. */
@@ -248,7 +243,6 @@ class FindingReader {
     causeAnswered: false,
     listedInSection: false,
     inStatusLog: false,
-    sectionSeen: false,
   };
 
   constructor(private readonly blocks: readonly DocumentBlock[]) {
@@ -258,7 +252,6 @@ class FindingReader {
   /** A section starts, or ends with `null`, with none of its findings seen yet. */
   enter(section: Section): void {
     Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false });
-    if (section !== null) this.state.sectionSeen = true;
   }
 
   /** A block that names a part of the document rather than saying something: the format's heading, or a short line that stands as one. */
@@ -545,14 +538,15 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'actor-then-action',
-    doc: 'In a document with no section of findings nor any recommendation yet, a paragraph that opens by naming who should act: "All forces should …".',
+    doc: 'The paragraph a document opens with, after its headings, naming who should act: "All forces should …", as a register entry does.',
     read(reader, at, index) {
       const { paragraph } = at;
-      // A register entry holds one recommendation, which its later paragraphs explain ("Chief officers should oversee …").
-      const first = !reader.state.sectionSeen && reader.findings.recommendations.length === 0;
-      if (!first || reader.state.section !== null || at.number !== null || !namesWhoShouldAct(paragraph) || REPORTED_SPEECH.test(paragraph)) return null;
+      // A register entry opens with its one recommendation, which its later paragraphs explain ("Chief
+      // officers should oversee …"); elsewhere, such words are a letter's or a response's commentary.
+      if (reader.state.section !== null || at.number !== null || !namesWhoShouldAct(paragraph) || REPORTED_SPEECH.test(paragraph)) return null;
       const subject = SUBJECT_OF_SHOULD.exec(paragraph)![1]!;
       if (!namesAnActor(subject) || !asksForAction(paragraph)) return null;
+      for (let before = 0; before < index; before++) if (!reader.isHeading(before)) return null;
       return reader.recommend(this.name, null, index, paragraph);
     },
   },

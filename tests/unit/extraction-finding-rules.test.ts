@@ -270,6 +270,10 @@ describe('rule: actor-then-action', () => {
     expect(await readings(document)).toEqual(['area for improvement 1 ← section-statement']);
   });
 
+  it('not after the document has begun: then it is commentary', async () => {
+    expect(await readings('Vetting\nI welcome the report on vetting.\nThe force must now build on this work.')).toEqual([]);
+  });
+
   it('nor praise', async () => {
     expect(await readings('The chief constable should be commended for the progress on vetting.')).toEqual([]);
   });
