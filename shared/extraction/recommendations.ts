@@ -31,8 +31,8 @@ const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
 /** A table row's id: "T1", "R12", "7". */
 const ROW_ID = /^[A-Z]{0,3}[-.]?\d{1,4}[a-z]?$/;
-/** A cell holding a recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
-const CELL_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
+/** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
+const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
 /** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
 const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
@@ -345,6 +345,12 @@ class FindingReader {
     return next;
   }
 
+  /** Records the cause of concern a recommendation answers, unless another recommendation has (each repeats it), then the recommendation. */
+  recommendAfterCause(rule: string, ref: string | null, index: number, cause: string | undefined, first: string, addressedTo: AddressedTo): number {
+    if (cause !== undefined && !this.findings.causesOfConcern.some((stated) => stated.text === cause)) this.statement(rule, 'causes-of-concern', index, cause);
+    return this.recommend(rule, ref, index, first, addressedTo);
+  }
+
   /** Records an area for improvement or a cause of concern. Returns the next block to read. */
   statement(rule: string, kind: 'areas-for-improvement' | 'causes-of-concern', index: number, first: string): number {
     const { text, next } = this.body(index, first);
@@ -409,6 +415,15 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
+    name: 'cause-then-recommendation',
+    doc: '"Cause of concern: … Recommendation: HMIC recommends …" in one block: the cause of concern, then the recommendation that answers it.',
+    read(reader, at, index) {
+      const parts = at.paragraph.startsWith('C') ? CAUSE_THEN_RECOMMENDATION.exec(at.paragraph) : null;
+      if (parts?.[1] === undefined || !startsLikeRecommendation(parts[2]!) || !asksForAction(parts[2]!)) return null;
+      return reader.recommendAfterCause(this.name, null, index, parts[1], parts[2]!, 'in-text');
+    },
+  },
+  {
     name: 'labelled-statement',
     doc: '"Area for improvement 3: …", "AFI 11 – …", "Cause of concern: …", or the label alone with the text in the next block.',
     read(reader, at, index) {
@@ -439,18 +454,14 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (!row || !ROW_ID.test(row[0]!.text)) return null;
       const cells = row.slice(1);
       const found = cells
-        .map((cell) => ({ cell, parts: CELL_RECOMMENDATION.exec(cell.text) }))
+        .map((cell) => ({ cell, parts: CAUSE_THEN_RECOMMENDATION.exec(cell.text) }))
         .find(({ cell, parts }) => parts !== null || (startsLikeRecommendation(cell.text) && asksForAction(cell.text)));
       if (!found) return null;
       const { cell, parts } = found;
       const text = parts ? parts[2]! : cell.text;
       if (!startsLikeRecommendation(text) || !asksForAction(text)) return null;
-      // Rows that answer one cause of concern each repeat it.
-      const cause = parts?.[1];
-      if (cause !== undefined && !reader.findings.causesOfConcern.some((stated) => stated.text === cause))
-        reader.statement(this.name, 'causes-of-concern', cell.index, cause);
       const addressee = cells.find((other) => other !== cell && namesAddressee(other.text));
-      reader.recommend(this.name, row[0]!.text, cell.index, text, addressee ? { named: addressee.text } : 'in-text');
+      reader.recommendAfterCause(this.name, row[0]!.text, cell.index, parts?.[1], text, addressee ? { named: addressee.text } : 'in-text');
       return row.at(-1)!.index + 1;
     },
   },

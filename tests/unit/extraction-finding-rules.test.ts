@@ -306,6 +306,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['recommendation 1 ← section-recommendation', 'cause of concern 1 ← section-statement'],
   ],
   [
+    'cause-then-recommendation',
+    'a cause of concern and the recommendation answering it in one paragraph',
+    'Cause of concern: Victims wait too long for officers to attend. Recommendation: Within three months, the force should review its attendance times.',
+    ['cause of concern 1 ← cause-then-recommendation', 'recommendation 1 ← cause-then-recommendation'],
+  ],
+  [
     'sub-heading',
     "a table's column headings straight after the section's heading do not end it",
     'Recommendations\nRecommendation\nResponse\nForces should review vetting.',
