@@ -33,8 +33,8 @@ const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
 const ROW_ID = /^[A-Z]{0,3}[-.]?\d{1,4}[a-z]?$/;
 /** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
 const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
-/** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
-const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
+/** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
+const ROW = new RegExp(`^([A-Z]{0,3}\\d{1,3})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 /** "Recommendations", "Our recommendations for forces:", "Recommendations from the Feb 2021 report." */
@@ -474,11 +474,14 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const { paragraphs } = reader;
       const statusLine = row[2] === undefined && paragraphs[index + 1] !== undefined && isStatus(paragraphs[index + 1]!);
       const textIndex = statusLine ? index + 2 : index + 1;
-      const first = paragraphs[textIndex];
+      const text = paragraphs[textIndex];
+      // "Cause of concern: … Recommendation: …": the row's recommendation answers the cause before it.
+      const parts = text === undefined ? null : CAUSE_THEN_RECOMMENDATION.exec(text);
+      const first = parts ? parts[2]! : text;
       // A status a tracker uses makes the row plain, whatever the wording of its text.
       const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
       if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
-      return reader.recommend(this.name, row[1]!, textIndex, first, 'next-line');
+      return reader.recommendAfterCause(this.name, row[1]!, textIndex, parts?.[1], first, 'next-line');
     },
   },
   {

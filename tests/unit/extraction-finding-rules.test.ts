@@ -133,6 +133,18 @@ describe('rule: tracker-row', () => {
   });
 });
 
+describe('rule: tracker-row, its id and the cause of concern it answers', () => {
+  it('"T4", then "Cause of concern: … Recommendation: …", then the addressee', async () => {
+    const cause =
+      'Cause of concern: The force is slow to answer calls. Recommendation: HMIC recommends that within six months the force should: improve call answering;';
+    const { result } = await explained(['T4', cause, 'Kent Police', 'Open'].join('\n'));
+    expect(result.recommendations.map(({ ref, text, addressees }) => [ref, text, addressees])).toEqual([
+      ['T4', 'HMIC recommends that within six months the force should: improve call answering;', ['Kent Police']],
+    ]);
+    expect(result.causesOfConcern.map(({ text }) => text)).toEqual(['The force is slow to answer calls.']);
+  });
+});
+
 describe('rule: tracker-row, its addressee line', () => {
   it.each([['Crown Prosecution Service'], ['the Ministry of Justice'], ['Chief constables'], ['Kent Police']])('%s', async (addressee) => {
     const { result } = await explained(['3', 'Open', 'By May 2024 the review should be finished.', addressee, '4'].join('\n'));
