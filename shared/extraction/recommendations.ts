@@ -29,12 +29,13 @@ const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 /** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
 const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
-/** A table row's id: "T1", "R12", "7". */
-const ROW_ID = /^[A-Z]{0,3}[-.]?\d{1,4}[a-z]?$/;
+/** A row's id in a table or tracker: "T1", "R12", "7". */
+const ROW_ID_WORD = '[A-Z]{0,3}\\d{1,3}';
+const ROW_ID = new RegExp(`^${ROW_ID_WORD}$`);
 /** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
 const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
 /** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
-const ROW = new RegExp(`^([A-Z]{0,3}\\d{1,3})(\\s+${STATUS})?$`, 'i');
+const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 /** "Recommendations", "Our recommendations for forces:", "Recommendations from the Feb 2021 report." */
