@@ -65,7 +65,7 @@ const RUN_TOGETHER_BULLET = /^([•·▪●])\s/;
  * A line of bullets run together, as a web page's list becomes when its items lose their line breaks,
  * is one item a bullet; any other line is itself.
  */
-function bulletsOf(line: string): string[] {
+export function bulletsOf(line: string): string[] {
   const bullet = RUN_TOGETHER_BULLET.exec(line)?.[1];
   if (bullet === undefined) return [line];
   return line.split(new RegExp(`(?<=[.;!?]["'’”)]?)\\s+(?=${bullet}\\s)`));

@@ -4,7 +4,7 @@ import { addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
-import { standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
+import { bulletsOf, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
@@ -333,6 +333,13 @@ class FindingReader {
    * sentence ("… ensure that: • …; and • …") are one recommendation with it. Returns the next block to read.
    */
   recommendEach(rule: string, ref: string | null, index: number, first: string): number {
+    // A reader may hand on bullets run together in one item ("• The force should … • Within three months, …").
+    const runTogether = bulletsOf(this.paragraphs[index]!).map(withoutSubListMarker);
+    if (runTogether.length > 1 && runTogether.every((item) => /^[A-Z‘“"]/.test(item) && looksLikeRecommendation(item) && asksForAction(item))) {
+      let next = index + 1;
+      for (const item of runTogether) next = this.recommend(rule, null, index, item);
+      return next;
+    }
     const items: number[] = [];
     for (let at = index + 1; first.endsWith(':') && startsSubListItem(this.paragraphs[at] ?? ''); at++) items.push(at);
     const whole = (at: number) => {

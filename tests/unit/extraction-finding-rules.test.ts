@@ -198,7 +198,7 @@ describe('rule: status-log', () => {
   });
 });
 
-describe('plain text: bullets run together on one line', () => {
+describe('bullets run together in one line or list item', () => {
   it('are an item each, so that each whole-sentence recommendation after a cause of concern is one', async () => {
     const cause = 'Cause of concern\nThe force does not supervise its investigations of fraud well enough.';
     const bullets =
@@ -208,6 +208,16 @@ describe('plain text: bullets run together on one line', () => {
       'The force should immediately review its fraud investigations.',
       'Within three months, the force should train its supervisors.',
       'Supervisors should record their reviews',
+    ]);
+  });
+
+  it('in a list item another reader hands on, as in plain text', async () => {
+    const html =
+      '<p>Cause of concern</p><p>The force does not supervise its investigations of fraud well enough.</p><ul><li>The force should immediately review its fraud investigations. • Within three months, the force should train its supervisors.</li></ul>';
+    const { result } = await explained(html);
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'The force should immediately review its fraud investigations.',
+      'Within three months, the force should train its supervisors.',
     ]);
   });
 
