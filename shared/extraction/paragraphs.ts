@@ -16,20 +16,59 @@ export function paragraphs(text: string): string[] {
 }
 
 /**
- * Plain text as blocks, by what plain text can show: a Markdown heading mark makes a heading, a line
- * opening with a list marker a list item, anything else a paragraph. A short line standing alone is
+ * Plain text as blocks, by what plain text can show: a Markdown heading mark makes a heading, a
+ * Markdown table's rows table cells, a line opening with a list marker a list item, anything else a
+ * paragraph. A short line standing alone is
  * not made a heading here: in plain text that is a guess, which the rules make where they need it
  * (standsAsHeading), and a guessed heading must not outrank the document's first line as its title.
  * Plain text gives itself no title.
  */
 export function textDocument(text: string): StructuredDocument {
-  return {
-    title: null,
-    blocks: joinedLines(text).map((paragraph) => {
-      if (paragraph.level > 0) return { kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text };
-      return paragraphBlock(paragraph.text);
-    }),
-  };
+  const blocks: DocumentBlock[] = [];
+  let tables = 0;
+  let row = -1;
+  for (const paragraph of joinedLines(text)) {
+    const cells = TABLE_ROW.test(paragraph.text) ? cellsOf(paragraph.text) : null;
+    if (cells === null) row = -1;
+    else if (row === -1) {
+      tables++;
+      row = 0;
+    }
+    if (cells !== null) {
+      // The line under a table's column headings ("|---|---|") is the table's drawing, not a row.
+      if (TABLE_RULE.test(paragraph.text)) continue;
+      cells.forEach((cell, column) => {
+        if (cell !== '') blocks.push({ kind: 'table-cell', table: tables - 1, row, column, text: cell });
+      });
+      row++;
+    } else if (paragraph.level > 0) blocks.push({ kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text });
+    else blocks.push(...bulletsOf(paragraph.text).map(paragraphBlock));
+  }
+  return { title: null, blocks };
+}
+
+/** A row of a Markdown table: "| T1 | Forces should … | Open |". */
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+function cellsOf(row: string): string[] {
+  return row
+    .slice(1, -1)
+    .split('|')
+    .map((cell) => cell.trim());
+}
+
+/** A bullet that opens a line, and the same bullet again after a sentence's end: "• Forces should … • The College should …". */
+const RUN_TOGETHER_BULLET = /^([•·▪●])\s/;
+
+/**
+ * A line of bullets run together, as a web page's list becomes when its items lose their line breaks,
+ * is one item a bullet; any other line is itself.
+ */
+export function bulletsOf(line: string): string[] {
+  const bullet = RUN_TOGETHER_BULLET.exec(line)?.[1];
+  if (bullet === undefined) return [line];
+  return line.split(new RegExp(`(?<=[.;!?]["'’”)]?)\\s+(?=${bullet}\\s)`));
 }
 
 /** A paragraph's block: a list item when it opens with a list marker ("1.", "(a)", "•"), as it does in any format typed by hand. */

@@ -4,7 +4,7 @@ import { addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
-import { standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
+import { bulletsOf, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
@@ -29,8 +29,13 @@ const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 /** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
 const REGISTER_ENTRY = /^(.{10,}?)\s*\((\d{3,6})\)$/;
-/** A tracker row's number, alone or with its status beside it: "7", "7 Completed". */
-const ROW = new RegExp(`^(\\d{1,3})(\\s+${STATUS})?$`, 'i');
+/** A row's id in a table or tracker: "T1", "R12", "7". */
+const ROW_ID_WORD = '[A-Z]{0,3}\\d{1,3}';
+const ROW_ID = new RegExp(`^${ROW_ID_WORD}$`);
+/** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
+const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
+/** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
+const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 /** "Recommendations", "Our recommendations for forces:", "Recommendations from the Feb 2021 report." */
@@ -97,12 +102,20 @@ function opensWithTargetOrRecommender(text: string): boolean {
 
 /**
  * Says that someone should act, as a recommendation does, where an office's own plan says what it has
- * done or will do ("By March 2024, we will …", "the force should have re-vetted …").
+ * done or will do ("By March 2024, we will …", "the force should have re-vetted …"), and praise says
+ * how someone should be thought of ("The chief constable should be commended …").
  */
 function asksForAction(text: string): boolean {
   const opening = text.slice(0, 200);
-  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening);
+  return (
+    /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && !PRAISE.test(opening)
+  );
 }
+
+const PRAISE = /\b(?:should|must)\s+be\s+(?:congratulated|commended|praised|thanked|applauded|proud|pleased|reassured)\b/i;
+
+/** The words before a sentence's first "should" or "must", when they open it. */
+const SUBJECT_OF_SHOULD = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/;
 
 /**
  * Opens by naming who should act, in a few words: "The MPS should …", "Forces should …", "There should
@@ -110,7 +123,7 @@ function asksForAction(text: string): boolean {
  * or "4. The Panel should note the report".
  */
 function namesWhoShouldAct(text: string): boolean {
-  const subject = /^([^.,;:]{1,80}?)\s+(?:should|must)\b/.exec(text)?.[1];
+  const subject = SUBJECT_OF_SHOULD.exec(text)?.[1];
   return (
     subject !== undefined &&
     subject.split(' ').length <= 8 &&
@@ -124,9 +137,13 @@ function isStatus(paragraph: string): boolean {
 
 const ADDRESSEE_LINE_WORDS = 8;
 
+/** A body a tracker names on its own line or in a cell of its own: a force, or a few words naming who should act. */
+function namesAddressee(paragraph: string): boolean {
+  return findForce(paragraph) !== undefined || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph));
+}
+
 function isAddresseeLine(paragraph: string, next: string | undefined): boolean {
-  // A body a tracker names on its own line: a force, or a few words naming who should act.
-  if (findForce(paragraph) || (paragraph.split(' ').length <= ADDRESSEE_LINE_WORDS && namesAnActor(paragraph))) return true;
+  if (namesAddressee(paragraph)) return true;
   // An unlisted organisation: a few capitalised words, followed by the next item's number or nothing.
   return (
     (next === undefined || ROW.test(next)) &&
@@ -200,6 +217,18 @@ function textOf(block: DocumentBlock): string {
   return block.kind === 'list-item' && block.marker ? `${block.marker} ${block.text}` : block.text;
 }
 
+/**
+ * Where a recommendation's addressee is read: from its text ("All forces should …"), from the line after
+ * it where a tracker puts it, or as the cell of a table's row names it.
+ */
+type AddressedTo = 'in-text' | 'next-line' | { named: string };
+
+/** A cell of a table row, where the document is. */
+interface Cell {
+  index: number;
+  text: string;
+}
+
 /** Cut to what an explanation shows. */
 const EXPLANATION_CHARS = 300;
 
@@ -237,6 +266,19 @@ class FindingReader {
     return this.blocks[index]?.kind === 'heading';
   }
 
+  /** The cells of the table row whose first cell is the block at `index`, or null when it is not one. */
+  rowAt(index: number): Cell[] | null {
+    const first = this.blocks[index];
+    if (first?.kind !== 'table-cell' || first.column !== 0) return null;
+    const cells: Cell[] = [];
+    for (let at = index; at < this.blocks.length; at++) {
+      const block = this.blocks[at]!;
+      if (block.kind !== 'table-cell' || block.table !== first.table || block.row !== first.row) break;
+      cells.push({ index: at, text: block.text });
+    }
+    return cells;
+  }
+
   /** The item's text: its first paragraph and any sub-list that follows it. */
   private body(index: number, first: string): { text: string; next: number } {
     this.findings.findingParagraphs.add(index);
@@ -263,10 +305,11 @@ class FindingReader {
   }
 
   /** Records a recommendation; in a tracker, the line after its text may name the addressee. Returns the next block to read. */
-  recommend(rule: string, ref: string | null, index: number, first: string, addresseeLine = false): number {
+  recommend(rule: string, ref: string | null, index: number, first: string, addressedTo: AddressedTo = 'in-text'): number {
     const { text, next } = this.body(index, first);
     const line = this.paragraphs[next];
-    const addressee = addresseeLine && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
+    const addresseeLine = addressedTo === 'next-line' && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
+    const addressee = typeof addressedTo === 'object' ? addressedTo.named : addresseeLine;
     const target = parseTargetPhrase(text);
     this.findings.recommendations.push({
       ref,
@@ -278,9 +321,42 @@ class FindingReader {
     });
     this.state.itemsMayFollow = true;
     this.state.inStatusLog = false;
-    const end = addressee ? next + 1 : next;
+    const end = addresseeLine ? next + 1 : next;
     this.explain(`recommendation ${ref ?? this.findings.recommendations.length}`, rule, index, end);
     return end;
+  }
+
+  /**
+   * Records the recommendations an introduction lists: each bullet that is a whole sentence asking
+   * someone to act ("HMIC recommends that: • Within three months, all forces should …; • Forces should …")
+   * is one, with no ref (the entry's number is the entry's); bullets that finish the introduction's
+   * sentence ("… ensure that: • …; and • …") are one recommendation with it. Returns the next block to read.
+   */
+  recommendEach(rule: string, ref: string | null, index: number, first: string): number {
+    // A reader may hand on bullets run together in one item ("• The force should … • Within three months, …").
+    const runTogether = bulletsOf(this.paragraphs[index]!).map(withoutSubListMarker);
+    if (runTogether.length > 1 && runTogether.every((item) => /^[A-Z‘“"]/.test(item) && looksLikeRecommendation(item) && asksForAction(item))) {
+      let next = index + 1;
+      for (const item of runTogether) next = this.recommend(rule, null, index, item);
+      return next;
+    }
+    const items: number[] = [];
+    for (let at = index + 1; first.endsWith(':') && startsSubListItem(this.paragraphs[at] ?? ''); at++) items.push(at);
+    const whole = (at: number) => {
+      const item = withoutSubListMarker(this.paragraphs[at]!);
+      return /^[A-Z‘“"]/.test(item) && startsLikeRecommendation(item) && asksForAction(item);
+    };
+    if (items.length < 2 || !items.every(whole)) return this.recommend(rule, ref, index, first);
+    this.findings.findingParagraphs.add(index);
+    let next = index + 1;
+    for (const at of items) if (at >= next) next = this.recommend(rule, null, at, withoutSubListMarker(this.paragraphs[at]!));
+    return next;
+  }
+
+  /** Records the cause of concern a recommendation answers, unless another recommendation has (each repeats it), then the recommendation. */
+  recommendAfterCause(rule: string, ref: string | null, index: number, cause: string | undefined, first: string, addressedTo: AddressedTo): number {
+    if (cause !== undefined && !this.findings.causesOfConcern.some((stated) => stated.text === cause)) this.statement(rule, 'causes-of-concern', index, cause);
+    return this.recommend(rule, ref, index, first, addressedTo);
   }
 
   /** Records an area for improvement or a cause of concern. Returns the next block to read. */
@@ -347,6 +423,15 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
+    name: 'cause-then-recommendation',
+    doc: '"Cause of concern: … Recommendation: HMIC recommends …" in one block: the cause of concern, then the recommendation that answers it.',
+    read(reader, at, index) {
+      const parts = at.paragraph.startsWith('C') ? CAUSE_THEN_RECOMMENDATION.exec(at.paragraph) : null;
+      if (parts?.[1] === undefined || !startsLikeRecommendation(parts[2]!) || !asksForAction(parts[2]!)) return null;
+      return reader.recommendAfterCause(this.name, null, index, parts[1], parts[2]!, 'in-text');
+    },
+  },
+  {
     name: 'labelled-statement',
     doc: '"Area for improvement 3: …", "AFI 11 – …", "Cause of concern: …", or the label alone with the text in the next block.',
     read(reader, at, index) {
@@ -366,7 +451,26 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const register = at.paragraph.endsWith(')') ? REGISTER_ENTRY.exec(at.paragraph) : null;
       const following = reader.paragraphs[index + 1];
       if (!register || following === undefined || !startsLikeRecommendation(following)) return null;
-      return reader.recommend(this.name, register[2]!, index + 1, following);
+      return reader.recommendEach(this.name, register[2]!, index + 1, following);
+    },
+  },
+  {
+    name: 'table-row',
+    doc: 'A table row opening with its id ("T1"): a cell that is a recommendation or holds one after "Recommendation:", the cause of concern before it, and a cell naming its addressee.',
+    read(reader, _at, index) {
+      const row = reader.rowAt(index);
+      if (!row || !ROW_ID.test(row[0]!.text)) return null;
+      const cells = row.slice(1);
+      const found = cells
+        .map((cell) => ({ cell, parts: CAUSE_THEN_RECOMMENDATION.exec(cell.text) }))
+        .find(({ cell, parts }) => parts !== null || (startsLikeRecommendation(cell.text) && asksForAction(cell.text)));
+      if (!found) return null;
+      const { cell, parts } = found;
+      const text = parts ? parts[2]! : cell.text;
+      if (!startsLikeRecommendation(text) || !asksForAction(text)) return null;
+      const addressee = cells.find((other) => other !== cell && namesAddressee(other.text));
+      reader.recommendAfterCause(this.name, row[0]!.text, cell.index, parts?.[1], text, addressee ? { named: addressee.text } : 'in-text');
+      return row.at(-1)!.index + 1;
     },
   },
   {
@@ -378,11 +482,14 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const { paragraphs } = reader;
       const statusLine = row[2] === undefined && paragraphs[index + 1] !== undefined && isStatus(paragraphs[index + 1]!);
       const textIndex = statusLine ? index + 2 : index + 1;
-      const first = paragraphs[textIndex];
+      const text = paragraphs[textIndex];
+      // "Cause of concern: … Recommendation: …": the row's recommendation answers the cause before it.
+      const parts = text === undefined ? null : CAUSE_THEN_RECOMMENDATION.exec(text);
+      const first = parts ? parts[2]! : text;
       // A status a tracker uses makes the row plain, whatever the wording of its text.
       const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
       if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
-      return reader.recommend(this.name, row[1]!, textIndex, first, true);
+      return reader.recommendAfterCause(this.name, row[1]!, textIndex, parts?.[1], first, 'next-line');
     },
   },
   {
@@ -426,7 +533,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: 'A block outside any section in which the inspectorate recommends someone act: "HMIC recommends that the force should …", "We recommend that, within six months, …".',
     read(reader, at, index) {
       if (reader.state.section !== null || at.number !== null || !RECOMMENDS_THAT.test(at.paragraph)) return null;
-      return reader.recommend(this.name, null, index, at.paragraph);
+      return reader.recommendEach(this.name, null, index, at.paragraph);
     },
   },
   {
@@ -452,6 +559,20 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
+    name: 'actor-then-action',
+    doc: 'The paragraph a document opens with, after its headings, naming who should act: "All forces should …", as a register entry does.',
+    read(reader, at, index) {
+      const { paragraph } = at;
+      // A register entry opens with its one recommendation, which its later paragraphs explain ("Chief
+      // officers should oversee …"); elsewhere, such words are a letter's or a response's commentary.
+      if (reader.state.section !== null || at.number !== null || !namesWhoShouldAct(paragraph) || REPORTED_SPEECH.test(paragraph)) return null;
+      const subject = SUBJECT_OF_SHOULD.exec(paragraph)![1]!;
+      if (!namesAnActor(subject) || !asksForAction(paragraph)) return null;
+      for (let before = 0; before < index; before++) if (!reader.isHeading(before)) return null;
+      return reader.recommend(this.name, null, index, paragraph);
+    },
+  },
+  {
     name: 'sub-heading',
     doc: "A heading straight after a section's own: a sub-heading or a table's column headings, which the section goes on after.",
     read(reader, _at, index) {
@@ -473,7 +594,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'recommendation-answering-concern',
-    doc: 'Among causes of concern or areas for improvement, a dated item, or after a cause of concern the recommendations that answer it: "we recommend that, within three months, the force should: • …".',
+    doc: 'Among causes of concern or areas for improvement, an item with a target ("Immediately, all forces should …"), or after a cause of concern the recommendations that answer it.',
     read(reader, at, index) {
       const { state } = reader;
       const section = statementSection(state);
@@ -481,13 +602,15 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
       // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
+      // Nor does it open with one and name who should act: "Immediately, all forces should review …".
+      const targeted = opensWithTarget(text) && asksForAction(text) && addresseesOf(text).length > 0;
       if (
         section === null ||
-        (!dated && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
+        (!dated && !targeted && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
       )
         return null;
       state.causeAnswered = true;
-      return reader.recommend(this.name, at.number ? at.number[1]! : null, index, text);
+      return reader.recommendEach(this.name, at.number ? at.number[1]! : null, index, text);
     },
   },
   {
@@ -529,6 +652,8 @@ const FINDINGS_COUNTED = new RegExp(
   `\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\\s+(?:${AREAS_FOR_IMPROVEMENT_WORDS}|${CAUSES_OF_CONCERN_WORDS})\\b`,
   'i',
 );
+/** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
+const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
 

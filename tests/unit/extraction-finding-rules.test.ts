@@ -19,6 +19,12 @@ async function readings(document: string): Promise<string[]> {
   return (await explained(document)).explanations.map(({ finding, rule }) => `${finding} ← ${rule}`);
 }
 
+/** The rules that read a document of one recommendation, and that recommendation. */
+async function readAlone(document: string) {
+  const { result, explanations } = await explained(document);
+  return { rules: explanations.map(({ rule }) => rule), recommendation: result.recommendations[0] };
+}
+
 describe('the rule table', () => {
   it('names every rule once, with a line of doc', () => {
     expectNamedRules(FINDING_RULES);
@@ -66,11 +72,76 @@ describe('rule: register-entry', () => {
   });
 });
 
+describe('rule: register-entry, its whole-sentence bullets', () => {
+  it('each bullet that is a whole recommendation is one, with no ref; the entry has the number', async () => {
+    const entry = [
+      'Missing children: a thematic inspection (5120)',
+      'To address this, HMIC recommends that:',
+      '• Within six months, all forces should audit their missing-person records.',
+      '• The College of Policing should publish guidance on repeat missing episodes.',
+      '[on]2nd May 2019 [status]awaiting-review[/status][/on]',
+    ].join('\n');
+    const { result } = await explained(entry);
+    expect(result.recommendations.map(({ ref, addressees }) => [ref, addressees])).toEqual([
+      [null, ['all forces']],
+      [null, ['the College of Policing']],
+    ]);
+  });
+
+  it('bullets that finish the sentence before them are one recommendation with it', async () => {
+    const entry = ['Missing children (5121)', 'Within six months, forces should make sure that:', '• records are complete; and', '• reviews are timely.'].join(
+      '\n',
+    );
+    const { result } = await explained(entry);
+    expect(result.recommendations.map(({ ref }) => ref)).toEqual(['5121']);
+  });
+});
+
+describe('rule: table-row', () => {
+  const rows = [
+    [
+      'R4',
+      'Cause of concern: The force answers too few emergency calls on time. Recommendation: HMIC recommends that within three months the force should: review its call staffing;',
+      'Kent Police',
+      'Open',
+    ],
+    ['R5', 'The College of Policing should publish guidance on call handling.', 'College of Policing', 'Completed'],
+    ['R6', 'The force has reviewed its staffing and will report in May.', 'Kent Police', 'Completed'],
+  ];
+  const markdown = ['| # | Recommendation | Directed at | Status |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const html = `<table><tr><th>#</th><th>Recommendation</th><th>Directed at</th><th>Status</th></tr>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`;
+
+  it.each([
+    ['a Markdown table in plain text', markdown],
+    ['an HTML table', html],
+  ])('%s: the row id is the ref, a cell naming a body the addressee, and a row that only reports progress is none', async (_, document) => {
+    const { result, explanations } = await explained(document);
+    expect(result.recommendations.map(({ ref, text, addressees, targetRelative }) => [ref, text.slice(0, 38), addressees, targetRelative])).toEqual([
+      ['R4', 'HMIC recommends that within three mont', ['Kent Police'], 'within three months'],
+      ['R5', 'The College of Policing should publish', ['College of Policing'], null],
+    ]);
+    expect(result.causesOfConcern.map(({ text }) => text)).toEqual(['The force answers too few emergency calls on time.']);
+    expect(new Set(explanations.map(({ rule }) => rule))).toEqual(new Set(['table-row']));
+  });
+});
+
 describe('rule: tracker-row', () => {
   it('number, status, text and addressee, each on its own line', async () => {
     const { result, explanations } = await explained(['7', 'Completed', 'The Home Office should publish a plan.', 'Home Office'].join('\n'));
     expect(result.recommendations.map(({ ref, addressees }) => [ref, addressees])).toEqual([['7', ['Home Office']]]);
     expect(explanations.map(({ rule }) => rule)).toEqual(['tracker-row']);
+  });
+});
+
+describe('rule: tracker-row, its id and the cause of concern it answers', () => {
+  it('"T4", then "Cause of concern: … Recommendation: …", then the addressee', async () => {
+    const cause =
+      'Cause of concern: The force is slow to answer calls. Recommendation: HMIC recommends that within six months the force should: improve call answering;';
+    const { result } = await explained(['T4', cause, 'Kent Police', 'Open'].join('\n'));
+    expect(result.recommendations.map(({ ref, text, addressees }) => [ref, text, addressees])).toEqual([
+      ['T4', 'HMIC recommends that within six months the force should: improve call answering;', ['Kent Police']],
+    ]);
+    expect(result.causesOfConcern.map(({ text }) => text)).toEqual(['The force is slow to answer calls.']);
   });
 });
 
@@ -127,6 +198,35 @@ describe('rule: status-log', () => {
   });
 });
 
+describe('bullets run together in one line or list item', () => {
+  it('are an item each, so that each whole-sentence recommendation after a cause of concern is one', async () => {
+    const cause = 'Cause of concern\nThe force does not supervise its investigations of fraud well enough.';
+    const bullets =
+      '• The force should immediately review its fraud investigations. • Within three months, the force should train its supervisors. • Supervisors should record their reviews';
+    const { result } = await explained(`${cause}\n${bullets}`);
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'The force should immediately review its fraud investigations.',
+      'Within three months, the force should train its supervisors.',
+      'Supervisors should record their reviews',
+    ]);
+  });
+
+  it('in a list item another reader hands on, as in plain text', async () => {
+    const html =
+      '<p>Cause of concern</p><p>The force does not supervise its investigations of fraud well enough.</p><ul><li>The force should immediately review its fraud investigations. • Within three months, the force should train its supervisors.</li></ul>';
+    const { result } = await explained(html);
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'The force should immediately review its fraud investigations.',
+      'Within three months, the force should train its supervisors.',
+    ]);
+  });
+
+  it('a bullet inside a sentence is not the start of an item', async () => {
+    const { result } = await explained('Recommendations\n• Forces should grade calls by risk • and by need.');
+    expect(result.recommendations.map(({ text }) => text)).toEqual(['Forces should grade calls by risk • and by need.']);
+  });
+});
+
 describe('rule: numbered-recommendation', () => {
   it('a numbered item naming who should act needs no heading', async () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
@@ -155,15 +255,53 @@ describe('rule: inspectorate-recommends', () => {
   });
 });
 
-describe('rule: target-then-action', () => {
-  it('"Within six months the force should …" standing alone', async () => {
-    const { result, explanations } = await explained('Within six months the force should review its call handling.');
-    expect(explanations.map(({ rule }) => rule)).toEqual(['target-then-action']);
-    expect(result.recommendations[0]).toMatchObject({ targetRelative: 'within six months', addressees: ['the force'] });
+/** Rule, a recommendation standing alone that it reads and what it reads from it, and a paragraph like it that is none. */
+const STANDING_ALONE: Array<[string, string, Record<string, unknown>, string]> = [
+  [
+    'target-then-action',
+    'Within six months the force should review its call handling.',
+    { targetRelative: 'within six months', addressees: ['the force'] },
+    'By 2025 there should be fewer crimes.',
+  ],
+  [
+    'actor-then-action',
+    'All police forces should publish how they grade calls about missing people.',
+    { addressees: ['all police forces'] },
+    'Faster grading of calls should follow from the new system.',
+  ],
+];
+
+describe.each(STANDING_ALONE)('rule: %s', (rule, document, recommendation, none) => {
+  it(`"${document}" standing alone`, async () => {
+    expect(await readAlone(document)).toMatchObject({ rules: [rule], recommendation });
   });
 
-  it('a target with nobody named to act is not one', async () => {
-    expect(await readings('By 2025 there should be fewer crimes.')).toEqual([]);
+  it(`"${none}" names nobody to act, and is not one`, async () => {
+    expect(await readings(none)).toEqual([]);
+  });
+});
+
+describe('rule: actor-then-action', () => {
+  it('the paragraphs after it explain it, and are not more recommendations', async () => {
+    const entry = 'All police forces should publish how they grade calls.\nChief constables should oversee the publication themselves.';
+    expect(await readings(entry)).toEqual(['recommendation 1 ← actor-then-action']);
+  });
+
+  it('after a section of findings it is commentary', async () => {
+    const document = 'Areas for improvement\n• The force should improve call handling.\nOur findings\nThe force should do better at many things.';
+    expect(await readings(document)).toEqual(['area for improvement 1 ← section-statement']);
+  });
+
+  it('not after the document has begun: then it is commentary', async () => {
+    expect(await readings('Vetting\nI welcome the report on vetting.\nThe force must now build on this work.')).toEqual([]);
+  });
+
+  it('nor praise', async () => {
+    expect(await readings('The chief constable should be commended for the progress on vetting.')).toEqual([]);
+  });
+
+  it('nor words someone is reported to have said', async () => {
+    expect(await readings('Forces should be proud of their vetting, the minister added.')).toEqual([]);
   });
 });
 
@@ -190,6 +328,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['recommendation 1 ← section-recommendation', 'cause of concern 1 ← section-statement'],
   ],
   [
+    'cause-then-recommendation',
+    'a cause of concern and the recommendation answering it in one paragraph',
+    'Cause of concern: Victims wait too long for officers to attend. Recommendation: Within three months, the force should review its attendance times.',
+    ['cause of concern 1 ← cause-then-recommendation', 'recommendation 1 ← cause-then-recommendation'],
+  ],
+  [
     'sub-heading',
     "a table's column headings straight after the section's heading do not end it",
     'Recommendations\nRecommendation\nResponse\nForces should review vetting.',
@@ -199,6 +343,12 @@ const READS: Array<[string, string, string, string[]]> = [
     'recommendation-answering-concern',
     '"we recommend that, within three months, the force should:" after a cause of concern',
     'Cause of concern\nThe force does not identify vulnerable victims.\nTo address this cause of concern, we recommend that, within three months, the force should:\n• review its training; and\n• audit its risk assessments.',
+    ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
+  ],
+  [
+    'recommendation-answering-concern',
+    '"Immediately, all forces should …" after a cause of concern: a cause of concern has no deadline',
+    'Cause of concern\nToo many reports of missing children wait days before anyone reviews them.\nImmediately, all forces should audit how they review reports of missing children.',
     ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
   ],
   [
