@@ -1,7 +1,7 @@
 /**
- * `npm run score`: how well the extractor reads the project's fixtures (tests/fixtures/corpus) and the
- * unseen documents (tests/fixtures/unseen), each set apart, against what a perfect extractor reads from
- * them (`<name>.expected.json`). Prints recommendations found, expected and invented with precision,
+ * `npm run score`: how well the extractor reads the project's fixtures (tests/fixtures/corpus), the
+ * unseen documents (tests/fixtures/unseen) and the held-out ones (tests/fixtures/held-out), each set
+ * apart, against what a perfect extractor reads from them (`<name>.expected.json`). Prints recommendations found, expected and invented with precision,
  * recall and F1; kind, title and forces accuracy; and a line for each document's misses, known or not.
  * It runs the extractor only through its public entry, `extractDocument`, on the fixture's bytes, and
  * again on each text printed to a PDF as a report is laid out (tests/support/documents.ts), since an
@@ -26,6 +26,7 @@ const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures');
 const SETS = [
   { directory: 'corpus', about: 'the project’s fixtures, which the extractor was written against' },
   { directory: 'unseen', about: 'real documents the extractor was not written against' },
+  { directory: 'held-out', about: 'real documents gathered after the rules were written, never used to write them' },
 ];
 /** The formats a fixture may be kept in; the extractor tells them apart by their bytes. */
 const DOCUMENT = /\.(?:txt|html?)$/;
