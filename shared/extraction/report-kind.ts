@@ -75,6 +75,15 @@ export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|e
 /** A title that names the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection visit …". */
 const INSPECTION_REPORT_TITLE = /\binspection\s+report\b|^(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
 
+/**
+ * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
+ * performance". Read outside quotation marks, where another body's page quotes an inspector.
+ */
+const OWN_VOICE =
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
+/** A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end. */
+const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
+
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
   paras: string[];
@@ -87,6 +96,8 @@ export interface KindEvidence {
   namesInspectorate: boolean;
   mentionsInspection: boolean;
   recommendations: number;
+  /** The paragraphs with their quotations taken out: what the document says in its own voice. */
+  unquoted: string[];
 }
 
 interface KindRule {
@@ -212,6 +223,12 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: (evidence) => (evidence.mentionsInspection && evidence.recommendations > 0 ? lineMatching(/\binspection\b/i, evidence.paras) : null),
   },
   {
+    name: 'inspectorate-own-voice',
+    doc: 'The inspectorate speaking for itself outside quotation: "We set out our detailed findings below", "our judgment of the service".',
+    kind: 'hmicfrs-report',
+    matches: ({ unquoted }) => lineMatching(OWN_VOICE, unquoted),
+  },
+  {
     name: 'unrecognised',
     doc: 'Anything else: neither an inspection report nor a response to one.',
     kind: 'other',
@@ -238,6 +255,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,
+    unquoted: paras.map((paragraph) => paragraph.replace(QUOTATION, ' ')),
   };
 }
 

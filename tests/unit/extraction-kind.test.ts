@@ -476,3 +476,10 @@ describe('the report a response answers', () => {
     });
   });
 });
+
+describe('rule: inspectorate-own-voice', () => {
+  it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
+    const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
+  });
+});
