@@ -83,6 +83,13 @@ const OWN_VOICE =
   /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
 /** A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end. */
 const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
+/**
+ * The inspectorate's work told in the third person, as a news item or another body's page tells it:
+ * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors
+ * commented:". Not a bare "Inspectors found", which HMICFRS's own news items write too.
+ */
+const INSPECTORATE_THIRD_PERSON =
+  /\b(?:HMICFRS|HMIC|inspectorate)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -116,6 +123,11 @@ function lineMatching(pattern: RegExp, lines: string[]): string | null {
 /** A response signal counts only in a document about an inspection. */
 function response(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
   return (evidence) => (evidence.aboutInspection ? signal(evidence) : null);
+}
+
+/** A page about a report counts only when it carries none of the recommendations: one that does is the report’s. */
+function withoutRecommendations(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return (evidence) => (evidence.recommendations === 0 ? signal(evidence) : null);
 }
 
 /** The kind rules, in order: the first that matches gives the kind. */
@@ -191,6 +203,14 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
     kind: 'other',
     matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
+  },
+  {
+    name: 'inspectorate-in-third-person',
+    doc: 'The inspectorate’s work told by someone else, never in its own voice: "HMIC has published …", "Government inspectors have rated …".',
+    kind: 'other',
+    matches: withoutRecommendations(({ unquoted }) =>
+      unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) ? null : lineMatching(INSPECTORATE_THIRD_PERSON, unquoted),
+    ),
   },
   {
     name: 'national-inspection-opening',

@@ -477,6 +477,22 @@ describe('the report a response answers', () => {
   });
 });
 
+describe('rule: inspectorate-in-third-person', () => {
+  it.each([
+    'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
+    'Local police rated good\nGovernment inspectors have rated Anyshire Police as good at keeping people safe.\nThe inspector said: “We found a force that cares.”',
+  ])('the inspectorate’s work told by someone else is other: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-in-third-person', false]);
+  });
+
+  it('the inspectorate’s own news, speaking as itself, stays its own', () => {
+    expect(read('Stalking inspection\nHMICFRS has published a report on stalking.\nWe found that forces miss patterns of behaviour.').kind).toBe(
+      'hmicfrs-report',
+    );
+  });
+});
+
 describe('rule: inspectorate-own-voice', () => {
   it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
     const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
