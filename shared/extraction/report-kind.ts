@@ -90,6 +90,13 @@ const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
  */
 const INSPECTORATE_THIRD_PERSON =
   /\b(?:HMICFRS|HMIC|inspectorate)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
+/**
+ * A page that sends the reader to the report elsewhere: "Download the 2016 HMIC Police Legitimacy
+ * Report", "You can read the report in full here". The inspectorate offers its report as "the report",
+ * not by its own name.
+ */
+const POINTS_TO_THE_REPORT =
+  /\b(?:download|read)\s+the\s+(?:[\w-]+\s+){0,3}(?:HMICFRS|HMIC)(?:['’]s)?\s+(?:[\w-]+\s+){0,5}report\b|\b(?:read the report in full|the full report is available)\s+(?:here|at|on)\b/i;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -203,6 +210,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
     kind: 'other',
     matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
+  },
+  {
+    name: 'points-to-the-report',
+    doc: 'A page sending the reader to the report elsewhere: "Download the 2016 HMIC … Report", "read the report in full here".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(POINTS_TO_THE_REPORT, evidence.paras)),
   },
   {
     name: 'inspectorate-in-third-person',

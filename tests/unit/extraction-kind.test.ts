@@ -477,6 +477,22 @@ describe('the report a response answers', () => {
   });
 });
 
+describe('rule: points-to-the-report', () => {
+  it.each([
+    [
+      'a page offering the inspectorate’s report by its name',
+      'Stop and search 2017\nHMIC assessed how fairly the force uses its powers.\nDownload the 2017 HMIC Stop and Search Report for Anyshire Police',
+    ],
+    [
+      'a page sending the reader elsewhere for the report',
+      'Custody news\nThe latest HMIC custody inspection reports are out.\nYou can read the report in full here: Anyshire custody suites',
+    ],
+  ])('%s is other', (_name, text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'points-to-the-report', false]);
+  });
+});
+
 describe('rule: inspectorate-in-third-person', () => {
   it.each([
     'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
