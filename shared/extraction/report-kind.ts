@@ -97,6 +97,8 @@ const INSPECTORATE_THIRD_PERSON =
  */
 const POINTS_TO_THE_REPORT =
   /\b(?:download|read)\s+the\s+(?:[\w-]+\s+){0,3}(?:HMICFRS|HMIC)(?:['’]s)?\s+(?:[\w-]+\s+){0,5}report\b|\b(?:read the report in full|the full report is available)\s+(?:here|at|on)\b/i;
+/** A body's plan for answering a report: "This Action Plan details the proposed approach to addressing matters raised within the HMICFRS 2019 Inspection report". */
+const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?:address|addressing|respond|responding|in response to)\b/im;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -216,6 +218,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A page sending the reader to the report elsewhere: "Download the 2016 HMIC … Report", "read the report in full here".',
     kind: 'other',
     matches: withoutRecommendations((evidence) => lineMatching(POINTS_TO_THE_REPORT, evidence.paras)),
+  },
+  {
+    name: 'action-plan',
+    doc: 'A body’s action plan for addressing what a report raised: "This Action Plan details the proposed approach to addressing …".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(ACTION_PLAN, evidence.paras.slice(0, 15))),
   },
   {
     name: 'inspectorate-in-third-person',

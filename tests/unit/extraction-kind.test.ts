@@ -493,6 +493,15 @@ describe('rule: points-to-the-report', () => {
   });
 });
 
+describe('rule: action-plan', () => {
+  it('a body’s action plan for a report is neither the report nor its response', () => {
+    const result = read(
+      'Inspection action plan\nHMICFRS inspected the service in 2022.\nThis action plan sets out how we will address the issues raised in the HMICFRS report.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'action-plan', false]);
+  });
+});
+
 describe('rule: inspectorate-in-third-person', () => {
   it.each([
     'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
