@@ -99,6 +99,8 @@ const POINTS_TO_THE_REPORT =
   /\b(?:download|read)\s+the\s+(?:[\w-]+\s+){0,3}(?:HMICFRS|HMIC)(?:['’]s)?\s+(?:[\w-]+\s+){0,5}report\b|\b(?:read the report in full|the full report is available)\s+(?:here|at|on)\b/i;
 /** A body's plan for answering a report: "This Action Plan details the proposed approach to addressing matters raised within the HMICFRS 2019 Inspection report". */
 const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?:address|addressing|respond|responding|in response to)\b/im;
+/** A force welcoming a report: "THE MPS has welcomed the HMIC's first Peel Assessment". A force's statement, not a report. */
+const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s+welcomed\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)\b/i;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -224,6 +226,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A body’s action plan for addressing what a report raised: "This Action Plan details the proposed approach to addressing …".',
     kind: 'other',
     matches: withoutRecommendations((evidence) => lineMatching(ACTION_PLAN, evidence.paras.slice(0, 15))),
+  },
+  {
+    name: 'force-welcomes-report',
+    doc: 'A force welcoming the inspectorate’s report: "THE MPS has welcomed the HMIC’s first Peel Assessment".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(FORCE_WELCOMES, evidence.paras.slice(0, 15))),
   },
   {
     name: 'inspectorate-in-third-person',

@@ -502,6 +502,13 @@ describe('rule: action-plan', () => {
   });
 });
 
+describe('rule: force-welcomes-report', () => {
+  it('a force welcoming the inspectorate’s report is the force’s statement', () => {
+    const result = read('Statement on the assessment\nAnyshire Police has welcomed the HMICFRS report, which graded the force as good.');
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'force-welcomes-report', false]);
+  });
+});
+
 describe('rule: inspectorate-in-third-person', () => {
   it.each([
     'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
