@@ -101,6 +101,8 @@ const POINTS_TO_THE_REPORT =
 const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?:address|addressing|respond|responding|in response to)\b/im;
 /** A force welcoming a report: "THE MPS has welcomed the HMIC's first Peel Assessment". A force's statement, not a report. */
 const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s+welcomed\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)\b/i;
+/** A body's s55 comments by the section's name: "my comments in response to the above report within the meaning of section 55(5)". */
+const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55\b/i;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -172,6 +174,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A letter "writing in response to" a report.',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(WRITING_IN_RESPONSE, evidence.paras)),
+  },
+  {
+    name: 'section-55-comments',
+    doc: 'A body giving its comments by the section’s name: "my comments in response to the above report within the meaning of section 55(5)".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(SECTION_55_COMMENTS, evidence.paras)),
   },
   {
     name: 'invites-chief-officer',

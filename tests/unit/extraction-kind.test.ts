@@ -477,6 +477,15 @@ describe('the report a response answers', () => {
   });
 });
 
+describe('rule: section-55-comments', () => {
+  it('a letter giving its comments by the section’s name is the body’s response', () => {
+    const result = read(
+      'Dear Home Secretary,\nI enclose my comments on the above report within the meaning of section 55 of the Police Act 1996.\nI welcome the findings of the HMICFRS inspection of Anyshire Police.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'section-55-comments']);
+  });
+});
+
 describe('rule: points-to-the-report', () => {
   it.each([
     [
