@@ -21,6 +21,10 @@ const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
   /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+/** A line with no words, as a page's navigation leaves them: "/", "|". */
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+/** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
+const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
 /**
  * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
  * words none of which says what a document is.
@@ -60,7 +64,16 @@ export function isLetterhead(paragraph: string): boolean {
 
 /** Whether a line can never be a document's title: furniture, a date, a letterhead line, a section's heading. */
 function neverATitle(text: string): boolean {
-  return CRUMB.test(text) || PAGE_FURNITURE.test(text) || SECTION_HEADING.test(text) || DATE_LINE.test(text) || PUBLISHED_LINE.test(text) || isLetterhead(text);
+  return (
+    NO_WORDS.test(text) ||
+    PRESS_OFFICE_BANNER.test(text) ||
+    CRUMB.test(text) ||
+    PAGE_FURNITURE.test(text) ||
+    SECTION_HEADING.test(text) ||
+    DATE_LINE.test(text) ||
+    PUBLISHED_LINE.test(text) ||
+    isLetterhead(text)
+  );
 }
 
 /**

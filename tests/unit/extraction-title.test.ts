@@ -148,6 +148,15 @@ describe('rule: first-line', () => {
     expect(result.kind).toBe('pcc-response');
   });
 
+  it.each([['/\n|\n»'], ['Call the 24hr Press Bureau on 020 7946 0000 for other press desks\nPress Bureau Index Page\nNotes to Editors']])(
+    'navigation with no words and a press office’s banner (%j) are not the title',
+    (furniture) => {
+      expect(text(`${furniture}\nAnyshire Police response to HMICFRS inspection\nThe force has read the report.`).title).toBe(
+        'Anyshire Police response to HMICFRS inspection',
+      );
+    },
+  );
+
   it('two capitalised words before prose are a short title, not a byline', () => {
     expect(text('Digital Forensics\nThe inspectorate looked at how well forces use digital forensics in their investigations.').title).toBe(
       'Digital Forensics',
