@@ -36,6 +36,8 @@ const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
 /** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
 const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
+/** A title block's second line that says what the document is: "An update report" under "The police response to domestic abuse". */
+const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|update|assessment)$/i;
 /**
  * The headings of a report's sections, which name a part and never the whole: a PEEL summary opens
  * with "Overall summary", a register entry with "Recommendations".
@@ -152,6 +154,8 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
       if (isProse(line) || neverATitle(line)) break;
       written = `${written} ${line}`;
     }
+    const subtitle = head.lines[index + 1];
+    if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
     const title = cleanTitle(written);
     return title === '' ? null : { title, index: head.start + index };
   }

@@ -176,6 +176,12 @@ describe('rule: first-line', () => {
     expect([consultation.title, consultation.s55.applies]).toEqual(['Proposed inspection programme 2025–27: For consultation', false]);
   });
 
+  it('a title block’s second line saying what the document is joins the title', () => {
+    expect(text('Stop and search in Anyshire\nA follow-up review\nMarch 2024\nHMICFRS reviewed the force.').title).toBe(
+      'Stop and search in Anyshire: A follow-up review',
+    );
+  });
+
   it('a title cut at a preposition goes on in the next line', () => {
     const result = text('Report on an announced inspection of\n\nHer Majesty’s Armed Forces Service Custody Facilities\n\nby HM Chief Inspector of Prisons');
     expect(result.title).toBe('Report on an announced inspection of Her Majesty’s Armed Forces Service Custody Facilities');
