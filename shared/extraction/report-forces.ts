@@ -17,6 +17,13 @@ const MENTIONED_ONLY =
 const NATIONAL_TITLE =
   /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
 
+/**
+ * Where a page by others says which places' inspections it reports on, by their bare areas: "reports
+ * have been published for North Wales, Warwickshire and West Mercia", "feedback on visits to Sutton
+ * and Lincolnshire", "a follow up inspection at Cambridgeshire". The rest of the sentence names them.
+ */
+const PLACES_REPORTED_ON = /\b(?:inspections?|reports?|visits?)\b[^.]{0,60}?\b(?:for|to|at)\s+(?=[A-Z])[^.]*/g;
+
 /** What the forces rules read: the one state they share. */
 export interface ForcesEvidence {
   paras: string[];
@@ -81,6 +88,20 @@ export const FORCES_RULES: readonly ForcesRule[] = [
       if (evidence.kind !== 'hmicfrs-report') return null;
       const body = namedInBody(evidence);
       return body.forces.length >= 4 ? { forces: [], read: body.read[0]! } : null;
+    },
+  },
+  {
+    name: 'places-reported-on',
+    doc: 'A page by others naming the places whose inspections it reports on, by bare area, with the forces it names in full.',
+    find: (evidence) => {
+      if (evidence.kind !== 'other') return null;
+      const places = evidence.paras.flatMap((paragraph) => subjectText(paragraph).match(PLACES_REPORTED_ON) ?? []);
+      const areas = places.flatMap((place) => forcesNamedIn(place, { areas: true }));
+      if (areas.length === 0) return null;
+      return {
+        forces: [...new Set([...namedInBody(evidence).forces, ...areas])],
+        read: places.find((place) => forcesNamedIn(place, { areas: true }).length > 0)!,
+      };
     },
   },
   {

@@ -21,6 +21,10 @@ const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
   /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+/** A line with no words, as a page's navigation leaves them: "/", "|". */
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+/** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
+const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
 /**
  * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
  * words none of which says what a document is.
@@ -32,6 +36,8 @@ const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
 /** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
 const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
+/** A title block's second line that says what the document is: "An update report" under "The police response to domestic abuse". */
+const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|update|assessment)$/i;
 /**
  * The headings of a report's sections, which name a part and never the whole: a PEEL summary opens
  * with "Overall summary", a register entry with "Recommendations".
@@ -60,7 +66,16 @@ export function isLetterhead(paragraph: string): boolean {
 
 /** Whether a line can never be a document's title: furniture, a date, a letterhead line, a section's heading. */
 function neverATitle(text: string): boolean {
-  return CRUMB.test(text) || PAGE_FURNITURE.test(text) || SECTION_HEADING.test(text) || DATE_LINE.test(text) || PUBLISHED_LINE.test(text) || isLetterhead(text);
+  return (
+    NO_WORDS.test(text) ||
+    PRESS_OFFICE_BANNER.test(text) ||
+    CRUMB.test(text) ||
+    PAGE_FURNITURE.test(text) ||
+    SECTION_HEADING.test(text) ||
+    DATE_LINE.test(text) ||
+    PUBLISHED_LINE.test(text) ||
+    isLetterhead(text)
+  );
 }
 
 /**
@@ -139,6 +154,8 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
       if (isProse(line) || neverATitle(line)) break;
       written = `${written} ${line}`;
     }
+    const subtitle = head.lines[index + 1];
+    if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
     const title = cleanTitle(written);
     return title === '' ? null : { title, index: head.start + index };
   }

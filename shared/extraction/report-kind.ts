@@ -75,6 +75,35 @@ export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|e
 /** A title that names the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection visit …". */
 const INSPECTION_REPORT_TITLE = /\binspection\s+report\b|^(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
 
+/**
+ * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
+ * performance". Read outside quotation marks, where another body's page quotes an inspector.
+ */
+const OWN_VOICE =
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
+/** A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end. */
+const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
+/**
+ * The inspectorate's work told in the third person, as a news item or another body's page tells it:
+ * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors
+ * commented:". Not a bare "Inspectors found", which HMICFRS's own news items write too.
+ */
+const INSPECTORATE_THIRD_PERSON =
+  /\b(?:HMICFRS|HMIC|inspectorate)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
+/**
+ * A page that sends the reader to the report elsewhere: "Download the 2016 HMIC Police Legitimacy
+ * Report", "You can read the report in full here". The inspectorate offers its report as "the report",
+ * not by its own name.
+ */
+const POINTS_TO_THE_REPORT =
+  /\b(?:download|read)\s+the\s+(?:[\w-]+\s+){0,3}(?:HMICFRS|HMIC)(?:['’]s)?\s+(?:[\w-]+\s+){0,5}report\b|\b(?:read the report in full|the full report is available)\s+(?:here|at|on)\b/i;
+/** A body's plan for answering a report: "This Action Plan details the proposed approach to addressing matters raised within the HMICFRS 2019 Inspection report". */
+const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?:address|addressing|respond|responding|in response to)\b/im;
+/** A force welcoming a report: "THE MPS has welcomed the HMIC's first Peel Assessment". A force's statement, not a report. */
+const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s+welcomed\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)\b/i;
+/** A body's s55 comments by the section's name: "my comments in response to the above report within the meaning of section 55(5)". */
+const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55\b/i;
+
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
   paras: string[];
@@ -87,6 +116,8 @@ export interface KindEvidence {
   namesInspectorate: boolean;
   mentionsInspection: boolean;
   recommendations: number;
+  /** The paragraphs with their quotations taken out: what the document says in its own voice. */
+  unquoted: string[];
 }
 
 interface KindRule {
@@ -105,6 +136,11 @@ function lineMatching(pattern: RegExp, lines: string[]): string | null {
 /** A response signal counts only in a document about an inspection. */
 function response(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
   return (evidence) => (evidence.aboutInspection ? signal(evidence) : null);
+}
+
+/** A page about a report counts only when it carries none of the recommendations: one that does is the report’s. */
+function withoutRecommendations(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return (evidence) => (evidence.recommendations === 0 ? signal(evidence) : null);
 }
 
 /** The kind rules, in order: the first that matches gives the kind. */
@@ -138,6 +174,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A letter "writing in response to" a report.',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(WRITING_IN_RESPONSE, evidence.paras)),
+  },
+  {
+    name: 'section-55-comments',
+    doc: 'A body giving its comments by the section’s name: "my comments in response to the above report within the meaning of section 55(5)".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(SECTION_55_COMMENTS, evidence.paras)),
   },
   {
     name: 'invites-chief-officer',
@@ -182,6 +224,32 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
   },
   {
+    name: 'points-to-the-report',
+    doc: 'A page sending the reader to the report elsewhere: "Download the 2016 HMIC … Report", "read the report in full here".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(POINTS_TO_THE_REPORT, evidence.paras)),
+  },
+  {
+    name: 'action-plan',
+    doc: 'A body’s action plan for addressing what a report raised: "This Action Plan details the proposed approach to addressing …".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(ACTION_PLAN, evidence.paras.slice(0, 15))),
+  },
+  {
+    name: 'force-welcomes-report',
+    doc: 'A force welcoming the inspectorate’s report: "THE MPS has welcomed the HMIC’s first Peel Assessment".',
+    kind: 'other',
+    matches: withoutRecommendations((evidence) => lineMatching(FORCE_WELCOMES, evidence.paras.slice(0, 15))),
+  },
+  {
+    name: 'inspectorate-in-third-person',
+    doc: 'The inspectorate’s work told by someone else, never in its own voice: "HMIC has published …", "Government inspectors have rated …".',
+    kind: 'other',
+    matches: withoutRecommendations(({ unquoted }) =>
+      unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) ? null : lineMatching(INSPECTORATE_THIRD_PERSON, unquoted),
+    ),
+  },
+  {
     name: 'national-inspection-opening',
     doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
     kind: 'hmicfrs-report',
@@ -212,6 +280,12 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: (evidence) => (evidence.mentionsInspection && evidence.recommendations > 0 ? lineMatching(/\binspection\b/i, evidence.paras) : null),
   },
   {
+    name: 'inspectorate-own-voice',
+    doc: 'The inspectorate speaking for itself outside quotation: "We set out our detailed findings below", "our judgment of the service".',
+    kind: 'hmicfrs-report',
+    matches: ({ unquoted }) => lineMatching(OWN_VOICE, unquoted),
+  },
+  {
     name: 'unrecognised',
     doc: 'Anything else: neither an inspection report nor a response to one.',
     kind: 'other',
@@ -238,6 +312,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,
+    unquoted: paras.map((paragraph) => paragraph.replace(QUOTATION, ' ')),
   };
 }
 

@@ -142,3 +142,12 @@ describe('rule: named-in-findings', () => {
     expect([result.forces, result.forcesRule]).toEqual([['West Mercia Police'], 'named-in-findings']);
   });
 });
+
+describe('rule: places-reported-on', () => {
+  it('a page by others naming the places whose inspections it reports on, by bare area', () => {
+    const result = read(
+      'Custody news\nThe latest HMIC custody inspection reports have been published for Dorset and Kent.\nThe full report is available here: custody suites.',
+    );
+    expect([result.kind, result.forces, result.forcesRule]).toEqual(['other', ['Dorset Police', 'Kent Police'], 'places-reported-on']);
+  });
+});

@@ -476,3 +476,67 @@ describe('the report a response answers', () => {
     });
   });
 });
+
+describe('rule: section-55-comments', () => {
+  it('a letter giving its comments by the section’s name is the body’s response', () => {
+    const result = read(
+      'Dear Home Secretary,\nI enclose my comments on the above report within the meaning of section 55 of the Police Act 1996.\nI welcome the findings of the HMICFRS inspection of Anyshire Police.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'section-55-comments']);
+  });
+});
+
+describe('rule: points-to-the-report', () => {
+  it.each([
+    [
+      'a page offering the inspectorate’s report by its name',
+      'Stop and search 2017\nHMIC assessed how fairly the force uses its powers.\nDownload the 2017 HMIC Stop and Search Report for Anyshire Police',
+    ],
+    [
+      'a page sending the reader elsewhere for the report',
+      'Custody news\nThe latest HMIC custody inspection reports are out.\nYou can read the report in full here: Anyshire custody suites',
+    ],
+  ])('%s is other', (_name, text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'points-to-the-report', false]);
+  });
+});
+
+describe('rule: action-plan', () => {
+  it('a body’s action plan for a report is neither the report nor its response', () => {
+    const result = read(
+      'Inspection action plan\nHMICFRS inspected the service in 2022.\nThis action plan sets out how we will address the issues raised in the HMICFRS report.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'action-plan', false]);
+  });
+});
+
+describe('rule: force-welcomes-report', () => {
+  it('a force welcoming the inspectorate’s report is the force’s statement', () => {
+    const result = read('Statement on the assessment\nAnyshire Police has welcomed the HMICFRS report, which graded the force as good.');
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'force-welcomes-report', false]);
+  });
+});
+
+describe('rule: inspectorate-in-third-person', () => {
+  it.each([
+    'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
+    'Local police rated good\nGovernment inspectors have rated Anyshire Police as good at keeping people safe.\nThe inspector said: “We found a force that cares.”',
+  ])('the inspectorate’s work told by someone else is other: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-in-third-person', false]);
+  });
+
+  it('the inspectorate’s own news, speaking as itself, stays its own', () => {
+    expect(read('Stalking inspection\nHMICFRS has published a report on stalking.\nWe found that forces miss patterns of behaviour.').kind).toBe(
+      'hmicfrs-report',
+    );
+  });
+});
+
+describe('rule: inspectorate-own-voice', () => {
+  it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
+    const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
+  });
+});

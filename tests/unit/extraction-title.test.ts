@@ -148,6 +148,15 @@ describe('rule: first-line', () => {
     expect(result.kind).toBe('pcc-response');
   });
 
+  it.each([['/\n|\n»'], ['Call the 24hr Press Bureau on 020 7946 0000 for other press desks\nPress Bureau Index Page\nNotes to Editors']])(
+    'navigation with no words and a press office’s banner (%j) are not the title',
+    (furniture) => {
+      expect(text(`${furniture}\nAnyshire Police response to HMICFRS inspection\nThe force has read the report.`).title).toBe(
+        'Anyshire Police response to HMICFRS inspection',
+      );
+    },
+  );
+
   it('two capitalised words before prose are a short title, not a byline', () => {
     expect(text('Digital Forensics\nThe inspectorate looked at how well forces use digital forensics in their investigations.').title).toBe(
       'Digital Forensics',
@@ -165,6 +174,12 @@ describe('rule: first-line', () => {
       'Proposed inspection programme 2025–27: For consultation\nWe would like your views on whether this programme covers the right areas.\nHMICFRS consults.',
     );
     expect([consultation.title, consultation.s55.applies]).toEqual(['Proposed inspection programme 2025–27: For consultation', false]);
+  });
+
+  it('a title block’s second line saying what the document is joins the title', () => {
+    expect(text('Stop and search in Anyshire\nA follow-up review\nMarch 2024\nHMICFRS reviewed the force.').title).toBe(
+      'Stop and search in Anyshire: A follow-up review',
+    );
   });
 
   it('a title cut at a preposition goes on in the next line', () => {
