@@ -50,6 +50,20 @@ export interface DeploymentConfiguration {
   users: OfficeUser[];
   /** Who is emailed when an alarm goes off in AWS; none when the file names nobody. */
   operators: string[];
+  /** Where new HMICFRS publications are looked for; absent when nobody configured discovery. */
+  discovery?: DiscoveryConfiguration;
+}
+
+/** A feed (RSS 2.0 or Atom) or an HTML listing page that new publications appear on. */
+export interface DiscoverySource {
+  kind: 'feed' | 'listing';
+  url: string;
+}
+
+export interface DiscoveryConfiguration {
+  sources: DiscoverySource[];
+  /** Named in the User-Agent of every request, so a site's operator can reach whoever runs the crawler. */
+  contact: string;
 }
 
 export class ConfigurationError extends Error {
@@ -119,6 +133,18 @@ const deploymentSchema = z.object({
   operators: z.optional(
     z.array(z.email('must be the email address of someone who looks after the deployment, e.g. "ops@your-office.example"'), {
       error: 'must be a list of the email addresses to tell when an alarm goes off, e.g. "operators": ["ops@your-office.example"]',
+    }),
+  ),
+  discovery: z.optional(
+    z.strictObject({
+      sources: z.array(
+        z.strictObject({
+          kind: z.enum(['feed', 'listing'], 'must be "feed" (an RSS 2.0 or Atom feed) or "listing" (an HTML page listing publications)'),
+          url: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of the feed or listing page' }),
+        }),
+        { error: 'must be a list of sources, e.g. "sources": [{ "kind": "feed", "url": "https://hmicfrs.justiceinspectorates.gov.uk/feed/" }]' },
+      ),
+      contact: z.string().check(z.minLength(3, 'must name whom a site can contact about the crawler, e.g. an email address or a web page')),
     }),
   ),
 });
@@ -201,5 +227,6 @@ export function parseDeploymentConfiguration(raw: unknown, source: string): Depl
     localPolicingBodies,
     users,
     operators: uniqueAddresses(parsed.data.operators ?? []),
+    ...(parsed.data.discovery ? { discovery: parsed.data.discovery } : {}),
   };
 }
