@@ -118,12 +118,15 @@ describe('what is not a report to answer', () => {
     ['HMICFRS inspection programme and framework 2024–25', 'publications/x/', 'inspection-programme'],
     ['National press release: differences between forces', 'news/x/', 'press-release'],
     ['Cumbria', 'publications/frs-assessment/cumbria/', 'fire-and-rescue-only'],
+    ["Deputy Commissioner's Response", 'documents/response.pdf', 'pcc-response'],
+    ['PCC & Force Response to PEEL Effectiveness 2018', 'documents/peel.pdf', 'pcc-response'],
   ])('"%s" at /%s is skipped as %s', (title, path, code) => {
     expect(reasonToSkip(title, `${SITE}${path}`)?.code).toBe(code);
   });
 
   it('keeps a police inspection, even one that names fire and rescue services beside forces', () => {
     expect(reasonToSkip('PEEL 2021/22 – An inspection of Cleveland Police', `${SITE}publications/peel/`)).toBeNull();
+    expect(reasonToSkip('The policing response to antisocial behaviour: PEEL spotlight report', `${SITE}publications/asb/`)).toBeNull();
     expect(reasonToSkip('Joint working between police forces and fire and rescue services', `${SITE}publications/joint/`)).toBeNull();
   });
 });
