@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarDate } from '../../shared/calendar-date';
 import type { DiscoverySource } from '../../shared/configuration';
 import {
@@ -11,19 +13,14 @@ import {
   type SkipReason,
   UnreadableSourceError,
 } from '../../shared/discovery';
-import type { DiscoveryTable, SeenRecord } from '../commons/discovery-table';
-import type { UploadsBucket } from '../commons/uploads-bucket';
-import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../commons/wiring';
-import { type PoliteFetcher, SourceFetchError, type Validators } from './polite-fetcher';
-
-/** Where discovered documents go: under the uploads prefix, so the ingest reads them as any other upload. */
-export const DISCOVERED_PREFIX = `${UPLOADS_PREFIX}discovered/`;
+import { DiscoveryTable, type SeenRecord } from '../commons/discovery-table';
+import { DISCOVERY_PROBLEM_RUNS } from '../commons/operator-alerts';
+import { UploadsBucket } from '../commons/uploads-bucket';
+import { DISCOVERED_PREFIX, PUBLISHED_ON_METADATA } from '../commons/wiring';
+import { discoveryUserAgent, PoliteFetcher, type PoliteFetcherOptions, SourceFetchError, type Validators } from './polite-fetcher';
 
 /** Metadata a discovered document carries beside `published-on`: where it came from, for a person checking it. */
 export const DISCOVERY_METADATA = { sourceUrl: 'source-url', landingPage: 'landing-page' } as const;
-
-/** After this many failed or empty runs in a row a source raises an alarm: a site that changed its markup must not go quiet. */
-export const PROBLEM_RUNS_BEFORE_ALARM = 3;
 
 export interface DiscoveryDependencies {
   fetcher: PoliteFetcher;
@@ -57,6 +54,24 @@ export interface SourceRun {
   problem: string | null;
   consecutiveProblems: number;
   alarm: boolean;
+}
+
+/**
+ * The pass's adapters, made once (per cold start in AWS): the fetcher keeps its spacing per host across
+ * passes, so two passes close together cannot hit a site twice in a second.
+ */
+export function discoveryDependencies(
+  names: { tableName: string; bucket: string },
+  contact: string,
+  spacing: Pick<PoliteFetcherOptions, 'minIntervalMs'> = {},
+): DiscoveryDependencies {
+  return {
+    fetcher: new PoliteFetcher({ userAgent: discoveryUserAgent(contact), ...spacing }),
+    discovery: new DiscoveryTable(new DynamoDBClient({}), names.tableName),
+    uploads: new UploadsBucket(new S3Client({})),
+    bucket: names.bucket,
+    now: () => new Date(),
+  };
 }
 
 const fingerprintOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -209,7 +224,7 @@ export async function discoverSource(source: DiscoverySource, dependencies: Disc
     consecutiveProblems,
     lastProblem: problem,
   });
-  return { ...walk.run, problem, consecutiveProblems, alarm: consecutiveProblems >= PROBLEM_RUNS_BEFORE_ALARM };
+  return { ...walk.run, problem, consecutiveProblems, alarm: consecutiveProblems >= DISCOVERY_PROBLEM_RUNS };
 }
 
 /** A discovery pass over every source, one after another, so the per-host spacing holds across them. */

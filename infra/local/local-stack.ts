@@ -17,6 +17,7 @@ import type { S3Event, SNSEvent } from 'aws-lambda';
 import { Cron } from 'croner';
 import { DirectoryTable } from '../../functions/commons/directory-table';
 import { type SeedOutcome, seedDirectory } from '../../functions/commons/directory-updates';
+import { DiscoveryTable } from '../../functions/commons/discovery-table';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../../functions/commons/environment';
 import { ReportsTable } from '../../functions/commons/reports-table';
 import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../../functions/commons/table-layout';
@@ -159,6 +160,7 @@ export function localAdapters(names: { tableName: string } = LOCAL_NAMES) {
   return {
     reports: new ReportsTable(dynamoDb, names.tableName),
     directory: new DirectoryTable(dynamoDb, names.tableName),
+    discovery: new DiscoveryTable(dynamoDb, names.tableName),
     userPool,
     now: () => new Date(),
   };

@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscoveryTable } from '../../functions/commons/discovery-table';
-import { UploadsBucket } from '../../functions/commons/uploads-bucket';
-import { DISCOVERED_PREFIX, discover, type SourceRun } from '../../functions/discovery/discover';
-import { discoveryUserAgent, PoliteFetcher } from '../../functions/discovery/polite-fetcher';
+import { alertLines, operatorAlerts } from '../../functions/commons/operator-alerts';
+import { DISCOVERED_PREFIX } from '../../functions/commons/wiring';
+import { discover, discoveryDependencies, type SourceRun } from '../../functions/discovery/discover';
 import type { DiscoverySource } from '../../shared/configuration';
 import { recordedPage, startDiscoverySite } from '../support/discovery-site';
 import { forceReportText, nationalReportText, printedPdf } from '../support/documents';
@@ -60,13 +58,7 @@ afterAll(() => site?.close());
 
 /** One pass, as the handler runs it; the spacing between requests is shortened so the test runs quickly. */
 function pass(): Promise<SourceRun[]> {
-  return discover(sources, {
-    fetcher: new PoliteFetcher({ userAgent: discoveryUserAgent(CONTACT), minIntervalMs: 10 }),
-    discovery: new DiscoveryTable(new DynamoDBClient({}), services.tableName),
-    uploads: new UploadsBucket(services.s3),
-    bucket: services.bucket,
-    now: () => new Date(),
-  });
+  return discover(sources, discoveryDependencies({ tableName: services.tableName, bucket: services.bucket }, CONTACT, { minIntervalMs: 10 }));
 }
 
 /** The ingest of each document a pass put, as S3's notifications would start it. */
@@ -147,5 +139,17 @@ describe('discovery on a local site', () => {
     const empty = third[2]!;
     expect(empty).toMatchObject({ consecutiveProblems: 3, alarm: true, problem: expect.stringContaining('listed no publications') });
     expect(third.slice(0, 2).map((run) => run.alarm)).toEqual([false, false]);
+    const alerts = await operatorAlerts(services, new Date());
+    expect(alerts.failingSources).toEqual([expect.objectContaining({ source: `${site.origin}/empty/`, consecutiveProblems: 3 })]);
+    expect(alertLines(alerts)).toContainEqual(
+      expect.stringMatching(/^Discovery source http:\/\/127\.0\.0\.1:\d+\/empty\/ failed or listed nothing on 3 runs in a row/),
+    );
+  });
+
+  it('clears a source’s run of problems once it lists publications again', async () => {
+    site.pages['/empty/'] = recordedPage('listing.html');
+    const [, , recovered] = await pass();
+    expect(recovered).toMatchObject({ problem: null, consecutiveProblems: 0, alarm: false });
+    expect((await operatorAlerts(services, new Date())).failingSources).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { discoveryEnvironment, readDiscoveryEnvironment } from '../../functions/discovery/discovery-environment';
 import { ConfigurationError, parseDeploymentConfiguration } from '../../shared/configuration';
 
 const base = {
@@ -30,5 +31,15 @@ describe('discovery configuration', () => {
       expect.stringMatching(/^discovery\.sources\[0\]\.url: must be the http\(s\) address/),
       expect.stringMatching(/^discovery\.contact: /),
     ]);
+  });
+});
+
+describe('the discovery function’s environment', () => {
+  it('carries the configuration’s discovery section and reads it back, refusing one that is missing or wrong', () => {
+    const discovery = { sources: [{ kind: 'listing' as const, url: 'https://example.org/reports/' }], contact: 'https://example.org/contact' };
+    expect(readDiscoveryEnvironment(discoveryEnvironment(discovery))).toEqual(discovery);
+    expect(() => readDiscoveryEnvironment({})).toThrow(/DISCOVERY_CONFIGURATION: must hold/);
+    expect(() => readDiscoveryEnvironment({ DISCOVERY_CONFIGURATION: '{' })).toThrow(/is not JSON/);
+    expect(() => readDiscoveryEnvironment({ DISCOVERY_CONFIGURATION: '{"sources":[]}' })).toThrow(/contact/);
   });
 });
