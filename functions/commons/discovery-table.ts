@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { DiscoverySource } from '../../shared/configuration';
+import { withoutKeys } from './directory-table';
 
 /** Every source in one partition, so the alerts read them all in one query. */
 const SOURCES_PARTITION = 'DISCOVERY';
@@ -27,10 +28,6 @@ export interface SeenRecord {
   seenAt: string;
   /** For a landing page, what it was read as (JSON), so an unchanged page need not be fetched to know where its report is. */
   reading: string | null;
-}
-
-function withoutKeys<T>({ pk: _pk, sk: _sk, itemType: _itemType, ...rest }: Record<string, unknown>): T {
-  return rest as T;
 }
 
 /** The DynamoDB adapter for discovery's memory: each source's state and what each one led to (see table-layout.ts). */
