@@ -96,21 +96,21 @@ class SourceWalk {
     this.run.source = source.url;
   }
 
-  private async fetchChanged(url: string): Promise<{ body: Uint8Array; contentType: string; seen: SeenRecord; before: SeenRecord | null } | null> {
+  /** Fetches an address unless it is unchanged since last seen; `changed` is null when it is (by the site's word, or by its fingerprint). */
+  private async fetchChanged(url: string): Promise<{ before: SeenRecord | null; changed: { body: Uint8Array; contentType: string; seen: SeenRecord } | null }> {
     const before = await this.dependencies.discovery.getSeen(this.source.url, url);
     const outcome = await this.dependencies.fetcher.get(url, before);
-    if (outcome.status === 'not-modified') return null;
+    if (outcome.status === 'not-modified') return { before, changed: null };
     const fingerprint = fingerprintOf(outcome.body);
-    if (before?.fingerprint === fingerprint) return null;
+    if (before?.fingerprint === fingerprint) return { before, changed: null };
     const seen = { url, fingerprint, eTag: outcome.eTag, lastModified: outcome.lastModified, seenAt: this.dependencies.now().toISOString(), reading: null };
-    return { body: outcome.body, contentType: outcome.contentType, seen, before };
+    return { before, changed: { body: outcome.body, contentType: outcome.contentType, seen } };
   }
 
   /** The landing page as read now, or as read before when it has not changed since. */
   private async landingPage(url: string): Promise<LandingPage> {
-    const changed = await this.fetchChanged(url);
+    const { before, changed } = await this.fetchChanged(url);
     if (!changed) {
-      const before = await this.dependencies.discovery.getSeen(this.source.url, url);
       if (before?.reading) return JSON.parse(before.reading) as LandingPage;
       throw new SourceFetchError(url, 'the site says the page is unchanged, but no reading of it is stored');
     }
@@ -120,7 +120,7 @@ class SourceWalk {
   }
 
   private async putIfChanged(documentUrl: string, landingPage: string, publishedOn: CalendarDate | null): Promise<void> {
-    const changed = await this.fetchChanged(documentUrl);
+    const { before, changed } = await this.fetchChanged(documentUrl);
     if (!changed) return;
     const key = discoveredKey(documentUrl);
     const metadata: Record<string, string> = {
@@ -137,7 +137,7 @@ class SourceWalk {
     });
     // Recorded only once the document is in the bucket: a put that failed is tried again next run.
     await this.dependencies.discovery.putSeen(this.source.url, changed.seen);
-    this.run.fetched.push({ url: documentUrl, landingPage, key, eTag, size: changed.body.length, publishedOn, newVersion: changed.before !== null });
+    this.run.fetched.push({ url: documentUrl, landingPage, key, eTag, size: changed.body.length, publishedOn, newVersion: before !== null });
   }
 
   /** Follows one listed publication to its report; a news item leads to the report it announces, one step only. */
