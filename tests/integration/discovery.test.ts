@@ -3,8 +3,8 @@ import { alertLines, operatorAlerts } from '../../functions/commons/operator-ale
 import { DISCOVERED_PREFIX } from '../../functions/commons/wiring';
 import { discover, discoveryDependencies, type SourceRun } from '../../functions/discovery/discover';
 import type { DiscoverySource } from '../../shared/configuration';
-import { recordedPage, startDiscoverySite } from '../support/discovery-site';
-import { forceReportText, nationalReportText, printedPdf } from '../support/documents';
+import { pdfPage, publisherPages, recordedPage, startDiscoverySite } from '../support/discovery-site';
+import { forceReportText } from '../support/documents';
 import { s3PutEvent, useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
@@ -13,40 +13,11 @@ let ingest: typeof import('../../functions/ingest/handler');
 let sources: DiscoverySource[];
 
 const CONTACT = 'ops@fiftysix.test';
-const pdf = async (text: string) => ({ body: await printedPdf(text), contentType: 'application/pdf' });
 
 beforeAll(async () => {
   services = await useIsolatedServices('discovery');
   ingest = await import('../../functions/ingest/handler');
-  site = await startDiscoverySite({
-    '/feed/': recordedPage('feed.xml'),
-    '/publications/cleveland-police-cause-of-concern-revisit-public-engagement-and-scrutiny/': recordedPage('landing-letter.html'),
-    '/wp-content/uploads/cleveland-police-cause-of-concern-revisit-public-engagement-and-scrutiny.pdf': await pdf(
-      forceReportText('Cumbria Constabulary', 'Cumbria Constabulary cause of concern revisit'),
-    ),
-    '/news/news-feed/cleveland-police-has-improved-in-some-areas-but-still-more-to-do/': recordedPage('news-item.html'),
-    '/publications/peel-2021-22-an-inspection-of-cleveland-police/': recordedPage('landing-peel-cleveland.html'),
-    '/wp-content/uploads/peel-2021-22-an-inspection-of-cleveland-police.pdf': await pdf(
-      forceReportText('Surrey Police', 'PEEL 2021/22 – An inspection of Surrey Police'),
-    ),
-    '/news/news-feed/inspectorate-publishes-annual-assessment/': recordedPage('press-release.html'),
-    '/publications/frs-assessment/fire-and-rescue-service-effectiveness-and-efficiency-2023-25-cumbria/': recordedPage('fire-report.html'),
-    '/Transparency/HMICFRS/': recordedPage('listing.html'),
-    '/publications/the-policing-response-to-antisocial-behaviour-peel-spotlight-report/': recordedPage('landing-report.html'),
-    '/publication-html/peel-spotlight-report-diverging-under-pressure/': {
-      body: `<!DOCTYPE html><html lang="en"><head><title>Diverging under pressure</title></head><body><main>${nationalReportText(
-        'PEEL spotlight report: Diverging under pressure',
-      )
-        .split('\n')
-        .map((line) => `<p>${line}</p>`)
-        .join('')}</main></body></html>`,
-      contentType: 'text/html; charset=utf-8',
-    },
-    '/reports/An-inspection-into-activism-and-impartiality-in-policing.pdf': await pdf(
-      nationalReportText('An inspection into activism and impartiality in policing'),
-    ),
-    '/empty/': { body: '<!DOCTYPE html><html><body><h1>Reports</h1><p>Coming soon.</p></body></html>', contentType: 'text/html' },
-  });
+  site = await startDiscoverySite(await publisherPages());
   sources = [
     { kind: 'feed', url: `${site.origin}/feed/` },
     { kind: 'listing', url: `${site.origin}/Transparency/HMICFRS/` },
@@ -126,7 +97,9 @@ describe('discovery on a local site', () => {
 
   it('puts a changed document at the same address again, as a new version, and alarms on a source empty three runs in a row', async () => {
     const letter = '/wp-content/uploads/cleveland-police-cause-of-concern-revisit-public-engagement-and-scrutiny.pdf';
-    site.pages[letter] = await pdf(forceReportText('Cumbria Constabulary', 'Cumbria Constabulary cause of concern revisit', 'Corrected on 14 October 2021.'));
+    site.pages[letter] = await pdfPage(
+      forceReportText('Cumbria Constabulary', 'Cumbria Constabulary cause of concern revisit', 'Corrected on 14 October 2021.'),
+    );
     site.pages['/feed/'] = { ...recordedPage('feed.xml'), body: `${recordedPage('feed.xml').body}\n` };
     const third = await pass();
     const fetched = third.flatMap((run) => run.fetched);

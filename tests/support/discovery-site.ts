@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forceReportText, nationalReportText, printedPdf } from './documents';
 
 export interface SitePage {
   body: string | Uint8Array;
@@ -41,5 +42,44 @@ export async function startDiscoverySite(pages: Record<string, SitePage>) {
     pages,
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+export const pdfPage = async (text: string): Promise<SitePage> => ({ body: await printedPdf(text), contentType: 'application/pdf' });
+
+/**
+ * A publisher's pages in HMICFRS's shapes: a feed (a letter, a news item announcing a PEEL report, a
+ * press release, a fire and rescue report), a PCC's listing (a spotlight report with an HTML version,
+ * a response, a PDF linked straight, an inspection programme), and a listing with nothing on it.
+ */
+export async function publisherPages(): Promise<Record<string, SitePage>> {
+  return {
+    '/feed/': recordedPage('feed.xml'),
+    '/publications/cleveland-police-cause-of-concern-revisit-public-engagement-and-scrutiny/': recordedPage('landing-letter.html'),
+    '/wp-content/uploads/cleveland-police-cause-of-concern-revisit-public-engagement-and-scrutiny.pdf': await pdfPage(
+      forceReportText('Cumbria Constabulary', 'Cumbria Constabulary cause of concern revisit'),
+    ),
+    '/news/news-feed/cleveland-police-has-improved-in-some-areas-but-still-more-to-do/': recordedPage('news-item.html'),
+    '/publications/peel-2021-22-an-inspection-of-cleveland-police/': recordedPage('landing-peel-cleveland.html'),
+    '/wp-content/uploads/peel-2021-22-an-inspection-of-cleveland-police.pdf': await pdfPage(
+      forceReportText('Surrey Police', 'PEEL 2021/22 – An inspection of Surrey Police'),
+    ),
+    '/news/news-feed/inspectorate-publishes-annual-assessment/': recordedPage('press-release.html'),
+    '/publications/frs-assessment/fire-and-rescue-service-effectiveness-and-efficiency-2023-25-cumbria/': recordedPage('fire-report.html'),
+    '/Transparency/HMICFRS/': recordedPage('listing.html'),
+    '/publications/the-policing-response-to-antisocial-behaviour-peel-spotlight-report/': recordedPage('landing-report.html'),
+    '/publication-html/peel-spotlight-report-diverging-under-pressure/': {
+      body: `<!DOCTYPE html><html lang="en"><head><title>Diverging under pressure</title></head><body><main>${nationalReportText(
+        'PEEL spotlight report: Diverging under pressure',
+      )
+        .split('\n')
+        .map((line) => `<p>${line}</p>`)
+        .join('')}</main></body></html>`,
+      contentType: 'text/html; charset=utf-8',
+    },
+    '/reports/An-inspection-into-activism-and-impartiality-in-policing.pdf': await pdfPage(
+      nationalReportText('An inspection into activism and impartiality in policing'),
+    ),
+    '/empty/': { body: '<!DOCTYPE html><html><body><h1>Reports</h1><p>Coming soon.</p></body></html>', contentType: 'text/html' },
   };
 }
