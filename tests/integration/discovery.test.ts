@@ -28,8 +28,8 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 /** One pass, as the handler runs it; the spacing between requests is shortened so the test runs quickly. */
-function pass(): Promise<SourceRun[]> {
-  return discover(sources, discoveryDependencies({ tableName: services.tableName, bucket: services.bucket }, CONTACT, { minIntervalMs: 10 }));
+function pass(over = sources): Promise<SourceRun[]> {
+  return discover(over, discoveryDependencies({ tableName: services.tableName, bucket: services.bucket }, CONTACT, { minIntervalMs: 10 }));
 }
 
 /** The ingest of each document a pass put, as S3's notifications would start it. */
@@ -124,5 +124,17 @@ describe('discovery on a local site', () => {
     const [, , recovered] = await pass();
     expect(recovered).toMatchObject({ problem: null, consecutiveProblems: 0, alarm: false });
     expect((await operatorAlerts(services, new Date())).failingSources).toEqual([]);
+  });
+
+  it('lists for a person a discovered report whose page states no date, its clock waiting', async () => {
+    const [undated] = await pass([{ kind: 'listing', url: `${site.origin}/undated/` }]);
+    expect(undated!.fetched).toEqual([expect.objectContaining({ publishedOn: null })]);
+    const [outcome] = await ingestPut([undated!]);
+    expect(outcome).toMatchObject({ status: 'awaiting-publication-date' });
+    const alerts = await operatorAlerts(services, new Date());
+    expect(alerts.undatedDiscoveries).toEqual([{ reportId: outcome!.reportId, key: undated!.fetched[0]!.key, title: 'Custody in Cumbria' }]);
+    expect(alertLines(alerts)).toContain(
+      `Discovered report ${outcome!.reportId} (${undated!.fetched[0]!.key}) states no publication date: confirm it with "npm run cli -- confirm ${outcome!.reportId} --published YYYY-MM-DD"`,
+    );
   });
 });

@@ -50,7 +50,7 @@ export const pdfPage = async (text: string): Promise<SitePage> => ({ body: await
 /**
  * A publisher's pages in HMICFRS's shapes: a feed (a letter, a news item announcing a PEEL report, a
  * press release, a fire and rescue report), a PCC's listing (a spotlight report with an HTML version,
- * a response, a PDF linked straight, an inspection programme), and a listing with nothing on it.
+ * a response, a PDF linked straight, an inspection programme), a listing with an undated report, and one with nothing on it.
  */
 export async function publisherPages(): Promise<Record<string, SitePage>> {
   return {
@@ -80,6 +80,11 @@ export async function publisherPages(): Promise<Record<string, SitePage>> {
     '/reports/An-inspection-into-activism-and-impartiality-in-policing.pdf': await pdfPage(
       nationalReportText('An inspection into activism and impartiality in policing'),
     ),
+    '/undated/': {
+      body: '<!DOCTYPE html><html><body><h1>Reports</h1><ul><li><a href="/reports/custody-in-cumbria.pdf">Custody in Cumbria</a></li></ul></body></html>',
+      contentType: 'text/html',
+    },
+    '/reports/custody-in-cumbria.pdf': await pdfPage(forceReportText('Cumbria Constabulary', 'Custody in Cumbria')),
     '/empty/': { body: '<!DOCTYPE html><html><body><h1>Reports</h1><p>Coming soon.</p></body></html>', contentType: 'text/html' },
   };
 }
