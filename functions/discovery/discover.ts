@@ -87,13 +87,13 @@ const isDocumentAddress = (url: string) => /\.pdf([?#]|$)|\/publication-html\//i
 
 /** One source's run: read its listing, follow each publication to its report, and put each new or changed report. */
 class SourceWalk {
-  readonly run: Omit<SourceRun, 'consecutiveProblems' | 'alarm' | 'problem'> = { source: '', found: [], fetched: [], skipped: [], errors: [] };
+  readonly run: Omit<SourceRun, 'consecutiveProblems' | 'alarm' | 'problem'>;
 
   constructor(
     private readonly source: DiscoverySource,
     private readonly dependencies: DiscoveryDependencies,
   ) {
-    this.run.source = source.url;
+    this.run = { source: source.url, found: [], fetched: [], skipped: [], errors: [] };
   }
 
   /** Fetches an address unless it is unchanged since last seen; `changed` is null when it is (by the site's word, or by its fingerprint). */
@@ -198,8 +198,6 @@ export async function discoverSource(source: DiscoverySource, dependencies: Disc
   try {
     const listed = await walk.listed(before);
     if (listed) {
-      // An empty listing is not remembered as seen: the next run asks for the page whole again.
-      validators = listed.publications.length > 0 ? listed.validators : { eTag: null, lastModified: null };
       walk.run.found.push(...listed.publications.map(({ title, url }) => ({ title, url })));
       if (listed.publications.length === 0) problem = `${source.url} listed no publications this run: check whether the page's markup changed`;
       for (const publication of listed.publications) {
@@ -210,6 +208,12 @@ export async function discoverSource(source: DiscoverySource, dependencies: Disc
           walk.run.errors.push({ url: publication.url, message: error.message });
         }
       }
+      if (listed.publications.length > 0 && walk.run.errors.length === listed.publications.length) {
+        problem = `none of the ${listed.publications.length} publications ${source.url} listed could be followed: ${walk.run.errors[0]!.message}`;
+      }
+      // A listing is remembered as seen only when every publication on it was followed: otherwise the
+      // next run asks for it whole again, and tries again those that failed (the others answer 304).
+      validators = listed.publications.length > 0 && walk.run.errors.length === 0 ? listed.validators : { eTag: null, lastModified: null };
     }
   } catch (error) {
     if (!isExpected(error)) throw error;

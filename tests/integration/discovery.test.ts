@@ -137,4 +137,25 @@ describe('discovery on a local site', () => {
       `Discovered report ${outcome!.reportId} (${undated!.fetched[0]!.key}) states no publication date: confirm it with "npm run cli -- confirm ${outcome!.reportId} --published YYYY-MM-DD"`,
     );
   });
+
+  it('tries again next run a publication it could not follow, though its listing has not changed since', async () => {
+    const report = '/publications/an-inspection-of-custody-in-cumbria/';
+    site.pages['/flaky/'] = {
+      body: `<html><body><ul><li><a href="${report}">An inspection of custody in Cumbria</a> – 3 June 2024</li></ul></body></html>`,
+      contentType: 'text/html',
+    };
+    const flaky = [{ kind: 'listing' as const, url: `${site.origin}/flaky/` }];
+    const [failed] = await pass(flaky);
+    expect(failed).toMatchObject({
+      fetched: [],
+      errors: [{ url: `${site.origin}${report}`, message: expect.stringContaining('404') }],
+      consecutiveProblems: 1,
+    });
+    expect(failed!.problem).toMatch(/none of the 1 publications .* could be followed/);
+
+    site.pages[report] = recordedPage('landing-peel-cleveland.html');
+    const [retried] = await pass(flaky);
+    expect(retried).toMatchObject({ errors: [], problem: null, consecutiveProblems: 0 });
+    expect(retried!.fetched).toEqual([expect.objectContaining({ landingPage: `${site.origin}${report}`, publishedOn: '2022-11-04', newVersion: false })]);
+  });
 });
