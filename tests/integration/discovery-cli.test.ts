@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/emulators';
 import { publisherPages, startDiscoverySite } from '../support/discovery-site';
-import { REPO_ROOT, runScript, startScript } from '../support/run-script';
+import { freeStackPorts, REPO_ROOT, runScript, startScript } from '../support/run-script';
 
 let site: Awaited<ReturnType<typeof startDiscoverySite>>;
 
@@ -24,11 +23,7 @@ describe('npm run cli -- discover', () => {
     writeFileSync(join(cwd, 'fiftysix.config.json'), JSON.stringify(configuration));
     const env = {
       FIFTYSIX_CONFIG: join(cwd, 'fiftysix.config.json'),
-      FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
-      FIFTYSIX_S3_PORT: String(await freePort()),
-      FIFTYSIX_SES_PORT: String(await freePort()),
-      FIFTYSIX_COGNITO_PORT: String(await freePort()),
-      FIFTYSIX_APP_PORT: String(await freePort()),
+      ...(await freeStackPorts()),
     };
     const stack = startScript('infra/local/start.ts', [], { cwd, env });
     let output = '';
