@@ -1,6 +1,6 @@
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { CalendarDate } from '../calendar-date';
-import { reasonToSkip, type SkipReason } from './skip-reasons';
+import { isBodyResponse, reasonToSkip, type SkipReason } from './skip-reasons';
 import { machineDate, writtenDateIn } from './stated-date';
 
 /** The document a landing page offers as the report; the HTML version is read more reliably than a PDF, so it is preferred. */
@@ -19,8 +19,8 @@ export type LandingPage =
 const HTML_VERSION = /\/publication-html\//i;
 const PDF = /\.pdf([?#]|$)/i;
 const LANDING = /\/publications?\/[^/?#]+/i;
-/** Links beside the report that are documents too, but not the report. */
-const NOT_THE_REPORT = /\bresponse\b|press release|pdf reader|adobe|terms of reference|easy read|annex|appendix|data/i;
+/** Links beside the report that are documents too, but not the report (a body's response is told apart by isBodyResponse). */
+const NOT_THE_REPORT = /press release|pdf reader|adobe|terms of reference|easy read|annex|appendix|data (pack|tables?|files?)\b/i;
 
 /** The date a page says it was published: a `<time>`, its metadata, or "Published: 10 October 2024" in its text. */
 function statedPublicationDate(root: HTMLElement): CalendarDate | null {
@@ -49,7 +49,7 @@ export function readLandingPage(html: string, pageUrl: string): LandingPage {
   const publishedOn = statedPublicationDate(root);
   const candidates = reportLinks(root)
     .map((link) => ({ url: new URL(link.getAttribute('href')!, pageUrl).href, text: link.text.replace(/\s+/g, ' ').trim() }))
-    .filter((link) => !NOT_THE_REPORT.test(link.text) && link.url !== pageUrl);
+    .filter((link) => !NOT_THE_REPORT.test(link.text) && !isBodyResponse(link.text) && link.url !== pageUrl);
   const htmlVersion = candidates.find((link) => HTML_VERSION.test(new URL(link.url).pathname));
   if (htmlVersion) return { kind: 'report', title, publishedOn, document: { url: htmlVersion.url, format: 'html' } };
   const pdf = candidates.find((link) => PDF.test(link.url));

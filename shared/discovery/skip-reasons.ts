@@ -7,6 +7,11 @@ export interface SkipReason {
 const POLICING = /\b(police|policing|constabulary|peel|force|forces|crime)\b/i;
 /** "Deputy Commissioner's Response", "PCC response to …": a PCC office's page lists its answers beside the reports. */
 const RESPONSE = /\b(commissioner|pcc|pfcc|mayor|force)(['’]s)?\s+response\b|\bresponse (to|from) (the )?(hmic|report|inspection)|^(pcc|pfcc)\b.*\bresponse\b/i;
+/** Whether a title names a local policing body's (or force's) response to a report, not a report. */
+export function isBodyResponse(title: string): boolean {
+  return RESPONSE.test(title);
+}
+
 const FIRE_AND_RESCUE = /\bfire\s*(and|&|-)\s*rescue\b|\bfrs\b/i;
 
 /**
@@ -18,7 +23,7 @@ export function reasonToSkip(title: string, url: string): SkipReason | null {
   const path = decodeURIComponent(new URL(url).pathname).replace(/[-_/]+/g, ' ');
   const words = `${title} ${path}`;
   if (/\bpress releases?\b/i.test(words)) return { code: 'press-release', message: `"${title}" is a press release, not a report` };
-  if (RESPONSE.test(title)) return { code: 'pcc-response', message: `"${title}" is a local policing body's response to a report, not a report` };
+  if (isBodyResponse(title)) return { code: 'pcc-response', message: `"${title}" is a local policing body's response to a report, not a report` };
   if (/\bterms of reference\b/i.test(words))
     return { code: 'terms-of-reference', message: `"${title}" gives an inspection's terms of reference, not its findings` };
   if (/\binspection (programme|framework)\b|\bprogramme and framework\b/i.test(words)) {

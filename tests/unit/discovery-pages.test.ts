@@ -84,6 +84,19 @@ describe('reading a landing page', () => {
     });
   });
 
+  it('takes a report whose own title says "response" or "data", passing over the bodies’ responses beside it', () => {
+    const page = `<html><body><h1>The policing response to antisocial behaviour</h1><p>Published on: 10 October 2024</p>
+      <h2>Get the report</h2><ul><li><a href="/uploads/pcc-response-asb.pdf">Surrey PCC’s response (PDF document)</a></li>
+      <li><a href="/uploads/policing-response-to-asb.pdf">The policing response to antisocial behaviour (PDF document)</a></li></ul></body></html>`;
+    expect(readLandingPage(page, `${SITE}publications/asb/`)).toMatchObject({
+      kind: 'report',
+      document: { url: `${SITE}uploads/policing-response-to-asb.pdf` },
+    });
+    const integrity =
+      '<html><body><h1>Crime data integrity: Cumbria</h1><a href="/uploads/cdi-cumbria.pdf">Crime data integrity inspection 2024: Cumbria (PDF document)</a></body></html>';
+    expect(readLandingPage(integrity, `${SITE}publications/cdi/`)).toMatchObject({ kind: 'report', document: { format: 'pdf' } });
+  });
+
   it('leads from a news item to the report it announces, not to the news item', () => {
     expect(readLandingPage(page('news-item.html'), `${SITE}news/news-feed/cleveland-police-has-improved/`)).toEqual({
       kind: 'announcement',
