@@ -1,10 +1,8 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../functions/commons/environment';
@@ -14,11 +12,13 @@ import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../s
 import { PDF_PAGE_READER, PDFIUM_WASM } from '../shared/extraction/pdf-text';
 import { grantObjectAccess, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
+import { Discovery } from './discovery';
 import { acknowledgeWildcards, underArn } from './nag';
 import { OfficeApi, Users } from './office-api';
 import { OfficePage } from './office-page';
 import { OperatorAlarms } from './operator-alarms';
 import { ProjectFunction } from './project-function';
+import { runOnSchedule } from './schedule';
 import { SesEvents } from './ses-events';
 
 /**
@@ -135,34 +135,6 @@ interface DeadlineScanProps extends FunctionsProps {
 }
 
 /**
- * Starts a function every day at a London time, as EventBridge Scheduler keeps the time zone, handing
- * it the time the run was meant for: a late retry still counts days as at that moment.
- */
-function runDaily(target: ProjectFunction, schedule: { expression: string; timeZone: string }, description: string): Schedule {
-  const run = new Schedule(target, 'Daily', {
-    description,
-    schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
-    target: new LambdaInvoke(target.function, {
-      input: ScheduleTargetInput.fromObject({
-        scheduledTime: ContextAttribute.scheduledTime,
-        executionId: ContextAttribute.executionId,
-      }),
-      // These retries cover only handing the event to Lambda (throttling, an outage); a run that
-      // cannot start the same day is better left to the dead-letter queue and a person.
-      retryAttempts: 20,
-      maxEventAge: Duration.hours(12),
-      // One queue to watch per function, whether the scheduler could not start it or it failed after starting.
-      deadLetterQueue: target.deadLetters ?? undefined,
-    }),
-  });
-  // The scheduler's role is made by CDK at the stack's root, one per target function.
-  acknowledgeWildcards(Stack.of(target), {
-    [`Resource::${underArn(target.function, ':*')}`]: 'CDK’s grantInvoke also covers this function’s versions and aliases; no other function',
-  });
-  return run;
-}
-
-/**
  * Every morning, London time, sends the reminders that fall due and records each in the ledger; an
  * hour later the morning check looks for the heartbeat the scan leaves when it finishes.
  */
@@ -192,7 +164,7 @@ export class DeadlineScan extends Construct {
     // SendEmail only (the mailer sends no raw MIME), as the sender and through the configuration set:
     // SES checks the permission on both.
     Grant.addToPrincipal({ grantee: scan, actions: ['ses:SendEmail'], resourceArns: [this.sender.emailIdentityArn, sesEvents.configurationSetArn] });
-    runDaily(this.function, DEADLINE_SCAN_SCHEDULE, 'Starts the deadline scan every morning, London time');
+    runOnSchedule(this.function, DEADLINE_SCAN_SCHEDULE, 'Starts the deadline scan every morning, London time');
 
     this.heartbeat = new ProjectFunction(this, 'Heartbeat', {
       entry: HANDLER_ENTRIES.scanHeartbeat,
@@ -202,7 +174,7 @@ export class DeadlineScan extends Construct {
       environment: heartbeatEnvironment,
     });
     grantTableAccess(this.heartbeat.function, storage.table, { items: ['GetItem'], partitions: [SCAN_HEARTBEAT_KEY.pk] });
-    runDaily(this.heartbeat, SCAN_HEARTBEAT_SCHEDULE, 'Starts the morning check that the deadline scan finished, London time');
+    runOnSchedule(this.heartbeat, SCAN_HEARTBEAT_SCHEDULE, 'Starts the morning check that the deadline scan finished, London time');
   }
 }
 
@@ -220,6 +192,8 @@ export class FiftySixStack extends Stack {
   readonly seed: DirectorySeed;
   readonly page: OfficePage;
   readonly alarms: OperatorAlarms;
+  /** Present when the configuration names discovery sources. */
+  readonly discovery: Discovery | null;
 
   constructor(scope: Construct, id: string, props: FiftySixStackProps) {
     super(scope, id, props);
@@ -266,9 +240,13 @@ export class FiftySixStack extends Stack {
       environment: handlerEnvironment({ ...common, userPool }),
       configuration,
     });
+    this.discovery = configuration.discovery
+      ? new Discovery(this, 'Discovery', { storage: this.storage, environment: handlerEnvironment(common), configuration: configuration.discovery })
+      : null;
 
     this.alarms = new OperatorAlarms(this, 'Alarms', {
       operators: configuration.operators,
+      discovery: this.discovery?.function ?? null,
       deadlineScan: this.deadlineScan.function,
       morningCheck: this.deadlineScan.heartbeat,
       functions: [
@@ -303,6 +281,15 @@ export class FiftySixStack extends Stack {
           whenItFails:
             'Bringing the bodies and users in line with the configuration file failed: the deploy rolls back, which brings them in line with the file deployed before.',
         },
+        ...(this.discovery
+          ? [
+              {
+                name: 'Discovery',
+                function: this.discovery.function,
+                whenItFails: 'A discovery pass failed: new HMICFRS publications are not being found, and their 56 days run whether anyone noticed or not.',
+              },
+            ]
+          : []),
       ],
     });
 

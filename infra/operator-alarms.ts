@@ -15,6 +15,9 @@ import { POWERTOOLS_SERVICE, type ProjectFunction } from './project-function';
  */
 export const ONE_MORNING = Duration.minutes(24 * 60 + 15);
 
+/** Discovery runs hourly: a window a little longer, so one run's figure stands until the next. */
+const DISCOVERY_WINDOW = Duration.minutes(75);
+
 /** For what happens any time of day (a failure, a bounce): each one tells the operators soon. */
 const EVENTS_WINDOW = Duration.minutes(5);
 
@@ -51,6 +54,8 @@ export interface OperatorAlarmsProps {
   /** Where to look when the scan or its figures raise an alarm. */
   deadlineScan: ProjectFunction;
   morningCheck: ProjectFunction;
+  /** The discovery function, when the configuration names sources. */
+  discovery: ProjectFunction | null;
 }
 
 /** A figure a project function publishes, as Powertools Metrics publishes it: FiftySix's namespace, the one `service` dimension. */
@@ -67,7 +72,7 @@ export class OperatorAlarms extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
 
-  constructor(scope: Construct, id: string, { operators, functions, deadlineScan, morningCheck }: OperatorAlarmsProps) {
+  constructor(scope: Construct, id: string, { operators, functions, deadlineScan, morningCheck, discovery }: OperatorAlarmsProps) {
     super(scope, id);
     this.topic = encryptedTopic(this, 'Topic', { displayName: 'FiftySix alarms', publisher: 'cloudwatch.amazonaws.com' });
     for (const address of operators) this.topic.addSubscription(new EmailSubscription(address));
@@ -161,6 +166,19 @@ export class OperatorAlarms extends Construct {
         'An administrator must give it a working address now (PUT /api/bodies/{body}, or the configuration file).',
       toldWhenCleared: false,
     });
+    if (discovery) {
+      this.alarm('DiscoverySourcesFailing', {
+        metric: projectMetric(METRIC.discoverySourcesFailing, 'Maximum', DISCOVERY_WINDOW),
+        threshold: 1,
+        description:
+          'A discovery source failed, or listed nothing discovery could read, on three runs in a row: new publications on it are not being found. ' +
+          `The log group ${discovery.logs.logGroupName} names the source and what went wrong ("A discovery source failed or listed nothing"). ` +
+          'Check the site; if its markup changed, fix that source’s adapter in shared/discovery. Clears after a run that reads it again.',
+        // No run at night or at the weekend is no news: the alarm keeps its state until the next run.
+        treatMissingData: TreatMissingData.IGNORE,
+        toldWhenCleared: true,
+      });
+    }
     const reputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
     this.alarm('SesBounceRate', {
       metric: reputation('Reputation.BounceRate'),

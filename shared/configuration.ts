@@ -50,6 +50,20 @@ export interface DeploymentConfiguration {
   users: OfficeUser[];
   /** Who is emailed when an alarm goes off in AWS; none when the file names nobody. */
   operators: string[];
+  /** Where new HMICFRS publications are looked for; absent when nobody configured discovery. */
+  discovery?: DiscoveryConfiguration;
+}
+
+/** A feed (RSS 2.0 or Atom) or an HTML listing page that new publications appear on. */
+export interface DiscoverySource {
+  kind: 'feed' | 'listing';
+  url: string;
+}
+
+export interface DiscoveryConfiguration {
+  sources: DiscoverySource[];
+  /** Named in the User-Agent of every request, so a site's operator can reach whoever runs the crawler. */
+  contact: string;
 }
 
 export class ConfigurationError extends Error {
@@ -106,6 +120,17 @@ const userSchema = z.strictObject({
  */
 export const MAX_SERVED_BODIES = 90;
 
+const discoverySchema = z.strictObject({
+  sources: z.array(
+    z.strictObject({
+      kind: z.enum(['feed', 'listing'], 'must be "feed" (an RSS 2.0 or Atom feed) or "listing" (an HTML page listing publications)'),
+      url: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of the feed or listing page' }),
+    }),
+    { error: 'must be a list of sources, e.g. "sources": [{ "kind": "feed", "url": "https://hmicfrs.justiceinspectorates.gov.uk/feed/" }]' },
+  ),
+  contact: z.string().check(z.minLength(3, 'must name whom a site can contact about the crawler, e.g. an email address or a web page')),
+});
+
 const deploymentSchema = z.object({
   senderAddress: emailAddress,
   appUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'must be the address of the office’s page, e.g. https://fiftysix.your-office.example' }))),
@@ -121,6 +146,7 @@ const deploymentSchema = z.object({
       error: 'must be a list of the email addresses to tell when an alarm goes off, e.g. "operators": ["ops@your-office.example"]',
     }),
   ),
+  discovery: z.optional(discoverySchema),
 });
 
 /** Addresses that differ only in case are one mailbox in practice: keep the first spelling, in order. */
@@ -201,5 +227,13 @@ export function parseDeploymentConfiguration(raw: unknown, source: string): Depl
     localPolicingBodies,
     users,
     operators: uniqueAddresses(parsed.data.operators ?? []),
+    ...(parsed.data.discovery ? { discovery: parsed.data.discovery } : {}),
   };
+}
+
+/** Reads discovery's settings on their own, as the discovery function gets them in its environment. */
+export function parseDiscoveryConfiguration(raw: unknown, source: string): DiscoveryConfiguration {
+  const parsed = discoverySchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigurationError(source, issuesOf(parsed.error));
+  return parsed.data;
 }

@@ -16,7 +16,8 @@ export class DirectoryConflictError extends Error {
   }
 }
 
-function withoutKeys<T>({ pk: _pk, sk: _sk, itemType: _itemType, ...rest }: Record<string, unknown>): T {
+/** An item as the domain knows it, without the table's keys and item type. */
+export function withoutKeys<T>({ pk: _pk, sk: _sk, itemType: _itemType, ...rest }: Record<string, unknown>): T {
   return rest as T;
 }
 

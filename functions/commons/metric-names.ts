@@ -20,6 +20,10 @@ export const METRIC = {
   uploadsFailed: 'UploadsFailed',
   /** A recipient SES said bounced for good or complained, no longer emailed. */
   recipientsSuppressed: 'RecipientsSuppressed',
+  /** Discovery sources that failed, or listed nothing it could read, on three runs in a row. */
+  discoverySourcesFailing: 'DiscoverySourcesFailing',
+  /** Documents a discovery pass put into the uploads bucket. */
+  documentsDiscovered: 'DocumentsDiscovered',
   /** A body left with no recipient its reminders can reach. */
   bodiesWithoutRecipients: 'BodiesWithoutRecipients',
 } as const;

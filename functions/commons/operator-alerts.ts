@@ -1,7 +1,9 @@
 import { type CalendarDate, londonDateAt } from '../../shared/calendar-date';
 import { deliverableRecipients, type SuppressedRecipient, servedBody } from '../../shared/directory';
 import type { DirectoryTable } from './directory-table';
+import type { DiscoveryTable } from './discovery-table';
 import type { LedgerEntry, ReportsTable } from './reports-table';
+import { DISCOVERED_PREFIX } from './wiring';
 
 /** How long a claimed reminder may stay unsettled before a person is told: longer than a scan and SES's events take. */
 export const UNSETTLED_AFTER_MS = 60 * 60 * 1000;
@@ -18,14 +20,25 @@ export interface OperatorAlerts {
   failedUploads: Array<{ reportId: string; key: string; code: string; message: string }>;
   suppressedRecipients: Array<{ bodyId: string } & SuppressedRecipient>;
   bodiesWithoutRecipients: string[];
+  /** Discovery sources that failed or listed nothing on three runs in a row; the DiscoverySourcesFailing alarm raises for them. */
+  failingSources: Array<{ source: string; consecutiveProblems: number; problem: string | null; lastRunAt: string }>;
+  /** Reports discovery found whose page stated no date the ingest could use: their clocks wait for a person. */
+  undatedDiscoveries: Array<{ reportId: string; key: string; title: string | null }>;
 }
 
-export async function operatorAlerts(dependencies: { reports: ReportsTable; directory: DirectoryTable }, now: Date): Promise<OperatorAlerts> {
-  const [lastScanCompletedOn, unsettled, reports, bodies] = await Promise.all([
+/** A source that fails or is empty this many runs in a row is alerted on (the discovery pass counts them). */
+export const DISCOVERY_PROBLEM_RUNS = 3;
+
+export async function operatorAlerts(
+  dependencies: { reports: ReportsTable; directory: DirectoryTable; discovery: DiscoveryTable },
+  now: Date,
+): Promise<OperatorAlerts> {
+  const [lastScanCompletedOn, unsettled, reports, bodies, sources] = await Promise.all([
     dependencies.reports.lastScanCompletedOn(),
     dependencies.reports.unsettledReminders(new Date(now.getTime() - UNSETTLED_AFTER_MS)),
     dependencies.reports.listReports(),
     dependencies.directory.listBodies(),
+    dependencies.discovery.listSources(),
   ]);
   const served = bodies.filter((body) => !body.retired);
   return {
@@ -44,6 +57,12 @@ export async function operatorAlerts(dependencies: { reports: ReportsTable; dire
       .map((report) => ({ reportId: report.id, key: report.source.key, code: report.failure?.code ?? 'unknown', message: report.failure?.message ?? '' })),
     suppressedRecipients: served.flatMap((body) => (body.suppressed ?? []).map((recipient) => ({ bodyId: body.id, ...recipient }))),
     bodiesWithoutRecipients: served.filter((body) => deliverableRecipients(servedBody(body)).length === 0).map((body) => body.id),
+    failingSources: sources
+      .filter((source) => source.consecutiveProblems >= DISCOVERY_PROBLEM_RUNS)
+      .map(({ url, consecutiveProblems, lastProblem, lastRunAt }) => ({ source: url, consecutiveProblems, problem: lastProblem, lastRunAt })),
+    undatedDiscoveries: reports
+      .filter((report) => report.status === 'awaiting-publication-date' && report.source.key.startsWith(DISCOVERED_PREFIX))
+      .map((report) => ({ reportId: report.id, key: report.source.key, title: report.title })),
   };
 }
 
@@ -64,6 +83,14 @@ export function alertLines(alerts: OperatorAlerts): string[] {
       (each) => `${each.address} of ${each.bodyId} is no longer emailed: SES reported a ${each.reason}${each.detail ? ` (${each.detail})` : ''} on ${each.at}`,
     ),
     ...alerts.bodiesWithoutRecipients.map((bodyId) => `${bodyId} has no recipient its reminders can reach: give it another address`),
+    ...alerts.failingSources.map(
+      (each) =>
+        `Discovery source ${each.source} failed or listed nothing on ${each.consecutiveProblems} runs in a row (last ${each.lastRunAt}: ${each.problem}): check the site, and fix its adapter in shared/discovery if its markup changed`,
+    ),
+    ...alerts.undatedDiscoveries.map(
+      (each) =>
+        `Discovered report ${each.reportId} (${each.key}) states no publication date: confirm it with "npm run cli -- confirm ${each.reportId} --published YYYY-MM-DD"`,
+    ),
   ];
 }
 

@@ -17,6 +17,8 @@
  *                     title, date and forces: written only if absent, so two uploads at once make one report)
  * - report by title:  TITLE#<title and forces> / REPORT#<reportId> (reports sharing a title and forces)
  * - for a person:     REVIEW / <possible-duplicate|unlinked-response>#<reportId> (what only a person can settle)
+ * - discovery source: DISCOVERY / SOURCE#<url> (a feed or listing, its validators and its run of problems)
+ * - seen by a source: SOURCE#<url> / SEEN#<address> (a landing page or document it led to, its fingerprint and when)
  *
  * A report and what hangs on it share a partition, so a report's page is read in a few queries and
  * a change to it, its obligations and its audit event are written in one transaction.

@@ -50,6 +50,20 @@ export class UploadsBucket {
     return { bytes, metadata: response.Metadata ?? {} };
   }
 
+  /** Puts a document discovery found; the bucket is versioned, so a changed document at the same key is a new version. */
+  async putDocument(object: {
+    bucket: string;
+    key: string;
+    bytes: Uint8Array;
+    contentType: string;
+    metadata: Record<string, string>;
+  }): Promise<{ eTag: string }> {
+    const { ETag } = await this.client.send(
+      new PutObjectCommand({ Bucket: object.bucket, Key: object.key, Body: object.bytes, ContentType: object.contentType, Metadata: object.metadata }),
+    );
+    return { eTag: (ETag ?? '').replace(/"/g, '') };
+  }
+
   /**
    * A presigned PUT for one object, with its metadata signed in as headers: whoever holds the link can
    * put a file there, but cannot change who it says uploaded it or when the report was published.

@@ -8,6 +8,9 @@ export const UPLOADS_PREFIX = 'uploads/';
 /** Where the office's page puts the reports it uploads, one folder per upload. */
 export const WEB_UPLOADS_PREFIX = `${UPLOADS_PREFIX}web/`;
 
+/** Where the discovery function puts the reports it finds: under the uploads prefix, so the ingest reads them as any other upload. */
+export const DISCOVERED_PREFIX = `${UPLOADS_PREFIX}discovered/`;
+
 /** S3 object metadata (x-amz-meta-published-on) a person sets to give the publication date. */
 export const PUBLISHED_ON_METADATA = 'published-on';
 
@@ -37,6 +40,12 @@ export const SCAN_HEARTBEAT_SCHEDULE = {
   timeZone: 'Europe/London',
 } as const;
 
+/** Hourly through the working day, Monday to Friday, London time: when HMICFRS publishes, and no more often than a site expects. */
+export const DISCOVERY_SCHEDULE = {
+  expression: 'cron(0 7-19 ? * MON-FRI *)',
+  timeZone: 'Europe/London',
+} as const;
+
 export const HANDLER_ENTRIES = {
   ingest: 'functions/ingest/handler.ts',
   deadlineScan: 'functions/deadline-scan/handler.ts',
@@ -44,4 +53,5 @@ export const HANDLER_ENTRIES = {
   api: 'functions/api/handler.ts',
   seed: 'functions/seed/handler.ts',
   sesEvents: 'functions/ses-events/handler.ts',
+  discovery: 'functions/discovery/handler.ts',
 } as const;

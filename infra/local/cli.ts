@@ -14,6 +14,7 @@ import { correctReportAs, ObligationNotFoundError, recordProgress } from '../../
 import { linkResponseAs } from '../../functions/commons/report-sources';
 import { ConcurrentChangeError, ReportNotFoundError } from '../../functions/commons/reports-table';
 import { PUBLISHED_ON_METADATA, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import { discover, discoveryDependencies } from '../../functions/discovery/discover';
 import { ForbiddenError, type Viewer } from '../../shared/access';
 import { SYSTEM_ACTORS } from '../../shared/audit';
 import { addDays, isCalendarDate, londonDateAt } from '../../shared/calendar-date';
@@ -45,7 +46,9 @@ const USAGE = `Usage: npm run --silent cli -- <command>
                                              record what the body has done; reminders about it stop
   obligations [--body <id>]                  what every body (or one) owes, as GET /api/obligations returns it
   users                                      who can sign in, the bodies they act for, and who administers
-  alerts                                     what the alarms would raise: a missed scan, unsettled reminders, failed uploads, suppressed recipients
+  alerts                                     what the alarms would raise: a missed scan, unsettled reminders, failed uploads, suppressed recipients,
+                                             discovery sources failing three runs in a row, discovered reports with no stated date
+  discover [--source <url>]                  one discovery pass over the configured sources (or one of them): what each found, fetched and skipped, and why
   settle <report-id> --body <id> --outcome sent|resend
                                              settle a reminder SES's events did not: it was sent, or send it again at the next scan
   review                                     what waits for a person: possible duplicates, and responses not linked to their report
@@ -215,6 +218,29 @@ async function alerts(): Promise<void> {
   for (const line of alertLines(found)) process.stderr.write(`${line}\n`);
 }
 
+async function discoverNow(sourceUrl: string | undefined): Promise<void> {
+  const configuration = loadDeploymentConfiguration();
+  if (!configuration.discovery)
+    throw new UsageError('no discovery sources are configured: add "discovery": { "sources": [...], "contact": "..." } to fiftysix.config.json');
+  const { sources, contact } = configuration.discovery;
+  const chosen = sourceUrl === undefined ? sources : sources.filter((source) => source.url === sourceUrl);
+  if (chosen.length === 0)
+    throw new UsageError(`--source "${sourceUrl}" is not a configured source; the configuration lists: ${sources.map((each) => each.url).join(', ')}`);
+  connectToLocalStack();
+  // The local stack's bucket notifies the ingest, as S3 does in AWS: what is put here becomes reports.
+  const runs = await discover(chosen, discoveryDependencies({ tableName: LOCAL_NAMES.tableName, bucket: LOCAL_NAMES.uploadsBucketName }, contact));
+  print(
+    runs.map((run) => ({
+      source: run.source,
+      found: run.found,
+      fetched: run.fetched.map(({ url, landingPage, key, publishedOn, newVersion }) => ({ url, landingPage, key, publishedOn, newVersion })),
+      skipped: run.skipped.map(({ url, title, reason }) => ({ url, title, reason: reason.message })),
+      errors: run.errors,
+      ...(run.problem ? { problem: run.problem, consecutiveProblems: run.consecutiveProblems, alarm: run.alarm } : {}),
+    })),
+  );
+}
+
 async function settle(reportId: string, bodyId: string, outcome: string | undefined): Promise<void> {
   if (outcome !== 'sent' && outcome !== 'resend') throw new UsageError('--outcome must be "sent" (SES sent it) or "resend" (it was not sent: send it again)');
   const { adapters } = connectToLocalStack();
@@ -260,6 +286,7 @@ const COMMANDS: Record<string, 0 | 1> = {
   obligations: 0,
   users: 0,
   alerts: 0,
+  discover: 0,
   settle: 1,
   review: 0,
   link: 1,
@@ -283,6 +310,7 @@ async function main(argv: string[]): Promise<number> {
       explained: { type: 'string', multiple: true },
       outcome: { type: 'string' },
       report: { type: 'string' },
+      source: { type: 'string' },
       explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -322,6 +350,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'alerts':
       await alerts();
+      return 0;
+    case 'discover':
+      await discoverNow(values.source);
       return 0;
     case 'settle':
       await settle(argument!, required('body', values.body), values.outcome);

@@ -17,11 +17,13 @@ import type { S3Event, SNSEvent } from 'aws-lambda';
 import { Cron } from 'croner';
 import { DirectoryTable } from '../../functions/commons/directory-table';
 import { type SeedOutcome, seedDirectory } from '../../functions/commons/directory-updates';
+import { DiscoveryTable } from '../../functions/commons/discovery-table';
 import { DEFAULT_MAX_DOCUMENT_BYTES, handlerEnvironment } from '../../functions/commons/environment';
 import { ReportsTable } from '../../functions/commons/reports-table';
 import { SECONDARY_INDEXES, TABLE_LAYOUT } from '../../functions/commons/table-layout';
 import { UserPool, type UserPoolSettings } from '../../functions/commons/user-pool';
-import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import { DEADLINE_SCAN_SCHEDULE, DISCOVERY_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import { discoveryEnvironment } from '../../functions/discovery/discovery-environment';
 import type { DeploymentConfiguration } from '../../shared/configuration';
 import type { SesEvent } from '../../shared/ses-events';
 import { pageSecurityHeaders } from '../page-security';
@@ -85,7 +87,7 @@ export const LOCAL_NAMES = {
 } as const;
 
 /** The handlers the local stack invokes as their triggers would. */
-export type LocalHandler = 'ingest' | 'deadline-scan' | 'ses-events';
+export type LocalHandler = 'ingest' | 'deadline-scan' | 'ses-events' | 'discovery';
 
 /** An SES event as SNS hands it to the ses-events function. */
 export function snsEventOf(event: SesEvent): SNSEvent {
@@ -126,6 +128,7 @@ export function localEnvironment(stack: Omit<LocalStackDescription, 'inboxUrl' |
       appUrl: configuration.appUrl ?? stack.appUrl,
       userPool,
     }),
+    ...(configuration.discovery ? discoveryEnvironment(configuration.discovery) : {}),
     AWS_REGION: LOCAL_NAMES.region,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
@@ -159,6 +162,7 @@ export function localAdapters(names: { tableName: string } = LOCAL_NAMES) {
   return {
     reports: new ReportsTable(dynamoDb, names.tableName),
     directory: new DirectoryTable(dynamoDb, names.tableName),
+    discovery: new DiscoveryTable(dynamoDb, names.tableName),
     userPool,
     now: () => new Date(),
   };
@@ -401,6 +405,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           void invoke('deadline-scan', () => deadlineScan.handler(scheduledScanEvent(scheduledTime)));
         })
       : null;
+    // Discovery runs only where sources are configured, as the CDK app deploys it only then.
+    const discovery = options.schedule && configuration.discovery ? await import('../../functions/discovery/handler') : null;
+    const discoverySchedule = discovery
+      ? scheduleFor(DISCOVERY_SCHEDULE.expression, DISCOVERY_SCHEDULE.timeZone, (scheduledTime) => {
+          void invoke('discovery', () => discovery.handler(scheduledScanEvent(scheduledTime)));
+        })
+      : null;
 
     return {
       ...description,
@@ -415,6 +426,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       stop: async () => {
         schedule?.stop();
+        discoverySchedule?.stop();
         await Promise.allSettled([...inFlight]);
         await stopAll();
       },

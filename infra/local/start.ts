@@ -4,7 +4,7 @@
  */
 
 import { alertLines, operatorAlerts } from '../../functions/commons/operator-alerts';
-import { DEADLINE_SCAN_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
+import { DEADLINE_SCAN_SCHEDULE, DISCOVERY_SCHEDULE, UPLOADS_PREFIX } from '../../functions/commons/wiring';
 import { ConfigurationError } from '../../shared/configuration';
 import { buildWebAssets } from '../../web/build';
 import { configurationPath, loadDeploymentConfiguration } from '../configuration-file';
@@ -74,6 +74,9 @@ async function main(): Promise<void> {
       `  Sign in as any of its users with the password ${localPassword}${process.env.FIFTYSIX_LOCAL_PASSWORD ? ' (FIFTYSIX_LOCAL_PASSWORD)' : ''}:`,
       ...configuration.users.map((user) => `    ${user.email} (${user.admin ? 'administrator' : user.bodyIds.join(', ')})`),
       `  Deadline scan:                ${DEADLINE_SCAN_SCHEDULE.expression} ${DEADLINE_SCAN_SCHEDULE.timeZone}`,
+      configuration.discovery
+        ? `  Discovery:                    ${DISCOVERY_SCHEDULE.expression} ${DISCOVERY_SCHEDULE.timeZone}, ${configuration.discovery.sources.length} sources (npm run --silent cli -- discover runs it now)`
+        : '  Discovery:                    off (no "discovery" sources in the configuration)',
       '',
       '  Upload a report, from another terminal:',
       '    npm run --silent cli -- ingest path/to/report.pdf --published 2024-03-07',

@@ -2,11 +2,10 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../infra/local/emulators';
 import { addDays, daysBetween, formatLongDate, londonDateAt } from '../../shared/calendar-date';
 import { isWorkingDay } from '../../shared/working-days';
 import { corpusFile } from '../support/corpus';
-import { REPO_ROOT, runScript, startScript } from '../support/run-script';
+import { freeStackPorts, REPO_ROOT, runScript, startScript } from '../support/run-script';
 
 const START = 'infra/local/start.ts';
 const CLI = 'infra/local/cli.ts';
@@ -21,11 +20,7 @@ describe('npm start', () => {
     const cwd = workingDirectory();
     const env = {
       FIFTYSIX_CONFIG: resolve(REPO_ROOT, 'fiftysix.config.json'),
-      FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
-      FIFTYSIX_S3_PORT: String(await freePort()),
-      FIFTYSIX_SES_PORT: String(await freePort()),
-      FIFTYSIX_COGNITO_PORT: String(await freePort()),
-      FIFTYSIX_APP_PORT: String(await freePort()),
+      ...(await freeStackPorts()),
       // As a person runs it: with the handlers' routine logging on, stdout must still be only JSON.
       POWERTOOLS_LOG_LEVEL: undefined,
     };

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../../infra/local/emulators';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** By path, so a script run from another working directory still finds the project's tsx. */
@@ -29,4 +30,15 @@ export function runScript(script: string, args: string[], options: { cwd?: strin
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
+}
+
+/** The variables that give `npm start` a free port for each emulator and the page, so a test's stack clashes with nothing running. */
+export async function freeStackPorts() {
+  return {
+    FIFTYSIX_DYNAMODB_PORT: String(await freePort()),
+    FIFTYSIX_S3_PORT: String(await freePort()),
+    FIFTYSIX_SES_PORT: String(await freePort()),
+    FIFTYSIX_COGNITO_PORT: String(await freePort()),
+    FIFTYSIX_APP_PORT: String(await freePort()),
+  };
 }

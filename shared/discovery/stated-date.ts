@@ -1,0 +1,34 @@
+import { type CalendarDate, isCalendarDate } from '../calendar-date';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "10th October 2024", "2 May 2019": the way HMICFRS's and PCC offices' pages write a date. */
+const WRITTEN_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/i;
+
+function calendarDate(year: number, month: number, day: number): CalendarDate | null {
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : null;
+}
+
+/** The first date written out in words in a piece of text, or null. */
+export function writtenDateIn(text: string): CalendarDate | null {
+  const match = WRITTEN_DATE.exec(text);
+  if (!match) return null;
+  return calendarDate(Number(match[3]), MONTHS.indexOf(match[2]!.toLowerCase()) + 1, Number(match[1]));
+}
+
+/**
+ * A feed's or a page's machine date (RFC 822 in RSS, ISO 8601 in Atom and `<time datetime>`), as the
+ * day in the publisher's own terms: the calendar date it names, before any conversion to UTC, since a
+ * report published at 00:01 London time would otherwise fall on the day before.
+ */
+export function machineDate(value: string | undefined): CalendarDate | null {
+  if (!value) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return writtenDateIn(value.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/i, (short) => fullMonth(short)));
+}
+
+function fullMonth(short: string): string {
+  return MONTHS.find((month) => month.startsWith(short.slice(0, 3).toLowerCase())) ?? short;
+}

@@ -1,0 +1,62 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoveryUserAgent, PoliteFetcher, SourceFetchError } from '../../functions/discovery/polite-fetcher';
+
+const seen: IncomingHttpHeaders[] = [];
+let origin: string;
+const server = createServer((request, response) => {
+  seen.push(request.headers);
+  if (request.url === '/slow') return; // never answers: the fetcher's timeout must end it
+  if (request.url === '/broken') return void response.writeHead(503).end('down for maintenance');
+  if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304).end();
+  response.writeHead(200, { 'content-type': 'text/html', etag: '"v1"', 'last-modified': 'Tue, 01 Oct 2024 08:00:00 GMT' }).end('<p>listing</p>');
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+/** A clock that stands still and records each wait asked of it. */
+function stillClock() {
+  const waits: number[] = [];
+  return { waits, clock: { now: () => 1_000_000, sleep: async (ms: number) => void waits.push(ms) } };
+}
+
+describe('the polite fetcher', () => {
+  it('spaces requests to one host a second apart, and does not hold up another host', async () => {
+    const { waits, clock } = stillClock();
+    const fetcher = new PoliteFetcher({ userAgent: 'test', clock });
+    await fetcher.get(`${origin}/a`, null);
+    await fetcher.get(`${origin}/b`, null);
+    await fetcher.get(`${origin}/c`, null);
+    await fetcher.get(`${origin.replace('127.0.0.1', 'localhost')}/a`, null);
+    expect(waits).toEqual([1000, 2000]);
+  });
+
+  it('names the project and contact, and asks with the validators it was given', async () => {
+    const fetcher = new PoliteFetcher({ userAgent: discoveryUserAgent('ops@fiftysix.test'), minIntervalMs: 0 });
+    const first = await fetcher.get(`${origin}/listing`, null);
+    expect(first).toMatchObject({ status: 'fetched', eTag: '"v1"', lastModified: 'Tue, 01 Oct 2024 08:00:00 GMT' });
+    expect(new TextDecoder().decode((first as { body: Uint8Array }).body)).toBe('<p>listing</p>');
+    const again = await fetcher.get(`${origin}/listing`, { eTag: '"v1"', lastModified: 'Tue, 01 Oct 2024 08:00:00 GMT' });
+    expect(again).toEqual({ status: 'not-modified' });
+    expect(seen.at(-1)).toMatchObject({
+      'user-agent': 'FiftySix/0.1 (section 55 response tracker; +ops@fiftysix.test)',
+      'if-none-match': '"v1"',
+      'if-modified-since': 'Tue, 01 Oct 2024 08:00:00 GMT',
+    });
+  });
+
+  it('fails with the address and the reason when the site errs or does not answer in time', async () => {
+    const fetcher = new PoliteFetcher({ userAgent: 'test', minIntervalMs: 0, timeoutMs: 200 });
+    await expect(fetcher.get(`${origin}/broken`, null)).rejects.toThrow(new SourceFetchError(`${origin}/broken`, 'the site answered 503 Service Unavailable'));
+    await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(SourceFetchError);
+    await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(/timeout|aborted/i);
+  });
+});
