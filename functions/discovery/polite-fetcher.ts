@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../commons/environment';
+
 /** What was stored of an earlier fetch of an address, for a conditional request. */
 export interface Validators {
   eTag: string | null;
@@ -24,6 +26,8 @@ export interface PoliteFetcherOptions {
   /** The least time between two requests to one host: one a second, as a crawler's manners ask. */
   minIntervalMs?: number;
   timeoutMs?: number;
+  /** The most a fetched body may hold: what an upload may be, since what is fetched is put into the uploads bucket. */
+  maxBytes?: number;
   /** The clock the spacing is kept by; a test gives its own, to see the waits without waiting. */
   clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
 }
@@ -42,11 +46,13 @@ export class PoliteFetcher {
   private readonly nextRequestAt = new Map<string, number>();
   private readonly minIntervalMs: number;
   private readonly timeoutMs: number;
+  private readonly maxBytes: number;
   private readonly clock: NonNullable<PoliteFetcherOptions['clock']>;
 
   constructor(private readonly options: PoliteFetcherOptions) {
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
     this.clock = options.clock ?? REAL_CLOCK;
   }
 
@@ -76,12 +82,49 @@ export class PoliteFetcher {
     }
     return {
       status: 'fetched',
-      body: new Uint8Array(await response.arrayBuffer()),
+      body: await this.boundedBody(url, response),
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       eTag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
     };
   }
+
+  /**
+   * The body, read no further than maxBytes: a site's declared length may be missing or wrong, and a
+   * document bigger than an upload may be would only be refused by the ingest after filling this
+   * function's memory.
+   */
+  private async boundedBody(url: string, response: Response): Promise<Uint8Array> {
+    const tooLarge = () => new SourceFetchError(url, `the document is larger than ${sizeInWords(this.maxBytes)}, more than an upload may be`);
+    if (!response.body) return new Uint8Array();
+    const reader = response.body.getReader();
+    if (Number(response.headers.get('content-length') ?? 0) > this.maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      length += read.value.length;
+      if (length > this.maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(read.value);
+    }
+    const body = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return body;
+  }
+}
+
+function sizeInWords(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Math.floor(megabytes)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** The User-Agent a deployment's crawler sends. */

@@ -9,6 +9,9 @@ const server = createServer((request, response) => {
   seen.push(request.headers);
   if (request.url === '/slow') return; // never answers: the fetcher's timeout must end it
   if (request.url === '/broken') return void response.writeHead(503).end('down for maintenance');
+  // A site that declares no length, then sends more than an upload may be.
+  if (request.url === '/huge') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end(new Uint8Array(3000));
+  if (request.url === '/declared-huge') return void response.writeHead(200, { 'content-length': '3000' }).end(new Uint8Array(3000));
   if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304).end();
   response.writeHead(200, { 'content-type': 'text/html', etag: '"v1"', 'last-modified': 'Tue, 01 Oct 2024 08:00:00 GMT' }).end('<p>listing</p>');
 });
@@ -58,5 +61,15 @@ describe('the polite fetcher', () => {
     await expect(fetcher.get(`${origin}/broken`, null)).rejects.toThrow(new SourceFetchError(`${origin}/broken`, 'the site answered 503 Service Unavailable'));
     await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(SourceFetchError);
     await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(/timeout|aborted/i);
+  });
+
+  it('stops reading a body past the most an upload may be, whether or not the site declared its length', async () => {
+    const fetcher = new PoliteFetcher({ userAgent: 'test', minIntervalMs: 0, maxBytes: 2048 });
+    for (const path of ['/huge', '/declared-huge']) {
+      await expect(fetcher.get(`${origin}${path}`, null)).rejects.toThrow(
+        new SourceFetchError(`${origin}${path}`, 'the document is larger than 2 KB, more than an upload may be'),
+      );
+    }
+    await expect(fetcher.get(`${origin}/listing`, null)).resolves.toMatchObject({ status: 'fetched' });
   });
 });
