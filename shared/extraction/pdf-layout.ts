@@ -24,24 +24,10 @@ export interface Line {
 }
 
 /**
- * A PDF's pages, laid out as text, one paragraph per line. PDFs only hold positioned lines, so a line
- * that runs to the right margin, where the next line's first word would not have fitted, is taken as
- * wrapped and joined to the next; a larger vertical gap becomes a blank line. Without this, a
- * recommendation broken across lines could not be told from the paragraph after it.
- */
-export function pagesToText(pages: Line[][]): string {
-  const layout = layoutOf(pages);
-  return pages
-    .map((lines) =>
-      segments(lines, layout)
-        .map((segment, index) => (index === 0 ? segment.text : `${segment.gapBefore ? '\n\n' : '\n'}${segment.text}`))
-        .join(''),
-    )
-    .join('\n');
-}
-
-/**
- * A PDF's pages as blocks. The type most of the text is set in is the body's: a line set larger is a
+ * A PDF's pages as blocks. PDFs only hold positioned lines, so a line that runs to the right margin,
+ * where the next line's first word would not have fitted, is taken as wrapped and joined to the next:
+ * without this, a recommendation broken across lines could not be told from the paragraph after it.
+ * The type most of the text is set in is the body's: a line set larger is a
  * heading, the largest its level 1, and a short line in bold at the body's size the level below them;
  * a line that starts with a list marker is a list item, its depth its indentation's rank among the
  * list items'; a line that carries on the block before it (indented under a list item's marker, or

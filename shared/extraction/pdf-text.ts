@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { StructuredDocument } from './blocks';
 import { UnreadableDocumentError } from './errors';
-import { type Line, pagesToBlocks, pagesToText } from './pdf-layout';
+import { type Line, pagesToBlocks } from './pdf-layout';
 import type { PageReadRequest, PageReadResponse, PdfFailure } from './pdf-pages-worker';
 
 /**
@@ -170,11 +170,6 @@ function requireComplete(bytes: Uint8Array): void {
   );
 }
 
-/** The text of a PDF, one paragraph per line (see pagesToText). */
-export async function pdfToText(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<string> {
-  return pagesToText(await pdfPages(bytes, limits));
-}
-
 /** A PDF as blocks: headings by their type, list items by their markers, paragraphs (see pagesToBlocks). */
 export async function pdfDocument(bytes: Uint8Array, limits: PdfReadLimits = PDF_READ_LIMITS): Promise<StructuredDocument> {
   return pagesToBlocks(await pdfPages(bytes, limits));
@@ -207,7 +202,7 @@ async function readPages(bytes: Uint8Array, limits: PdfReadLimits): Promise<Page
   let overLimit: ReadLimitError | undefined;
   const stop = (limit: keyof PdfReadLimits) => {
     overLimit ??= new ReadLimitError(limit, limits);
-    // Another PDF these readers were reading at the same time fails too, and is read again by pdfToText.
+    // Another PDF these readers were reading at the same time fails too, and is read again by pdfPages.
     for (const reader of shares) reader.stop(new Error(`The PDF reader was stopped: ${overLimit.message}`));
   };
   const deadline = setTimeout(() => stop('deadlineMs'), limits.deadlineMs);

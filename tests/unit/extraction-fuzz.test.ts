@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, UnreadableDocumentError } from '../../shared/extraction';
-import { PDF_READ_LIMITS, pdfToText } from '../../shared/extraction/pdf-text';
+import { blocksToText } from '../../shared/extraction/blocks';
+import { PDF_READ_LIMITS, type PdfReadLimits, pdfDocument } from '../../shared/extraction/pdf-text';
+
+const readPdfText = async (pdf: Uint8Array, limits?: PdfReadLimits) => blocksToText((await pdfDocument(pdf, limits)).blocks);
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -153,23 +156,23 @@ describe('a PDF over its reading limits', () => {
 
   it('is refused once its deadline passes, and the next PDF is read by fresh readers', async () => {
     const pdf = await pagesPdf(40);
-    const refused = await pdfToText(pdf, { ...PDF_READ_LIMITS, deadlineMs: 1 }).catch((error: unknown) => error);
+    const refused = await readPdfText(pdf, { ...PDF_READ_LIMITS, deadlineMs: 1 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableDocumentError);
     expect(refused).toMatchObject({ code: 'corrupt', message: expect.stringContaining('within 0.001 seconds') });
-    await expect(pdfToText(pdf)).resolves.toContain('Page 40 of a long report.');
+    await expect(readPdfText(pdf)).resolves.toContain('Page 40 of a long report.');
   });
 
   it('a decompression bomb is refused as too large once it passes the memory limit, and the next PDF is read', async () => {
     const limits = { ...PDF_READ_LIMITS, memoryMb: 64 };
     const ordinary = await pagesPdf(3);
     // Readers starting up take memory too: once started, an ordinary PDF reads well inside the limit.
-    await pdfToText(ordinary);
-    await expect(pdfToText(ordinary, limits)).resolves.toContain('Page 3 of a long report.');
+    await readPdfText(ordinary);
+    await expect(readPdfText(ordinary, limits)).resolves.toContain('Page 3 of a long report.');
     const bomb = await decompressionBomb(400);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const refused = await pdfToText(bomb, limits).catch((error: unknown) => error);
+    const refused = await readPdfText(bomb, limits).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableDocumentError);
     expect(refused).toMatchObject({ code: 'too-large', message: expect.stringContaining('more memory') });
-    await expect(pdfToText(ordinary)).resolves.toContain('Page 3 of a long report.');
+    await expect(readPdfText(ordinary)).resolves.toContain('Page 3 of a long report.');
   });
 });
