@@ -25,31 +25,51 @@ export function paragraphs(text: string): string[] {
  */
 export function textDocument(text: string): StructuredDocument {
   const blocks: DocumentBlock[] = [];
-  let tables = 0;
-  let row = -1;
   for (const paragraph of joinedLines(text)) {
-    const cells = TABLE_ROW.test(paragraph.text) ? cellsOf(paragraph.text) : null;
-    if (cells === null) row = -1;
-    else if (row === -1) {
-      tables++;
-      row = 0;
-    }
-    if (cells !== null) {
-      // The line under a table's column headings ("|---|---|") is the table's drawing, not a row.
-      if (TABLE_RULE.test(paragraph.text)) continue;
-      cells.forEach((cell, column) => {
-        if (cell !== '') blocks.push({ kind: 'table-cell', table: tables - 1, row, column, text: cell });
-      });
-      row++;
-    } else if (paragraph.level > 0) blocks.push({ kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text });
+    if (paragraph.level > 0) blocks.push({ kind: 'heading', level: Math.min(paragraph.level, 6) as 1 | 2 | 3 | 4 | 5 | 6, text: paragraph.text });
+    else if (TABLE_ROW.test(paragraph.text)) blocks.push({ kind: 'paragraph', text: paragraph.text });
     else blocks.push(...bulletsOf(paragraph.text).map(paragraphBlock));
   }
-  return { title: null, blocks };
+  return { title: null, blocks: withMarkdownTables(blocks) };
 }
 
 /** A row of a Markdown table: "| T1 | Forces should … | Open |". */
 const TABLE_ROW = /^\|.*\|$/;
 const TABLE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+/** Whether a paragraph opens a Markdown table's row that its line has not closed: printed, a long row wraps. */
+export function opensTableRow(text: string): boolean {
+  return text.startsWith('|') && !TABLE_ROW.test(text);
+}
+
+/**
+ * Paragraphs that are a Markdown table's rows made that table's cells. Plain text carries tables so (a web
+ * page's table as a stored copy gives it), and so does a PDF printed from such text, which is why the PDF
+ * reader calls this too.
+ */
+export function withMarkdownTables(blocks: DocumentBlock[]): DocumentBlock[] {
+  const result: DocumentBlock[] = [];
+  let tables = 0;
+  let row = -1;
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' || !TABLE_ROW.test(block.text)) {
+      row = -1;
+      result.push(block);
+      continue;
+    }
+    if (row === -1) {
+      tables++;
+      row = 0;
+    }
+    // The line under a table's column headings ("|---|---|") is the table's drawing, not a row.
+    if (TABLE_RULE.test(block.text)) continue;
+    cellsOf(block.text).forEach((cell, column) => {
+      if (cell !== '') result.push({ kind: 'table-cell', table: tables - 1, row, column, text: cell });
+    });
+    row++;
+  }
+  return result;
+}
 
 function cellsOf(row: string): string[] {
   return row

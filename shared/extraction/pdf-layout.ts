@@ -1,5 +1,5 @@
 import type { DocumentBlock, StructuredDocument } from './blocks';
-import { startsListItem } from './paragraphs';
+import { opensTableRow, startsListItem, withMarkdownTables } from './paragraphs';
 
 /** A run of text as the PDF places it on the page: x and width from its glyphs' boxes, y its baseline. */
 export interface TextItem {
@@ -53,7 +53,7 @@ export function pagesToBlocks(pages: Line[][]): StructuredDocument {
     blocks.push(block);
     previous = { block, segment };
   }
-  return { title: titleOf(pages[0] ?? [], body), blocks };
+  return { title: titleOf(pages[0] ?? [], body), blocks: withMarkdownTables(blocks) };
 }
 
 /** How much larger than the body's a line's type must be to make it a heading: 10 %, over rounding and small caps. */
@@ -106,6 +106,7 @@ function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment
   if (block.kind === 'heading')
     return level === block.level && segment.bold === before.bold && segment.spaceAbove > 0 && segment.spaceAbove <= segment.size * 1.6;
   if (segment.gapBefore) return false;
+  if (block.kind === 'paragraph' && opensTableRow(block.text)) return true;
   if (level !== null || startsListItem(segment.text) || block.kind === 'table-cell') return false;
   // A block whose sentence has ended is not carried on, however the next line is set.
   if (/[.!?:;]["'’”)\]]?$/.test(block.text)) return false;

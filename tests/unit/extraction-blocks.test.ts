@@ -22,6 +22,16 @@ describe('plain text as blocks', () => {
     });
   });
 
+  it("a Markdown table's rows are its cells, by row and column, without the rule under its headings", () => {
+    expect(textDocument('| Ref | Text |\n|---|---|\n| 1 | Forces should audit. |\n\nAfter the table.').blocks).toEqual([
+      { kind: 'table-cell', table: 0, row: 0, column: 0, text: 'Ref' },
+      { kind: 'table-cell', table: 0, row: 0, column: 1, text: 'Text' },
+      { kind: 'table-cell', table: 0, row: 1, column: 0, text: '1' },
+      { kind: 'table-cell', table: 0, row: 1, column: 1, text: 'Forces should audit.' },
+      { kind: 'paragraph', text: 'After the table.' },
+    ]);
+  });
+
   it('a short line followed by more text, or a sentence, is not a heading', () => {
     expect(textDocument('Kent Police\nwas inspected.\n\nThe force should act.').blocks.map(({ kind }) => kind)).toEqual(['paragraph', 'paragraph']);
   });

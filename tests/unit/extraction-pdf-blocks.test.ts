@@ -92,6 +92,35 @@ describe('a PDF read as blocks', () => {
     expect(document.title).toBeNull();
   });
 
+  it("reads a Markdown table printed as text, a long row wrapped over lines, as that table's cells", async () => {
+    const pdf = await printedPdf([
+      { text: '| # | Recommendation | Status |' },
+      { text: '|---|---|---|' },
+      { text: '| T1 | Cause of concern: the force cannot maintain its services. Recommendation: HMIC' },
+      { text: 'Recommends that the force should immediately review its workload; | Completed |' },
+      { text: '| T2 | The force should audit its custody records. | Open |' },
+      { text: 'The tracker is updated monthly.', gap: 1 },
+    ]);
+    expect((await pdfDocument(pdf)).blocks).toEqual([
+      { kind: 'table-cell', table: 0, row: 0, column: 0, text: '#' },
+      { kind: 'table-cell', table: 0, row: 0, column: 1, text: 'Recommendation' },
+      { kind: 'table-cell', table: 0, row: 0, column: 2, text: 'Status' },
+      { kind: 'table-cell', table: 0, row: 1, column: 0, text: 'T1' },
+      {
+        kind: 'table-cell',
+        table: 0,
+        row: 1,
+        column: 1,
+        text: 'Cause of concern: the force cannot maintain its services. Recommendation: HMIC Recommends that the force should immediately review its workload;',
+      },
+      { kind: 'table-cell', table: 0, row: 1, column: 2, text: 'Completed' },
+      { kind: 'table-cell', table: 0, row: 2, column: 0, text: 'T2' },
+      { kind: 'table-cell', table: 0, row: 2, column: 1, text: 'The force should audit its custody records.' },
+      { kind: 'table-cell', table: 0, row: 2, column: 2, text: 'Open' },
+      { kind: 'paragraph', text: 'The tracker is updated monthly.' },
+    ]);
+  });
+
   it('holds every word the PDF prints, in order', async () => {
     const pdf = await printedPdf(REPORT);
     const words = (text: string) => text.split(/\s+/).filter(Boolean);
