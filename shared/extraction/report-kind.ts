@@ -116,6 +116,8 @@ export interface KindEvidence {
   namesInspectorate: boolean;
   mentionsInspection: boolean;
   recommendations: number;
+  /** The paragraph that opens the document, after its title if it has one, when it is a recommendation's text. */
+  openingRecommendation: string | null;
   /** The paragraphs with their quotations taken out: what the document says in its own voice. */
   unquoted: string[];
 }
@@ -286,6 +288,12 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: ({ unquoted }) => lineMatching(OWN_VOICE, unquoted),
   },
   {
+    name: 'opens-with-a-recommendation',
+    doc: 'A page that opens with a recommendation, as the inspectorate’s register gives an entry: "By 31 August 2015, all chief constables should …".',
+    kind: 'hmicfrs-report',
+    matches: ({ openingRecommendation }) => openingRecommendation,
+  },
+  {
     name: 'unrecognised',
     doc: 'Anything else: neither an inspection report nor a response to one.',
     kind: 'other',
@@ -303,6 +311,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
   const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
+  const opensAt = heading?.index === 0 ? 1 : 0;
   return {
     paras,
     text,
@@ -312,6 +321,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,
+    openingRecommendation: findings.recommendations.length > 0 && findings.findingParagraphs.has(opensAt) ? (paras[opensAt] ?? null) : null,
     unquoted: paras.map((paragraph) => paragraph.replace(QUOTATION, ' ')),
   };
 }

@@ -247,6 +247,20 @@ describe('rule: inspection-with-recommendations', () => {
   });
 });
 
+describe('rule: opens-with-a-recommendation', () => {
+  it('a register entry that opens with its recommendation, naming no inspectorate, is the inspectorate’s', () => {
+    const result = read(
+      'By 31 August 2015, all chief constables should satisfy themselves that they have processes in place to ensure that investigations into misconduct are fair.\n\nEquality monitoring arrangements were introduced early 2016 and are reviewed by the force.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'opens-with-a-recommendation']);
+  });
+
+  it('a recommendation further down a page that names no inspection is not enough', () => {
+    const result = read('The council met on Tuesday.\n\nThe council should fix the road by March 2024.');
+    expect(result.kindRule).toBe('unrecognised');
+  });
+});
+
 describe('rule: unrecognised', () => {
   it('anything else is other, with no duty', () => {
     const result = read('Minutes of the parish council\nThe council should fix the road by March 2024.');
