@@ -24,6 +24,15 @@ const JOIN = '\u0000';
  */
 const ADDRESSEE_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the|all|forces|chief|partners|government|local|police,?\s+(?:fire\s+)?and\s+crime)\b|[A-Z])/;
 
+/** Where a recommendation's addressees are read from, as --explain names them. */
+export const ADDRESSEE_RULES = [
+  { name: 'named-beside', doc: 'A table row’s cell beside the recommendation that names who should act: "Directed at | West Mercia Police".' },
+  { name: 'line-after', doc: 'A tracker’s line after the recommendation naming only the force it is for: "West Mercia Police".' },
+  { name: 'subject-of-should', doc: 'The words before the first "should" or "must" that name who should act: "By March 2023, all forces should …".' },
+] as const;
+
+export type AddresseeRule = (typeof ADDRESSEE_RULES)[number]['name'];
+
 /**
  * Who a recommendation asks to act: the subject of its first "should" ("By March 2023, all forces
  * should …" → ["all forces"]; "the Home Office and the College of Policing should …" → both).

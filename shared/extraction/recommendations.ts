@@ -1,6 +1,6 @@
 import { findForce } from '../forces';
 import type { ExtractedRecommendation, ExtractedStatement } from '../model';
-import { addresseesOf } from './addressees';
+import { type AddresseeRule, addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
@@ -311,18 +311,18 @@ class FindingReader {
     const addresseeLine = addressedTo === 'next-line' && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
     const addressee = typeof addressedTo === 'object' ? addressedTo.named : addresseeLine;
     const target = parseTargetPhrase(text);
-    this.findings.recommendations.push({
-      ref,
-      text,
-      targetDate: target.date,
-      addressees: addressee ? [addressee] : addresseesOf(text),
-      targetPhrase: target.phrase,
-      targetRelative: target.relative,
-    });
+    const addressees = addressee ? [addressee] : addresseesOf(text);
+    this.findings.recommendations.push({ ref, text, targetDate: target.date, addressees, targetPhrase: target.phrase, targetRelative: target.relative });
     this.state.itemsMayFollow = true;
     this.state.inStatusLog = false;
     const end = addresseeLine ? next + 1 : next;
-    this.explain(`recommendation ${ref ?? this.findings.recommendations.length}`, rule, index, end);
+    const finding = `recommendation ${ref ?? this.findings.recommendations.length}`;
+    this.explain(finding, rule, index, end);
+    if (target.rule !== null) this.findings.explanations.push({ finding: `target of ${finding}`, rule: target.rule, read: target.phrase! });
+    if (addressees.length > 0) {
+      const source: AddresseeRule = typeof addressedTo === 'object' ? 'named-beside' : addresseeLine ? 'line-after' : 'subject-of-should';
+      this.findings.explanations.push({ finding: `addressees of ${finding}`, rule: source, read: addressees.join('; ') });
+    }
     return end;
   }
 

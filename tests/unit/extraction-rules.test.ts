@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument, extractFromText, parseTargetPhrase } from '../../shared/extraction';
+import { ADDRESSEE_RULES } from '../../shared/extraction/addressees';
 import { textDocument } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
+import { TARGET_RULES } from '../../shared/extraction/target-dates';
+import { expectNamedRules } from '../support/rule-tables';
 
 // Each case sits under the finding rule it exercises: the rule that reads its finding or, for a text
-// that yields none, the rule that must not read it. Target phrases, stated counts, addressees and
-// levels are read by no rule table, so they keep groups of their own.
+// that yields none, the rule that must not read it. Target phrases and addressees have rule tables of
+// their own; stated counts and levels are read by no rule table, so they keep groups of their own.
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** Each finding read from plain text, as "finding ← rule", so a case fails when another rule reads it. */
-const rulesOf = (text: string) => findFindings(textDocument(text).blocks).explanations.map(({ finding, rule }) => `${finding} ← ${rule}`);
+/**
+ * Each finding read from plain text, as "finding ← rule", so a case fails when another rule reads it;
+ * not the target and addressee rules' readings of a recommendation, which have cases of their own.
+ */
+const rulesOf = (text: string) =>
+  findFindings(textDocument(text).blocks)
+    .explanations.filter(({ finding }) => !/^(?:target|addressees) of /.test(finding))
+    .map(({ finding, rule }) => `${finding} ← ${rule}`);
 
 const recommendationTexts = (text: string) => extractFromText(text).recommendations.map(({ text: found }) => found);
 
@@ -37,20 +46,24 @@ function expectConcernThenImmediateRecommendations(lines: string[], recommendati
   return rulesOf(lines.join('\n'));
 }
 
-describe('parseTargetPhrase', () => {
+describe('the target rules', () => {
+  it('each has a unique name and one line of doc', () => {
+    expectNamedRules(TARGET_RULES);
+  });
+
   it.each([
-    ['By March 2023, forces should make sure …', 'By March 2023', '2023-03-31'],
-    ['By February 2024, forces should …', 'By February 2024', '2024-02-29'],
-    ['By 31 October 2024, chief constables should …', 'By 31 October 2024', '2024-10-31'],
-    ['Not later than 31 March 2015 those forces … should provide …', 'Not later than 31 March 2015', '2015-03-31'],
-    ['No later than 1st September 2025, the force should …', 'No later than 1st September 2025', '2025-09-01'],
-    ['By the end of 2024, chief constables should …', 'By the end of 2024', '2024-12-31'],
-    ['By the end of June 2025, the Home Office should …', 'By the end of June 2025', '2025-06-30'],
-    ['By the end of the 2024/25 financial year, forces should …', 'By the end of the 2024/25 financial year', '2025-03-31'],
-    ['The force should, before 1 April 2024, publish …', 'before 1 April 2024', '2024-03-31'],
-    ['Forces should, by Sept. 2025, review …', 'by Sept. 2025', '2025-09-30'],
-  ])('%s', (text, phrase, date) => {
-    expect(parseTargetPhrase(text)).toEqual({ phrase, date, relative: null });
+    ['By March 2023, forces should make sure …', 'By March 2023', '2023-03-31', 'by-month'],
+    ['By February 2024, forces should …', 'By February 2024', '2024-02-29', 'by-month'],
+    ['By 31 October 2024, chief constables should …', 'By 31 October 2024', '2024-10-31', 'by-day'],
+    ['Not later than 31 March 2015 those forces … should provide …', 'Not later than 31 March 2015', '2015-03-31', 'by-day'],
+    ['No later than 1st September 2025, the force should …', 'No later than 1st September 2025', '2025-09-01', 'by-day'],
+    ['By the end of 2024, chief constables should …', 'By the end of 2024', '2024-12-31', 'by-year-end'],
+    ['By the end of June 2025, the Home Office should …', 'By the end of June 2025', '2025-06-30', 'by-month'],
+    ['By the end of the 2024/25 financial year, forces should …', 'By the end of the 2024/25 financial year', '2025-03-31', 'by-financial-year'],
+    ['The force should, before 1 April 2024, publish …', 'before 1 April 2024', '2024-03-31', 'before-day'],
+    ['Forces should, by Sept. 2025, review …', 'by Sept. 2025', '2025-09-30', 'by-month'],
+  ])('%s: %s, rule %s', (text, phrase, date, rule) => {
+    expect(parseTargetPhrase(text)).toEqual({ phrase, date, relative: null, rule });
   });
 
   it.each([
@@ -58,15 +71,16 @@ describe('parseTargetPhrase', () => {
     ['HMIC recommends that within 3 months the force should: …', 'within 3 months'],
     ['HMIC recommends that the force should immediately: conduct a review …', 'immediately'],
     ['With immediate effect, all forces should …', 'with immediate effect'],
-  ])('%s is relative to publication', (text, relative) => {
+  ])('%s is relative to publication, rule from-publication', (text, relative) => {
     const target = parseTargetPhrase(text);
     expect(target.date).toBeNull();
+    expect(target.rule).toBe('from-publication');
     expect(target.relative).toBe(relative);
     expect(target.phrase?.toLowerCase()).toBe(relative);
   });
 
   it('gives nothing for a recommendation without a target, or one mentioned only later', () => {
-    expect(parseTargetPhrase('There should be a single national plan.')).toEqual({ phrase: null, date: null, relative: null });
+    expect(parseTargetPhrase('There should be a single national plan.')).toEqual({ phrase: null, date: null, relative: null, rule: null });
     expect(parseTargetPhrase('Forces should improve supervision. This was last reviewed by March 2019.').date).toBeNull();
   });
 
@@ -79,16 +93,52 @@ describe('parseTargetPhrase', () => {
       parseTargetPhrase(
         'Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.',
       ),
-    ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately' });
+    ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately', rule: 'by-month' });
     expect(parseTargetPhrase('Within three months, forces should review crimes recorded before April 2019.')).toEqual({
       phrase: 'Within three months',
       date: null,
       relative: 'within three months',
+      rule: 'from-publication',
     });
   });
 
   it('ignores a day that does not exist', () => {
     expect(parseTargetPhrase('By 31 June 2024, forces should …').date).toBeNull();
+  });
+});
+
+describe('the addressee rules', () => {
+  it('each has a unique name and one line of doc', () => {
+    expectNamedRules(ADDRESSEE_RULES);
+  });
+
+  it.each([
+    [
+      'the subject of "should"',
+      'Recommendations\n1. By March 2023, chief constables and the College of Policing should review vetting.',
+      'subject-of-should',
+      'chief constables; the College of Policing',
+    ],
+    [
+      'a tracker’s line after the text',
+      '1\nCompleted\nHMIC recommends that the force should immediately review its workload.\nWest Mercia Police',
+      'line-after',
+      'West Mercia Police',
+    ],
+    [
+      'a table’s cell beside it',
+      '| # | Recommendation | Directed at |\n|---|---|---|\n| T1 | The force should review its workload. | West Mercia Police |',
+      'named-beside',
+      'West Mercia Police',
+    ],
+  ])('%s', (_shape, text, rule, read) => {
+    const { explanations } = findFindings(textDocument(text).blocks);
+    expect(explanations.find((explanation) => explanation.finding.startsWith('addressees of '))).toMatchObject({ rule, read });
+  });
+
+  it('explains a recommendation’s target with the phrase it read', () => {
+    const { explanations } = findFindings(textDocument('Recommendations\n1. By March 2023, forces should review vetting.').blocks);
+    expect(explanations).toContainEqual({ finding: 'target of recommendation 1', rule: 'by-month', read: 'By March 2023' });
   });
 });
 
