@@ -18,10 +18,22 @@ export interface Findings {
   explanations: Explanation[];
 }
 
-type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | null;
+/**
+ * The findings a section holds. `other-bodies` is another body's recommendations ("IOPC recommendations
+ * to the MPS"), which a response may set beside the inspectorate's: they are not the inspectorate's.
+ */
+type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | 'other-bodies' | null;
 
 /** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
 const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+/** A numbered paragraph's number, as a letter or a committee paper numbers them: "2.1 Recommendation 1", "2.2 By 31 October 2023, …". */
+const PARAGRAPH_NUMBER = /^\d{1,2}\.\d{1,3}\.?\s+(?=[A-Z‘“"(])/;
+
+/** A paragraph without its number, which says where it is, not what it is. */
+function withoutParagraphNumber(paragraph: string): string {
+  const number = PARAGRAPH_NUMBER.exec(paragraph);
+  return number ? paragraph.slice(number[0].length) : paragraph;
+}
 /** HMICFRS monitoring-portal reference: "#23432". */
 const PORTAL_REF = /^#(\d{3,7})\b\s*(?:[–—:.-]\s*)?/;
 const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*([:.–—-]\s*)?(.*)$/;
@@ -34,13 +46,24 @@ const ROW_ID_WORD = '[A-Z]{0,3}\\d{1,3}';
 const ROW_ID = new RegExp(`^${ROW_ID_WORD}$`);
 /** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
 const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
+/**
+ * An item saying what to do, its subject the heading's ("West Mercia specific recommendations: - Improve
+ * how it works with partners …"). Only under a heading of recommendations: elsewhere such items are actions.
+ */
+const IMPERATIVE =
+  /^(?:Improve|Make sure|Ensure|Provide|Carry out|Review|Develop|Introduce|Establish|Implement|Put in place|Set up|Publish|Strengthen|Increase|Reduce|Assess|Evaluate|Identify|Adopt|Create|Undertake|Work with|Agree|Take steps)\b/;
+/** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …". */
+const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—-]\s*(.*))?$/;
+/** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
+const OTHER_BODY_RECOMMENDATIONS =
+  /^(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)(?:['’]s)?\s+recommendations?\b[^.]{0,60}$/i;
 /** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
 const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
-/** "Recommendations", "Our recommendations for forces:", "Recommendations from the Feb 2021 report." */
+/** "Recommendations", "Our recommendations for forces:", "West Mercia specific recommendations:", "Recommendations from the Feb 2021 report." */
 const RECOMMENDATIONS_HEADING = new RegExp(
-  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
+  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|(?:[A-Z][\\w’'-]*\\s+){1,3}(?:specific\\s+|level\\s+)?recommendations|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
 /** "we identified the following <findings>:", "the identified <findings> are:". */
 function introducing(findings: string): RegExp {
@@ -199,7 +222,8 @@ interface Opening {
   itemText: string;
 }
 
-function openingOf(paragraph: string): Opening {
+function openingOf(numbered: string): Opening {
+  const paragraph = withoutParagraphNumber(numbered);
   const number = NUMBERED.exec(paragraph);
   const afterNumber = number ? paragraph.slice(number[0].length) : paragraph;
   const portal = PORTAL_REF.exec(afterNumber);
@@ -379,7 +403,7 @@ class FindingReader {
     for (const at of [index + 1, index + 2]) {
       const next = this.paragraphs[at];
       if (next === undefined || LABEL.test(next) || NUMBERED.test(next) || sectionHeading(next) !== undefined) return null;
-      if (!this.isHeading(at)) return { index: at, text: withoutSubListMarker(next) };
+      if (!this.isHeading(at)) return { index: at, text: withoutSubListMarker(withoutParagraphNumber(next)) };
       if (!startsLikeRecommendation(this.paragraphs[at + 1] ?? '')) return null;
     }
     return null;
@@ -408,6 +432,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: '"Recommendation 2: By January 2024, forces should …", "1. #23432 – …", or the label alone with the text in the next block.',
     read(reader, at, index) {
       const { label, afterLabel, ref, portal } = at;
+      if (reader.state.section === 'other-bodies') return null;
       // "Recommendation 2 has been completed" is commentary; a label is followed by a separator, by
       // nothing, or by the recommendation itself.
       const labelled = label !== null && (label[2] !== undefined || afterLabel === '' || ref !== undefined || looksLikeRecommendation(afterLabel));
@@ -420,6 +445,29 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // is its own, or commentary.
       if (reader.state.section !== 'recommendations') reader.enter(null);
       return reader.recommend(this.name, ref ? `#${ref}` : label![1]!, item.index, item.text);
+    },
+  },
+  {
+    name: 'unnumbered-label',
+    doc: '"Recommendation: By 31 March 2024, chief constables should …", or "Recommendation" alone with the recommendation in the next block.',
+    read(reader, at, index) {
+      const label = UNNUMBERED_LABEL.exec(at.paragraph);
+      // Straight after a section's heading, "Recommendation" alone heads a table's column ("Recommendation | Response").
+      if (label === null || reader.state.section === 'other-bodies' || (reader.state.justOpened && label[1] === undefined)) return null;
+      const item = reader.textAfter(label[1] ?? '', index);
+      // A committee paper has its own ("Recommendation: The Panel should note the response"): the inspectorate's name who should act.
+      if (!item || !startsLikeRecommendation(item.text) || !asksForAction(item.text) || addresseesOf(item.text).length === 0) return null;
+      if (reader.state.section !== 'recommendations') reader.enter(null);
+      return reader.recommend(this.name, null, item.index, item.text);
+    },
+  },
+  {
+    name: 'other-body-recommendations',
+    doc: 'A heading over another body’s recommendations ("IOPC recommendations to the MPS"): what follows, to the next heading, is not the inspectorate’s.',
+    read(reader, at, index) {
+      if (!OTHER_BODY_RECOMMENDATIONS.test(at.paragraph) || !reader.isHeading(index)) return null;
+      reader.enter('other-bodies');
+      return index + 1;
     },
   },
   {
@@ -584,11 +632,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'section-recommendation',
-    doc: 'In a section of recommendations, an item that reads as one, or an unmarked paragraph that opens as one straight after the heading or another.',
+    doc: 'In a section of recommendations, an item that reads as one or opens with what to do ("Improve how it works …"), or an unmarked paragraph that opens as one straight after the heading or another.',
     read(reader, { listed, itemText: text, number }, index) {
       if (reader.state.section !== 'recommendations') return null;
       const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
-      if (!(listed ? looksLikeRecommendation(text) : plainItem)) return null;
+      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) : plainItem)) return null;
       return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },
@@ -671,7 +719,7 @@ function opensWithTarget(text: string): boolean {
 
 /** The section being read, when it is one of areas for improvement or causes of concern. */
 function statementSection(state: SectionState): 'areas-for-improvement' | 'causes-of-concern' | null {
-  return state.section === 'recommendations' ? null : state.section;
+  return state.section === 'recommendations' || state.section === 'other-bodies' ? null : state.section;
 }
 
 /** Recommendations, areas for improvement and causes of concern in a document's blocks, each with the rule that read it. */

@@ -316,6 +316,36 @@ describe('rule: section-recommendation', () => {
 /** Rule, case, document, and what it reads: "finding ← rule". */
 const READS: Array<[string, string, string, string[]]> = [
   [
+    'unnumbered-label',
+    '"Recommendation:" with the recommendation on the same line, then the force\'s answer',
+    'I am writing to you in response to the above HMICFRS report.\nRecommendation: By 31 March 2024, Chief Constables should make sure their officers are trained in the use of outcome 22.\nWest Mercia Police welcome the use of outcome 22.',
+    ['recommendation 1 ← unnumbered-label'],
+  ],
+  [
+    'unnumbered-label',
+    '"Recommendation" alone, the recommendation in the next block',
+    'Fraud\nThe report identifies a number of issues.\nRecommendation\nBy 30 September 2019, chief constables should publish their force’s policy for investigating fraud.\nThe force will publish new guidance.',
+    ['recommendation 1 ← unnumbered-label'],
+  ],
+  [
+    'other-body-recommendations',
+    'another body’s recommendations under their own heading are not the inspectorate’s; those under the next heading are',
+    'IOPC recommendations to the MPS\n1. The MPS should take immediate steps to assure itself that warrants are completed well.\nMPS response: The MPS has introduced a system.\nHMICFRS recommendations to the MPS\n2. The MPS should train all its officers in search warrants.',
+    ['recommendation 2 ← section-recommendation'],
+  ],
+  [
+    'section-recommendation',
+    'items saying what to do, under a heading that says whose recommendations they are',
+    'Cause for concern:\nWest Mercia Police needs to improve how it tackles serious and organised crime.\nWest Mercia specific recommendations:\n- Improve how it works with partners to tackle SOC\n- Provide enough analytical capacity to improve its understanding of emerging SOC threats',
+    ['cause of concern 1 ← labelled-statement', 'recommendation 1 ← section-recommendation', 'recommendation 2 ← section-recommendation'],
+  ],
+  [
+    'labelled-recommendation',
+    'numbered paragraphs: "2.1 Recommendation 1", its text in "2.2 By …"',
+    '2. Response to Recommendations\n2.1 Recommendation 1\n2.2 By 31 October 2023, the National Police Chiefs’ Council lead for child protection should work with chief constables to introduce oversight.\n2.3 Recommendation 2',
+    ['recommendation 1 ← labelled-recommendation'],
+  ],
+  [
     'heading-then-recommendation',
     '"Recommendations: Within six months chief constables should …"',
     'Recommendations: Within six months chief constables should review vetting.',
