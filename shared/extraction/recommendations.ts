@@ -5,7 +5,7 @@ import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
 import { bulletsOf, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
-import { parseTargetPhrase } from './target-dates';
+import { firstSentence, parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
 export interface Findings {
@@ -130,9 +130,11 @@ function opensWithTargetOrRecommender(text: string): boolean {
  */
 function asksForAction(text: string): boolean {
   const opening = text.slice(0, 200);
-  return (
-    /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !/\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && !PRAISE.test(opening)
-  );
+  // "should have been done" looks back, unless a time from now opens the sentence: "Within two years,
+  // all members of the workforce should have received vetting clearance". "By March 2024, the force
+  // should have re-vetted …" may be a plan's look back at a date gone.
+  const looksBack = /\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && !(opensWithTarget(text) && parseTargetPhrase(text).relative !== null);
+  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !looksBack && !PRAISE.test(opening);
 }
 
 const PRAISE = /\b(?:should|must)\s+be\s+(?:congratulated|commended|praised|thanked|applauded|proud|pleased|reassured)\b/i;
@@ -614,6 +616,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // A register entry opens with its one recommendation, which its later paragraphs explain ("Chief
       // officers should oversee …"); elsewhere, such words are a letter's or a response's commentary.
       if (reader.state.section !== null || at.number !== null || !namesWhoShouldAct(paragraph) || REPORTED_SPEECH.test(paragraph)) return null;
+      // A headline says it too ("Every police force must improve its understanding of …"), without a sentence's full stop.
+      if (!/[.;:!]["'’”)]?$/.test(paragraph)) return null;
       const subject = SUBJECT_OF_SHOULD.exec(paragraph)![1]!;
       if (!namesAnActor(subject) || !asksForAction(paragraph)) return null;
       for (let before = 0; before < index; before++) if (!reader.isHeading(before)) return null;
@@ -650,8 +654,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
       // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
-      // Nor does it open with one and name who should act: "Immediately, all forces should review …".
-      const targeted = opensWithTarget(text) && asksForAction(text) && addresseesOf(text).length > 0;
+      // Nor does it open with one and name who should act: "Immediately, all forces should review …", nor
+      // introduce what to do by when: "The force should immediately:".
+      const targeted = (opensWithTarget(text) || introducesTargetedItems(text)) && asksForAction(text) && addresseesOf(text).length > 0;
       if (
         section === null ||
         (!dated && !targeted && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
@@ -706,6 +711,12 @@ const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commente
 const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
 
 /** Opens with its target: "Within six months …", "By March 2023, …". */
+/** A sentence of its own, naming who should act and by when, that introduces the actions after it: "The force should immediately:". */
+function introducesTargetedItems(text: string): boolean {
+  const sentence = firstSentence(text);
+  return sentence.endsWith(':') && sentence.length <= 120 && parseTargetPhrase(sentence).phrase !== null;
+}
+
 function opensWithTarget(text: string): boolean {
   const target = parseTargetPhrase(text).phrase;
   return (
