@@ -20,7 +20,17 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip to (?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+/**
+ * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
+ * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
+ * Agenda item" trail.
+ */
+const SITE_CONTROLS =
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend)\b|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+/** A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner". */
+const SITE_NAME =
+  /^(?:the\s+)?(?:office of the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|Police and Crime Panel)$/i;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
@@ -43,8 +53,9 @@ const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|u
  * with "Overall summary", a register entry with "Recommendations".
  */
 const SECTION_HEADING =
-  /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
-const SKIP_LINK = /\bskip to (?:main )?content\b/i;
+  /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
+const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
+const SKIP_LINK = /\bskip (?:to )?(?:main )?content\b/i;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
 /** Lines of a letter's address block and letterhead. */
 const LETTERHEAD = [
@@ -68,6 +79,10 @@ export function isLetterhead(paragraph: string): boolean {
 function neverATitle(text: string): boolean {
   return (
     NO_WORDS.test(text) ||
+    SITE_CONTROLS.test(text) ||
+    SITE_NAME.test(text) ||
+    // What introduces something is not a title: "1. Police & Crime Commissioner comments:".
+    (cleanTitle(text).endsWith(':') && !isProse(text)) ||
     PRESS_OFFICE_BANNER.test(text) ||
     CRUMB.test(text) ||
     PAGE_FURNITURE.test(text) ||
@@ -113,12 +128,16 @@ export interface Title {
  * name a web page's title ends with ("… | HMICFRS").
  */
 function cleanTitle(text: string): string {
-  return text
-    .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
-    .replace(/\s+\|\s+[^|]{1,60}$/, '')
-    .replace(/\s*\(\d{3,6}\)$/, '')
-    .replace(/(?<![.\s])\.$/, '')
-    .trim();
+  return (
+    text
+      .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
+      .replace(/\s+\|\s+[^|]{1,60}$/, '')
+      .replace(/\s*\(\d{3,6}\)$/, '')
+      // A form's next field label or section run onto its title line: "… response record Version:", "… Inspection Details".
+      .replace(/\s+(?:(?:Version|Date|Ref(?:erence)?|Status|Author|Owner)\s*:|(?:Inspection|Report|Contact) Details)$/, '')
+      .replace(/(?<![.\s])\.$/, '')
+      .trim()
+  );
 }
 
 interface TitleRule {
@@ -190,6 +209,16 @@ export const TITLE_RULES: readonly TitleRule[] = [
     name: 'letter-subject',
     doc: 'In a letter, the subject line after the address block and the date.',
     find: (_document, _paras, head) => (head.letterDate === null ? null : firstTitleLine(head, head.letterDate + 1)),
+  },
+  {
+    name: 'subject-after-greeting',
+    doc: 'In a letter, the subject line under "Dear …", wherever its letterhead and date are; not in a published page that carries a letter.',
+    find: (_document, _paras, head) => {
+      const greeting = head.lines.findIndex((line) => GREETING.test(line));
+      // A page that says when it was published carries its own title above the letter it publishes.
+      if (greeting === -1 || head.lines.slice(0, greeting).some((line) => PUBLISHED_LINE.test(line))) return null;
+      return firstTitleLine(head, greeting + 1);
+    },
   },
   {
     name: 'first-line',

@@ -112,7 +112,64 @@ describe('rule: letter-subject', () => {
   });
 });
 
+describe('rule: subject-after-greeting', () => {
+  it('a letter whose letterhead the rules do not know: the subject line under "Dear …", its wrapped lines joined', () => {
+    const result = text(
+      [
+        '6th Floor, Globe House, 89 Eccleston Square, London SW1V 1PN Direct Line: 020 3513 0500 Fax: 020 3513 0650',
+        'Michael Cunningham QPM Her Majesty’s Inspector of Constabulary',
+        '2 October 2017',
+        'Dear Chief Constable',
+        'HMICFRS assessment: Abuse of position for a sexual purpose and',
+        'the police response to it',
+        'In December 2016, we published our national PEEL: police legitimacy 2016 inspection report.',
+      ].join('\n'),
+    );
+    expect([result.title, result.titleRule]).toEqual([
+      'HMICFRS assessment: Abuse of position for a sexual purpose and the police response to it',
+      'subject-after-greeting',
+    ]);
+  });
+
+  it('not in a published page that carries a letter: its own title is above', () => {
+    const result = text(
+      'Correspondence\nState of Policing 2022 report: government response\nPublished 28 March 2024\nHome Secretary\nDear Andy,\nState of Policing Report – Response to Recommendations\nThank you for your report.',
+    );
+    expect([result.title, result.titleRule]).toEqual(['State of Policing 2022 report: government response', 'first-line']);
+  });
+});
+
 describe('rule: first-line', () => {
+  it.each([
+    ['a site’s controls', 'Text Only\nAccessibility Options\nDefault Text Size icon Large Text Size icon Largest Text Size icon\nSkip Content'],
+    ['a contact strip', 'T: 01245 291600 E: pfcc@essex.police.uk Change font size View full website\nOpen menu'],
+    ['the site’s name', 'Essex PFCC'],
+    ['a print bar', 'Printable version | E-mail this to a friend |'],
+    ['emergency numbers', 'Email ✉    Emergency call 999\nNon-emergency call 101'],
+    ['a council’s trail', 'Agendas, Meetings and Minutes - Agenda item'],
+    ['a numbered line that introduces a section', '1. Police & Crime Commissioner comments:'],
+  ])('%s is never the title', (_furniture, lines) => {
+    expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
+      'Cleveland Police Inspection Report & Force Performance',
+    );
+  });
+
+  it.each([
+    ['PCC and CC Force Inspection response record Version:', 'PCC and CC Force Inspection response record'],
+    [
+      'Response by the Police and Crime Commissioner to HMIC Inspections of Hampshire Constabulary Inspection Details',
+      'Response by the Police and Crime Commissioner to HMIC Inspections of Hampshire Constabulary',
+    ],
+  ])('a form’s next label run onto the title line is not part of it: %j', (line, title) => {
+    expect(text(`${line}\nThe inspection examined how effectively the roads are policed by the force.`).title).toBe(title);
+  });
+
+  it('a byline under a title is not part of it', () => {
+    expect(text('Report on an announced inspection of custody facilities\n\nby HM Chief Inspector of Prisons\n\nThe inspection found good care.').title).toBe(
+      'Report on an announced inspection of custody facilities',
+    );
+  });
+
   it.each([['Overall summary\nOur judgments\n'], ['Contents\nForeword\nExecutive summary\n'], ['Recommendations\n'], ['Introduction:\n']])(
     'section headings (%j) are never the title',
     (headings) => {
