@@ -52,8 +52,8 @@ const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONC
  */
 const IMPERATIVE =
   /^(?:Improve|Make sure|Ensure|Provide|Carry out|Review|Develop|Introduce|Establish|Implement|Put in place|Set up|Publish|Strengthen|Increase|Reduce|Assess|Evaluate|Identify|Adopt|Create|Undertake|Work with|Agree|Take steps)\b/;
-/** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …". */
-const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—-]\s*(.*))?$/;
+/** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …", "Recommendation • The force should …". */
+const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
 const OTHER_BODY_RECOMMENDATIONS =
   /^(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)(?:['’]s)?\s+recommendations?\b[^.]{0,60}$/i;

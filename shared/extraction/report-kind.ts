@@ -3,7 +3,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
 import type { Findings } from './recommendations';
-import { explain, type Title } from './report-head';
+import { explain, neverATitle, type Title } from './report-head';
 import { INSPECTORATE, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
@@ -17,7 +17,7 @@ const LETTER_FROM_ANOTHER =
   /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply|statement)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
 /**
  * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
  * chief officer.
@@ -29,7 +29,12 @@ const LOCAL_POLICING_BODY =
  * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
  * chief officer, whom an inspection report may say "welcomed our inspection".
  */
-const BODY_STATEMENT = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced)\\b`, 'i');
+const BODY_STATEMENT = new RegExp(
+  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned))\\b`,
+  'i',
+);
+/** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
+const HOLDS_TO_ACCOUNT = /\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
 /** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
 const BODY_COMMENTS = new RegExp(
   `\\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\\b[^.\\n]{0,80}?\\b${LOCAL_POLICING_BODY}\\b`,
@@ -55,7 +60,7 @@ const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binsp
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
  * for his views"), and an inspection report taken for a response would get no reminders.
  */
-const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response)\b/;
+const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
@@ -66,7 +71,7 @@ const SIGNED_BY_BODY =
  * inspectorate's words second-hand.
  */
 const THIRD_PARTY_PAGE =
-  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*:/im;
+  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b/im;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
@@ -103,6 +108,12 @@ const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?
 const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s+welcomed\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)\b/i;
 /** A body's s55 comments by the section's name: "my comments in response to the above report within the meaning of section 55(5)". */
 const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55\b/i;
+
+/** A report's recommendations spoken of: "how the Force are addressing the report’s recommendations". */
+const REPORT_RECOMMENDATIONS = /\b(?:the|this)\s+report['’]s\s+recommendations\b|\brecommendations\s+(?:made\s+)?in\s+(?:the|this)\s+report\b/i;
+
+/** The register's status log, as its stored pages keep the markup: "[on]8th December 2016 [status]awaiting-review[/status]". */
+const REGISTER_STATUS_LOG = /\[on\][^[\n]{0,40}\[(?:status|comment)\]/;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -158,6 +169,18 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The opening names a local policing body’s response or comments: "Commissioner’s response to …".',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(RESPONSE_BY_BODY, evidence.opening.split('\n'))),
+  },
+  {
+    name: 'body-names-its-response-in-a-heading',
+    doc: 'A heading-like line further down naming the body’s response or statement: "The Commissioner’s response to the HMICFRS report".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(RESPONSE_BY_BODY, evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph)))),
+  },
+  {
+    name: 'holds-force-to-account',
+    doc: 'The body speaking as itself of its duty: "we hold the force to account for their delivery".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(HOLDS_TO_ACCOUNT, evidence.paras)),
   },
   {
     name: 'body-statement',
@@ -288,6 +311,12 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: ({ unquoted }) => lineMatching(OWN_VOICE, unquoted),
   },
   {
+    name: 'register-status-log',
+    doc: 'The status log of HMICFRS’s recommendation register: "[on]21st September 2015 [status]awaiting-review[/status][/on]".',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => (evidence.recommendations > 0 ? lineMatching(REGISTER_STATUS_LOG, evidence.paras) : null),
+  },
+  {
     name: 'opens-with-a-recommendation',
     doc: 'A page that opens with a recommendation, as the inspectorate’s register gives an entry: "By 31 August 2015, all chief constables should …".',
     kind: 'hmicfrs-report',
@@ -311,13 +340,15 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
   const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
-  const opensAt = heading?.index === 0 ? 1 : 0;
+  // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
+  const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
   return {
     paras,
     text,
     title,
     opening,
-    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings,
+    // A body may answer "this report" and its recommendations without naming the inspection.
+    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings || REPORT_RECOMMENDATIONS.test(text),
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,

@@ -25,6 +25,13 @@ describe('the kind rules', () => {
 });
 
 describe('rule: third-party-page', () => {
+  it('a committee’s minutes: "Members considered a report of the Commissioner"', () => {
+    const result = read(
+      'Report of the Commissioner.\nMembers considered a report of the Commissioner regarding the Force response to HMICFRS PEEL findings.\nRESOLVED, that the report be received.',
+    );
+    expect([result.kind, result.kindRule, result.title]).toEqual(['other', 'third-party-page', null]);
+  });
+
   it.each([
     [
       'a panel’s minutes',
@@ -59,12 +66,30 @@ describe('rule: body-names-its-response', () => {
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response']);
   });
+
+  it('a body’s statement by its title, and comments on "this report" that name no inspection', () => {
+    expect(
+      read("COMMISSIONER'S STATEMENT ON HMIC EFFICIENCY INSPECTION\nPosted on Thursday 3rd November\nCheshire Constabulary is outstanding.").kindRule,
+    ).toBe('body-names-its-response');
+    expect(
+      read(
+        '1. Police & Crime Commissioner comments:\n1.1 I welcome the findings of this report. The following sections set out how the Force are addressing the report’s recommendations.',
+      ).kind,
+    ).toBe('pcc-response');
+  });
 });
 
 describe('rule: body-statement', () => {
   it("a body's statement welcoming a report, its area named first", () => {
     const result = read(
       "Custody inspection report\nNorfolk's Police and Crime Commissioner (PCC), Lorne Green, has welcomed the findings of an inspection of police custody.",
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-statement']);
+  });
+
+  it('a body reassured by an inspection', () => {
+    const result = read(
+      'Accessibility Settings Skip to main content\nThe Police and Crime Commissioner is reassured, following a HMICFRS inspection, that West Mercia Police is doing all it can to prevent corruption.',
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-statement']);
   });
@@ -247,7 +272,41 @@ describe('rule: inspection-with-recommendations', () => {
   });
 });
 
+describe('rule: register-status-log', () => {
+  it('a register entry under a stored page’s "404 Page not found", with the register’s status log', () => {
+    const result = read(
+      '404 Page not found\n\nCause of concern The size of the vetting backlog within the force is a cause of concern.\n\nRecommendation • The force should ensure all staff have received vetting clearance as quickly as possible.\n\n[on]2nd May 2019 [status]awaiting-review[/status][/on]',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'register-status-log']);
+  });
+});
+
+describe('rule: body-names-its-response-in-a-heading', () => {
+  it('a body’s page whose heading further down names its response', () => {
+    const result = read(
+      "Cleveland Police Inspection Report & Force Performance\nIn the latest report from HMICFRS, Cleveland Police were rated as inadequate.\nThe report was published on Friday 27th September 2019.\nPlease note: HMICFRS assess the performance of police forces.\nRead more below.\nThe report is on the HMICFRS website.\nThe Commissioner's response to the HMICFRS report\nThe PCC shares the public’s concern at the contents of this report.",
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response-in-a-heading']);
+  });
+});
+
+describe('rule: holds-force-to-account', () => {
+  it('a body’s page speaking of its own duty', () => {
+    const result = read(
+      'Fraud\nTackling fraud is one of the Commissioner’s priorities and we hold the force to account for their delivery.\nIn 2018, HMICFRS carried out an inspection of the police response to fraud.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'holds-force-to-account']);
+  });
+});
+
 describe('rule: opens-with-a-recommendation', () => {
+  it('after the furniture a stored page opens with ("404 Page not found")', () => {
+    const result = read(
+      '404 Page not found\n\nWithin three months, all chief constables should ensure that their systems identify firearm certificate holders.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'opens-with-a-recommendation']);
+  });
+
   it('a register entry that opens with its recommendation, naming no inspectorate, is the inspectorate’s', () => {
     const result = read(
       'By 31 August 2015, all chief constables should satisfy themselves that they have processes in place to ensure that investigations into misconduct are fair.\n\nEquality monitoring arrangements were introduced early 2016 and are reviewed by the force.',
