@@ -87,6 +87,13 @@ const FINDINGS_INTRO: Array<[RegExp, Section]> = [
   [introducing(AREAS_FOR_IMPROVEMENT_WORDS), 'areas-for-improvement'],
   [introducing(CAUSES_OF_CONCERN_WORDS), 'causes-of-concern'],
 ];
+/** A list's introduction that leaves the sentence before it to say what the items are: "In brief, these were:". */
+const THESE_WERE = /^(?:in (?:brief|summary|short),?\s+)?(?:these|they)\s+(?:were|are)\s*:$/i;
+const FINDINGS_NAMED: Array<[RegExp, Section]> = [
+  [/\brecommendations\b/i, 'recommendations'],
+  [new RegExp(`\\b${AREAS_FOR_IMPROVEMENT_WORDS}\\b`, 'i'), 'areas-for-improvement'],
+  [new RegExp(`\\b${CAUSES_OF_CONCERN_WORDS}\\b`, 'i'), 'causes-of-concern'],
+];
 /**
  * The heading with the first recommendation after it: "Recommendations: Within six months chief
  * constables should …". Plural: a committee paper's "Recommendation: The Panel should note …" is its own.
@@ -130,10 +137,10 @@ function opensWithTargetOrRecommender(text: string): boolean {
  */
 function asksForAction(text: string): boolean {
   const opening = text.slice(0, 200);
-  // "should have been done" looks back, unless a time from now opens the sentence: "Within two years,
+  // "should have been done" looks back, unless the sentence sets a time from now: "Within two years,
   // all members of the workforce should have received vetting clearance". "By March 2024, the force
   // should have re-vetted …" may be a plan's look back at a date gone.
-  const looksBack = /\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && !(opensWithTarget(text) && parseTargetPhrase(text).relative !== null);
+  const looksBack = /\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && parseTargetPhrase(text).relative === null;
   return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !looksBack && !PRAISE.test(opening);
 }
 
@@ -202,6 +209,12 @@ export interface SectionState {
    * "Update 3 June 2023: …"): it is neither part of that recommendation nor another one.
    */
   inStatusLog: boolean;
+  /**
+   * A sentence opened the section saying the list after it is its findings ("we made the following
+   * recommendations:", "… eight recommendations were identified. In brief, these were:"): its listed
+   * items are, however a response rewords them ("Warwickshire Police immediately improves …").
+   */
+  introducedList: boolean;
 }
 
 /** What a block opens with, read once for every rule: a list number, a portal reference, a label. */
@@ -270,6 +283,7 @@ class FindingReader {
     causeAnswered: false,
     listedInSection: false,
     inStatusLog: false,
+    introducedList: false,
   };
 
   constructor(private readonly blocks: readonly DocumentBlock[]) {
@@ -278,7 +292,7 @@ class FindingReader {
 
   /** A section starts, or ends with `null`, with none of its findings seen yet. */
   enter(section: Section): void {
-    Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false });
+    Object.assign(this.state, { section, causeInProse: false, causeAnswered: false, listedInSection: false, inStatusLog: false, introducedList: false });
   }
 
   /** A block that names a part of the document rather than saying something: the format's heading, or a short line that stands as one. */
@@ -400,6 +414,18 @@ class FindingReader {
    * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
    * names the item and is passed over.
    */
+  /**
+   * A label's recommendation, as textAfter finds it; but where the register's pages put a short summary
+   * under the label, run into its context ("All forces should evaluate their triage services Mental
+   * health triage …"), and then the recommendation with its deadline, that one is the recommendation.
+   */
+  labelledText(rest: string, index: number): { index: number; text: string } | null {
+    const found = this.textAfter(rest, index);
+    const after = found ? this.paragraphs[found.index + 1] : undefined;
+    if (!found || found.index === index || after === undefined) return found;
+    return opensWithTarget(after) && asksForAction(after) && !opensWithTargetOrRecommender(found.text) ? { index: found.index + 1, text: after } : found;
+  }
+
   textAfter(rest: string, index: number): { index: number; text: string } | null {
     if (rest !== '') return { index, text: rest };
     for (const at of [index + 1, index + 2]) {
@@ -441,7 +467,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (!labelled && !portal) return null;
       // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
       const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
-      const item = reader.textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
+      const item = reader.labelledText(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
       if (!item) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
@@ -495,12 +521,17 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'register-entry',
-    doc: 'An entry in HMICFRS\'s older register: "Report title (4822)", then the recommendation.',
+    doc: 'An entry in HMICFRS\'s older register: "Report title (4822)", then the recommendation, or a label ("Recommendation 3") and the recommendation.',
     read(reader, at, index) {
       // The ending first: the pattern is slow to fail on a long paragraph, and most paragraphs are.
       const register = at.paragraph.endsWith(')') ? REGISTER_ENTRY.exec(at.paragraph) : null;
       const following = reader.paragraphs[index + 1];
-      if (!register || following === undefined || !startsLikeRecommendation(following)) return null;
+      if (!register || following === undefined) return null;
+      // The entry's pages may label its one recommendation ("Recommendation 3"): the entry's number is its ref.
+      const label = LABEL.exec(following);
+      const labelled = label !== null && label[3] === '' ? reader.labelledText('', index + 1) : null;
+      if (labelled) return reader.recommend(this.name, register[2]!, labelled.index, labelled.text);
+      if (!startsLikeRecommendation(following)) return null;
       return reader.recommendEach(this.name, register[2]!, index + 1, following);
     },
   },
@@ -533,12 +564,14 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const statusLine = row[2] === undefined && paragraphs[index + 1] !== undefined && isStatus(paragraphs[index + 1]!);
       const textIndex = statusLine ? index + 2 : index + 1;
       const text = paragraphs[textIndex];
+      // A number above a labelled recommendation ("1", then "Recommendation 4 With immediate effect, …") is a page's or a table's: the label says which it is.
+      if (text === undefined || LABEL.test(text)) return null;
       // "Cause of concern: … Recommendation: …": the row's recommendation answers the cause before it.
-      const parts = text === undefined ? null : CAUSE_THEN_RECOMMENDATION.exec(text);
+      const parts = CAUSE_THEN_RECOMMENDATION.exec(text);
       const first = parts ? parts[2]! : text;
       // A status a tracker uses makes the row plain, whatever the wording of its text.
       const knownStatus = row[2] !== undefined || (statusLine && KNOWN_STATUS.test(paragraphs[index + 1]!));
-      if (first === undefined || !(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
+      if (!(startsLikeRecommendation(first) || (knownStatus && !reader.isHeading(textIndex)))) return null;
       return reader.recommendAfterCause(this.name, row[1]!, textIndex, parts?.[1], first, 'next-line');
     },
   },
@@ -600,9 +633,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
     name: 'section-heading',
     doc: 'A heading or an introducing sentence that opens a section of findings: "Recommendations", "we identified the following four causes of concern:".',
     read(reader, at, index) {
-      const heading = sectionHeading(at.paragraph) ?? introducedSection(at.paragraph);
+      const headed = sectionHeading(at.paragraph);
+      const heading = headed ?? introducedSection(at.paragraph);
       if (heading === undefined) return null;
       reader.enter(heading);
+      reader.state.introducedList = headed === undefined;
       reader.state.itemsMayFollow = true;
       reader.state.justOpened = true;
       return index + 1;
@@ -640,7 +675,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
     read(reader, { listed, itemText: text, number }, index) {
       if (reader.state.section !== 'recommendations') return null;
       const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
-      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) : plainItem)) return null;
+      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) || reader.state.introducedList : plainItem)) return null;
       return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },
@@ -756,12 +791,16 @@ export function findFindings(blocks: readonly DocumentBlock[]): Findings {
  * are: –"); a recommendation that ends in a colon says who should act, and is not an introduction.
  */
 function introducedSection(paragraph: string): Section | undefined {
-  const sentence = paragraph
-    .replace(/\s*[–—-]$/, '')
-    .split(/(?<=[.!?])\s+/)
-    .at(-1)!;
-  if (sentence.length > 300 || /\b(?:should|must)\b/i.test(sentence) || /\b(?:including|include|includes|such as|for example)\s*:$/i.test(sentence))
+  const sentences = paragraph.replace(/\s*[–—-]$/, '').split(/(?<=[.!?])\s+/);
+  const sentence = sentences.at(-1)!;
+  if (
+    sentence.length > 300 ||
+    /\b(?:should|must)\b/i.test(sentence) ||
+    /\b(?:including|include|includes|such as|for example)(?:\s+the\s+following)?\s*:$/i.test(sentence)
+  )
     return undefined;
+  // "… in which eight recommendations were identified for the force. In brief, these were:": the sentence before says what they are.
+  if (THESE_WERE.test(sentence)) return FINDINGS_NAMED.find(([pattern]) => pattern.test(sentences.at(-2) ?? ''))?.[1];
   return FINDINGS_INTRO.find(([pattern]) => pattern.test(sentence))?.[1];
 }
 

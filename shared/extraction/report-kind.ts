@@ -60,7 +60,8 @@ const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binsp
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
  * for his views"), and an inspection report taken for a response would get no reminders.
  */
-const INVITES_CHIEF_OFFICER = /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b/;
+const INVITES_CHIEF_OFFICER =
+  /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
@@ -174,7 +175,12 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-names-its-response-in-a-heading',
     doc: 'A heading-like line further down naming the body’s response or statement: "The Commissioner’s response to the HMICFRS report".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(RESPONSE_BY_BODY, evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph)))),
+    matches: response((evidence) =>
+      lineMatching(
+        RESPONSE_BY_BODY,
+        evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph)),
+      ),
+    ),
   },
   {
     name: 'holds-force-to-account',

@@ -316,6 +316,36 @@ describe('rule: section-recommendation', () => {
 /** Rule, case, document, and what it reads: "finding ← rule". */
 const READS: Array<[string, string, string, string[]]> = [
   [
+    'register-entry',
+    'the entry’s label, then a summary run into its context, then the recommendation with its deadline: the entry’s number is the ref',
+    'Policing and mental health: Picking up the pieces (9323)\nRecommendation 3\nAll forces should evaluate their mental health triage services Mental health triage now operates in 42 forces.\nBy August 2019, all forces should review their existing partnership mental health triage services.',
+    ['recommendation 9323 ← register-entry'],
+  ],
+  [
+    'labelled-recommendation',
+    'a number above a labelled recommendation is not a tracker row',
+    'Recommendations\n1\nRecommendation 4 With immediate effect, chief constables should make sure that roads policing is in their strategic assessments.',
+    ['recommendation 4 ← labelled-recommendation'],
+  ],
+  [
+    'section-recommendation',
+    'a list a sentence says is the recommendations ("In brief, these were:"), however a response rewords them',
+    'The report was published on 5 August 2022, in which eight recommendations were identified for the force. In brief, these were: –\n1. Within three months Warwickshire Police acts to make sure that children’s views are recorded.\n2. Warwickshire Police immediately improves its child protection investigations.',
+    ['recommendation 1 ← section-recommendation', 'recommendation 2 ← section-recommendation'],
+  ],
+  [
+    'recommendation-answering-concern',
+    'a lead-in naming who should act and by when ("The force should immediately:") after a cause of concern',
+    'Cause of concern\nThe force too often fails to record crimes correctly. This means victims are let down.\nThe force should immediately:\ntake steps to address gaps in its systems for recording crime;ensure that domestic abuse is recorded as a crime.',
+    ['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern'],
+  ],
+  [
+    'register-entry',
+    'bullets that are whole sentences, a time from now making "should have started" ask for action',
+    'PEEL: police legitimacy 2016 (6129)\nTo address this cause of concern, HMIC recommends that:\n• Within six months, all forces not complying with vetting policy should have started to implement a plan to do so.\n• Within two years, all members of the police workforce should have received vetting clearance.',
+    ['recommendation 1 ← register-entry', 'recommendation 2 ← register-entry'],
+  ],
+  [
     'unnumbered-label',
     '"Recommendation:" with the recommendation on the same line, then the force\'s answer',
     'I am writing to you in response to the above HMICFRS report.\nRecommendation: By 31 March 2024, Chief Constables should make sure their officers are trained in the use of outcome 22.\nWest Mercia Police welcome the use of outcome 22.',

@@ -375,6 +375,22 @@ describe('rule: numbered-recommendation', () => {
     expect(paper.recommendations).toEqual([]);
   });
 
+  it('not recommendations: a committee report’s examples introduced "including the following:"', () => {
+    expect(
+      recommendationTexts(
+        'The report made a total of 13 recommendations, including the following:\n• That the Government review how learning is reported.\n• That the Government appoint an independent chair.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('not a recommendation: a news headline saying what forces must do, without a full stop', () => {
+    expect(
+      recommendationTexts(
+        'Every police force must improve its understanding of honour-based violence\n\nThe police must better understand honour-based violence, a report from HMIC found today.',
+      ),
+    ).toEqual([]);
+  });
+
   it('not a recommendation: an action plan that says what the force should have done', () => {
     expect(recommendationTexts('Our action plan\n1. By March 2024, the force should have re-vetted all officers.')).toEqual([]);
   });
