@@ -13,12 +13,16 @@ interface Names {
 }
 
 function namePattern(name: string): string {
-  return name
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+(?:and|&)\s+/g, '\\s+(?:and|&)\\s+')
-    .replace(/['’]/g, "['’]")
-    .replace(/-/g, '[-\\s]')
-    .replace(/ /g, '\\s+');
+  return (
+    name
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+(?:and|&)\s+/g, '\\s+(?:and|&)\\s+')
+      .replace(/['’]/g, "['’]")
+      .replace(/-/g, '[-\\s]')
+      .replace(/ /g, '\\s+')
+      // "Lancashire constabulary should …": the kind of force is often written in lower case.
+      .replace(/\b(Constabulary|Police)\b/g, (word) => `[${word[0]}${word[0]!.toLowerCase()}]${word.slice(1)}`)
+  );
 }
 
 /**
@@ -34,8 +38,8 @@ function compile(namesOf: (force: Force) => string[]): Names {
   );
   const alternatives = entries.map(({ name, bare }) => {
     const shortAlias = name.length < 8 ? '(?!\\s+[A-Z][a-z])' : '';
-    // "Cumbria Fire and Rescue Service" and "Kent County Council" are not the police force.
-    const otherService = bare ? '(?!\\s+(?:County|City|Borough|Fire)\\b)' : '';
+    // "Cumbria Fire and Rescue Service", "Kent County Council" and "the West Midlands regional response" are not the police force.
+    const otherService = bare ? '(?!\\s+(?:County|City|Borough|Fire|[Rr]egion(?:al)?|ROCU)\\b)' : '';
     return `${namePattern(name)}(?![\\w-])${shortAlias}${otherService}`;
   });
   return {

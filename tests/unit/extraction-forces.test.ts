@@ -82,11 +82,21 @@ describe('rule: named-in-text', () => {
     expect([result.forces, result.forcesRule]).toEqual([['Durham Constabulary'], 'named-in-text']);
   });
 
+  it('a force named with its kind in lower case', () => {
+    expect(read('Custody review\nHMICFRS inspected Lancashire constabulary last year.').forces).toEqual(['Lancashire Constabulary']);
+  });
+
   it.each([
     ['an alliance partner', 'HMICFRS inspected West Mercia Police, which works in alliance with Warwickshire Police.'],
     ['a partner in collaboration', 'HMICFRS inspected West Mercia Police. The force runs its control room in collaboration with Warwickshire Police.'],
     ['a comparison', 'HMICFRS inspected West Mercia Police, whose crime recording was better than Warwickshire Police.'],
     ['a copy list', 'HMICFRS inspected West Mercia Police.\ncc: Chief Constable, Warwickshire Police'],
+    ['a peer reviewer', 'HMICFRS inspected West Mercia Police. Its approach was tested in a Peer Review undertaken by Warwickshire Police.'],
+    [
+      'the national lead force for a crime',
+      'HMICFRS inspected West Mercia Police. It said Warwickshire Police’s role as the national lead police force for fraud is clearer.',
+    ],
+    ['a region named by the force’s area', 'HMICFRS inspected West Mercia Police and the West Midlands regional organised crime unit.'],
   ])('%s is not a subject', (_, body) => {
     const result = read(`Custody review\n${body}`);
     expect([result.forces, result.forcesRule]).toEqual([['West Mercia Police'], 'named-in-text']);
