@@ -137,6 +137,11 @@ describe('what is not a report to answer', () => {
     expect(reasonToSkip(title, `${SITE}${path}`)?.code).toBe(code);
   });
 
+  it('reads an address with a stray "%" as it is written, rather than failing on it', () => {
+    expect(reasonToSkip('Cumbria', `${SITE}publications/frs-assessment/cumbria-100%/`)?.code).toBe('fire-and-rescue-only');
+    expect(reasonToSkip('PEEL 2023–25: 100% of crimes recorded', `${SITE}publications/peel-100%-crimes/`)).toBeNull();
+  });
+
   it('keeps a police inspection, even one that names fire and rescue services beside forces', () => {
     expect(reasonToSkip('PEEL 2021/22 – An inspection of Cleveland Police', `${SITE}publications/peel/`)).toBeNull();
     expect(reasonToSkip('The policing response to antisocial behaviour: PEEL spotlight report', `${SITE}publications/asb/`)).toBeNull();
