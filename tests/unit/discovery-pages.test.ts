@@ -66,6 +66,28 @@ describe('reading a listing page', () => {
   });
 });
 
+describe('a page or feed with a link that is not an address', () => {
+  const broken = '<a href="http://">Home</a> <a href="https://exa mple.gov.uk/publications/x/">Broken</a>';
+
+  it('leaves the link out of a listing and reads the others', () => {
+    const listed = parseListing(`<ul><li>${broken}</li><li><a href="/publications/peel-2024/">PEEL 2024</a></li></ul>`, SITE);
+    expect(listed.map((each) => each.url)).toEqual([`${SITE}publications/peel-2024/`]);
+  });
+
+  it('leaves the link out of a landing page and takes the report', () => {
+    const reading = readLandingPage(
+      `<h1>PEEL 2024</h1><p>${broken}</p><a href="/media/peel-2024.pdf">Get the report (PDF document)</a>`,
+      `${SITE}publications/peel-2024/`,
+    );
+    expect(reading).toMatchObject({ kind: 'report', document: { url: `${SITE}media/peel-2024.pdf`, format: 'pdf' } });
+  });
+
+  it('leaves the item out of a feed and reads the others', () => {
+    const feed = `<rss version="2.0"><channel><item><title>Broken</title><link>http://</link></item><item><title>PEEL 2024</title><link>${SITE}publications/peel-2024/</link></item></channel></rss>`;
+    expect(parseFeed(feed, `${SITE}feed/`).map((each) => each.url)).toEqual([`${SITE}publications/peel-2024/`]);
+  });
+});
+
 describe('reading a landing page', () => {
   it('prefers the HTML version to the PDF, ignores the press releases and PCC responses, and takes the stated date', () => {
     expect(readLandingPage(page('landing-report.html'), `${SITE}publications/peel-spotlight-report-overview-of-themes-2018-19/`)).toEqual({
