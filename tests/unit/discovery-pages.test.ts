@@ -32,6 +32,16 @@ describe('reading a feed', () => {
     ]);
   });
 
+  it('gives the London day of a moment written in UTC, as WordPress writes a report published at 00:01 in summer', () => {
+    const feed = (pubDate: string) =>
+      `<rss version="2.0"><channel><item><title>PEEL 2022</title><link>${SITE}publications/peel/</link><pubDate>${pubDate}</pubDate></item></channel></rss>`;
+    for (const pubDate of ['Tue, 11 Oct 2022 23:01:00 +0000', 'Tue, 11 Oct 2022 23:01:00 GMT', 'Wed, 12 Oct 2022 00:01:00 +0100', '2022-10-11T23:01:00Z']) {
+      expect(parseFeed(feed(pubDate), `${SITE}feed/`)[0]?.listedOn).toBe('2022-10-12');
+    }
+    const page = `<h1>PEEL 2022</h1><meta property="article:published_time" content="2022-10-11T23:01:00+00:00"><a href="/media/peel.pdf">Get the report</a>`;
+    expect(readLandingPage(page, `${SITE}publications/peel/`)).toMatchObject({ kind: 'report', publishedOn: '2022-10-12' });
+  });
+
   it('refuses, with a reason, a page that is not a feed or not XML at all', () => {
     expect(() => parseFeed(page('listing.html'), SITE)).toThrow(UnreadableSourceError);
     expect(() => parseFeed('<rss><channel><item></channel>', SITE)).toThrow(/not well-formed XML|neither RSS/);
