@@ -232,7 +232,11 @@ async function storeResponse(
   const asStored = async (state: ReportState) =>
     same === reportId ? correctedOrAsStored(state, null, 'duplicate', uploader, dependencies) : storeAsSource(same, unlinked, null, uploader, dependencies);
   if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
-  const candidates = (await dependencies.reports.listReports()).filter((report) => report.kind === 'hmicfrs-report');
+  // A report owed by no body (one merged into another, or of no duty) can answer no response, and would
+  // tie with the report it was merged into, leaving the response for a person.
+  const candidates = (await dependencies.reports.listReports()).filter(
+    (report) => report.kind === 'hmicfrs-report' && report.status !== 'no-duty' && report.status !== 'failed',
+  );
   const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
   const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
   if (match.outcome !== 'matched') return unmatched();

@@ -206,6 +206,19 @@ describe('a response knows its report', () => {
     expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
   });
 
+  it('links a response to the report a possible duplicate was merged into, not taking the merged one for a second candidate', async () => {
+    const title = 'Missing children in Cumbria';
+    const [first, misdated] = await namesakes('missing', 'Cumbria Constabulary', title, ['2026-09-07', '2026-09-14']);
+    const merged = await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'The same inspection, dated wrongly' });
+    expect(merged.status).toBe(200);
+    const letter = `Cumbria Police and Crime Commissioner response to the HMICFRS report: ${title}\n\nDate: 2 November 2026\n\nRecommendation 1\nDone.`;
+    const response = await ingested('uploads/missing-response.txt', letter);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: first.reportId, bodyIds: ['cumbria'] } });
+    expect(await services.reports.getObligations(first.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', progress: expect.objectContaining({ responsePublishedOn: '2026-11-02' }) }),
+    ]);
+  });
+
   it('links a response uploaded before its report when it is uploaded again after it', async () => {
     const letter =
       'Cumbria Police and Crime Commissioner response to the HMICFRS report: Custody in Cumbria\n\nDate: 5 November 2026\n\nRecommendation 1\nDone.\n\nRecommendation 2\nDone too.';
