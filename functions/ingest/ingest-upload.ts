@@ -15,7 +15,7 @@ import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress,
 import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
-import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
+import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
   uploads: UploadsBucket;
@@ -147,11 +147,16 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     return recordFailure(id, reportSource, { code: error.code, message: error.message }, dependencies);
   }
   try {
-    const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
+    const datedOn = dateFrom(metadata, PUBLISHED_ON_METADATA);
+    // Discovery's date is what a site's page says, not a person's word: it dates the document as the
+    // publication's own statement would, and neither corrects a stored report nor makes an unrecognised document owed.
+    const discovered = source.key.startsWith(DISCOVERED_PREFIX);
+    const publishedOnFromUpload = discovered ? null : datedOn;
     const progress = progressFrom(metadata);
     const uploader = await uploaderOf(metadata, dependencies.directory);
     // A report's identity is its words, whatever format they came in: the text is the reader's blocks, as text.
-    const { result: extraction, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    const { result: read, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    const extraction = discovered && datedOn && read.kind !== 'pcc-response' ? { ...read, publishedOn: datedOn } : read;
     const bodies = await servedBodies(dependencies.directory);
     const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };
     const stored =

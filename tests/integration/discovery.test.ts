@@ -72,10 +72,10 @@ describe('discovery on a local site', () => {
     expect(outcomes.map((outcome) => outcome.status)).not.toContain('failed');
     const reports = await Promise.all(outcomes.map((outcome) => services.reports.getReport(outcome.reportId)));
     expect(reports.map((report) => [report?.publishedOn, report?.publishedOnSource])).toEqual([
-      ['2021-10-12', 'upload-metadata'],
-      ['2022-11-04', 'upload-metadata'],
-      ['2020-02-27', 'upload-metadata'],
-      ['2024-09-10', 'upload-metadata'],
+      ['2021-10-12', 'document'],
+      ['2022-11-04', 'document'],
+      ['2020-02-27', 'document'],
+      ['2024-09-10', 'document'],
     ]);
     expect(new Set(outcomes.map((outcome) => outcome.reportId)).size).toBe(4);
   });

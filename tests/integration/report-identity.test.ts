@@ -121,6 +121,32 @@ describe('one report however it arrives', () => {
   });
 });
 
+describe('a date a discovered page gives is not a person’s word', () => {
+  it('never moves a stored report’s date when a site lists the same report under a later date', async () => {
+    const text = forceReportText('Cumbria Constabulary', 'Firearms licensing in Cumbria');
+    const stored = await ingested('uploads/firearms.txt', text, '2026-09-01');
+    const listed = await ingested('uploads/discovered/www.cumbria-pcc.example/reports-firearms.txt', text, '2026-09-08');
+    expect(listed).toMatchObject({ reportId: stored.reportId, saved: 'duplicate' });
+    expect(await services.reports.getReport(stored.reportId)).toMatchObject({ publishedOn: '2026-09-01', publishedOnSource: 'upload-metadata' });
+  });
+
+  it('starts no clock for a discovered document the rules do not recognise as a report', async () => {
+    const minutes =
+      'Police and Crime Panel\n\nMinutes of the meeting held on 3 September 2026\n\nPresent: the Commissioner and members of the panel.\n\nThe panel noted the budget for the coming year.';
+    const outcome = await ingested('uploads/discovered/www.cumbria-pcc.example/panel-minutes.txt', minutes, '2026-09-03');
+    expect(outcome).toMatchObject({ status: 'no-duty', owedBy: [] });
+  });
+
+  it('dates a discovered report from its page, as the publication states it', async () => {
+    const outcome = await ingested(
+      'uploads/discovered/hmicfrs.example/custody-surrey.txt',
+      forceReportText('Surrey Police', 'Custody suites in Surrey'),
+      '2026-09-10',
+    );
+    expect(await services.reports.getReport(outcome.reportId)).toMatchObject({ publishedOn: '2026-09-10', publishedOnSource: 'document' });
+  });
+});
+
 describe('a response knows its report', () => {
   it('links a body’s response to the national report it answers: its reminders stop, it is dated from the letter, and what it leaves unexplained is listed', async () => {
     const national = await ingested(
