@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateResponses } from '../../functions/commons/office-views';
+import { ReportTooLargeError } from '../../functions/commons/reports-table';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { latenessOf } from '../../shared/responses';
 import { ApiClient, startApi } from '../support/api-client';
-import { forceReportText, nationalReportText, reportPdf } from '../support/documents';
+import { forceReportText, manyRecommendationsText, nationalReportText, reportPdf } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
@@ -109,6 +110,16 @@ describe('one report however it arrives', () => {
     ]);
     expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: other.reportId }));
     expect((await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'dismiss', reason: 'again' })).status).toBe(422);
+  });
+
+  it('refuses, by name, a change that would take a report past what one item holds, such as one source too many', async () => {
+    const outcome = await ingested('uploads/long-surrey.txt', manyRecommendationsText('Surrey Police', 'A long Surrey report', 598), '2026-09-01');
+    const state = (await services.reports.getReportState(outcome.reportId))!;
+    const otherSources = Array.from({ length: 1500 }, (_, index) => ({ ...state.report.source, key: `uploads/long-surrey (${index}).txt` }));
+    await expect(services.reports.saveChange(state, { report: { ...state.report, otherSources }, obligations: [], events: [] })).rejects.toThrow(
+      ReportTooLargeError,
+    );
+    expect((await services.reports.getReport(outcome.reportId))?.otherSources).toBeUndefined();
   });
 
   it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
