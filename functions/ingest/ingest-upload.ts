@@ -195,7 +195,10 @@ async function storeReport(
   const same = await dependencies.reports.reportWithIdentity(identitiesOf(read.report));
   if (same && same !== read.report.id) return storeAsSource(same, read, publishedOnFromUpload, uploader, dependencies);
   const namesakes = (await dependencies.reports.reportsWithTitle(read.report)).filter((each) => each.reportId !== read.report.id);
-  const possibleDuplicateOf = namesakes[0]?.reportId ?? null;
+  // One merged into another report is a source of that report now: the doubt is whether this is that report.
+  // Read one by one: a title is shared by a few reports, and the ingest is granted no BatchGetItem.
+  const stored = await Promise.all(namesakes.map((each) => dependencies.reports.getReport(each.reportId)));
+  const possibleDuplicateOf = stored.find((report) => report && !report.mergedInto)?.id ?? null;
   try {
     return await storeOrCorrect({ ...read, report: { ...read.report, possibleDuplicateOf } }, publishedOnFromUpload, uploader, dependencies);
   } catch (error) {

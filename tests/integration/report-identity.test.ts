@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateResponses } from '../../functions/commons/office-views';
 import { ReportTooLargeError } from '../../functions/commons/reports-table';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
+import { reportIdFor } from '../../shared/report-id';
 import { latenessOf } from '../../shared/responses';
 import { ApiClient, startApi } from '../support/api-client';
 import { forceReportText, manyRecommendationsText, nationalReportText, reportPdf } from '../support/documents';
@@ -120,6 +121,26 @@ describe('one report however it arrives', () => {
       ReportTooLargeError,
     );
     expect((await services.reports.getReport(outcome.reportId))?.otherSources).toBeUndefined();
+  });
+
+  it('marks a third namesake as a possible duplicate of the report kept, never of one merged into it', async () => {
+    const title = 'Roads policing in Surrey';
+    const idOf = (text: string) => reportIdFor(new TextEncoder().encode(text));
+    const keptText = forceReportText('Surrey Police', title);
+    // The misdated copy is written so that it sorts first among the title's reports, where the look-up finds it first.
+    const misdatedText = Array.from({ length: 64 }, (_, months) =>
+      forceReportText('Surrey Police', title, `Recommendation 3\nWithin ${months + 2} months, the force should act again.`),
+    ).find((text) => idOf(text) < idOf(keptText))!;
+    const kept = await ingested('uploads/roads.txt', keptText, '2026-07-01');
+    const misdated = await ingested('uploads/roads-misdated.txt', misdatedText, '2026-07-08');
+    expect(misdated.reportId < kept.reportId).toBe(true);
+    expect((await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'Misdated' })).status).toBe(200);
+    const third = await ingested(
+      'uploads/roads-2027.txt',
+      forceReportText('Surrey Police', title, 'Recommendation 3\nBy 2028, the force should act.'),
+      '2027-07-01',
+    );
+    expect(await services.reports.getReport(third.reportId)).toMatchObject({ possibleDuplicateOf: kept.reportId });
   });
 
   it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
