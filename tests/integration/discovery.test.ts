@@ -158,4 +158,29 @@ describe('discovery on a local site', () => {
     expect(retried).toMatchObject({ errors: [], problem: null, consecutiveProblems: 0 });
     expect(retried!.fetched).toEqual([expect.objectContaining({ landingPage: `${site.origin}${report}`, publishedOn: '2022-11-04', newVersion: false })]);
   });
+
+  it('asks next time with the validators a site gave an unchanged document, not the ones it gave before', async () => {
+    const document = '/wp-content/uploads/renamed-etag.pdf';
+    const listing = (run: number) => ({
+      body: `<html><body><!-- run ${run} --><ul><li><a href="${document}">Vetting in Cumbria</a> – 3 June 2024</li></ul></body></html>`,
+      contentType: 'text/html',
+    });
+    site.pages[document] = { ...(await pdfPage(forceReportText('Cumbria Constabulary', 'Vetting in Cumbria'))), eTag: '"first-server"' };
+    const moved = [{ kind: 'listing' as const, url: `${site.origin}/moved/` }];
+    site.pages['/moved/'] = listing(1);
+    expect((await pass(moved))[0]!.fetched).toHaveLength(1);
+    // The site moves to servers that give the same document another ETag.
+    site.pages[document] = { ...site.pages[document]!, eTag: '"second-server"' };
+    site.pages['/moved/'] = listing(2);
+    expect((await pass(moved))[0]!.fetched).toEqual([]);
+    site.pages['/moved/'] = listing(3);
+    const before = site.requests.length;
+    expect((await pass(moved))[0]!.fetched).toEqual([]);
+    expect(
+      site.requests
+        .slice(before)
+        .filter((request) => request.path === document)
+        .map((request) => request.status),
+    ).toEqual([304]);
+  });
 });
