@@ -10,7 +10,7 @@ import { SCAN_HEARTBEAT_KEY, SECONDARY_INDEXES, TABLE_LAYOUT } from '../function
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, SCAN_HEARTBEAT_SCHEDULE, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER, PDFIUM_WASM } from '../shared/extraction/pdf-text';
-import { grantObjectAccess, grantTableAccess } from './access';
+import { grantObjectAccess, grantSettlingReviews, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
 import { Discovery } from './discovery';
 import { acknowledgeWildcards, underArn } from './nag';
@@ -111,6 +111,7 @@ export class Ingestion extends Construct {
     // Reads the uploader, the bodies and the stored report; stores the report or its failure and what
     // became of the upload, and writes a correction or the office's progress in a transaction.
     grantTableAccess(ingest, storage.table, { items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] });
+    grantSettlingReviews(ingest, storage.table);
     acknowledgeWildcards(this.function.role, {
       [`Resource::${underArn(storage.uploads, `/${UPLOADS_PREFIX}*`)}`]: 'Only objects under the uploads prefix, the ones that start an ingestion',
     });

@@ -17,14 +17,13 @@ import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
 import { descriptionKey, titleForcesKey } from '../../shared/report-identity';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
-import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
+import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, REVIEW_PARTITION, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
 const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
 const identityKey = (identity: string) => ({ pk: `IDENTITY#${identity}`, sk: 'IDENTITY' });
 const titleKey = (key: string, reportId: string) => ({ pk: `TITLE#${key}`, sk: `REPORT#${reportId}` });
-const REVIEW_PARTITION = 'REVIEW';
 const reviewKey = (item: Pick<ReviewItem, 'what' | 'reportId'>) => ({ pk: REVIEW_PARTITION, sk: `${item.what}#${item.reportId}` });
 const uploadRequestKey = (uploadId: string) => ({ pk: `UPLOAD-REQUEST#${uploadId}`, sk: 'REQUEST' });
 // The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
