@@ -369,7 +369,8 @@ describe('FiftySixStack', () => {
             .map((resource) => JSON.stringify(resource)),
         ),
       ].map((resource) => JSON.parse(resource));
-    for (const role of [ingestion.function.role, sesEvents.function.role]) expect(tableResources(role)).toEqual([arnOf(storage.table)]);
+    expect(tableResources(ingestion.function.role)).toEqual([arnOf(storage.table), index('reports-by-last-day')]);
+    expect(tableResources(sesEvents.function.role)).toEqual([arnOf(storage.table)]);
     expect(tableResources(deadlineScan.function.role)).toEqual([arnOf(storage.table), index('reminders-due'), index('unsettled-reminders')]);
     for (const role of [api.function.role, seed.function.role]) {
       expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);
