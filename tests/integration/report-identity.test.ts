@@ -75,6 +75,11 @@ describe('one report however it arrives', () => {
     expect(resaved).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
     expect(again).toMatchObject({ reportId: first.reportId, saved: 'duplicate' });
     expect(await services.reports.getObligations(first.reportId)).toHaveLength(1);
+    // S3 may deliver an event twice: the source it added is in the history once.
+    const redelivered = await services.upload('uploads/custody (1).txt', `${text}\n`, '2024-06-03');
+    await ingest.handler(redelivered);
+    await ingest.handler(redelivered);
+    expect((await services.reports.historyOf(first.reportId)).filter((event) => event.action === 'report.source-added')).toHaveLength(1);
   });
 
   it('takes a report with the same title, date and forces but other furniture for the same report', async () => {
