@@ -161,7 +161,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };
     const stored =
       extraction.kind === 'pcc-response'
-        ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, uploader, dependencies)
+        ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, text, uploader, dependencies)
         : await storeReport(readReport(input), publishedOnFromUpload, uploader, dependencies);
     const failure = progress && stored.status !== 'failed' ? await applyProgress(stored.reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
@@ -229,6 +229,7 @@ async function storeAsSource(
 async function storeResponse(
   readAs: (answers: Report['answers']) => ReadReport,
   extraction: ExtractionResult,
+  text: string,
   uploader: Viewer,
   dependencies: IngestDependencies,
 ): Promise<IngestOutcome> {
@@ -250,7 +251,8 @@ async function storeResponse(
   if (match.outcome !== 'matched') return unmatched();
   const response = stored?.report ?? unlinked.report;
   try {
-    const linked = await linkResponseTo(dependencies, match.reportId, response, uploader.actor);
+    // Checked against the whole letter: the record keeps only its beginning, and a long one explains its later recommendations past it.
+    const linked = await linkResponseTo(dependencies, match.reportId, { ...response, responseText: text }, uploader.actor);
     const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === response.id).map((obligation) => obligation.bodyId);
     const answers = { reportId: match.reportId, bodyIds };
     if (!stored) return await storeOrCorrect(readAs(answers), null, uploader, dependencies);

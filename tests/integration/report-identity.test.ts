@@ -282,6 +282,18 @@ describe('a response knows its report', () => {
     ]);
   });
 
+  it('checks a long response whole, not only as much of its text as the record keeps', async () => {
+    const report = await ingested('uploads/vetting-surrey.txt', forceReportText('Surrey Police', 'Vetting and counter-corruption in Surrey'), '2026-10-05');
+    const plan = Array.from({ length: 1800 }, (_, index) => `Action ${index + 1}: our office met partners across the county this year.`).join('\n\n');
+    const letter = `Surrey Police and Crime Commissioner response to the HMICFRS report: Vetting and counter-corruption in Surrey\n\nDate: 6 November 2026\n\nRecommendation 1\nDone.\n\n${plan}\n\nRecommendation 2\nDone too.`;
+    expect(letter.length).toBeGreaterThan(100_000);
+    const response = await ingested('uploads/vetting-surrey-response.txt', letter);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId } });
+    expect(await services.reports.getObligations(report.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'surrey', response: expect.objectContaining({ notAddressed: [] }) }),
+    ]);
+  });
+
   it('links a response uploaded before its report when it is uploaded again after it', async () => {
     const letter =
       'Cumbria Police and Crime Commissioner response to the HMICFRS report: Custody in Cumbria\n\nDate: 5 November 2026\n\nRecommendation 1\nDone.\n\nRecommendation 2\nDone too.';
