@@ -1,14 +1,14 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { SECONDARY_INDEXES } from '../functions/commons/table-layout';
+import { REVIEW_PARTITION, type SECONDARY_INDEXES } from '../functions/commons/table-layout';
 
 /**
  * The DynamoDB operations the adapters in functions/commons send. A transaction's writes are
- * authorised as the PutItem and UpdateItem inside it (TransactWriteItems is no IAM action); only a
- * ConditionCheck inside one would need ConditionCheckItem, and no adapter writes one.
+ * authorised as the PutItem, UpdateItem and DeleteItem inside it (TransactWriteItems is no IAM
+ * action); only a ConditionCheck inside one would need ConditionCheckItem, and no adapter writes one.
  */
-export type ItemAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem';
+export type ItemAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 export interface TableAccess {
   /** What the function does to the table's items. */
@@ -33,6 +33,14 @@ export function grantTableAccess(grantee: IGrantable, table: ITableV2, { items, 
   if (indexes.length > 0) {
     Grant.addToPrincipal({ grantee, actions: ['dynamodb:Query'], resourceArns: indexes.map((name) => `${table.tableArn}/index/${name}`) });
   }
+}
+
+/**
+ * A change that settles what waited for a person (a duplicate merged or dismissed, a response linked)
+ * deletes its review item in the change's transaction: only items in that partition may be deleted.
+ */
+export function grantSettlingReviews(grantee: IGrantable, table: ITableV2): void {
+  grantTableAccess(grantee, table, { items: ['DeleteItem'], partitions: [REVIEW_PARTITION] });
 }
 
 /** What the uploads adapter does to objects: read an upload (a version of it, as its event names), or sign a link that puts one. */

@@ -10,7 +10,7 @@ import { SCAN_HEARTBEAT_KEY, SECONDARY_INDEXES, TABLE_LAYOUT } from '../function
 import { DEADLINE_SCAN_SCHEDULE, HANDLER_ENTRIES, PUBLISHED_ON_METADATA, SCAN_HEARTBEAT_SCHEDULE, UPLOADS_PREFIX } from '../functions/commons/wiring';
 import { type DeploymentConfiguration, parseDeploymentConfiguration } from '../shared/configuration';
 import { PDF_PAGE_READER, PDFIUM_WASM } from '../shared/extraction/pdf-text';
-import { grantObjectAccess, grantTableAccess } from './access';
+import { grantObjectAccess, grantSettlingReviews, grantTableAccess } from './access';
 import { DirectorySeed } from './directory-seed';
 import { Discovery } from './discovery';
 import { acknowledgeWildcards, underArn } from './nag';
@@ -109,8 +109,13 @@ export class Ingestion extends Construct {
     // The bucket is versioned and each event names the version it is about.
     grantObjectAccess(ingest, storage.uploads, UPLOADS_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
     // Reads the uploader, the bodies and the stored report; stores the report or its failure and what
-    // became of the upload, and writes a correction or the office's progress in a transaction.
-    grantTableAccess(ingest, storage.table, { items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] });
+    // became of the upload, and writes a correction or the office's progress in a transaction. A body's
+    // response is matched against the reports listed by last day.
+    grantTableAccess(ingest, storage.table, {
+      items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: [TABLE_LAYOUT.reportsByLastDayIndex.name],
+    });
+    grantSettlingReviews(ingest, storage.table);
     acknowledgeWildcards(this.function.role, {
       [`Resource::${underArn(storage.uploads, `/${UPLOADS_PREFIX}*`)}`]: 'Only objects under the uploads prefix, the ones that start an ingestion',
     });

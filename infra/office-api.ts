@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { TABLE_LAYOUT } from '../functions/commons/table-layout';
 import { ADMINISTRATORS_GROUP } from '../functions/commons/user-pool';
 import { HANDLER_ENTRIES, WEB_UPLOADS_PREFIX } from '../functions/commons/wiring';
-import { grantObjectAccess, grantTableAccess } from './access';
+import { grantObjectAccess, grantSettlingReviews, grantTableAccess } from './access';
 import type { Storage } from './fiftysix-stack';
 import { acknowledgeWildcards, underArn } from './nag';
 import { ProjectFunction } from './project-function';
@@ -137,6 +137,7 @@ export class OfficeApi extends Construct {
       items: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: [TABLE_LAYOUT.obligationsByBodyIndex.name, TABLE_LAYOUT.reportsByLastDayIndex.name],
     });
+    grantSettlingReviews(api, storage.table);
     // The upload links it signs act with its permissions: putting objects under the page's own prefix only.
     grantObjectAccess(api, storage.uploads, WEB_UPLOADS_PREFIX, ['s3:PutObject']);
     users.grantAdministration(api);

@@ -33,9 +33,14 @@ export function normalisedText(text: string): string {
   return normalisedWords(content.join(' '));
 }
 
-/** The digest of the normalised text: equal for one report however it arrived. */
-export function textFingerprint(text: string): string {
-  return createHash('sha256').update(normalisedText(text)).digest('hex').slice(0, 32);
+/**
+ * The digest of the normalised text: equal for one report however it arrived. None when nothing is
+ * left once the furniture is set aside (a scan whose only text is a stamp and page numbers), since
+ * every such document would share it and each after the first be taken for the first.
+ */
+export function textFingerprint(text: string): string | null {
+  const normalised = normalisedText(text);
+  return normalised ? createHash('sha256').update(normalised).digest('hex').slice(0, 32) : null;
 }
 
 type Description = Pick<Report, 'title' | 'publishedOn' | 'forces'>;

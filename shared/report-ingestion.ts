@@ -228,7 +228,8 @@ export function readReport(input: {
 }): ReadReport {
   const { extraction } = input;
   const text = input.text ?? '';
-  const identity = input.text === undefined ? {} : { fingerprint: textFingerprint(input.text) };
+  const fingerprint = input.text === undefined ? null : textFingerprint(input.text);
+  const identity = fingerprint ? { fingerprint } : {};
   const response =
     extraction.kind === 'pcc-response'
       ? { letterDatedOn: extraction.publishedOn, responseText: text.slice(0, RESPONSE_TEXT_KEPT), answers: input.answers ?? null }

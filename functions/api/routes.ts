@@ -12,7 +12,7 @@ import { logger } from '../commons/logger';
 import { bodyCalendar, bodyDraftResponse, bodySpreadsheet, CalendarLinkError, describeViewer, listObligations, viewReport } from '../commons/office-views';
 import { correctObligationAs, correctReportAs, ObligationNotFoundError, recordProgress } from '../commons/report-changes';
 import { linkResponseAs, settleDuplicate } from '../commons/report-sources';
-import { ConcurrentChangeError, ReportNotFoundError, type ReportsTable } from '../commons/reports-table';
+import { ConcurrentChangeError, ReportNotFoundError, type ReportsTable, ReportTooLargeError } from '../commons/reports-table';
 import { requestUpload, UploadRequestRefusedError, uploadStatus } from '../commons/upload-requests';
 import type { UploadsBucket } from '../commons/uploads-bucket';
 import type { UserPool } from '../commons/user-pool';
@@ -62,6 +62,7 @@ const KNOWN_ERRORS: Array<[new (...args: never[]) => Error, number, string]> = [
   [UploadRequestRefusedError, 422, 'refused'],
   [ConfigurationError, 422, 'invalid'],
   [ResponseNotLinkedError, 422, 'refused'],
+  [ReportTooLargeError, 422, 'too-large'],
 ];
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

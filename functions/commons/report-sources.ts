@@ -18,7 +18,9 @@ export async function addSource(dependencies: ReportChangeDependencies, reportId
     reportId,
     (read, _bodies, context) => {
       const known = [read.report.source, ...(read.report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
-      const report = known ? read.report : { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
+      // S3 may deliver an upload's event twice: a source kept already is not added, nor its history told so again.
+      if (known) return { obligations: [], events: [] };
+      const report = { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
       const event = auditEvent(context, 'report.source-added', { reportId }, { after: { source }, reason: 'The same report, uploaded again' });
       return { report, obligations: [], events: [event] };
     },

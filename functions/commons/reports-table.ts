@@ -17,14 +17,13 @@ import type { Obligation, Report } from '../../shared/model';
 import type { PlannedReminder } from '../../shared/reminders';
 import { descriptionKey, titleForcesKey } from '../../shared/report-identity';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
-import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
+import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, REVIEW_PARTITION, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
 const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#${bucket}/${key}`, sk: `ETAG#${eTag}` });
 const identityKey = (identity: string) => ({ pk: `IDENTITY#${identity}`, sk: 'IDENTITY' });
 const titleKey = (key: string, reportId: string) => ({ pk: `TITLE#${key}`, sk: `REPORT#${reportId}` });
-const REVIEW_PARTITION = 'REVIEW';
 const reviewKey = (item: Pick<ReviewItem, 'what' | 'reportId'>) => ({ pk: REVIEW_PARTITION, sk: `${item.what}#${item.reportId}` });
 const uploadRequestKey = (uploadId: string) => ({ pk: `UPLOAD-REQUEST#${uploadId}`, sk: 'REQUEST' });
 // The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
@@ -235,6 +234,18 @@ function reportItem(report: Report, version: number): Record<string, unknown> {
   };
 }
 
+/**
+ * The report's item, refused by name when DynamoDB would refuse it: a change can grow a report too
+ * (another source, a correction). Only the report grows with the document's text: an obligation holds
+ * no more than a date for each recommendation.
+ */
+function sizedReportItem(report: Report, version: number): Record<string, unknown> {
+  const item = reportItem(report, version);
+  const bytes = itemSize(item);
+  if (bytes > ITEM_LIMIT_BYTES) throw new ReportTooLargeError(report.id, report.recommendations.length, bytes);
+  return item;
+}
+
 function obligationItem({ nextReminderOn, ...obligation }: Obligation): Record<string, unknown> {
   return {
     ...obligationKey(obligation.reportId, obligation.bodyId),
@@ -421,10 +432,7 @@ export class ReportsTable {
    * already; at-least-once S3 events and re-uploads under another name land here as duplicates.
    */
   async saveReadReport(read: ReadReport, events: AuditEvent[]): Promise<SaveOutcome> {
-    const report = reportItem(read.report, 1);
-    // Only the report grows with the document's text: an obligation holds no more than a date for each recommendation.
-    const bytes = itemSize(report);
-    if (bytes > ITEM_LIMIT_BYTES) throw new ReportTooLargeError(read.report.id, read.report.recommendations.length, bytes);
+    const report = sizedReportItem(read.report, 1);
     // A report that owed nothing may come to owe something (a person gave its date, or a body was
     // added), but only while nobody has changed it since it was read: a person's decisions stand.
     const condition =
@@ -529,7 +537,7 @@ export class ReportsTable {
       ? {
           Put: {
             TableName: this.tableName,
-            Item: reportItem(change.report, state.version + 1),
+            Item: sizedReportItem(change.report, state.version + 1),
             ...versionCheck,
             ExpressionAttributeValues: { ':read': state.version, ':unversioned': 0 },
           },

@@ -71,6 +71,9 @@ export const OPEN_REMINDER_QUEUE = 'open';
 /** The one value of `reportList`: every report is in the index. */
 export const REPORT_LIST = 'REPORT';
 
+/** The one partition of what only a person can settle (review items). */
+export const REVIEW_PARTITION = 'REVIEW';
+
 /** A report with no clock sorts after every dated one. */
 export const NO_LAST_DAY = '9999-12-31';
 

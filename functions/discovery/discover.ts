@@ -102,7 +102,13 @@ class SourceWalk {
     const outcome = await this.dependencies.fetcher.get(url, before);
     if (outcome.status === 'not-modified') return { before, changed: null };
     const fingerprint = fingerprintOf(outcome.body);
-    if (before?.fingerprint === fingerprint) return { before, changed: null };
+    if (before?.fingerprint === fingerprint) {
+      // A site can give an unchanged document new validators (new servers, a CDN): asking with the old ones would fetch it whole every run.
+      if (before.eTag !== outcome.eTag || before.lastModified !== outcome.lastModified) {
+        await this.dependencies.discovery.putSeen(this.source.url, { ...before, eTag: outcome.eTag, lastModified: outcome.lastModified });
+      }
+      return { before, changed: null };
+    }
     const seen = { url, fingerprint, eTag: outcome.eTag, lastModified: outcome.lastModified, seenAt: this.dependencies.now().toISOString(), reading: null };
     return { before, changed: { body: outcome.body, contentType: outcome.contentType, seen } };
   }

@@ -73,16 +73,24 @@ export class PoliteFetcher {
     try {
       response = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      throw new SourceFetchError(url, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+      throw new SourceFetchError(url, failureReason(error));
     }
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) {
       await response.body?.cancel();
       throw new SourceFetchError(url, `the site answered ${response.status} ${response.statusText}`);
     }
+    let body: Uint8Array;
+    try {
+      body = await this.boundedBody(url, response);
+    } catch (error) {
+      // The timeout and a dropped connection can strike while the body is still coming, after the headers.
+      if (error instanceof SourceFetchError) throw error;
+      throw new SourceFetchError(url, failureReason(error));
+    }
     return {
       status: 'fetched',
-      body: await this.boundedBody(url, response),
+      body,
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       eTag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
@@ -120,6 +128,12 @@ export class PoliteFetcher {
     }
     return body;
   }
+}
+
+/** What the network said went wrong: undici puts the socket's own error in `cause`. */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
 function sizeInWords(bytes: number): string {

@@ -15,7 +15,7 @@ import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress,
 import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
-import { PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
+import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
   uploads: UploadsBucket;
@@ -147,16 +147,21 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     return recordFailure(id, reportSource, { code: error.code, message: error.message }, dependencies);
   }
   try {
-    const publishedOnFromUpload = dateFrom(metadata, PUBLISHED_ON_METADATA);
+    const datedOn = dateFrom(metadata, PUBLISHED_ON_METADATA);
+    // Discovery's date is what a site's page says, not a person's word: it dates the document as the
+    // publication's own statement would, and neither corrects a stored report nor makes an unrecognised document owed.
+    const discovered = source.key.startsWith(DISCOVERED_PREFIX);
+    const publishedOnFromUpload = discovered ? null : datedOn;
     const progress = progressFrom(metadata);
     const uploader = await uploaderOf(metadata, dependencies.directory);
     // A report's identity is its words, whatever format they came in: the text is the reader's blocks, as text.
-    const { result: extraction, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    const { result: read, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    const extraction = discovered && datedOn && read.kind !== 'pcc-response' ? { ...read, publishedOn: datedOn } : read;
     const bodies = await servedBodies(dependencies.directory);
     const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };
     const stored =
       extraction.kind === 'pcc-response'
-        ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, uploader, dependencies)
+        ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, text, uploader, dependencies)
         : await storeReport(readReport(input), publishedOnFromUpload, uploader, dependencies);
     const failure = progress && stored.status !== 'failed' ? await applyProgress(stored.reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
@@ -190,7 +195,10 @@ async function storeReport(
   const same = await dependencies.reports.reportWithIdentity(identitiesOf(read.report));
   if (same && same !== read.report.id) return storeAsSource(same, read, publishedOnFromUpload, uploader, dependencies);
   const namesakes = (await dependencies.reports.reportsWithTitle(read.report)).filter((each) => each.reportId !== read.report.id);
-  const possibleDuplicateOf = namesakes[0]?.reportId ?? null;
+  // One merged into another report is a source of that report now: the doubt is whether this is that report.
+  // Read one by one: a title is shared by a few reports, and the ingest is granted no BatchGetItem.
+  const stored = await Promise.all(namesakes.map((each) => dependencies.reports.getReport(each.reportId)));
+  const possibleDuplicateOf = stored.find((report) => report && !report.mergedInto)?.id ?? null;
   try {
     return await storeOrCorrect({ ...read, report: { ...read.report, possibleDuplicateOf } }, publishedOnFromUpload, uploader, dependencies);
   } catch (error) {
@@ -221,6 +229,7 @@ async function storeAsSource(
 async function storeResponse(
   readAs: (answers: Report['answers']) => ReadReport,
   extraction: ExtractionResult,
+  text: string,
   uploader: Viewer,
   dependencies: IngestDependencies,
 ): Promise<IngestOutcome> {
@@ -232,13 +241,18 @@ async function storeResponse(
   const asStored = async (state: ReportState) =>
     same === reportId ? correctedOrAsStored(state, null, 'duplicate', uploader, dependencies) : storeAsSource(same, unlinked, null, uploader, dependencies);
   if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
-  const candidates = (await dependencies.reports.listReports()).filter((report) => report.kind === 'hmicfrs-report');
+  // A report owed by no body (one merged into another, or of no duty) can answer no response, and would
+  // tie with the report it was merged into, leaving the response for a person.
+  const candidates = (await dependencies.reports.listReports()).filter(
+    (report) => report.kind === 'hmicfrs-report' && report.status !== 'no-duty' && report.status !== 'failed',
+  );
   const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
   const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
   if (match.outcome !== 'matched') return unmatched();
   const response = stored?.report ?? unlinked.report;
   try {
-    const linked = await linkResponseTo(dependencies, match.reportId, response, uploader.actor);
+    // Checked against the whole letter: the record keeps only its beginning, and a long one explains its later recommendations past it.
+    const linked = await linkResponseTo(dependencies, match.reportId, { ...response, responseText: text }, uploader.actor);
     const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === response.id).map((obligation) => obligation.bodyId);
     const answers = { reportId: match.reportId, bodyIds };
     if (!stored) return await storeOrCorrect(readAs(answers), null, uploader, dependencies);

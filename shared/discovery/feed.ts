@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CalendarDate } from '../calendar-date';
+import { linkAddress } from './link-address';
 import { machineDate } from './stated-date';
 
 /** One entry a source lists: a publication's landing page (or the document itself), with what the source says of it. */
@@ -63,5 +64,8 @@ export function parseFeed(xml: string, feedUrl: string): ListedPublication[] {
   } else {
     throw new UnreadableSourceError(`The feed at ${feedUrl} is neither RSS 2.0 nor Atom`);
   }
-  return entries.filter((entry) => entry.url).map((entry) => ({ ...entry, url: new URL(entry.url, feedUrl).href }));
+  return entries.flatMap((entry) => {
+    const url = entry.url ? linkAddress(entry.url, feedUrl) : null;
+    return url ? [{ ...entry, url: url.href }] : [];
+  });
 }

@@ -1,5 +1,6 @@
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { CalendarDate } from '../calendar-date';
+import { linkAddress } from './link-address';
 import { isBodyResponse, reasonToSkip, type SkipReason } from './skip-reasons';
 import { machineDate, writtenDateIn } from './stated-date';
 
@@ -48,7 +49,10 @@ export function readLandingPage(html: string, pageUrl: string): LandingPage {
   if (reason) return { kind: 'skipped', title, reason };
   const publishedOn = statedPublicationDate(root);
   const candidates = reportLinks(root)
-    .map((link) => ({ url: new URL(link.getAttribute('href')!, pageUrl).href, text: link.text.replace(/\s+/g, ' ').trim() }))
+    .flatMap((link) => {
+      const url = linkAddress(link.getAttribute('href')!, pageUrl);
+      return url ? [{ url: url.href, text: link.text.replace(/\s+/g, ' ').trim() }] : [];
+    })
     .filter((link) => !NOT_THE_REPORT.test(link.text) && !isBodyResponse(link.text) && link.url !== pageUrl);
   const htmlVersion = candidates.find((link) => HTML_VERSION.test(new URL(link.url).pathname));
   if (htmlVersion) return { kind: 'report', title, publishedOn, document: { url: htmlVersion.url, format: 'html' } };

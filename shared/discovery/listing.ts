@@ -1,5 +1,6 @@
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { ListedPublication } from './feed';
+import { linkAddress } from './link-address';
 import { machineDate, writtenDateIn } from './stated-date';
 
 /** Addresses that are publications: HMICFRS's publication and news pages, their HTML versions, and documents. */
@@ -24,7 +25,8 @@ export function parseListing(html: string, pageUrl: string): ListedPublication[]
   const seen = new Set<string>();
   const publications: ListedPublication[] = [];
   for (const link of root.querySelectorAll('a[href]')) {
-    const url = new URL(link.getAttribute('href')!, pageUrl);
+    const url = linkAddress(link.getAttribute('href')!, pageUrl);
+    if (!url) continue;
     url.hash = '';
     const title = link.text.replace(/\s+/g, ' ').trim();
     if (!title || !PUBLICATION_ADDRESS.test(url.pathname) || NAVIGATION_ADDRESS.test(url.href) || url.href === pageUrl || seen.has(url.href)) continue;

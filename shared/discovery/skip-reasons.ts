@@ -14,13 +14,23 @@ export function isBodyResponse(title: string): boolean {
 
 const FIRE_AND_RESCUE = /\bfire\s*(and|&|-)\s*rescue\b|\bfrs\b/i;
 
+/** The path as a person reads it; one with a "%" that is no escape ("…-100%-…") is read as written rather than failing the pass. */
+function readablePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch (error) {
+    if (error instanceof URIError) return path;
+    throw error;
+  }
+}
+
 /**
  * What the title and address alone show a publication is not: section 55 runs only from an inspection
  * report on a police force, so a press release, a body's response, terms of reference, an inspection programme or a
  * fire and rescue service's report starts no clock.
  */
 export function reasonToSkip(title: string, url: string): SkipReason | null {
-  const path = decodeURIComponent(new URL(url).pathname).replace(/[-_/]+/g, ' ');
+  const path = readablePath(new URL(url).pathname).replace(/[-_/]+/g, ' ');
   const words = `${title} ${path}`;
   if (/\bpress releases?\b/i.test(words)) return { code: 'press-release', message: `"${title}" is a press release, not a report` };
   if (isBodyResponse(title)) return { code: 'pcc-response', message: `"${title}" is a local policing body's response to a report, not a report` };

@@ -298,19 +298,50 @@ describe('FiftySixStack', () => {
     ];
     const expected = (...actions: string[]) => [...running, ...actions].sort();
     expect(actionsOfRole(ingestion.function.role)).toEqual(
-      expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:GetObject', 's3:GetObjectVersion', 'sqs:SendMessage'),
+      expected(
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        's3:GetObject',
+        's3:GetObjectVersion',
+        'sqs:SendMessage',
+      ),
     );
     expect(actionsOfRole(deadlineScan.function.role)).toEqual(
       expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'ses:SendEmail', 'sqs:SendMessage'),
     );
     expect(actionsOfRole(api.function.role)).toEqual(
-      expected('dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:PutObject', ...administeringUsers),
+      expected(
+        'dynamodb:BatchGetItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        's3:PutObject',
+        ...administeringUsers,
+      ),
     );
     expect(actionsOfRole(seed.function.role)).toEqual(expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', ...administeringUsers));
     expect(actionsOfRole(deadlineScan.heartbeat.role)).toEqual(expected('dynamodb:GetItem', 'sqs:SendMessage'));
     expect(actionsOfRole(sesEvents.function.role)).toEqual(
       expected('dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'),
     );
+  });
+
+  it('lets the ingest and the API delete only what waited for a person, as settling it does', () => {
+    const { storage, ingestion, api } = built.stack;
+    for (const role of [ingestion.function.role, api.function.role]) {
+      expect(statementsOf(template, role).filter((statement) => actionsOf(statement).includes('dynamodb:DeleteItem'))).toEqual([
+        expect.objectContaining({
+          Action: 'dynamodb:DeleteItem',
+          Resource: arnOf(storage.table),
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['REVIEW'] } },
+        }),
+      ]);
+    }
   });
 
   it('lets the morning check read the scan’s heartbeat and nothing else', () => {
@@ -328,11 +359,18 @@ describe('FiftySixStack', () => {
   it('scopes table access to the table and the indexes each function queries, by name', () => {
     const { storage, ingestion, deadlineScan, api, seed, sesEvents } = built.stack;
     const index = (name: string) => ({ 'Fn::Join': ['', [arnOf(storage.table), `/index/${name}`]] });
+    // Each resource once, however many statements name it (deleting review items is a statement of its own).
     const tableResources = (role: IConstruct) =>
-      statementsOf(template, role)
-        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
-        .flatMap(resourcesOf);
-    for (const role of [ingestion.function.role, sesEvents.function.role]) expect(tableResources(role)).toEqual([arnOf(storage.table)]);
+      [
+        ...new Set(
+          statementsOf(template, role)
+            .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
+            .flatMap(resourcesOf)
+            .map((resource) => JSON.stringify(resource)),
+        ),
+      ].map((resource) => JSON.parse(resource));
+    expect(tableResources(ingestion.function.role)).toEqual([arnOf(storage.table), index('reports-by-last-day')]);
+    expect(tableResources(sesEvents.function.role)).toEqual([arnOf(storage.table)]);
     expect(tableResources(deadlineScan.function.role)).toEqual([arnOf(storage.table), index('reminders-due'), index('unsettled-reminders')]);
     for (const role of [api.function.role, seed.function.role]) {
       expect(tableResources(role)).toEqual([arnOf(storage.table), index('obligations-by-body'), index('reports-by-last-day')]);

@@ -72,10 +72,10 @@ describe('discovery on a local site', () => {
     expect(outcomes.map((outcome) => outcome.status)).not.toContain('failed');
     const reports = await Promise.all(outcomes.map((outcome) => services.reports.getReport(outcome.reportId)));
     expect(reports.map((report) => [report?.publishedOn, report?.publishedOnSource])).toEqual([
-      ['2021-10-12', 'upload-metadata'],
-      ['2022-11-04', 'upload-metadata'],
-      ['2020-02-27', 'upload-metadata'],
-      ['2024-09-10', 'upload-metadata'],
+      ['2021-10-12', 'document'],
+      ['2022-11-04', 'document'],
+      ['2020-02-27', 'document'],
+      ['2024-09-10', 'document'],
     ]);
     expect(new Set(outcomes.map((outcome) => outcome.reportId)).size).toBe(4);
   });
@@ -157,5 +157,30 @@ describe('discovery on a local site', () => {
     const [retried] = await pass(flaky);
     expect(retried).toMatchObject({ errors: [], problem: null, consecutiveProblems: 0 });
     expect(retried!.fetched).toEqual([expect.objectContaining({ landingPage: `${site.origin}${report}`, publishedOn: '2022-11-04', newVersion: false })]);
+  });
+
+  it('asks next time with the validators a site gave an unchanged document, not the ones it gave before', async () => {
+    const document = '/wp-content/uploads/renamed-etag.pdf';
+    const listing = (run: number) => ({
+      body: `<html><body><!-- run ${run} --><ul><li><a href="${document}">Vetting in Cumbria</a> – 3 June 2024</li></ul></body></html>`,
+      contentType: 'text/html',
+    });
+    site.pages[document] = { ...(await pdfPage(forceReportText('Cumbria Constabulary', 'Vetting in Cumbria'))), eTag: '"first-server"' };
+    const moved = [{ kind: 'listing' as const, url: `${site.origin}/moved/` }];
+    site.pages['/moved/'] = listing(1);
+    expect((await pass(moved))[0]!.fetched).toHaveLength(1);
+    // The site moves to servers that give the same document another ETag.
+    site.pages[document] = { ...site.pages[document]!, eTag: '"second-server"' };
+    site.pages['/moved/'] = listing(2);
+    expect((await pass(moved))[0]!.fetched).toEqual([]);
+    site.pages['/moved/'] = listing(3);
+    const before = site.requests.length;
+    expect((await pass(moved))[0]!.fetched).toEqual([]);
+    expect(
+      site.requests
+        .slice(before)
+        .filter((request) => request.path === document)
+        .map((request) => request.status),
+    ).toEqual([304]);
   });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateResponses } from '../../functions/commons/office-views';
+import { ReportTooLargeError } from '../../functions/commons/reports-table';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
+import { reportIdFor } from '../../shared/report-id';
 import { latenessOf } from '../../shared/responses';
 import { ApiClient, startApi } from '../support/api-client';
-import { forceReportText, nationalReportText, reportPdf } from '../support/documents';
+import { forceReportText, manyRecommendationsText, nationalReportText, reportPdf } from '../support/documents';
 import { useIsolatedServices } from '../support/local-services';
 
 let services: Awaited<ReturnType<typeof useIsolatedServices>>;
@@ -73,6 +75,11 @@ describe('one report however it arrives', () => {
     expect(resaved).toMatchObject({ reportId: first.reportId, saved: 'another-source' });
     expect(again).toMatchObject({ reportId: first.reportId, saved: 'duplicate' });
     expect(await services.reports.getObligations(first.reportId)).toHaveLength(1);
+    // S3 may deliver an event twice: the source it added is in the history once.
+    const redelivered = await services.upload('uploads/custody (1).txt', `${text}\n`, '2024-06-03');
+    await ingest.handler(redelivered);
+    await ingest.handler(redelivered);
+    expect((await services.reports.historyOf(first.reportId)).filter((event) => event.action === 'report.source-added')).toHaveLength(1);
   });
 
   it('takes a report with the same title, date and forces but other furniture for the same report', async () => {
@@ -111,6 +118,36 @@ describe('one report however it arrives', () => {
     expect((await admin.request('POST', `/reports/${other.reportId}/duplicate`, { decision: 'dismiss', reason: 'again' })).status).toBe(422);
   });
 
+  it('refuses, by name, a change that would take a report past what one item holds, such as one source too many', async () => {
+    const outcome = await ingested('uploads/long-surrey.txt', manyRecommendationsText('Surrey Police', 'A long Surrey report', 598), '2026-09-01');
+    const state = (await services.reports.getReportState(outcome.reportId))!;
+    const otherSources = Array.from({ length: 1500 }, (_, index) => ({ ...state.report.source, key: `uploads/long-surrey (${index}).txt` }));
+    await expect(services.reports.saveChange(state, { report: { ...state.report, otherSources }, obligations: [], events: [] })).rejects.toThrow(
+      ReportTooLargeError,
+    );
+    expect((await services.reports.getReport(outcome.reportId))?.otherSources).toBeUndefined();
+  });
+
+  it('marks a third namesake as a possible duplicate of the report kept, never of one merged into it', async () => {
+    const title = 'Roads policing in Surrey';
+    const idOf = (text: string) => reportIdFor(new TextEncoder().encode(text));
+    const keptText = forceReportText('Surrey Police', title);
+    // The misdated copy is written so that it sorts first among the title's reports, where the look-up finds it first.
+    const misdatedText = Array.from({ length: 64 }, (_, months) =>
+      forceReportText('Surrey Police', title, `Recommendation 3\nWithin ${months + 2} months, the force should act again.`),
+    ).find((text) => idOf(text) < idOf(keptText))!;
+    const kept = await ingested('uploads/roads.txt', keptText, '2026-07-01');
+    const misdated = await ingested('uploads/roads-misdated.txt', misdatedText, '2026-07-08');
+    expect(misdated.reportId < kept.reportId).toBe(true);
+    expect((await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'Misdated' })).status).toBe(200);
+    const third = await ingested(
+      'uploads/roads-2027.txt',
+      forceReportText('Surrey Police', title, 'Recommendation 3\nBy 2028, the force should act.'),
+      '2027-07-01',
+    );
+    expect(await services.reports.getReport(third.reportId)).toMatchObject({ possibleDuplicateOf: kept.reportId });
+  });
+
   it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
     const title = 'Neighbourhood policing in Surrey';
     const [first, next] = await namesakes('neighbourhood', 'Surrey Police', title, ['2024-08-01', '2025-08-01']);
@@ -118,6 +155,32 @@ describe('one report however it arrives', () => {
     expect(dismissed.status).toBe(200);
     expect(dismissed.body.report).toMatchObject({ id: next.reportId, status: 'ingested', possibleDuplicateOf: null });
     expect(await services.reports.getReport(first.reportId)).not.toHaveProperty('otherSources');
+  });
+});
+
+describe('a date a discovered page gives is not a person’s word', () => {
+  it('never moves a stored report’s date when a site lists the same report under a later date', async () => {
+    const text = forceReportText('Cumbria Constabulary', 'Firearms licensing in Cumbria');
+    const stored = await ingested('uploads/firearms.txt', text, '2026-09-01');
+    const listed = await ingested('uploads/discovered/www.cumbria-pcc.example/reports-firearms.txt', text, '2026-09-08');
+    expect(listed).toMatchObject({ reportId: stored.reportId, saved: 'duplicate' });
+    expect(await services.reports.getReport(stored.reportId)).toMatchObject({ publishedOn: '2026-09-01', publishedOnSource: 'upload-metadata' });
+  });
+
+  it('starts no clock for a discovered document the rules do not recognise as a report', async () => {
+    const minutes =
+      'Police and Crime Panel\n\nMinutes of the meeting held on 3 September 2026\n\nPresent: the Commissioner and members of the panel.\n\nThe panel noted the budget for the coming year.';
+    const outcome = await ingested('uploads/discovered/www.cumbria-pcc.example/panel-minutes.txt', minutes, '2026-09-03');
+    expect(outcome).toMatchObject({ status: 'no-duty', owedBy: [] });
+  });
+
+  it('dates a discovered report from its page, as the publication states it', async () => {
+    const outcome = await ingested(
+      'uploads/discovered/hmicfrs.example/custody-surrey.txt',
+      forceReportText('Surrey Police', 'Custody suites in Surrey'),
+      '2026-09-10',
+    );
+    expect(await services.reports.getReport(outcome.reportId)).toMatchObject({ publishedOn: '2026-09-10', publishedOnSource: 'document' });
   });
 });
 
@@ -204,6 +267,31 @@ describe('a response knows its report', () => {
     // What `cli lateness` prints: every published response, report by report and body by body.
     expect(await lateResponses(services)).toContainEqual({ ...linked.body.lateness[0], title: 'Horses and dogs: the Surrey inspection' });
     expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: response.reportId }));
+  });
+
+  it('links a response to the report a possible duplicate was merged into, not taking the merged one for a second candidate', async () => {
+    const title = 'Missing children in Cumbria';
+    const [first, misdated] = await namesakes('missing', 'Cumbria Constabulary', title, ['2026-09-07', '2026-09-14']);
+    const merged = await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'The same inspection, dated wrongly' });
+    expect(merged.status).toBe(200);
+    const letter = `Cumbria Police and Crime Commissioner response to the HMICFRS report: ${title}\n\nDate: 2 November 2026\n\nRecommendation 1\nDone.`;
+    const response = await ingested('uploads/missing-response.txt', letter);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: first.reportId, bodyIds: ['cumbria'] } });
+    expect(await services.reports.getObligations(first.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'cumbria', progress: expect.objectContaining({ responsePublishedOn: '2026-11-02' }) }),
+    ]);
+  });
+
+  it('checks a long response whole, not only as much of its text as the record keeps', async () => {
+    const report = await ingested('uploads/vetting-surrey.txt', forceReportText('Surrey Police', 'Vetting and counter-corruption in Surrey'), '2026-10-05');
+    const plan = Array.from({ length: 1800 }, (_, index) => `Action ${index + 1}: our office met partners across the county this year.`).join('\n\n');
+    const letter = `Surrey Police and Crime Commissioner response to the HMICFRS report: Vetting and counter-corruption in Surrey\n\nDate: 6 November 2026\n\nRecommendation 1\nDone.\n\n${plan}\n\nRecommendation 2\nDone too.`;
+    expect(letter.length).toBeGreaterThan(100_000);
+    const response = await ingested('uploads/vetting-surrey-response.txt', letter);
+    expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId } });
+    expect(await services.reports.getObligations(report.reportId)).toEqual([
+      expect.objectContaining({ bodyId: 'surrey', response: expect.objectContaining({ notAddressed: [] }) }),
+    ]);
   });
 
   it('links a response uploaded before its report when it is uploaded again after it', async () => {

@@ -8,6 +8,12 @@ let origin: string;
 const server = createServer((request, response) => {
   seen.push(request.headers);
   if (request.url === '/slow') return; // never answers: the fetcher's timeout must end it
+  // Answers at once, then stops part-way through the body: a slow or dropped download of a report.
+  if (request.url === '/stalls') return void response.writeHead(200, { 'content-type': 'application/pdf' }).write('%PDF-1.7 part');
+  if (request.url === '/cut') {
+    response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '100000' }).write('%PDF-1.7 part');
+    return void setTimeout(() => request.socket.destroy(), 50);
+  }
   if (request.url === '/broken') return void response.writeHead(503).end('down for maintenance');
   // A site that declares no length, then sends more than an upload may be.
   if (request.url === '/huge') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end(new Uint8Array(3000));
@@ -61,6 +67,12 @@ describe('the polite fetcher', () => {
     await expect(fetcher.get(`${origin}/broken`, null)).rejects.toThrow(new SourceFetchError(`${origin}/broken`, 'the site answered 503 Service Unavailable'));
     await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(SourceFetchError);
     await expect(fetcher.get(`${origin}/slow`, null)).rejects.toThrow(/timeout|aborted/i);
+  });
+
+  it('fails with the address when the body stops coming part-way, by the timeout or a dropped connection', async () => {
+    const fetcher = new PoliteFetcher({ userAgent: 'test', minIntervalMs: 0, timeoutMs: 300 });
+    await expect(fetcher.get(`${origin}/stalls`, null)).rejects.toThrow(new SourceFetchError(`${origin}/stalls`, 'The operation was aborted due to timeout'));
+    await expect(fetcher.get(`${origin}/cut`, null)).rejects.toThrow(SourceFetchError);
   });
 
   it('stops reading a body past the most an upload may be, whether or not the site declared its length', async () => {

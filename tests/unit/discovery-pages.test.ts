@@ -32,6 +32,16 @@ describe('reading a feed', () => {
     ]);
   });
 
+  it('gives the London day of a moment written in UTC, as WordPress writes a report published at 00:01 in summer', () => {
+    const feed = (pubDate: string) =>
+      `<rss version="2.0"><channel><item><title>PEEL 2022</title><link>${SITE}publications/peel/</link><pubDate>${pubDate}</pubDate></item></channel></rss>`;
+    for (const pubDate of ['Tue, 11 Oct 2022 23:01:00 +0000', 'Tue, 11 Oct 2022 23:01:00 GMT', 'Wed, 12 Oct 2022 00:01:00 +0100', '2022-10-11T23:01:00Z']) {
+      expect(parseFeed(feed(pubDate), `${SITE}feed/`)[0]?.listedOn).toBe('2022-10-12');
+    }
+    const page = `<h1>PEEL 2022</h1><meta property="article:published_time" content="2022-10-11T23:01:00+00:00"><a href="/media/peel.pdf">Get the report</a>`;
+    expect(readLandingPage(page, `${SITE}publications/peel/`)).toMatchObject({ kind: 'report', publishedOn: '2022-10-12' });
+  });
+
   it('refuses, with a reason, a page that is not a feed or not XML at all', () => {
     expect(() => parseFeed(page('listing.html'), SITE)).toThrow(UnreadableSourceError);
     expect(() => parseFeed('<rss><channel><item></channel>', SITE)).toThrow(/not well-formed XML|neither RSS/);
@@ -63,6 +73,28 @@ describe('reading a listing page', () => {
 
   it('finds nothing on a page with no publication links, for the pass to count as an empty run', () => {
     expect(parseListing('<html><body><h1>Site maintenance</h1><a href="/">Home</a></body></html>', SITE)).toEqual([]);
+  });
+});
+
+describe('a page or feed with a link that is not an address', () => {
+  const broken = '<a href="http://">Home</a> <a href="https://exa mple.gov.uk/publications/x/">Broken</a>';
+
+  it('leaves the link out of a listing and reads the others', () => {
+    const listed = parseListing(`<ul><li>${broken}</li><li><a href="/publications/peel-2024/">PEEL 2024</a></li></ul>`, SITE);
+    expect(listed.map((each) => each.url)).toEqual([`${SITE}publications/peel-2024/`]);
+  });
+
+  it('leaves the link out of a landing page and takes the report', () => {
+    const reading = readLandingPage(
+      `<h1>PEEL 2024</h1><p>${broken}</p><a href="/media/peel-2024.pdf">Get the report (PDF document)</a>`,
+      `${SITE}publications/peel-2024/`,
+    );
+    expect(reading).toMatchObject({ kind: 'report', document: { url: `${SITE}media/peel-2024.pdf`, format: 'pdf' } });
+  });
+
+  it('leaves the item out of a feed and reads the others', () => {
+    const feed = `<rss version="2.0"><channel><item><title>Broken</title><link>http://</link></item><item><title>PEEL 2024</title><link>${SITE}publications/peel-2024/</link></item></channel></rss>`;
+    expect(parseFeed(feed, `${SITE}feed/`).map((each) => each.url)).toEqual([`${SITE}publications/peel-2024/`]);
   });
 });
 
@@ -135,6 +167,11 @@ describe('what is not a report to answer', () => {
     ['PCC & Force Response to PEEL Effectiveness 2018', 'documents/peel.pdf', 'pcc-response'],
   ])('"%s" at /%s is skipped as %s', (title, path, code) => {
     expect(reasonToSkip(title, `${SITE}${path}`)?.code).toBe(code);
+  });
+
+  it('reads an address with a stray "%" as it is written, rather than failing on it', () => {
+    expect(reasonToSkip('Cumbria', `${SITE}publications/frs-assessment/cumbria-100%/`)?.code).toBe('fire-and-rescue-only');
+    expect(reasonToSkip('PEEL 2023–25: 100% of crimes recorded', `${SITE}publications/peel-100%-crimes/`)).toBeNull();
   });
 
   it('keeps a police inspection, even one that names fire and rescue services beside forces', () => {

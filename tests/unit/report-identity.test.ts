@@ -31,6 +31,13 @@ describe('a report’s text fingerprint', () => {
     expect(textFingerprint(printed)).toBe(textFingerprint(report));
   });
 
+  it('is none for a text of nothing but furniture, so two scans stamped on every page are not taken for one report', () => {
+    const stamped = (pages: number) => Array.from({ length: pages }, (_, index) => `OFFICIAL\n${index + 1}`).join('\f');
+    expect(textFingerprint(stamped(3))).toBeNull();
+    expect(textFingerprint(stamped(12))).toBeNull();
+    expect(textFingerprint('')).toBeNull();
+  });
+
   it('differs when the words differ', () => {
     expect(textFingerprint(report.replace('2025', '2026'))).not.toBe(textFingerprint(report));
   });
