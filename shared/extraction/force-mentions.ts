@@ -20,8 +20,10 @@ function namePattern(name: string): string {
       .replace(/['’]/g, "['’]")
       .replace(/-/g, '[-\\s]')
       .replace(/ /g, '\\s+')
-      // "Lancashire constabulary should …": the kind of force is often written in lower case.
-      .replace(/\b(Constabulary|Police)\b/g, (word) => `[${word[0]}${word[0]!.toLowerCase()}]${word.slice(1)}`)
+      // "Lancashire constabulary should …": the kind of force is often written in lower case; "Cumbria
+      // police and crime commissioner" is the body, not the force.
+      .replace(/\bConstabulary\b/g, '[Cc]onstabulary')
+      .replace(/\bPolice\b/g, '(?:Police|police(?!\\s+(?:and|&)\\s+crime\\b))')
   );
 }
 

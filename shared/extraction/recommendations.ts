@@ -59,6 +59,8 @@ const OTHER_BODY_RECOMMENDATIONS =
   /^(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)(?:['’]s)?\s+recommendations?\b[^.]{0,60}$/i;
 /** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
 const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
+/** A tracker's row on one line: its number, its status, then the recommendation: "1 Open By 31 December 2024, the Home Office … should …". */
+const ROW_ON_ONE_LINE = new RegExp(`^(${ROW_ID_WORD})\\s+(?:${STATUS})\\s+(.+)$`, 'i');
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 /** "Recommendations", "Our recommendations for forces:", "West Mercia specific recommendations:", "Recommendations from the Feb 2021 report." */
@@ -556,11 +558,16 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'tracker-row',
-    doc: "A tracker's row: the number, a status, the text, then the addressee, each in a block of its own.",
+    doc: "A tracker's row: the number, a status, the text, then the addressee, each in a block of its own, or the number, status and text on one line.",
     read(reader, at, index) {
       const row = ROW.exec(at.paragraph);
+      const oneLine = row ? null : ROW_ON_ONE_LINE.exec(at.paragraph);
+      if (oneLine)
+        return startsLikeRecommendation(oneLine[2]!) && asksForAction(oneLine[2]!) ? reader.recommend(this.name, oneLine[1]!, index, oneLine[2]!) : null;
       if (!row) return null;
       const { paragraphs } = reader;
+      // A count above rows that carry their own numbers ("9", then "1 Open By …") is not a row.
+      if (ROW_ON_ONE_LINE.test(paragraphs[index + 1] ?? '')) return null;
       const statusLine = row[2] === undefined && paragraphs[index + 1] !== undefined && isStatus(paragraphs[index + 1]!);
       const textIndex = statusLine ? index + 2 : index + 1;
       const text = paragraphs[textIndex];
@@ -675,7 +682,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
     read(reader, { listed, itemText: text, number }, index) {
       if (reader.state.section !== 'recommendations') return null;
       const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
-      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) || reader.state.introducedList : plainItem)) return null;
+      // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater consistency;").
+      const introducedItem = reader.state.introducedList && /^[A-Z‘“"]/.test(text);
+      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) || introducedItem : plainItem)) return null;
       return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },

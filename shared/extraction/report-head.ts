@@ -20,14 +20,14 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
  * Agenda item" trail.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend)\b|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website)\b|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
 /** A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner". */
 const SITE_NAME =
   /^(?:the\s+)?(?:office of the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|Police and Crime Panel)$/i;
@@ -81,8 +81,8 @@ export function neverATitle(text: string): boolean {
     NO_WORDS.test(text) ||
     SITE_CONTROLS.test(text) ||
     SITE_NAME.test(text) ||
-    // What introduces something is not a title: "1. Police & Crime Commissioner comments:".
-    (cleanTitle(text).endsWith(':') && !isProse(text)) ||
+    // What introduces something is not a title, nor is a numbered section: "1. Police & Crime Commissioner comments:".
+    ((cleanTitle(text).endsWith(':') || /^\d{1,2}\.\s/.test(text)) && !isProse(text)) ||
     PRESS_OFFICE_BANNER.test(text) ||
     CRUMB.test(text) ||
     PAGE_FURNITURE.test(text) ||

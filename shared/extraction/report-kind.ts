@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { DocumentKind, ExtractionResult } from '../model';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
+import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, neverATitle, type Title } from './report-head';
 import { INSPECTORATE, PEEL } from './vocabulary';
@@ -30,7 +31,7 @@ const LOCAL_POLICING_BODY =
  * chief officer, whom an inspection report may say "welcomed our inspection".
  */
 const BODY_STATEMENT = new RegExp(
-  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned))\\b`,
+  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded)|reflects|responds)\\b`,
   'i',
 );
 /** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
@@ -61,7 +62,7 @@ const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binsp
  * for his views"), and an inspection report taken for a response would get no reminders.
  */
 const INVITES_CHIEF_OFFICER =
-  /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b/;
+  /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b|\bI (?:have )?(?:asked|requested) for (?:a |the )?(?:response|comments?|views?) from (?:the )?Chief (?:Constable|Officer)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
@@ -72,14 +73,15 @@ const SIGNED_BY_BODY =
  * inspectorate's words second-hand.
  */
 const THIRD_PARTY_PAGE =
-  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b/im;
+  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b|\breport\s+\d+\s+of\s+the\b[^.\n]{0,40}\bmeeting\b/im;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
  */
 export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
-/** A title that names the document an inspection report: "…: Final inspection report", "Report on an unannounced inspection visit …". */
-const INSPECTION_REPORT_TITLE = /\binspection\s+report\b|^(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
+/** A title that names the document an inspection report: "…: Final inspection report", "Leading Lights: An inspection of …", "Report on an unannounced inspection visit …". */
+const INSPECTION_REPORT_TITLE =
+  /\binspection\s+report\b|(?:^|:\s*)(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
@@ -173,14 +175,14 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'body-names-its-response-in-a-heading',
-    doc: 'A heading-like line further down naming the body’s response or statement: "The Commissioner’s response to the HMICFRS report".',
+    doc: 'A heading-like line further down naming the body’s response or statement: "The Commissioner’s response to the HMICFRS report"; lines for several areas are a listing.',
     kind: 'pcc-response',
-    matches: response((evidence) =>
-      lineMatching(
-        RESPONSE_BY_BODY,
-        evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph)),
-      ),
-    ),
+    matches: response((evidence) => {
+      const headings = evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph) && RESPONSE_BY_BODY.test(paragraph));
+      // The report's own page links to the bodies' responses, one line for each area: a listing, not a response.
+      const areas = new Set(headings.flatMap((heading) => forcesNamedIn(heading, { areas: true })));
+      return headings.length > 0 && areas.size < 2 ? headings[0]! : null;
+    }),
   },
   {
     name: 'holds-force-to-account',

@@ -316,6 +316,18 @@ describe('rule: section-recommendation', () => {
 /** Rule, case, document, and what it reads: "finding ← rule". */
 const READS: Array<[string, string, string, string[]]> = [
   [
+    'tracker-row',
+    'a tracker’s row on one line: number, status, then the recommendation',
+    'Recommendations\n9\n1 Open By 31 December 2024, all chief constables should make sure that their forces have problem profiles. Status: Incomplete\n2 Open By 30 May 2025, the National Crime Agency should produce an assessment. Status: In progress',
+    ['recommendation 1 ← tracker-row', 'recommendation 2 ← tracker-row'],
+  ],
+  [
+    'section-heading',
+    'an introduced list of fragments that finish the introduction is not a list of recommendations',
+    'So, we have made nine recommendations to:\n• establish greater consistency;\n• transparency and fairness in selection; and\n• a framework of continuous professional development.',
+    [],
+  ],
+  [
     'register-entry',
     'the entry’s label, then a summary run into its context, then the recommendation with its deadline: the entry’s number is the ref',
     'Policing and mental health: Picking up the pieces (9323)\nRecommendation 3\nAll forces should evaluate their mental health triage services Mental health triage now operates in 42 forces.\nBy August 2019, all forces should review their existing partnership mental health triage services.',

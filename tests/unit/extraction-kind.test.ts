@@ -25,6 +25,13 @@ describe('the kind rules', () => {
 });
 
 describe('rule: third-party-page', () => {
+  it('a committee’s paper: "Report 9 of the 26 Jul 01 meeting of the MPA Committee"', () => {
+    const result = read(
+      'HMIC report - MPS inspection 2000/01\nReport 9 of the 26 Jul 01 meeting of the MPA Committee\nBy: Commissioner\nHMIC inspected the MPS.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'third-party-page']);
+  });
+
   it('a committee’s minutes: "Members considered a report of the Commissioner"', () => {
     const result = read(
       'Report of the Commissioner.\nMembers considered a report of the Commissioner regarding the Force response to HMICFRS PEEL findings.\nRESOLVED, that the report be received.',
@@ -124,6 +131,15 @@ describe('rule: writing-in-response', () => {
       ].join('\n'),
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'writing-in-response']);
+  });
+});
+
+describe('rule: invites-chief-officer, the response asked for', () => {
+  it('"I have asked for a response from the Chief Constable"', () => {
+    const result = read(
+      'I welcome this HMICFRS report on rape investigations.\nI have asked for a response from the Chief Constable, including on the recommendations made.\nSurrey Chief Constable Response',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'invites-chief-officer']);
   });
 });
 
@@ -272,6 +288,15 @@ describe('rule: inspection-with-recommendations', () => {
   });
 });
 
+describe('a report’s page listing the bodies’ responses', () => {
+  it('is the report’s, not a response, and names none of their forces', () => {
+    const result = read(
+      'Missing children: who cares?\nHMICFRS inspected how the police protect missing children.\nThe inspection looked at eight forces.\nWe found that too many children go missing.\nForces must do more.\nThe report is published today.\nGet the police and crime commissioners’ responses to the report\nCumbria police and crime commissioner’s response to ‘Missing children: who cares?’\nDorset police and crime commissioner’s response to ‘Missing children: who cares?’',
+    );
+    expect([result.kind, result.forces]).toEqual(['hmicfrs-report', []]);
+  });
+});
+
 describe('rule: register-status-log', () => {
   it('a register entry under a stored page’s "404 Page not found", with the register’s status log', () => {
     const result = read(
@@ -287,6 +312,15 @@ describe('rule: body-names-its-response-in-a-heading', () => {
       "Cleveland Police Inspection Report & Force Performance\nIn the latest report from HMICFRS, Cleveland Police were rated as inadequate.\nThe report was published on Friday 27th September 2019.\nPlease note: HMICFRS assess the performance of police forces.\nRead more below.\nThe report is on the HMICFRS website.\nThe Commissioner's response to the HMICFRS report\nThe PCC shares the public’s concern at the contents of this report.",
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response-in-a-heading']);
+  });
+});
+
+describe('rule: inspection-report-title', () => {
+  it('a named inspection: "Leading Lights: An inspection of …"', () => {
+    const result = read(
+      'Leading Lights: An inspection of the police service’s arrangements for the selection and development of chief officers\nPublished on: 15 March 2023\nThis inspection arose partly because of concern about chief officer posts.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
   });
 });
 

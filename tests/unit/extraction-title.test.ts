@@ -148,6 +148,11 @@ describe('rule: first-line', () => {
     ['emergency numbers', 'Email ✉    Emergency call 999\nNon-emergency call 101'],
     ['a council’s trail', 'Agendas, Meetings and Minutes - Agenda item'],
     ['a numbered line that introduces a section', '1. Police & Crime Commissioner comments:'],
+    ['a numbered section heading', '1. Police & Crime Commissioner comments'],
+    ['an archive’s banner', 'This is the archived version of Northumbria Police and Crime Commissioner. To view the new website click here'],
+    ['the inspectorate’s strapline', 'Promoting improvements in policing and fire & rescue services to make everyone safer'],
+    ['a language switch', 'English Cymraeg'],
+    ['a link to the report', 'Get the report : An inspection into how effectively the police investigate crime'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
