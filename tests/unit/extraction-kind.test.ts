@@ -243,6 +243,13 @@ describe('rule: inspection-report-title', () => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
   });
+
+  it('a named inspection: "Leading Lights: An inspection of …"', () => {
+    const result = read(
+      'Leading Lights: An inspection of the police service’s arrangements for the selection and development of chief officers\nPublished on: 15 March 2023\nThis inspection arose partly because of concern about chief officer posts.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
+  });
 });
 
 describe('rule: other-inspectorate', () => {
@@ -312,15 +319,6 @@ describe('rule: body-names-its-response-in-a-heading', () => {
       "Cleveland Police Inspection Report & Force Performance\nIn the latest report from HMICFRS, Cleveland Police were rated as inadequate.\nThe report was published on Friday 27th September 2019.\nPlease note: HMICFRS assess the performance of police forces.\nRead more below.\nThe report is on the HMICFRS website.\nThe Commissioner's response to the HMICFRS report\nThe PCC shares the public’s concern at the contents of this report.",
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response-in-a-heading']);
-  });
-});
-
-describe('rule: inspection-report-title', () => {
-  it('a named inspection: "Leading Lights: An inspection of …"', () => {
-    const result = read(
-      'Leading Lights: An inspection of the police service’s arrangements for the selection and development of chief officers\nPublished on: 15 March 2023\nThis inspection arose partly because of concern about chief officer posts.',
-    );
-    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
   });
 });
 
