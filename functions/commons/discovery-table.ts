@@ -16,6 +16,8 @@ export interface SourceRecord extends DiscoverySource {
   consecutiveProblems: number;
   /** What went wrong on the last run, when it did. */
   lastProblem: string | null;
+  /** The first publication the last run had no time left for, where the next run starts; null when it reached them all. */
+  resumeAt: string | null;
 }
 
 /** An address a source led to (a landing page or a document), as last fetched: a page unchanged since is not fetched again. */

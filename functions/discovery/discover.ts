@@ -28,7 +28,15 @@ export interface DiscoveryDependencies {
   uploads: UploadsBucket;
   bucket: string;
   now: () => Date;
+  /** The time this pass has left (the Lambda invocation's), in milliseconds. */
+  remainingMs: () => number;
 }
+
+/**
+ * A pass starts no new publication with less time left than this: one can take three requests of up to
+ * the fetcher's 30 seconds each and a put, and the pass must still record where it got to.
+ */
+export const STOP_FOLLOWING_WITH_MS_LEFT = 120_000;
 
 export interface PutDocument {
   url: string;
@@ -50,6 +58,8 @@ export interface SourceRun {
   skipped: Array<{ url: string; title: string; reason: SkipReason }>;
   /** Addresses that could not be fetched this run; the source itself still counts as read. */
   errors: Array<{ url: string; message: string }>;
+  /** Publications the pass had no time left for: the next run starts with them. */
+  left: number;
   /** Why the source itself failed or gave nothing, when it did. */
   problem: string | null;
   consecutiveProblems: number;
@@ -71,6 +81,7 @@ export function discoveryDependencies(
     uploads: new UploadsBucket(new S3Client({})),
     bucket: names.bucket,
     now: () => new Date(),
+    remainingMs: () => Number.POSITIVE_INFINITY,
   };
 }
 
@@ -87,7 +98,7 @@ const isDocumentAddress = (url: string) => /\.pdf([?#]|$)|\/publication-html\//i
 
 /** One source's run: read its listing, follow each publication to its report, and put each new or changed report. */
 class SourceWalk {
-  readonly run: Omit<SourceRun, 'consecutiveProblems' | 'alarm' | 'problem'>;
+  readonly run: Omit<SourceRun, 'consecutiveProblems' | 'alarm' | 'problem' | 'left'>;
 
   constructor(
     private readonly source: DiscoverySource,
@@ -201,25 +212,24 @@ export async function discoverSource(source: DiscoverySource, dependencies: Disc
   const before = await dependencies.discovery.getSource(source.url);
   let problem: string | null = null;
   let validators: Validators = { eTag: before?.eTag ?? null, lastModified: before?.lastModified ?? null };
+  let left = 0;
+  let resumeAt = before?.resumeAt ?? null;
   try {
     const listed = await walk.listed(before);
     if (listed) {
       walk.run.found.push(...listed.publications.map(({ title, url }) => ({ title, url })));
       if (listed.publications.length === 0) problem = `${source.url} listed no publications this run: check whether the page's markup changed`;
-      for (const publication of listed.publications) {
-        try {
-          await walk.follow(publication);
-        } catch (error) {
-          if (!isExpected(error)) throw error;
-          walk.run.errors.push({ url: publication.url, message: error.message });
-        }
-      }
-      if (listed.publications.length > 0 && walk.run.errors.length === listed.publications.length) {
-        problem = `none of the ${listed.publications.length} publications ${source.url} listed could be followed: ${walk.run.errors[0]!.message}`;
+      const publications = resumingAt(listed.publications, before?.resumeAt ?? null);
+      const followed = await followWhileTimeLeft(walk, publications, dependencies.remainingMs);
+      left = publications.length - followed;
+      resumeAt = publications[followed]?.url ?? null;
+      if (followed > 0 && walk.run.errors.length === followed) {
+        problem = `none of the ${followed} publications ${source.url} listed could be followed: ${walk.run.errors[0]!.message}`;
       }
       // A listing is remembered as seen only when every publication on it was followed: otherwise the
-      // next run asks for it whole again, and tries again those that failed (the others answer 304).
-      validators = listed.publications.length > 0 && walk.run.errors.length === 0 ? listed.validators : { eTag: null, lastModified: null };
+      // next run asks for it whole again, and tries again those that failed or were not reached (the
+      // others answer 304).
+      validators = listed.publications.length > 0 && walk.run.errors.length === 0 && left === 0 ? listed.validators : { eTag: null, lastModified: null };
     }
   } catch (error) {
     if (!isExpected(error)) throw error;
@@ -233,8 +243,31 @@ export async function discoverSource(source: DiscoverySource, dependencies: Disc
     lastRunAt: dependencies.now().toISOString(),
     consecutiveProblems,
     lastProblem: problem,
+    resumeAt,
   });
-  return { ...walk.run, problem, consecutiveProblems, alarm: consecutiveProblems >= DISCOVERY_PROBLEM_RUNS };
+  return { ...walk.run, left, problem, consecutiveProblems, alarm: consecutiveProblems >= DISCOVERY_PROBLEM_RUNS };
+}
+
+/** The publications from the one the last run did not reach, then those before it: a long listing is walked over several runs, not begun again each time. */
+function resumingAt(publications: ListedPublication[], resumeAt: string | null): ListedPublication[] {
+  const start = resumeAt === null ? -1 : publications.findIndex((publication) => publication.url === resumeAt);
+  return start > 0 ? [...publications.slice(start), ...publications.slice(0, start)] : publications;
+}
+
+/** Follows publications in turn until there is too little time left to start another; returns how many it followed. */
+async function followWhileTimeLeft(walk: SourceWalk, publications: ListedPublication[], remainingMs: () => number): Promise<number> {
+  let followed = 0;
+  for (const publication of publications) {
+    if (remainingMs() < STOP_FOLLOWING_WITH_MS_LEFT) break;
+    try {
+      await walk.follow(publication);
+    } catch (error) {
+      if (!isExpected(error)) throw error;
+      walk.run.errors.push({ url: publication.url, message: error.message });
+    }
+    followed++;
+  }
+  return followed;
 }
 
 /** A discovery pass over every source, one after another, so the per-host spacing holds across them. */

@@ -15,7 +15,7 @@ const dependencies = discoveryDependencies({ tableName: environment.tableName, b
 export async function handler(_event: unknown, context?: Context): Promise<SourceRun[]> {
   if (context) logger.addContext(context);
   try {
-    const runs = await discover(configuration.sources, dependencies);
+    const runs = await discover(configuration.sources, context ? { ...dependencies, remainingMs: () => context.getRemainingTimeInMillis() } : dependencies);
     for (const run of runs.filter((each) => each.problem)) {
       const log = run.alarm ? logger.error.bind(logger) : logger.warn.bind(logger);
       log('A discovery source failed or listed nothing', { source: run.source, problem: run.problem, consecutiveProblems: run.consecutiveProblems });
@@ -32,6 +32,7 @@ export async function handler(_event: unknown, context?: Context): Promise<Sourc
         found: run.found.length,
         fetched: run.fetched.map((put) => put.key),
         skipped: run.skipped.length,
+        left: run.left,
         errors: run.errors,
       })),
     });

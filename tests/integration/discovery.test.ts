@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertLines, operatorAlerts } from '../../functions/commons/operator-alerts';
 import { DISCOVERED_PREFIX } from '../../functions/commons/wiring';
-import { discover, discoveryDependencies, type SourceRun } from '../../functions/discovery/discover';
+import { discover, discoveryDependencies, type SourceRun, STOP_FOLLOWING_WITH_MS_LEFT } from '../../functions/discovery/discover';
 import type { DiscoverySource } from '../../shared/configuration';
 import { pdfPage, publisherPages, recordedPage, startDiscoverySite } from '../support/discovery-site';
 import { forceReportText } from '../support/documents';
@@ -157,6 +157,41 @@ describe('discovery on a local site', () => {
     const [retried] = await pass(flaky);
     expect(retried).toMatchObject({ errors: [], problem: null, consecutiveProblems: 0 });
     expect(retried!.fetched).toEqual([expect.objectContaining({ landingPage: `${site.origin}${report}`, publishedOn: '2022-11-04', newVersion: false })]);
+  });
+
+  it('stops following with too little of the invocation left, and the next run starts where it stopped', async () => {
+    const documents = ['durham', 'kent', 'surrey'].map((force) => `/wp-content/uploads/${force}-stop-search.pdf`);
+    for (const [index, document] of documents.entries()) {
+      site.pages[document] = await pdfPage(forceReportText(['Durham Constabulary', 'Kent Police', 'Surrey Police'][index]!, 'Stop and search'));
+    }
+    site.pages['/long/'] = {
+      body: `<html><body><ul>${documents.map((document) => `<li><a href="${document}">Stop and search</a> – 3 June 2024</li>`).join('')}</ul></body></html>`,
+      contentType: 'text/html',
+    };
+    const long = [{ kind: 'listing' as const, url: `${site.origin}/long/` }];
+    // The invocation's clock, as Lambda's context gives it: time for two publications, then under the margin.
+    let asked = 0;
+    const dependencies = discoveryDependencies({ tableName: services.tableName, bucket: services.bucket }, CONTACT, { minIntervalMs: 10 });
+    const shortOfTime = { ...dependencies, remainingMs: () => (asked++ < 2 ? 600_000 : STOP_FOLLOWING_WITH_MS_LEFT - 1) };
+    const [cut] = await discover(long, shortOfTime);
+    expect(cut).toMatchObject({ left: 1, problem: null, errors: [] });
+    expect(cut!.fetched.map(({ url }) => url.replace(site.origin, ''))).toEqual(documents.slice(0, 2));
+
+    const before = site.requests.length;
+    const [resumed] = await pass(long);
+    expect(resumed).toMatchObject({ left: 0, problem: null });
+    expect(resumed!.fetched.map(({ url }) => url.replace(site.origin, ''))).toEqual([documents[2]]);
+    // The last run's two answer only whether they changed, after the one it did not reach.
+    expect(
+      site.requests
+        .slice(before)
+        .filter((request) => documents.includes(request.path))
+        .map((request) => [request.path, request.status]),
+    ).toEqual([
+      [documents[2], 200],
+      [documents[0], 304],
+      [documents[1], 304],
+    ]);
   });
 
   it('asks next time with the validators a site gave an unchanged document, not the ones it gave before', async () => {
