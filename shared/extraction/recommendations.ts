@@ -50,8 +50,17 @@ const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONC
  * An item saying what to do, its subject the heading's ("West Mercia specific recommendations: - Improve
  * how it works with partners …"). Only under a heading of recommendations: elsewhere such items are actions.
  */
-const IMPERATIVE =
-  /^(?:Improve|Make sure|Ensure|Provide|Carry out|Review|Develop|Introduce|Establish|Implement|Put in place|Set up|Publish|Strengthen|Increase|Reduce|Assess|Evaluate|Identify|Adopt|Create|Undertake|Work with|Agree|Take steps)\b/;
+const WHAT_TO_DO =
+  '(?:Improve|Make sure|Ensure|Provide|Carry out|Review|Develop|Introduce|Establish|Implement|Put in place|Set up|Publish|Strengthen|Increase|Reduce|Assess|Evaluate|Identify|Adopt|Create|Undertake|Work with|Agree|Take steps|Seek|Update|Consider)\\b';
+const IMPERATIVE = new RegExp(`^${WHAT_TO_DO}`);
+/** After a deadline, what to do, its subject left to the heading or the sentence before: "By 27 March 2025, where required, seek changes …". */
+const AFTER_TARGET_WHAT_TO_DO = new RegExp(`^[,\\s]*(?:\\([^)]{0,60}\\)[,\\s]*)?(?:where (?:required|necessary|appropriate),\\s*)?${WHAT_TO_DO}`, 'i');
+
+/** A block that opens with its deadline, then says what to do. */
+function targetThenWhatToDo(text: string): boolean {
+  const { phrase } = parseTargetPhrase(text);
+  return phrase !== null && opensWithTarget(text) && AFTER_TARGET_WHAT_TO_DO.test(text.slice(text.indexOf(phrase) + phrase.length));
+}
 /** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …", "Recommendation • The force should …". */
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
@@ -83,7 +92,7 @@ function introducing(findings: string): RegExp {
  */
 const FINDINGS_INTRO: Array<[RegExp, Section]> = [
   [
-    /(?:\b(?:made|makes?|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$|\bmakes? the following recommendations?\.$/i,
+    /(?:\b(?:made|makes?|making|sets? out|identifie[sd])\b[^.:]{0,100}|\b(?:following|these)\s+(?:[\w-]+\s+){0,2})recommendations?\b[^.:]{0,140}:$|\bmakes? the following recommendations?\.$|\brecommendations?\b[^.:]{0,80}\b(?:that|which)\s+(?:states?|reads?|says?)\s*:$/i,
     'recommendations',
   ],
   [introducing(AREAS_FOR_IMPROVEMENT_WORDS), 'areas-for-improvement'],
@@ -468,7 +477,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const labelled = label !== null && (label[2] !== undefined || afterLabel === '' || ref !== undefined || looksLikeRecommendation(afterLabel));
       if (!labelled && !portal) return null;
       // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
-      const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
+      const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Za-z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
       const item = reader.labelledText(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
       if (!item) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
@@ -529,6 +538,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const register = at.paragraph.endsWith(')') ? REGISTER_ENTRY.exec(at.paragraph) : null;
       const following = reader.paragraphs[index + 1];
       if (!register || following === undefined) return null;
+      // "Develop a clear and integrated vision …": the register's entry may say only what to do.
+      if (IMPERATIVE.test(following) && !startsLikeRecommendation(following)) return reader.recommend(this.name, register[2]!, index + 1, following);
       // The entry's pages may label its one recommendation ("Recommendation 3"): the entry's number is its ref.
       const label = LABEL.exec(following);
       const labelled = label !== null && label[3] === '' ? reader.labelledText('', index + 1) : null;
@@ -628,11 +639,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'target-then-action',
-    doc: 'A block outside any section that opens with its target and names who should act: "Within six months the force should …".',
+    doc: 'A block outside any section that opens with its target and names who should act ("Within six months the force should …"), or says what to do ("By 27 March 2025, where required, seek …").',
     read(reader, at, index) {
       const { paragraph } = at;
-      if (reader.state.section !== null || at.number !== null || !opensWithTarget(paragraph) || !asksForAction(paragraph)) return null;
-      if (addresseesOf(paragraph).length === 0) return null;
+      if (reader.state.section !== null || at.number !== null || !opensWithTarget(paragraph)) return null;
+      if (!targetThenWhatToDo(paragraph) && (!asksForAction(paragraph) || addresseesOf(paragraph).length === 0)) return null;
       return reader.recommend(this.name, null, index, paragraph);
     },
   },
@@ -681,7 +692,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: 'In a section of recommendations, an item that reads as one or opens with what to do ("Improve how it works …"), or an unmarked paragraph that opens as one straight after the heading or another.',
     read(reader, { listed, itemText: text, number }, index) {
       if (reader.state.section !== 'recommendations') return null;
-      const plainItem = startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text));
+      const plainItem =
+        (startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text))) ||
+        targetThenWhatToDo(text);
       // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater consistency;").
       const introducedItem = reader.state.introducedList && /^[A-Z‘“"]/.test(text);
       if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) || introducedItem : plainItem)) return null;

@@ -12,7 +12,7 @@ import { NATIONAL_INSPECTION } from './report-kind';
  * The rest of the sentence from there is not about the document's own force.
  */
 const MENTIONED_ONLY =
-  /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|[^.;]*\bnational\s+lead\s+(?:police\s+)?force\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
+  /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|[^.;]*\bnational\s+lead\s+(?:police\s+)?force\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
 
 /** A title about every force: "… the police …", "police forces", "policing in England and Wales", State of Policing. */
 const NATIONAL_TITLE =

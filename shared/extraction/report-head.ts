@@ -27,7 +27,7 @@ const PAGE_FURNITURE =
  * Agenda item" trail.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website)\b|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader)\b|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
 /** A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner". */
 const SITE_NAME =
   /^(?:the\s+)?(?:office of the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|Police and Crime Panel)$/i;

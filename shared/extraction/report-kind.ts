@@ -67,6 +67,13 @@ const INVITES_CHIEF_OFFICER =
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
 /**
+ * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
+ * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
+ * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
+ */
+const BODY_SPEAKS =
+  /^(?:(?:PCC|PFCC|Police(?:,\s*Fire)?\s+(?:and|&)\s+Crime\s+Commissioner)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added)\b|^my\s+(?:statement|response|comments)\b)/i;
+/**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
  * site's page, another body's news pointing to the report "on HMICFRS website". It carries the
@@ -222,9 +229,15 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'signed-by-body',
-    doc: 'Signed at the end by a commissioner: "David Munro, Surrey Police and Crime Commissioner".',
+    doc: 'Signed by a commissioner, at the end or under the title: "David Munro, Surrey Police and Crime Commissioner".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(SIGNED_BY_BODY, evidence.paras.slice(-3))),
+    matches: response((evidence) => lineMatching(SIGNED_BY_BODY, [...evidence.paras.slice(-3), ...evidence.opening.split('\n')])),
+  },
+  {
+    name: 'body-speaks',
+    doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(BODY_SPEAKS, evidence.opening.split('\n'))),
   },
   {
     name: 'titled-response-to',

@@ -316,6 +316,30 @@ describe('rule: section-recommendation', () => {
 /** Rule, case, document, and what it reads: "finding ← rule". */
 const READS: Array<[string, string, string, string[]]> = [
   [
+    'target-then-action',
+    'a deadline, then what to do, its subject left to the page ("By 27 March 2025, where required, seek …")',
+    'Stalking super-complaint: our action plan\nBy 27 March 2025, where required, seek changes to their crime recording systems to record stalking.\nThe force has started this work.',
+    ['recommendation 1 ← target-then-action'],
+  ],
+  [
+    'section-recommendation',
+    'introduced as "a recommendation for Chief Constables that states:", then a deadline and what to do',
+    'The report makes a recommendation for Chief Constables that states:\nBy 22 November 2024 (56 days from publication), publish on their force website an action plan.',
+    ['recommendation 1 ← section-recommendation'],
+  ],
+  [
+    'register-entry',
+    'an entry that only says what to do ("Develop a clear and integrated vision …")',
+    'Working together: East Midlands collaboration (3989)\nDevelop a clear and integrated vision and programme of work for collaboration in the East Midlands.\nThis recommendation is being reviewed.',
+    ['recommendation 3989 ← register-entry'],
+  ],
+  [
+    'labelled-recommendation',
+    '"Recommendation 1. To chief constables": whom it is for, the recommendation in the next block',
+    'Recommendation 1. To chief constables\nAs an interim measure, where officers have doubts about a victim’s immigration status, they should seek advice.',
+    ['recommendation 1 ← labelled-recommendation'],
+  ],
+  [
     'tracker-row',
     'a tracker’s row on one line: number, status, then the recommendation',
     'Recommendations\n9\n1 Open By 31 December 2024, all chief constables should make sure that their forces have problem profiles. Status: Incomplete\n2 Open By 30 May 2025, the National Crime Agency should produce an assessment. Status: In progress',

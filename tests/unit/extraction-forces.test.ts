@@ -91,6 +91,7 @@ describe('rule: named-in-text', () => {
     ['a partner in collaboration', 'HMICFRS inspected West Mercia Police. The force runs its control room in collaboration with Warwickshire Police.'],
     ['a comparison', 'HMICFRS inspected West Mercia Police, whose crime recording was better than Warwickshire Police.'],
     ['a copy list', 'HMICFRS inspected West Mercia Police.\ncc: Chief Constable, Warwickshire Police'],
+    ['a force it works closely with', 'HMICFRS inspected West Mercia Police. The force works closely with Warwickshire Police on firearms.'],
     ['a peer reviewer', 'HMICFRS inspected West Mercia Police. Its approach was tested in a Peer Review undertaken by Warwickshire Police.'],
     [
       'the national lead force for a crime',

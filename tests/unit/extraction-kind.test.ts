@@ -322,6 +322,18 @@ describe('rule: body-names-its-response-in-a-heading', () => {
   });
 });
 
+describe('rule: body-speaks', () => {
+  it.each([
+    ['PCC John Campion said: “I welcome HMICFRS’s latest inspection, focused on national homicide prevention.”'],
+    ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
+    [
+      'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',
+    ],
+  ])('the body speaking in its own name at the opening: %j', (text) => {
+    expect(read(text).kind).toBe('pcc-response');
+  });
+});
+
 describe('rule: holds-force-to-account', () => {
   it('a body’s page speaking of its own duty', () => {
     const result = read(

@@ -152,6 +152,8 @@ describe('rule: first-line', () => {
     ['an archive’s banner', 'This is the archived version of Northumbria Police and Crime Commissioner. To view the new website click here'],
     ['the inspectorate’s strapline', 'Promoting improvements in policing and fire & rescue services to make everyone safer'],
     ['a language switch', 'English Cymraeg'],
+    ['a quick exit', 'Leave this site'],
+    ['a note for screen readers', 'If you are reading this page using a screenreader, we support ARIA landmarks for quick navigation too'],
     ['a link to the report', 'Get the report : An inspection into how effectively the police investigate crime'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
