@@ -118,7 +118,7 @@ export const FORCES_RULES: readonly ForcesRule[] = [
     doc: 'A body’s response naming one area only ("across West Mercia"), not in the address it writes to.',
     find: ({ paras, kind }) => {
       if (kind !== 'pcc-response') return null;
-      const lines = paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph));
+      const lines = paras.filter((paragraph) => !isLetterhead(paragraph) && !POSTCODE.test(paragraph)).map(subjectText);
       const areas = [...new Set(lines.flatMap((paragraph) => forcesNamedIn(paragraph, { areas: true })))];
       return areas.length === 1 ? { forces: areas, read: lines.find((paragraph) => forcesNamedIn(paragraph, { areas: true }).length > 0)! } : null;
     },

@@ -66,6 +66,9 @@ const INVITES_CHIEF_OFFICER =
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
+/** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page or named as its speakers ("APCC Victims Leads"). */
+const ASSOCIATION =
+  /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b|\b(?:APCC|NPCC)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b/;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
@@ -250,6 +253,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another body’s response to the recommendations (the NPCC’s, a force’s): neither a report nor an s55 response.',
     kind: 'other',
     matches: ({ title }) => (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title) ? title : null),
+  },
+  {
+    name: 'association-page',
+    doc: 'A page by the bodies’ or chiefs’ association, at its head: "APCC summary response …", "APCC Victims Leads … said". Neither a report nor one body’s response.',
+    kind: 'other',
+    matches: (evidence) => lineMatching(ASSOCIATION, [evidence.title ?? '', ...evidence.paras.slice(0, 4)]),
   },
   {
     name: 'force-accepts-findings',

@@ -132,6 +132,12 @@ describe('rule: named-in-text', () => {
 });
 
 describe('rule: response-area', () => {
+  it('a force the body’s force works closely with is not a second area', () => {
+    const letter =
+      'Home Secretary\n2 Marsham Street\nLondon SW1P 4DF\nAn inspection of firearms deployment\nI am writing to you in response to the above HMICFRS report published on 11th July 2023.\nThe Chief Constable in West Mercia will address these recommendations, and the force works closely with West Midlands Police.';
+    expect(read(letter).forces).toEqual(['West Mercia Police']);
+  });
+
   it("a body's letter that names its force only by area, below an address in another, is about that force", () => {
     const letter = [
       '31 May 2023',

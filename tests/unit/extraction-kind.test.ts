@@ -322,6 +322,15 @@ describe('rule: body-names-its-response-in-a-heading', () => {
   });
 });
 
+describe('rule: association-page', () => {
+  it('a statement the association’s leads give is neither a report nor one body’s response', () => {
+    const result = read(
+      'No one should suffer in silence while they are subjected to domestic abuse\n17/12/2020\nResponding to the Safe to Share? report published today by HMICFRS, APCC Victims Leads, Sophie Linden and Julia Mulligan, said: “We welcome this report.”',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'association-page']);
+  });
+});
+
 describe('rule: body-speaks', () => {
   it.each([
     ['PCC John Campion said: “I welcome HMICFRS’s latest inspection, focused on national homicide prevention.”'],
