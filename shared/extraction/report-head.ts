@@ -20,14 +20,14 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|see the .{0,40} website\b.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
  * Agenda item" trail.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader)\b|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
 /** A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner". */
 const SITE_NAME =
   /^(?:the\s+)?(?:office of the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|Police and Crime Panel)$/i;
@@ -54,6 +54,12 @@ const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|u
  */
 const SECTION_HEADING =
   /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
+/** A document-sharing site's snippet of the document, cut short: "report on an unannounced inspection visit to police ... · section 2. background …". */
+const SHARED_DOCUMENT_SNIPPET = /(?:\.\.\.|…|€¦)\s*·\s|\s·\s.*(?:\.\.\.|…|€¦)/;
+/** What follows the title on such a copy's first page: the inspectorates' byline, the date, the copyright. */
+const SHARED_DOCUMENT_TAIL = new RegExp(
+  `\\s+(?:by\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:ate)?\\b.*|(?:${'January|February|March|April|May|June|July|August|September|October|November|December'})\\s+\\d{4}\\b.*|©.*)$`,
+);
 const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
 const SKIP_LINK = /\bskip (?:to )?(?:main )?content\b/i;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
@@ -79,6 +85,9 @@ export function isLetterhead(paragraph: string): boolean {
 export function neverATitle(text: string): boolean {
   return (
     NO_WORDS.test(text) ||
+    // A page count or a page number, and a document-sharing site's snippet of the document.
+    /^\d{1,4}$/.test(text) ||
+    SHARED_DOCUMENT_SNIPPET.test(text) ||
     SITE_CONTROLS.test(text) ||
     SITE_NAME.test(text) ||
     // What introduces something is not a title, nor is a numbered section: "1. Police & Crime Commissioner comments:".
@@ -209,6 +218,17 @@ export const TITLE_RULES: readonly TitleRule[] = [
     name: 'letter-subject',
     doc: 'In a letter, the subject line after the address block and the date.',
     find: (_document, _paras, head) => (head.letterDate === null ? null : firstTitleLine(head, head.letterDate + 1)),
+  },
+  {
+    name: 'shared-document-head',
+    doc: 'A document-sharing site’s copy: its snippet ("… · section 2 …") near a page count, then the title line, cut before its byline, date and copyright.',
+    find: (_document, _paras, head) => {
+      const count = head.lines.slice(0, 3).findIndex((line) => /^\d{1,4}$/.test(line));
+      const line = head.lines[count + 1];
+      if (count === -1 || line === undefined || !head.lines.slice(0, 4).some((each) => SHARED_DOCUMENT_SNIPPET.test(each))) return null;
+      const title = cleanTitle(line.replace(SHARED_DOCUMENT_TAIL, ''));
+      return title === '' ? null : { title, index: head.start + count + 1 };
+    },
   },
   {
     name: 'subject-after-greeting',

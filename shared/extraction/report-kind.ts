@@ -18,7 +18,7 @@ const LETTER_FROM_ANOTHER =
   /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply|statement)\b|^response (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply|statement)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
 /**
  * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
  * chief officer.
@@ -75,7 +75,7 @@ const ASSOCIATION =
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
 const BODY_SPEAKS =
-  /^(?:(?:PCC|PFCC|Police(?:,\s*Fire)?\s+(?:and|&)\s+Crime\s+Commissioner)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added)\b|^my\s+(?:statement|response|comments)\b)/i;
+  /^(?:(?:[Tt]he\s+)?(?:PCC|PFCC|Police(?:,\s*Fire)?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+for\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?\s+(?:[A-Z][\w’'-]+\s+){0,3}(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added)\b|^[Mm]y\s+(?:statement|response|comments)\b)/;
 /**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker

@@ -74,6 +74,13 @@ describe('rule: body-names-its-response', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response']);
   });
 
+  it('"Statement from West Yorkshire’s Police and Crime Commissioner on …"', () => {
+    expect(
+      read('Statement from West Yorkshire’s Police and Crime Commissioner on HMIC PEEL Assessment website (27 Nov 2014)\nThe HMIC website shows good work.')
+        .kind,
+    ).toBe('pcc-response');
+  });
+
   it('a body’s statement by its title, and comments on "this report" that name no inspection', () => {
     expect(
       read("COMMISSIONER'S STATEMENT ON HMIC EFFICIENCY INSPECTION\nPosted on Thursday 3rd November\nCheshire Constabulary is outstanding.").kindRule,
@@ -334,6 +341,9 @@ describe('rule: association-page', () => {
 describe('rule: body-speaks', () => {
   it.each([
     ['PCC John Campion said: “I welcome HMICFRS’s latest inspection, focused on national homicide prevention.”'],
+    [
+      'The Police and Crime Commissioner for Devon and Cornwall says she has ‘every confidence’ in the force to tackle issues identified by HMICFRS inspectors.',
+    ],
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
     [
       'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',

@@ -112,6 +112,25 @@ describe('rule: letter-subject', () => {
   });
 });
 
+describe('rule: shared-document-head', () => {
+  it('a document-sharing site’s copy: the title line after the page count, without its byline and dates', () => {
+    const result = text(
+      'report on an unannounced inspection visit to police ... · section 2. background and key findings 8...\n\n49\nReport on an unannounced inspection visit to police custody suites in Cheshire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire & Rescue Services 3–13 September 2018\n\nUpload: others',
+    );
+    expect([result.title, result.titleRule]).toEqual([
+      'Report on an unannounced inspection visit to police custody suites in Cheshire',
+      'shared-document-head',
+    ]);
+  });
+
+  it('the count first and the copyright after the title', () => {
+    const result = text(
+      '36\nPEEL: Police efficiency 2017 – An inspection of Cambridgeshire Constabulary November 2017 © HMICFRS 2017 ISBN: 978-1-78655-439-0\n\nPEEL: Police efficiency 2017 · PEEL: Police efficiency ... How well does the force use its resources?',
+    );
+    expect(result.title).toBe('PEEL: Police efficiency 2017 – An inspection of Cambridgeshire Constabulary');
+  });
+});
+
 describe('rule: subject-after-greeting', () => {
   it('a letter whose letterhead the rules do not know: the subject line under "Dear …", its wrapped lines joined', () => {
     const result = text(
@@ -153,6 +172,9 @@ describe('rule: first-line', () => {
     ['the inspectorate’s strapline', 'Promoting improvements in policing and fire & rescue services to make everyone safer'],
     ['a language switch', 'English Cymraeg'],
     ['a quick exit', 'Leave this site'],
+    ['a banner’s image', 'Banner Image'],
+    ['a pointer to the force’s site', 'Looking for Norfolk Police?\nDo you need the Police? Visit the Norfolk Police website'],
+    ['a page number', '36'],
     ['a note for screen readers', 'If you are reading this page using a screenreader, we support ARIA landmarks for quick navigation too'],
     ['a link to the report', 'Get the report : An inspection into how effectively the police investigate crime'],
   ])('%s is never the title', (_furniture, lines) => {
