@@ -20,7 +20,7 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|get the report|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
@@ -60,6 +60,8 @@ const SHARED_DOCUMENT_SNIPPET = /(?:\.\.\.|…|€¦)\s*·\s|\s·\s.*(?:\.\.\.|�
 const SHARED_DOCUMENT_TAIL = new RegExp(
   `\\s+(?:by\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:ate)?\\b.*|(?:${'January|February|March|April|May|June|July|August|September|October|November|December'})\\s+\\d{4}\\b.*|©.*)$`,
 );
+/** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
+const PAPER_FIELD = /^(?:Report|Date|By|Ref(?:erence)?|Author|Version|Agenda item|Item)\s*(?:no\.?\s*)?:\s*\S/i;
 const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
 const SKIP_LINK = /\bskip (?:to )?(?:main )?content\b/i;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
@@ -228,6 +230,17 @@ export const TITLE_RULES: readonly TitleRule[] = [
       if (count === -1 || line === undefined || !head.lines.slice(0, 4).some((each) => SHARED_DOCUMENT_SNIPPET.test(each))) return null;
       const title = cleanTitle(line.replace(SHARED_DOCUMENT_TAIL, ''));
       return title === '' ? null : { title, index: head.start + count + 1 };
+    },
+  },
+  {
+    name: 'title-above-fields',
+    doc: 'A committee paper’s title, the line above its fields ("Report: 8", "Date: 24 April 2003", "By: Clerk").',
+    find: (_document, _paras, head) => {
+      const fields = head.lines.findIndex((line, index) => index > 0 && PAPER_FIELD.test(line) && PAPER_FIELD.test(head.lines[index + 1] ?? ''));
+      const line = head.lines[fields - 1];
+      if (fields === -1 || line === undefined || !titleLike(line)) return null;
+      const title = cleanTitle(line);
+      return title === '' ? null : { title, index: head.start + fields - 1 };
     },
   },
   {

@@ -69,14 +69,20 @@ const SIGNED_BY_BODY =
 /** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page or named as its speakers ("APCC Victims Leads"). */
 const ASSOCIATION =
   /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b|\b(?:APCC|NPCC)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b/;
+/** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
+const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){0,3}";
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
-const BODY_SPEAKS =
-  /^(?:(?:[Tt]he\s+)?(?:PCC|PFCC|Police(?:,\s*Fire)?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+for\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?\s+(?:[A-Z][\w’'-]+\s+){0,3}(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added)\b|^[Mm]y\s+(?:statement|response|comments)\b)/;
-/**
+const BODY_SPEAKS = new RegExp(
+  [
+    // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
+    `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+(?:${CAPITALISED_WORDS},?\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today)\\b`,
+    '^[Mm]y\\s+(?:statement|response|comments)\\b',
+  ].join('|'),
+); /**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
  * site's page, another body's news pointing to the report "on HMICFRS website". It carries the

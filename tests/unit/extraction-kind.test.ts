@@ -345,6 +345,8 @@ describe('rule: body-speaks', () => {
       'The Police and Crime Commissioner for Devon and Cornwall says she has ‘every confidence’ in the force to tackle issues identified by HMICFRS inspectors.',
     ],
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
+    ['In response to the HMICFRS PEEL assessment of Cleveland Police, Police and Crime Commissioner for Cleveland Steve Turner said: “I’m pleased.”'],
+    ['Cumbria’s Police, Fire and Crime Commissioner, David Allen, said: “I fully welcome this HMICFRS report.”'],
     [
       'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',
     ],

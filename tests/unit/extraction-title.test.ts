@@ -131,6 +131,15 @@ describe('rule: shared-document-head', () => {
   });
 });
 
+describe('rule: title-above-fields', () => {
+  it('a committee paper’s title is the line above its fields', () => {
+    const result = text(
+      'Contents\nReport 8 of the 24 Apr 03 meeting of the MPA Committee and summarises the conclusions and recommendations of a full inspection of the MPS undertaken by Her Majesty’s Inspectorate of Constabulary in 2002, with the Commissioner’s comments to follow in a later report to members of the Committee.\nWarning: This is archived material and may be out of date.\nHMIC report - MPS inspection 2002/03\nReport: 8\nDate: 24 April 2003\nBy: Clerk\nSummary',
+    );
+    expect([result.title, result.titleRule]).toEqual(['HMIC report - MPS inspection 2002/03', 'title-above-fields']);
+  });
+});
+
 describe('rule: subject-after-greeting', () => {
   it('a letter whose letterhead the rules do not know: the subject line under "Dear …", its wrapped lines joined', () => {
     const result = text(
@@ -175,6 +184,7 @@ describe('rule: first-line', () => {
     ['a banner’s image', 'Banner Image'],
     ['a pointer to the force’s site', 'Looking for Norfolk Police?\nDo you need the Police? Visit the Norfolk Police website'],
     ['a page number', '36'],
+    ['a council’s menu', 'Councillors and committees'],
     ['a note for screen readers', 'If you are reading this page using a screenreader, we support ARIA landmarks for quick navigation too'],
     ['a link to the report', 'Get the report : An inspection into how effectively the police investigate crime'],
   ])('%s is never the title', (_furniture, lines) => {
