@@ -12,7 +12,7 @@ import { NATIONAL_INSPECTION } from './report-kind';
  * The rest of the sentence from there is not about the document's own force.
  */
 const MENTIONED_ONLY =
-  /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|[^.;]*\bnational\s+lead\s+(?:police\s+)?force\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
+  /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
 
 /** A title about every force: "… the police …", "police forces", "policing in England and Wales", State of Policing. */
 const NATIONAL_TITLE =
@@ -42,8 +42,15 @@ interface ForcesRule {
 
 /** A paragraph with the places where forces are only mentioned taken out. */
 function subjectText(paragraph: string): string {
-  return paragraph.replace(MENTIONED_ONLY, ' ');
+  // The lead force is named before the words that say so ("City of London Police's role as the national
+  // lead force"): the whole sentence goes, found by a test per sentence rather than a pattern that would
+  // rescan a long sentence from every word.
+  const sentences = NATIONAL_LEAD.test(paragraph) ? paragraph.split(/(?<=[.;])\s+/).filter((sentence) => !NATIONAL_LEAD.test(sentence)) : [paragraph];
+  return sentences.join(' ').replace(MENTIONED_ONLY, ' ');
 }
+
+/** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */
+const NATIONAL_LEAD = /\bnational\s+lead\s+(?:police\s+)?force\b/i;
 
 /** Forces named in the body, outside the title and the findings, with the paragraphs that name them. */
 function namedInBody({ paras, heading, findings, kind }: ForcesEvidence): { forces: string[]; read: string[] } {
