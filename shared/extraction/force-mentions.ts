@@ -21,7 +21,8 @@ function namePattern(name: string): string {
       .replace(/-/g, '[-\\s]')
       .replace(/ /g, '\\s+')
       // "Lancashire constabulary should …": the kind of force is often written in lower case; "Cumbria
-      // police and crime commissioner" is the body, not the force.
+      // police and crime commissioner" in lower case is the body, not the force. Capitalised, "Kent Police
+      // and Crime Commissioner" still names Kent's force: a body's response often names it only so.
       .replace(/\bConstabulary\b/g, '[Cc]onstabulary')
       .replace(/\bPolice\b/g, '(?:Police|police(?!\\s+(?:and|&)\\s+crime\\b))')
   );

@@ -106,8 +106,8 @@ function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment
   if (block.kind === 'heading')
     return level === block.level && segment.bold === before.bold && segment.spaceAbove > 0 && segment.spaceAbove <= segment.size * 1.6;
   if (segment.gapBefore) return false;
-  if (block.kind === 'paragraph' && opensTableRow(block.text)) return true;
   if (level !== null || startsListItem(segment.text) || block.kind === 'table-cell') return false;
+  if (block.kind === 'paragraph' && opensTableRow(block.text)) return true;
   // A block whose sentence has ended is not carried on, however the next line is set.
   if (/[.!?:;]["'’”)\]]?$/.test(block.text)) return false;
   const hangingIndent = block.kind === 'list-item' && segment.left > before.left + segment.size * 0.5;

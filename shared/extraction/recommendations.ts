@@ -50,16 +50,64 @@ const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONC
  * An item saying what to do, its subject the heading's ("West Mercia specific recommendations: - Improve
  * how it works with partners …"). Only under a heading of recommendations: elsewhere such items are actions.
  */
-const WHAT_TO_DO =
-  '(?:Improve|Make sure|Ensure|Provide|Carry out|Review|Develop|Introduce|Establish|Implement|Put in place|Set up|Publish|Strengthen|Increase|Reduce|Assess|Evaluate|Identify|Adopt|Create|Undertake|Work with|Agree|Take steps|Seek|Update|Consider)\\b';
-const IMPERATIVE = new RegExp(`^${WHAT_TO_DO}`);
+/** What a recommendation may ask, its subject left out ("Improve how it works with partners …"). */
+const VERBS = [
+  'Improve',
+  'Make sure',
+  'Ensure',
+  'Provide',
+  'Carry out',
+  'Review',
+  'Develop',
+  'Introduce',
+  'Establish',
+  'Implement',
+  'Put in place',
+  'Set up',
+  'Publish',
+  'Strengthen',
+  'Increase',
+  'Reduce',
+  'Assess',
+  'Evaluate',
+  'Identify',
+  'Adopt',
+  'Create',
+  'Undertake',
+  'Work with',
+  'Agree',
+  'Take steps',
+  'Seek',
+  'Update',
+  'Consider',
+];
+// Several of the verbs are nouns too: "Review of the 101 service is now complete", "Update: the force has …".
+const NOT_A_NOUN = '\\b(?!\\s*of\\b|\\s*:)';
+const WHAT_TO_DO = `(?:${VERBS.join('|')})${NOT_A_NOUN}`;
+/** The same after a deadline and its comma, in lower case: "By 27 March 2025, where required, seek …". */
+const WHAT_TO_DO_AFTER_COMMA = `(?:${VERBS.map((verb) => verb.toLowerCase()).join('|')})${NOT_A_NOUN}`;
+const IMPERATIVE_AT_START = new RegExp(`^${WHAT_TO_DO}`);
+/** Progress told, not asked for: "By March 2024, review of all vetting files had been completed". */
+const PROGRESS = /\b(?:had|has been|have been|was|were|is now|are now)\b/;
+
+/** An item that says what to do, not what was done. */
+function saysWhatToDo(text: string): boolean {
+  return IMPERATIVE_AT_START.test(text) && !PROGRESS.test(firstSentence(text));
+}
 /** After a deadline, what to do, its subject left to the heading or the sentence before: "By 27 March 2025, where required, seek changes …". */
-const AFTER_TARGET_WHAT_TO_DO = new RegExp(`^[,\\s]*(?:\\([^)]{0,60}\\)[,\\s]*)?(?:where (?:required|necessary|appropriate),\\s*)?${WHAT_TO_DO}`, 'i');
+const AFTER_TARGET_WHAT_TO_DO = new RegExp(
+  `^[,\\s]*(?:\\([^)]{0,60}\\)[,\\s]*)?(?:[Ww]here (?:required|necessary|appropriate),\\s*)?(?:${WHAT_TO_DO}|${WHAT_TO_DO_AFTER_COMMA})`,
+);
 
 /** A block that opens with its deadline, then says what to do. */
 function targetThenWhatToDo(text: string): boolean {
   const { phrase } = parseTargetPhrase(text);
-  return phrase !== null && opensWithTarget(text) && AFTER_TARGET_WHAT_TO_DO.test(text.slice(text.indexOf(phrase) + phrase.length));
+  return (
+    phrase !== null &&
+    opensWithTarget(text) &&
+    AFTER_TARGET_WHAT_TO_DO.test(text.slice(text.indexOf(phrase) + phrase.length)) &&
+    !PROGRESS.test(firstSentence(text))
+  );
 }
 /** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …", "Recommendation • The force should …". */
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
@@ -69,12 +117,12 @@ const OTHER_BODY_RECOMMENDATIONS =
 /** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
 const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
 /** A tracker's row on one line: its number, its status, then the recommendation: "1 Open By 31 December 2024, the Home Office … should …". */
-const ROW_ON_ONE_LINE = new RegExp(`^(${ROW_ID_WORD})\\s+(?:${STATUS})\\s+(.+)$`, 'i');
+const ROW_ON_ONE_LINE = new RegExp(`^(${ROW_ID_WORD})\\s+(?:${STATUS})(?!\\s+Police\\b)\\s+(.+)$`);
 const KNOWN_STATUS = new RegExp(`^${STATUS}$`, 'i');
 const SECTION_NUMBER = '(?:\\d+(?:\\.\\d+)*\\.?\\s+)?';
 /** "Recommendations", "Our recommendations for forces:", "West Mercia specific recommendations:", "Recommendations from the Feb 2021 report." */
 const RECOMMENDATIONS_HEADING = new RegExp(
-  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|(?:[A-Z][\\w’'-]*\\s+){1,3}(?:specific\\s+|level\\s+)?recommendations|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
+  `^${SECTION_NUMBER}(?:(?:Our|Key|The|Summary of|Summary of our)\\s+[Rr]ecommendations?|(?:[A-Z][\\w’'-]*\\s+){1,3}(?:specific|level)\\s+recommendations|Recommendations?|RECOMMENDATIONS?)(?:\\s+(?:for|to|made to|from)\\s+(?![^.:]*\\b(?:are|were|is|was|have|has|had|will|would|should|must|can|been)\\b)[^.:]{1,60})?\\s*[:.]?$`,
 );
 /** "we identified the following <findings>:", "the identified <findings> are:". */
 function introducing(findings: string): RegExp {
@@ -421,14 +469,9 @@ class FindingReader {
   }
 
   /**
-   * What follows an item's label, or else the next paragraph when the label stands alone. A short
-   * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
-   * names the item and is passed over.
-   */
-  /**
-   * A label's recommendation, as textAfter finds it; but where the register's pages put a short summary
-   * under the label, run into its context ("All forces should evaluate their triage services Mental
-   * health triage …"), and then the recommendation with its deadline, that one is the recommendation.
+   * A register entry's labelled recommendation, as textAfter finds it; but where the register's pages
+   * put a short summary under the label, run into its context ("All forces should evaluate their triage
+   * services Mental health triage …"), and then the recommendation with its deadline, that one is it.
    */
   labelledText(rest: string, index: number): { index: number; text: string } | null {
     const found = this.textAfter(rest, index);
@@ -437,6 +480,11 @@ class FindingReader {
     return opensWithTarget(after) && asksForAction(after) && !opensWithTargetOrRecommender(found.text) ? { index: found.index + 1, text: after } : found;
   }
 
+  /**
+   * What follows an item's label, or else the next paragraph when the label stands alone. A short
+   * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
+   * names the item and is passed over.
+   */
   textAfter(rest: string, index: number): { index: number; text: string } | null {
     if (rest !== '') return { index, text: rest };
     for (const at of [index + 1, index + 2]) {
@@ -478,7 +526,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (!labelled && !portal) return null;
       // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
       const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Za-z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
-      const item = reader.labelledText(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
+      const item = reader.textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
       if (!item) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
@@ -539,7 +587,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const following = reader.paragraphs[index + 1];
       if (!register || following === undefined) return null;
       // "Develop a clear and integrated vision …": the register's entry may say only what to do.
-      if (IMPERATIVE.test(following) && !startsLikeRecommendation(following)) return reader.recommend(this.name, register[2]!, index + 1, following);
+      if (saysWhatToDo(following) && !startsLikeRecommendation(following)) return reader.recommend(this.name, register[2]!, index + 1, following);
       // The entry's pages may label its one recommendation ("Recommendation 3"): the entry's number is its ref.
       const label = LABEL.exec(following);
       const labelled = label !== null && label[3] === '' ? reader.labelledText('', index + 1) : null;
@@ -692,12 +740,14 @@ export const FINDING_RULES: readonly FindingRule[] = [
     doc: 'In a section of recommendations, an item that reads as one or opens with what to do ("Improve how it works …"), or an unmarked paragraph that opens as one straight after the heading or another.',
     read(reader, { listed, itemText: text, number }, index) {
       if (reader.state.section !== 'recommendations') return null;
+      // An introduced list ends where its items do: what follows is commentary, however worded.
+      if (!listed) reader.state.introducedList = false;
       const plainItem =
         (startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text))) ||
         targetThenWhatToDo(text);
       // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater consistency;").
       const introducedItem = reader.state.introducedList && /^[A-Z‘“"]/.test(text);
-      if (!(listed ? looksLikeRecommendation(text) || IMPERATIVE.test(text) || introducedItem : plainItem)) return null;
+      if (!(listed ? looksLikeRecommendation(text) || saysWhatToDo(text) || introducedItem : plainItem)) return null;
       return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },
@@ -767,13 +817,13 @@ const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commente
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
 
-/** Opens with its target: "Within six months …", "By March 2023, …". */
 /** A sentence of its own, naming who should act and by when, that introduces the actions after it: "The force should immediately:". */
 function introducesTargetedItems(text: string): boolean {
   const sentence = firstSentence(text);
   return sentence.endsWith(':') && sentence.length <= 120 && parseTargetPhrase(sentence).phrase !== null;
 }
 
+/** Opens with its target: "Within six months …", "By March 2023, …". */
 function opensWithTarget(text: string): boolean {
   const target = parseTargetPhrase(text).phrase;
   return (
@@ -822,7 +872,11 @@ function introducedSection(paragraph: string): Section | undefined {
   )
     return undefined;
   // "… in which eight recommendations were identified for the force. In brief, these were:": the sentence before says what they are.
-  if (THESE_WERE.test(sentence)) return FINDINGS_NAMED.find(([pattern]) => pattern.test(sentences.at(-2) ?? ''))?.[1];
+  if (THESE_WERE.test(sentence)) {
+    // "… made two recommendations and identified five areas for improvement. These were:" says neither which.
+    const named = FINDINGS_NAMED.filter(([pattern]) => pattern.test(sentences.at(-2) ?? ''));
+    return named.length === 1 ? named[0]![1] : undefined;
+  }
   return FINDINGS_INTRO.find(([pattern]) => pattern.test(sentence))?.[1];
 }
 

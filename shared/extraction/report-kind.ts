@@ -18,7 +18,17 @@ const LETTER_FROM_ANOTHER =
   /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply|statement)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+/** A body's statement by its name: "Commissioner's statement on …", "PCC statement". */
+const BODY_NAMES_STATEMENT = /\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)(?:['’]s)?\s+statement\b/i;
+/** Where "the Commissioner" is the chief officer, whose statement is the force's. */
+const LONDON_FORCE = /\b(?:Metropolitan Police|City of London Police|MPS)\b/;
+
+/** Whether a line names the body's own response or comments; a bare "Commissioner's statement" only outside London. */
+function namesItsResponse(line: string, text: string): boolean {
+  return RESPONSE_BY_BODY.test(line) || (BODY_NAMES_STATEMENT.test(line) && !LONDON_FORCE.test(text));
+}
+
 /**
  * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
  * chief officer.
@@ -35,7 +45,8 @@ const BODY_STATEMENT = new RegExp(
   'i',
 );
 /** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
-const HOLDS_TO_ACCOUNT = /\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
+const HOLDS_TO_ACCOUNT =
+  /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
 /** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
 const BODY_COMMENTS = new RegExp(
   `\\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\\b[^.\\n]{0,80}?\\b${LOCAL_POLICING_BODY}\\b`,
@@ -66,9 +77,10 @@ const INVITES_CHIEF_OFFICER =
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
-/** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page or named as its speakers ("APCC Victims Leads"). */
-const ASSOCIATION =
-  /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b|\b(?:APCC|NPCC)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b/;
+/** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
+const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
+/** The bodies' association speaking through its officers: "APCC Victims Leads", "the APCC Chair". */
+const ASSOCIATION_SPEAKERS = /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b/;
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){0,3}";
 /**
@@ -76,13 +88,18 @@ const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
+const BODY_TITLE = `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+|^${CAPITALISED_WORDS}\\s+)(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
 const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
-    `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+(?:${CAPITALISED_WORDS},?\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today)\\b`,
+    `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today)\\b`,
+    // Without a name only saying so: "The Police and Crime Commissioner for Devon and Cornwall says …"; "The PCC has set a plan" is a report's.
+    `${BODY_TITLE}(?:said|says)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
   ].join('|'),
-); /**
+);
+
+/**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
  * site's page, another body's news pointing to the report "on HMICFRS website". It carries the
@@ -130,6 +147,23 @@ const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55
 
 /** A report's recommendations spoken of: "how the Force are addressing the report’s recommendations". */
 const REPORT_RECOMMENDATIONS = /\b(?:the|this)\s+report['’]s\s+recommendations\b|\brecommendations\s+(?:made\s+)?in\s+(?:the|this)\s+report\b/i;
+/** Bodies other than the inspectorate whose reports make recommendations. */
+const OTHER_REPORTING_BODY = /\b(?:IOPC|IPCC|Independent Office for Police Conduct|Ofsted|inquiry|coroner|ombudsman|audit)\b/i;
+
+/** A sentence about a report's recommendations that names no other body whose report it might be. */
+function speaksOfReportRecommendations(text: string): boolean {
+  if (!REPORT_RECOMMENDATIONS.test(text)) return false;
+  return text.split(/(?<=[.!?])\s+/).some((sentence) => REPORT_RECOMMENDATIONS.test(sentence) && !OTHER_REPORTING_BODY.test(sentence));
+}
+
+/** A register entry's title, the report's name with the entry's number: "Working together (3989)". */
+const REGISTER_NUMBERED = /\(\d{3,6}\)$/;
+/** Who a recommendation of the inspectorate's is for: policing's bodies, or a force by name. */
+function namesPolicing(addressee: string): boolean {
+  return POLICING_ADDRESSEE.test(addressee) || forcesNamedIn(addressee, { areas: true }).length > 0;
+}
+const POLICING_ADDRESSEE =
+  /\b(?:forces?|chief constables?|chief officers?|police|constabular(?:y|ies)|College of Policing|NPCC|National Police Chiefs['’] Council|Home Office|police and crime commissioners?|PCCs?)\b/i;
 
 /** The register's status log, as its stored pages keep the markup: "[on]8th December 2016 [status]awaiting-review[/status]". */
 const REGISTER_STATUS_LOG = /\[on\][^[\n]{0,40}\[(?:status|comment)\]/;
@@ -146,7 +180,7 @@ export interface KindEvidence {
   namesInspectorate: boolean;
   mentionsInspection: boolean;
   recommendations: number;
-  /** The paragraph that opens the document, after its title if it has one, when it is a recommendation's text. */
+  /** The paragraph that opens the document, after its title if it has one, when it is a recommendation's text addressed to someone in policing, or under a register entry's numbered title. */
   openingRecommendation: string | null;
   /** The paragraphs with their quotations taken out: what the document says in its own voice. */
   unquoted: string[];
@@ -184,17 +218,26 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: (evidence) => (evidence.recommendations === 0 ? lineMatching(THIRD_PARTY_PAGE, evidence.opening.split('\n')) : null),
   },
   {
+    name: 'association-page',
+    doc: 'A page by the bodies’ or chiefs’ association, named at its head or as its speakers: "APCC summary response …", "APCC Victims Leads … said". Neither a report nor one body’s response.',
+    kind: 'other',
+    matches: (evidence) =>
+      lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ?? lineMatching(ASSOCIATION_SPEAKERS, evidence.paras.slice(0, 4)),
+  },
+  {
     name: 'body-names-its-response',
-    doc: 'The opening names a local policing body’s response or comments: "Commissioner’s response to …".',
+    doc: 'The opening names a local policing body’s response, comments or statement: "Commissioner’s response to …", "COMMISSIONER’S STATEMENT ON …".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(RESPONSE_BY_BODY, evidence.opening.split('\n'))),
+    matches: response((evidence) => evidence.opening.split('\n').find((line) => namesItsResponse(line, evidence.text)) ?? null),
   },
   {
     name: 'body-names-its-response-in-a-heading',
     doc: 'A heading-like line further down naming the body’s response or statement: "The Commissioner’s response to the HMICFRS report"; lines for several areas are a listing.',
     kind: 'pcc-response',
     matches: response((evidence) => {
-      const headings = evidence.paras.filter((paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph) && RESPONSE_BY_BODY.test(paragraph));
+      const headings = evidence.paras.filter(
+        (paragraph) => paragraph.split(' ').length <= 12 && !/[.]$/.test(paragraph) && namesItsResponse(paragraph, evidence.text),
+      );
       // The report's own page links to the bodies' responses, one line for each area: a listing, not a response.
       const areas = new Set(headings.flatMap((heading) => forcesNamedIn(heading, { areas: true })));
       return headings.length > 0 && areas.size < 2 ? headings[0]! : null;
@@ -202,9 +245,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'holds-force-to-account',
-    doc: 'The body speaking as itself of its duty: "we hold the force to account for their delivery".',
+    doc: 'The body speaking as itself, outside quotation and reported speech, of its duty: "we hold the force to account for their delivery".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(HOLDS_TO_ACCOUNT, evidence.paras)),
+    matches: response((evidence) => lineMatching(HOLDS_TO_ACCOUNT, evidence.unquoted.slice(0, 10))),
   },
   {
     name: 'body-statement',
@@ -259,12 +302,6 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another body’s response to the recommendations (the NPCC’s, a force’s): neither a report nor an s55 response.',
     kind: 'other',
     matches: ({ title }) => (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title) ? title : null),
-  },
-  {
-    name: 'association-page',
-    doc: 'A page by the bodies’ or chiefs’ association, at its head: "APCC summary response …", "APCC Victims Leads … said". Neither a report nor one body’s response.',
-    kind: 'other',
-    matches: (evidence) => lineMatching(ASSOCIATION, [evidence.title ?? '', ...evidence.paras.slice(0, 4)]),
   },
   {
     name: 'force-accepts-findings',
@@ -384,11 +421,15 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     title,
     opening,
     // A body may answer "this report" and its recommendations without naming the inspection.
-    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings || REPORT_RECOMMENDATIONS.test(text),
+    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings || speaksOfReportRecommendations(text),
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,
-    openingRecommendation: findings.recommendations.length > 0 && findings.findingParagraphs.has(opensAt) ? (paras[opensAt] ?? null) : null,
+    openingRecommendation:
+      findings.findingParagraphs.has(opensAt) &&
+      (REGISTER_NUMBERED.test(paras[0] ?? '') || findings.recommendations.some(({ addressees }) => addressees.some(namesPolicing)))
+        ? (paras[opensAt] ?? null)
+        : null,
     unquoted: paras.map((paragraph) => paragraph.replace(QUOTATION, ' ')),
   };
 }

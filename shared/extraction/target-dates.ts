@@ -116,7 +116,7 @@ export function parseTargetPhrase(text: string): TargetPhrase {
     best.relative === null
       ? undefined
       : candidates.find((each) => each.date !== null && DEADLINE_WORDS.test(each.phrase) && COMPLETION.test(sentence.slice(0, each.index)));
-  return { phrase: best.phrase.replace(/\s+/g, ' '), date: closing?.date ?? best.date, relative: best.relative, rule: closing?.rule ?? best.rule };
+  return { phrase: best.phrase.replace(/\s+/g, ' '), date: closing?.date ?? best.date, relative: best.relative, rule: best.rule };
 }
 
 /** Every target phrase in a sentence, earliest first; of two at the same place, the longer. */

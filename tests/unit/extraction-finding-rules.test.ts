@@ -316,6 +316,42 @@ describe('rule: section-recommendation', () => {
 /** Rule, case, document, and what it reads: "finding ← rule". */
 const READS: Array<[string, string, string, string[]]> = [
   [
+    'tracker-row',
+    'a row on one line whose text opens "Met Police" keeps its words: "Met" is no status there',
+    'Recommendations\n2 Met Police officers should receive stalking training by March 2024.',
+    ['recommendation 1 ← section-recommendation'],
+  ],
+  [
+    'target-then-action',
+    'progress told after a deadline is no recommendation ("By March 2024, review of all vetting files had been completed")',
+    'Our update\nBy March 2024, review of all vetting files had been completed by the force.\nBy the end of 2023, work with partners had begun.',
+    [],
+  ],
+  [
+    'section-recommendation',
+    'an introduced list ends where its items do: the force’s later bullets are its own',
+    'HMICFRS made the following recommendations:\n- Warwickshire Police immediately improves its child protection investigations.\nOur response is set out below.\n- The force has appointed a new lead.\n- Staff were trained in March.',
+    ['recommendation 1 ← section-recommendation'],
+  ],
+  [
+    'section-heading',
+    'a sentence naming both kinds before "These were:" says neither which the list is',
+    'The report made two recommendations and identified five areas for improvement. These were:\n- Warwickshire Police immediately improves its child protection investigations.',
+    [],
+  ],
+  [
+    'commentary',
+    '"Previous recommendations" is no heading of the inspectorate’s recommendations, and "Update:" asks nothing',
+    'Previous recommendations\n- Update: the force has recruited twenty investigators.\n- Review of the 101 service is now complete.',
+    [],
+  ],
+  [
+    'labelled-recommendation',
+    'a label’s recommendation is the block after it, even when a dated one follows',
+    'Recommendation 1\nChief constables should make sure that stalking is recorded correctly.\nBy 31 March 2025, forces should train all their call handlers in this.',
+    ['recommendation 1 ← labelled-recommendation', 'recommendation 2 ← target-then-action'],
+  ],
+  [
     'target-then-action',
     'a deadline, then what to do, its subject left to the page ("By 27 March 2025, where required, seek …")',
     'Stalking super-complaint: our action plan\nBy 27 March 2025, where required, seek changes to their crime recording systems to record stalking.\nThe force has started this work.',
@@ -397,7 +433,7 @@ const READS: Array<[string, string, string, string[]]> = [
     'other-body-recommendations',
     'another body’s recommendations under their own heading are not the inspectorate’s; those under the next heading are',
     'IOPC recommendations to the MPS\n1. The MPS should take immediate steps to assure itself that warrants are completed well.\nMPS response: The MPS has introduced a system.\nHMICFRS recommendations to the MPS\n2. The MPS should train all its officers in search warrants.',
-    ['recommendation 2 ← section-recommendation'],
+    ['recommendation 2 ← numbered-recommendation'],
   ],
   [
     'section-recommendation',

@@ -190,7 +190,6 @@ describe('rule: other-body-response', () => {
     'Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.',
     'Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.',
     'MPS response to HMIC Inspection of 2002/03\nThe MPS has considered the report of Her Majesty’s Inspector.',
-    'APCC response to HMIC Crime Data Integrity report\nThe Association of Police and Crime Commissioners welcomes the report.',
   ])("another body's response to the recommendations is neither a report nor an s55 response: %s", (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'other-body-response', false]);
@@ -330,11 +329,52 @@ describe('rule: body-names-its-response-in-a-heading', () => {
 });
 
 describe('rule: association-page', () => {
+  it('a page headed by the association’s name', () => {
+    const result = read('APCC response to HMIC Crime Data Integrity report\nThe Association of Police and Crime Commissioners welcomes the report.');
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'association-page', false]);
+  });
+
+  it('an inspection done at the request of the chiefs’ lead is still the inspectorate’s', () => {
+    const result = read(
+      'An inspection of the police response to stalking\nWe carried out this inspection at the request of the NPCC Lead for Stalking.\nWe found that forces do not record stalking well.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+
   it('a statement the association’s leads give is neither a report nor one body’s response', () => {
     const result = read(
       'No one should suffer in silence while they are subjected to domestic abuse\n17/12/2020\nResponding to the Safe to Share? report published today by HMICFRS, APCC Victims Leads, Sophie Linden and Julia Mulligan, said: “We welcome this report.”',
     );
     expect([result.kind, result.kindRule]).toEqual(['other', 'association-page']);
+  });
+});
+
+describe('an inspection report that speaks of the body is still a report', () => {
+  it.each([
+    [
+      'the PCC’s plan',
+      'PEEL 2023–25: An inspection of Kent Police\nPublished on: 12 May 2024\nThe PCC has set a clear police and crime plan.\nWe found that Kent Police is good at investigating crime.',
+    ],
+    [
+      'what the PCC told the inspectors',
+      'PEEL 2023: An inspection of Kent Police\nWe inspected the force in May.\nThe PCC told us we hold the force to account through the performance board.',
+    ],
+  ])('%s', (_what, text) => {
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+
+  it('the Met’s Commissioner’s statement is the force’s, not a local policing body’s response', () => {
+    expect(
+      read("Metropolitan Police\nCommissioner's statement on HMICFRS PEEL report\nSir Mark Rowley said the force accepts the findings of HMICFRS.").kind,
+    ).not.toBe('pcc-response');
+  });
+
+  it('a body welcoming another body’s recommendations is not answering an inspection', () => {
+    expect(
+      read(
+        'Commissioner welcomes IOPC findings\nThe Police and Crime Commissioner for Kent has welcomed the recommendations in the report published today by the IOPC.',
+      ).kind,
+    ).not.toBe('pcc-response');
   });
 });
 
@@ -351,7 +391,7 @@ describe('rule: body-speaks', () => {
       'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',
     ],
   ])('the body speaking in its own name at the opening: %j', (text) => {
-    expect(read(text).kind).toBe('pcc-response');
+    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-speaks']);
   });
 });
 
@@ -379,9 +419,10 @@ describe('rule: opens-with-a-recommendation', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'opens-with-a-recommendation']);
   });
 
-  it('a recommendation further down a page that names no inspection is not enough', () => {
-    const result = read('The council met on Tuesday.\n\nThe council should fix the road by March 2024.');
-    expect(result.kindRule).toBe('unrecognised');
+  it('not a recommendation to someone outside policing, on a page that names no inspection', () => {
+    const text = 'The council met on Tuesday.\n\nBy 31 March 2024, the council should review parking charges.';
+    expect(extractFromText(text).recommendations).toHaveLength(1);
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'unrecognised']);
   });
 });
 

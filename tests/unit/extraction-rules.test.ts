@@ -93,7 +93,7 @@ describe('the target rules', () => {
       parseTargetPhrase(
         'Immediately, the responsibility for mapping should be transferred to regional units, and this transfer should be completed no later than September 2017.',
       ),
-    ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately', rule: 'by-month' });
+    ).toEqual({ phrase: 'Immediately', date: '2017-09-30', relative: 'immediately', rule: 'from-publication' });
     expect(parseTargetPhrase('Within three months, forces should review crimes recorded before April 2019.')).toEqual({
       phrase: 'Within three months',
       date: null,

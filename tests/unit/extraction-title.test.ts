@@ -131,6 +131,15 @@ describe('rule: shared-document-head', () => {
   });
 });
 
+describe('a site’s name, and a title that names the body', () => {
+  it.each(['Response from the PCC', 'Statement by the Police and Crime Commissioner', 'Annual report of the PFCC'])(
+    '%j is a title, not the site’s name',
+    (title) => {
+      expect(text(`${title}\nThe report was published by HMICFRS on 3 May 2024.`).title).toBe(title);
+    },
+  );
+});
+
 describe('rule: title-above-fields', () => {
   it('a committee paper’s title is the line above its fields', () => {
     const result = text(
