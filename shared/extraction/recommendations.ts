@@ -47,10 +47,10 @@ const ROW_ID = new RegExp(`^${ROW_ID_WORD}$`);
 /** A recommendation after its label, with the cause of concern it answers before it: "Cause of concern: … Recommendation: HMIC recommends …". */
 const CAUSE_THEN_RECOMMENDATION = /^(?:(?:Cause (?:of|for) concern|CAUSE OF CONCERN)\s*[:–—-]\s*(.+?)\s+)?(?:Recommendation|RECOMMENDATION)\s*[:–—-]\s*(.+)$/;
 /**
- * An item saying what to do, its subject the heading's ("West Mercia specific recommendations: - Improve
- * how it works with partners …"). Only under a heading of recommendations: elsewhere such items are actions.
+ * What a recommendation may ask, its subject left to the heading or the sentence before ("West Mercia
+ * specific recommendations: - Improve how it works with partners …"). Read only where recommendations
+ * are: elsewhere such items are actions.
  */
-/** What a recommendation may ask, its subject left out ("Improve how it works with partners …"). */
 const VERBS = [
   'Improve',
   'Make sure',
@@ -101,13 +101,8 @@ const AFTER_TARGET_WHAT_TO_DO = new RegExp(
 
 /** A block that opens with its deadline, then says what to do. */
 function targetThenWhatToDo(text: string): boolean {
-  const { phrase } = parseTargetPhrase(text);
-  return (
-    phrase !== null &&
-    opensWithTarget(text) &&
-    AFTER_TARGET_WHAT_TO_DO.test(text.slice(text.indexOf(phrase) + phrase.length)) &&
-    !PROGRESS.test(firstSentence(text))
-  );
+  const target = openingTarget(text);
+  return target !== null && AFTER_TARGET_WHAT_TO_DO.test(text.slice(text.indexOf(target) + target.length)) && !PROGRESS.test(firstSentence(text));
 }
 /** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …", "Recommendation • The force should …". */
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
@@ -742,12 +737,12 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (reader.state.section !== 'recommendations') return null;
       // An introduced list ends where its items do: what follows is commentary, however worded.
       if (!listed) reader.state.introducedList = false;
-      const plainItem =
-        (startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text))) ||
-        targetThenWhatToDo(text);
       // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater consistency;").
-      const introducedItem = reader.state.introducedList && /^[A-Z‘“"]/.test(text);
-      if (!(listed ? looksLikeRecommendation(text) || saysWhatToDo(text) || introducedItem : plainItem)) return null;
+      const reads = listed
+        ? looksLikeRecommendation(text) || saysWhatToDo(text) || (reader.state.introducedList && /^[A-Z‘“"]/.test(text))
+        : (startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text))) ||
+          targetThenWhatToDo(text);
+      if (!reads) return null;
       return reader.recommend(this.name, number ? number[1]! : null, index, text);
     },
   },
@@ -823,16 +818,20 @@ function introducesTargetedItems(text: string): boolean {
   return sentence.endsWith(':') && sentence.length <= 120 && parseTargetPhrase(sentence).phrase !== null;
 }
 
-/** Opens with its target: "Within six months …", "By March 2023, …". */
-function opensWithTarget(text: string): boolean {
+/** The target a text opens with ("Within six months …", "By March 2023, …"), or null when it opens otherwise. */
+function openingTarget(text: string): string | null {
   const target = parseTargetPhrase(text).phrase;
-  return (
-    target !== null &&
+  return target !== null &&
     text
       .replace(/^[‘“"]/, '')
       .toLowerCase()
       .startsWith(target.toLowerCase())
-  );
+    ? target
+    : null;
+}
+
+function opensWithTarget(text: string): boolean {
+  return openingTarget(text) !== null;
 }
 
 /** The section being read, when it is one of areas for improvement or causes of concern. */

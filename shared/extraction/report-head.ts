@@ -55,6 +55,8 @@ const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|u
 const SECTION_HEADING =
   /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
 /** A document-sharing site's snippet of the document, cut short: "report on an unannounced inspection visit to police ... · section 2. background …". */
+/** A line that is only a number: a page count, or a page's number. */
+const PAGE_COUNT = /^\d{1,4}$/;
 const SHARED_DOCUMENT_SNIPPET = /(?:\.\.\.|…|€¦)\s*·\s|\s·\s.*(?:\.\.\.|…|€¦)/;
 /** What follows the title on such a copy's first page: the inspectorates' byline, the date, the copyright. */
 const SHARED_DOCUMENT_TAIL = new RegExp(
@@ -88,12 +90,12 @@ export function neverATitle(text: string): boolean {
   return (
     NO_WORDS.test(text) ||
     // A page count or a page number, and a document-sharing site's snippet of the document.
-    /^\d{1,4}$/.test(text) ||
+    PAGE_COUNT.test(text) ||
     SHARED_DOCUMENT_SNIPPET.test(text) ||
     SITE_CONTROLS.test(text) ||
     SITE_NAME.test(text) ||
     // What introduces something is not a title, nor is a numbered section: "1. Police & Crime Commissioner comments:".
-    ((cleanTitle(text).endsWith(':') || /^\d{1,2}\.\s/.test(text)) && !isProse(text)) ||
+    (!isProse(text) && (/^\d{1,2}\.\s/.test(text) || cleanTitle(text).endsWith(':'))) ||
     PRESS_OFFICE_BANNER.test(text) ||
     CRUMB.test(text) ||
     PAGE_FURNITURE.test(text) ||
@@ -158,6 +160,12 @@ interface TitleRule {
   find: (document: StructuredDocument, paras: string[], head: DocumentHead) => Title | null;
 }
 
+/** A title read from a line, cleaned, at `index` in the paragraphs; none when cleaning leaves nothing. */
+function asTitle(line: string, index: number | null): Title | null {
+  const title = cleanTitle(line);
+  return title === '' ? null : { title, index };
+}
+
 /** A line that reads as a title rather than a sentence, however short: what a byline or banner gives way to. */
 function titleLike(line: string): boolean {
   return !isProse(line) && !neverATitle(line) && !/[.!?]$/.test(line);
@@ -186,8 +194,7 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     }
     const subtitle = head.lines[index + 1];
     if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
-    const title = cleanTitle(written);
-    return title === '' ? null : { title, index: head.start + index };
+    return asTitle(written, head.start + index);
   }
   return null;
 }
@@ -225,11 +232,10 @@ export const TITLE_RULES: readonly TitleRule[] = [
     name: 'shared-document-head',
     doc: 'A document-sharing site’s copy: its snippet ("… · section 2 …") near a page count, then the title line, cut before its byline, date and copyright.',
     find: (_document, _paras, head) => {
-      const count = head.lines.slice(0, 3).findIndex((line) => /^\d{1,4}$/.test(line));
+      const count = head.lines.slice(0, 3).findIndex((line) => PAGE_COUNT.test(line));
       const line = head.lines[count + 1];
       if (count === -1 || line === undefined || !head.lines.slice(0, 4).some((each) => SHARED_DOCUMENT_SNIPPET.test(each))) return null;
-      const title = cleanTitle(line.replace(SHARED_DOCUMENT_TAIL, ''));
-      return title === '' ? null : { title, index: head.start + count + 1 };
+      return asTitle(line.replace(SHARED_DOCUMENT_TAIL, ''), head.start + count + 1);
     },
   },
   {
@@ -239,8 +245,7 @@ export const TITLE_RULES: readonly TitleRule[] = [
       const fields = head.lines.findIndex((line, index) => index > 0 && PAPER_FIELD.test(line) && PAPER_FIELD.test(head.lines[index + 1] ?? ''));
       const line = head.lines[fields - 1];
       if (fields === -1 || line === undefined || !titleLike(line)) return null;
-      const title = cleanTitle(line);
-      return title === '' ? null : { title, index: head.start + fields - 1 };
+      return asTitle(line, head.start + fields - 1);
     },
   },
   {

@@ -5,7 +5,7 @@ import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, neverATitle, type Title } from './report-head';
-import { INSPECTORATE, PEEL } from './vocabulary';
+import { FORCE_LEVEL_ACTOR, INSPECTORATE, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
 const OTHER_INSPECTORATE =
@@ -158,12 +158,11 @@ function speaksOfReportRecommendations(text: string): boolean {
 
 /** A register entry's title, the report's name with the entry's number: "Working together (3989)". */
 const REGISTER_NUMBERED = /\(\d{3,6}\)$/;
-/** Who a recommendation of the inspectorate's is for: policing's bodies, or a force by name. */
+/** Who a recommendation of the inspectorate's is for: forces and their bodies, policing's national bodies, or a force by name. */
 function namesPolicing(addressee: string): boolean {
-  return POLICING_ADDRESSEE.test(addressee) || forcesNamedIn(addressee, { areas: true }).length > 0;
+  return FORCE_LEVEL_ACTOR.test(addressee) || NATIONAL_POLICING_BODY.test(addressee) || forcesNamedIn(addressee, { areas: true }).length > 0;
 }
-const POLICING_ADDRESSEE =
-  /\b(?:forces?|chief constables?|chief officers?|police|constabular(?:y|ies)|College of Policing|NPCC|National Police Chiefs['’] Council|Home Office|police and crime commissioners?|PCCs?)\b/i;
+const NATIONAL_POLICING_BODY = /\b(?:police|College of Policing|NPCC|National Police Chiefs['’] Council|Home Office)\b/i;
 
 /** The register's status log, as its stored pages keep the markup: "[on]8th December 2016 [status]awaiting-review[/status]". */
 const REGISTER_STATUS_LOG = /\[on\][^[\n]{0,40}\[(?:status|comment)\]/;
