@@ -16,9 +16,9 @@ const FORCE_ACCEPTS_FINDINGS =
 /** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
 const LETTER_FROM_ANOTHER =
   /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
-/** A local policing body naming its own response: "Commissioner’s response", "PCC comments on". */
+/** A local policing body naming its own response: "Commissioner’s response", "PCC comments on", a heading "PFCC Comment". */
 const RESPONSE_BY_BODY =
-  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments|reply)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
+  /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments?|reply)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
 /** A body's statement by its name: "Commissioner's statement on …", "PCC statement". */
 const BODY_NAMES_STATEMENT = /\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)(?:['’]s)?\s+statement\b/i;
 /** Where "the Commissioner" is the chief officer, whose statement is the force's. */
@@ -47,6 +47,19 @@ const BODY_STATEMENT = new RegExp(
 /** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
 const HOLDS_TO_ACCOUNT =
   /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
+/** The body stating its own duty to answer, capitalised as its own pages write it: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports". */
+const BODY_DUTY_TO_RESPOND =
+  /\bThe\s+(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b/;
+/** A local policing body by its title as its own pages capitalise it; HMICFRS writes "police and crime commissioner". */
+const BODY_BY_TITLE = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b`);
+/** A heading for the answer: "Our response to recommendations made in the report". Whose, the page must say. */
+const OUR_RESPONSE_HEADING = /^our\s+(?:joint\s+)?response\s+to\b[^.]*$/i;
+/** Speaking as "I" outside quotation: "I am therefore disappointed", "I firmly believe". */
+const FIRST_PERSON = /(?:^|[.!?]\s+)I\s+(?:am|have|was|will|would|welcome|believe|think|want|remain|firmly|fully|also|must)\b/m;
+/** The words that make an answering name a force's or an office's, not a person's: "Response from Thames Valley Police to …". */
+const ORGANISATION = /\b(?:Police|Constabulary|Service|Force|Council|Office|Panel|Board)\b/;
+/** Chief officers, whose answer is the force's. */
+const CHIEF_OFFICER = /^(?:Chief|Deputy|Assistant|Commissioner)\b/;
 /** A body commenting on a report, as its press office writes: "Commenting on the HMIC report, Surrey’s Police and Crime Commissioner Kevin Hurley said:". */
 const BODY_COMMENTS = new RegExp(
   `\\bcommenting on (?:the |this |today['’]s )?(?:HMICFRS|HMIC|inspection|inspectorate|report)\\b[^.\\n]{0,80}?\\b${LOCAL_POLICING_BODY}\\b`,
@@ -88,7 +101,7 @@ const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
-const BODY_TITLE = `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+|^${CAPITALISED_WORDS}\\s+)(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
+const BODY_TITLE = `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${CAPITALISED_WORDS}\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
 const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
@@ -96,8 +109,28 @@ const BODY_SPEAKS = new RegExp(
     // Without a name only saying so: "The Police and Crime Commissioner for Devon and Cornwall says …"; "The PCC has set a plan" is a report's.
     `${BODY_TITLE}(?:said|says)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
+    // The body's own page speaking of it: "As the elected representative of Norfolk, our PCC plays an essential role".
+    '\\b[Oo]ur\\s+(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b',
   ].join('|'),
 );
+/** A named person answering the report: "Nick Alston responds to HMIC report …", "Response from Anthony Stansfeld to HMIC's …". */
+const PERSON_ANSWERS = new RegExp(
+  `^(?:(?:response|statement|comments?)\\s+from\\s+(${CAPITALISED_WORDS})\\s+(?:to|on)|(${CAPITALISED_WORDS})\\s+(?:responds|comments|reacts)\\s+(?:to|on))\\s+(?:the\\s+|today['’]s\\s+)?(?:HMICFRS|HMIC)\\b`,
+  'i',
+);
+
+/** The opening line in which a person, not a force, an office or a chief officer, answers the report. */
+function personAnswering(lines: string[]): string | null {
+  return (
+    lines.find((line) => {
+      const name = PERSON_ANSWERS.exec(line)?.slice(1).find(Boolean);
+      return name !== undefined && !ORGANISATION.test(name) && !CHIEF_OFFICER.test(name);
+    }) ?? null
+  );
+}
+
+/** A body's press office names the speaker a few paragraphs down, after the report's findings: as far as this. */
+const SPEAKER_NAMED_WITHIN = 12;
 
 /**
  * A page written about reports by someone who neither made nor answers them: a police and crime
@@ -112,9 +145,14 @@ const THIRD_PARTY_PAGE =
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
  */
 export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
-/** A title that names the document an inspection report: "…: Final inspection report", "Leading Lights: An inspection of …", "Report on an unannounced inspection visit …". */
+/**
+ * A title that names the document an inspection report: "…: Final inspection report", "Leading Lights:
+ * An inspection of …", "Report on an unannounced inspection visit …", "The hidden victims: Report on
+ * Hestia’s super-complaint …", and a force's inspection by the programme's name, as HMICFRS titles it:
+ * "Derbyshire – National child protection re‑inspection".
+ */
 const INSPECTION_REPORT_TITLE =
-  /\binspection\s+report\b|(?:^|:\s*)(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b/i;
+  /\binspection\s+report\b|(?:^|:\s*)(?:an\s+|the\s+)?inspection\s+(?:of|into)\b|^report\s+on\s+an?\s+(?:[\w-]+\s+){0,3}inspection\b|(?:^|:\s*)report\s+on\b[^.]{0,80}\bsuper-complaint\b|^[A-Z][\w ]{2,40}\s[–—-]\s+(?:[\w‑-]+\s+){0,4}(?:re[‑-]?)?inspection$/i;
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
@@ -288,7 +326,29 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-speaks',
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(BODY_SPEAKS, evidence.opening.split('\n'))),
+    matches: response((evidence) => lineMatching(BODY_SPEAKS, [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)])),
+  },
+  {
+    name: 'person-answers-as-i',
+    doc: 'A person answering the report at the opening, then speaking as "I": "Nick Alston responds to HMIC report …" then "I am therefore disappointed".',
+    kind: 'pcc-response',
+    matches: response((evidence) =>
+      evidence.unquoted.some((paragraph) => FIRST_PERSON.test(paragraph)) ? personAnswering(evidence.opening.split('\n')) : null,
+    ),
+  },
+  {
+    name: 'body-states-its-duty',
+    doc: 'The body stating its own duty to answer: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports".',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(BODY_DUTY_TO_RESPOND, evidence.unquoted.slice(0, SPEAKER_NAMED_WITHIN))),
+  },
+  {
+    name: 'our-response-on-a-body-page',
+    doc: 'A heading "Our response to …" on a page that names a local policing body: the body’s answer, alone or with its force.',
+    kind: 'pcc-response',
+    matches: response((evidence) =>
+      evidence.unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(OUR_RESPONSE_HEADING, evidence.paras) : null,
+    ),
   },
   {
     name: 'titled-response-to',

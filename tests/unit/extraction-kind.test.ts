@@ -91,6 +91,66 @@ describe('rule: body-names-its-response', () => {
       ).kind,
     ).toBe('pcc-response');
   });
+
+  it('a heading in the singular: "PFCC Comment"', () => {
+    const result = read(
+      'An inspection of the police response to the public disorder in July and August 2024\nHMICFRS published its report on the police response.\nPFCC Comment\nThe force responded well.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response']);
+  });
+});
+
+describe('rule: person-answers-as-i', () => {
+  it('a person answering the report, then speaking as "I"', () => {
+    const result = read(
+      'Nick Alston responds to HMIC report into “core business”\nToday’s HMIC report is important.\nI am therefore disappointed that the media releases trivialised this subject.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'person-answers-as-i']);
+    expect(
+      read('Response from Anthony Stansfeld to HMIC’s interim crime data integrity report\nI firmly believe that victims can be confident.').kindRule,
+    ).toBe('person-answers-as-i');
+  });
+
+  it.each([
+    'Chief Constable Sara Thornton responds to HMIC report\nI am pleased that the force is good.',
+    'Response from Thames Valley Police to HMIC’s report\nI am pleased that the force is good.',
+    'Nick Alston responds to HMIC report into “core business”\nToday’s HMIC report is important and the force will study it.',
+  ])('not a chief officer, not an organisation, and not without "I": %j', (text) => {
+    expect(read(text).kindRule).not.toBe('person-answers-as-i');
+  });
+});
+
+describe('rule: body-states-its-duty', () => {
+  it('the body’s page stating its duty to respond, capitalised as its pages write it', () => {
+    const result = read(
+      'HMICFRS Inspections\nHMICFRS independently assesses police forces.\nThe Police and Crime Commissioner (PCC) has a responsibility to respond to reports published by HMICFRS within 56 days.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-states-its-duty']);
+  });
+
+  it('not the inspectorate’s own account of the duty, in its lower case', () => {
+    expect(
+      read('HMICFRS Inspections\nWe inspected the force.\nThe police and crime commissioner has a responsibility to respond to reports within 56 days.')
+        .kindRule,
+    ).not.toBe('body-states-its-duty');
+  });
+});
+
+describe('rule: our-response-on-a-body-page', () => {
+  it('"Our response to …" on a page naming the body, which answered with its force', () => {
+    const result = read(
+      'Super Complaint – Police Data Sharing\nHMICFRS has published a report.\nOur response to recommendations made in the report – December 3, 2021\nNorthamptonshire Police submitted a joint response with Northamptonshire’s Police, Fire and Crime Commissioner (PFCC) to HMICFRS.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'our-response-on-a-body-page']);
+  });
+
+  it('not a force’s page that names no body', () => {
+    expect(
+      read(
+        'Super Complaint – Police Data Sharing\nHMICFRS has published a report.\nOur response to recommendations made in the report\nThe force has reviewed its policy.',
+      ).kind,
+    ).not.toBe('pcc-response');
+  });
 });
 
 describe('rule: body-statement', () => {
@@ -245,6 +305,8 @@ describe('rule: inspection-report-title', () => {
   it.each([
     'Police response to violence against women and girls: Final inspection report\nPublished on: 17 September 2021\nWe found that the police have improved.',
     'Report on an unannounced inspection visit to police custody suites\nThe visit found that detainees were treated well.',
+    'The hidden victims: Report on Hestia’s super-complaint on the police response to victims of modern slavery\nModern slavery takes several forms.',
+    'Derbyshire – National child protection re‑inspection\nPublished on: 21 October 2022\nContents',
   ])('a title that calls the document an inspection report: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspection-report-title']);
@@ -387,6 +449,13 @@ describe('rule: body-speaks', () => {
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
     ['In response to the HMICFRS PEEL assessment of Cleveland Police, Police and Crime Commissioner for Cleveland Steve Turner said: “I’m pleased.”'],
     ['Cumbria’s Police, Fire and Crime Commissioner, David Allen, said: “I fully welcome this HMICFRS report.”'],
+    ['In response to the report, Warwickshire Police and Crime Commissioner Philip Seccombe said: “I welcome the view of HMICFRS.”'],
+    [
+      'Document library\nHMICFRS independently assesses police forces.\nAs the elected representative of Norfolk, our PCC plays an essential role in holding the police to account.',
+    ],
+    [
+      'HMICFRS report\n17th April 2023\nGwent Police is good at preventing crime, says the inspectorate.\nThe report praises Gwent Police.\nHowever, it raises concerns.\nIt also says investigations must improve.\nThe Police and Crime Commissioner for Gwent, Jeff Cuthbert, said: “There is a lot to digest within this report.”',
+    ],
     [
       'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',
     ],
