@@ -7,6 +7,8 @@ export interface Force {
   name: string;
   /** The place name documents use on its own ("Cumbria", "West Mercia"). */
   area: string;
+  /** Other place names documents use on their own: "Hampshire", the area before the force took the island into its name. */
+  otherAreas: string[];
   /** Other full names seen in documents (former names, "Police" for "Constabulary" and so on). */
   aliases: string[];
   localPolicingBody: string;
@@ -15,9 +17,9 @@ export interface Force {
 const pcc = (area: string) => `${area} Police and Crime Commissioner`;
 const pfcc = (area: string) => `${area} Police, Fire and Crime Commissioner`;
 
-function force(name: string, area: string, localPolicingBody: string, aliases: string[] = []): Force {
+function force(name: string, area: string, localPolicingBody: string, aliases: string[] = [], otherAreas: string[] = []): Force {
   const suffixed = [`${area} Police`, `${area} Constabulary`].filter((alias) => alias !== name);
-  return { name, area, localPolicingBody, aliases: [...new Set([...aliases, ...suffixed])] };
+  return { name, area, otherAreas, localPolicingBody, aliases: [...new Set([...aliases, ...suffixed])] };
 }
 
 export const FORCES: readonly Force[] = [
@@ -37,11 +39,13 @@ export const FORCES: readonly Force[] = [
   force('Gloucestershire Constabulary', 'Gloucestershire', pcc('Gloucestershire')),
   force('Greater Manchester Police', 'Greater Manchester', 'Mayor of Greater Manchester', ['GMP']),
   force('Gwent Police', 'Gwent', pcc('Gwent')),
-  force('Hampshire and Isle of Wight Constabulary', 'Hampshire and Isle of Wight', pcc('Hampshire and Isle of Wight'), [
-    'Hampshire Constabulary',
-    'Hampshire Police',
-    'Hampshire & Isle of Wight Constabulary',
-  ]),
+  force(
+    'Hampshire and Isle of Wight Constabulary',
+    'Hampshire and Isle of Wight',
+    pcc('Hampshire and Isle of Wight'),
+    ['Hampshire Constabulary', 'Hampshire Police', 'Hampshire & Isle of Wight Constabulary'],
+    ['Hampshire'],
+  ),
   force('Hertfordshire Constabulary', 'Hertfordshire', pcc('Hertfordshire')),
   force('Humberside Police', 'Humberside', pcc('Humberside')),
   force('Kent Police', 'Kent', pcc('Kent')),

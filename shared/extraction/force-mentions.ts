@@ -28,6 +28,9 @@ function namePattern(name: string): string {
   );
 }
 
+/** Bodies that carry a force's name and are not the force: "the Metropolitan Police Authority", "Kent Police Federation". */
+const NOT_THE_FORCE = '(?!\\s+(?:Authority|Federation)\\b)';
+
 /**
  * One alternation, longest names first, so that at any place the longest name is read: "City of
  * London Police" rather than "London", "Metropolitan Police Service" rather than "Metropolitan Police".
@@ -36,14 +39,14 @@ function namePattern(name: string): string {
  * alias ("GMP", "the Met") must not run into another capitalised word ("the Met Office").
  */
 function compile(namesOf: (force: Force) => string[]): Names {
-  const entries = FORCES.flatMap((force) => namesOf(force).map((name) => ({ name, force, bare: name === force.area }))).sort(
+  const entries = FORCES.flatMap((force) => namesOf(force).map((name) => ({ name, force, bare: name === force.area || force.otherAreas.includes(name) }))).sort(
     (a, b) => b.name.length - a.name.length,
   );
   const alternatives = entries.map(({ name, bare }) => {
     const shortAlias = name.length < 8 ? '(?!\\s+[A-Z][a-z])' : '';
     // "Cumbria Fire and Rescue Service", "Kent County Council" and "the West Midlands regional response" are not the police force.
     const otherService = bare ? '(?!\\s+(?:County|City|Borough|Fire|[Rr]egion(?:al)?|ROCU)\\b)' : '';
-    return `${namePattern(name)}(?![\\w-])${shortAlias}${otherService}`;
+    return `${namePattern(name)}(?![\\w-])${shortAlias}${otherService}${NOT_THE_FORCE}`;
   });
   return {
     any: new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})`, 'g'),
@@ -52,12 +55,16 @@ function compile(namesOf: (force: Force) => string[]): Names {
 }
 
 const FULL_NAMES = compile((force) => [force.name, ...force.aliases]);
-const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.area]);
+const NAMES_AND_AREAS = compile((force) => [force.name, ...force.aliases, force.area, ...force.otherAreas]);
 
 /** A local policing body named with its area after it: "Police and Crime Commissioner for Warwickshire", "…Commissioner, Kent". */
 const BODY_FOR = /\b(?:Crime(?: and Victims['’])? Commissioner|PCC|PFCC)(?:\s+for|,)\s+(?:the\s+)?/g;
-/** The same, the area first: "Norfolk's Police and Crime Commissioner". */
-const AREAS_BODY = /['’]s\s+(?:Police(?:,\s+Fire)?\s+and\s+Crime(?:\s+and\s+Victims['’])?\s+Commissioner|PCC|PFCC)\b/;
+/**
+ * The same, the area first: "Norfolk's Police and Crime Commissioner", "Sussex PCC", and a sign-off's
+ * "Surrey Police and Crime Commissioner", where the force's own name runs into the body's title.
+ */
+const AREAS_BODY =
+  /(?:(?:['’]s)?\s+(?:Police(?:,\s+Fire)?\s+and\s+Crime(?:\s+and\s+Victims['’])?\s+Commissioner|PCC|PFCC)|(?<=Police)(?:,\s+Fire)?\s+and\s+Crime(?:\s+and\s+Victims['’])?\s+Commissioner)\b/;
 const NAME_OR_AREA_BEFORE_BODY = new RegExp(`(${NAMES_AND_AREAS.any.source})${AREAS_BODY.source}`, 'g');
 /** A force's name or area starting exactly where the search is told to look. */
 const NAME_OR_AREA_HERE = new RegExp(NAMES_AND_AREAS.any.source, 'y');

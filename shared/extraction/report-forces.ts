@@ -2,7 +2,7 @@ import type { DocumentKind } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
-import { explain, isLetterhead, POSTCODE, type Title } from './report-head';
+import { explain, GREETING, isLetterhead, POSTCODE, type Title } from './report-head';
 import { NATIONAL_INSPECTION } from './report-kind';
 
 /**
@@ -24,6 +24,20 @@ const NATIONAL_TITLE =
  * and Lincolnshire", "a follow up inspection at Cambridgeshire". The rest of the sentence names them.
  */
 const PLACES_REPORTED_ON = /\b(?:inspections?|reports?|visits?)\b[^.]{0,60}?\b(?:for|to|at)\s+(?=[A-Z])[^.]*/g;
+
+/**
+ * A news item's opening about forces in general: "police forces are today urged by HMICFRS to …", "The
+ * majority of police forces in England and Wales still have work to do". The forces it goes on to name
+ * are its examples.
+ */
+const FORCES_IN_GENERAL = /\b(?:police\s+forces|forces\s+in\s+England\s+and\s+Wales)\b/i;
+
+/** The first paragraph after the title, where it speaks of forces in general; not in a letter, which is to one force's chief. */
+function openingAboutForces(paras: string[], heading: Title | null): string | undefined {
+  if (paras.some((paragraph) => GREETING.test(paragraph))) return undefined;
+  const first = paras.find((paragraph, index) => index > (heading?.index ?? -1) && paragraph.split(/\s+/).length > 12);
+  return first !== undefined && FORCES_IN_GENERAL.test(first) ? first : undefined;
+}
 
 /** What the forces rules read: the one state they share. */
 export interface ForcesEvidence {
@@ -85,7 +99,7 @@ export const FORCES_RULES: readonly ForcesRule[] = [
     find: ({ paras, heading, kind }) => {
       if (kind !== 'hmicfrs-report') return null;
       if (heading !== null && NATIONAL_TITLE.test(heading.title)) return { forces: [], read: heading.title };
-      const opening = paras.slice(0, 10).find((paragraph) => NATIONAL_INSPECTION.test(paragraph));
+      const opening = paras.slice(0, 10).find((paragraph) => NATIONAL_INSPECTION.test(paragraph)) ?? openingAboutForces(paras, heading);
       return opening === undefined ? null : { forces: [], read: opening };
     },
   },
@@ -110,6 +124,16 @@ export const FORCES_RULES: readonly ForcesRule[] = [
         forces: [...new Set([...namedInBody(evidence).forces, ...areas])],
         read: places.find((place) => forcesNamedIn(place, { areas: true }).length > 0)!,
       };
+    },
+  },
+  {
+    name: 'responding-body',
+    doc: 'A local policing body’s response is about its own force: the one force of the bodies it names with their areas ("As the Police and Crime Commissioner for Warwickshire"), whatever partners it names.',
+    find: ({ paras, findings, kind }) => {
+      if (kind !== 'pcc-response') return null;
+      const lines = paras.filter((_, index) => !findings.findingParagraphs.has(index)).map(subjectText);
+      const forces = [...new Set(lines.flatMap(forcesOfBodiesNamedIn))];
+      return forces.length === 1 ? { forces, read: lines.find((line) => forcesOfBodiesNamedIn(line).length > 0)! } : null;
     },
   },
   {

@@ -64,7 +64,7 @@ const SHARED_DOCUMENT_TAIL = new RegExp(
 );
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
 const PAPER_FIELD = /^(?:Report|Date|By|Ref(?:erence)?|Author|Version|Agenda item|Item)\s*(?:no\.?\s*)?:\s*\S/i;
-const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
+export const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
 const SKIP_LINK = /\bskip (?:to )?(?:main )?content\b/i;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
 /** Lines of a letter's address block and letterhead. */

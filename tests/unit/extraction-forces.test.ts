@@ -67,6 +67,59 @@ describe('rule: national-title', () => {
   });
 });
 
+describe('rule: national-title, a news item about forces in general', () => {
+  it('the opening speaks of police forces in general: the forces named after it are examples', () => {
+    const result = read(
+      'Police must grasp one chance to take action for victims of hate crime\nPolice forces are today urged by HMICFRS to prioritise the service to victims, in its first ever report into hate crime.\n• Greater Manchester Police: raised awareness among officers.',
+    );
+    expect([result.forces, result.forcesRule]).toEqual([[], 'national-title']);
+  });
+
+  it('not in a letter to one force’s chief, whatever its opening says of all forces', () => {
+    const result = read(
+      'Chief Constable – Nottinghamshire Police\nDear Chris\nCore business: An inspection of crime prevention\nBetween January and April 2014, HMIC carried out inspection fieldwork across all 43 police forces in England and Wales.',
+    );
+    expect(result.forces).toEqual(['Nottinghamshire Police']);
+  });
+});
+
+describe('rule: responding-body', () => {
+  it('a body’s response is about its own force, whatever partners its report names', () => {
+    const result = read(
+      'Response to HMICFRS report: An inspection of the West Midlands regional response to serious and organised crime\nAs the Police and Crime Commissioner for Warwickshire, I welcome the report on Warwickshire Police, Staffordshire Police, West Mercia Police and West Midlands Police.',
+    );
+    expect([result.forces, result.forcesRule]).toEqual([['Warwickshire Police'], 'responding-body']);
+  });
+
+  it('the body named in its sign-off, the force’s name running into its title', () => {
+    const result = read(
+      'I welcome the HMICFRS report on collaboration, which Surrey Police and Sussex Police know well.\nI have asked the Chief Constable to comment on the report.\nDavid Munro, Surrey Police and Crime Commissioner',
+    );
+    expect([result.forces, result.forcesRule]).toEqual([['Surrey Police'], 'responding-body']);
+  });
+
+  it('the body by the area it had before the force took the island into its name: "…Commissioner, Hampshire"', () => {
+    const result = read(
+      'HMICFRS report: Police response to violence against women and girls – Final Inspection Report\nResponse from: Office of the Police and Crime Commissioner, Hampshire\nThe current response is not good enough.',
+    );
+    expect(result.forces).toEqual(['Hampshire and Isle of Wight Constabulary']);
+  });
+
+  it('two bodies named: not one body’s own force', () => {
+    const result = read(
+      'Commissioner’s response to the HMICFRS custody report\nThe Police and Crime Commissioner for Norfolk and the Police and Crime Commissioner for Suffolk share custody.\nI welcome the report.',
+    );
+    expect(result.forcesRule).not.toBe('responding-body');
+  });
+});
+
+describe('names that carry a force’s and are not the force', () => {
+  it('"the Metropolitan Police Authority", "Kent Police Federation"', () => {
+    expect(read('Report of the HMIC inspection process\nThe Metropolitan Police Authority has been replaced by MOPAC.').forces).toEqual([]);
+    expect(read('Report of the HMIC inspection process\nThe Kent Police Federation welcomed the report.').forces).toEqual([]);
+  });
+});
+
 describe('rule: national-report-examples', () => {
   it('a national report naming many forces as examples is about none of them', () => {
     const result = read(
