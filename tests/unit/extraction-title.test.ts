@@ -140,6 +140,18 @@ describe('a site’s name, and a title that names the body', () => {
   );
 });
 
+describe('a site’s banner and byline above the title', () => {
+  it.each([
+    'Office of Northamptonshire Police, Fire and Crime Commissioner',
+    'Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime',
+    'Document library',
+  ])('%j is not the title', (banner) => {
+    expect(text(`${banner}\nPCC welcomes custody inspection report\nThe report was published by HMICFRS on 3 May 2024.`).title).toBe(
+      'PCC welcomes custody inspection report',
+    );
+  });
+});
+
 describe('rule: title-above-fields', () => {
   it('a committee paper’s title is the line above its fields', () => {
     const result = text(
