@@ -26,6 +26,10 @@ type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern'
 
 /** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
 const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+/** How a sentence ends, a closing quotation mark or bracket after its stop. */
+const SENTENCE_END = /[.!?;:]["'’”)\]]?$/;
+/** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
+const BARE_NUMBER = /^\(?(\d{1,3})[.)]$/;
 /** A numbered paragraph's number, as a letter or a committee paper numbers them: "2.1 Recommendation 1", "2.2 By 31 October 2023, …". */
 const PARAGRAPH_NUMBER = /^\d{1,2}\.\d{1,3}\.?\s+(?=[A-Z‘“"(])/;
 
@@ -373,12 +377,27 @@ class FindingReader {
     return cells;
   }
 
-  /** The item's text: its first paragraph and any sub-list that follows it. */
+  /**
+   * A block that finishes the sentence an item's block broke off: a PDF's line wrapped inside a name
+   * ("… the Stop and Search Authorised" / "Professional Practice document …") starts the next block with
+   * a capital, where a wrap at a lower-case word is joined as the text is read.
+   */
+  private finishesSentence(text: string, next: number): boolean {
+    const paragraph = this.paragraphs[next];
+    if (paragraph === undefined || this.blocks[next]?.kind !== 'paragraph' || standsAsHeading(paragraph)) return false;
+    return !SENTENCE_END.test(text) && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph) && SENTENCE_END.test(paragraph);
+  }
+
+  /** The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any sub-list that follows it. */
   private body(index: number, first: string): { text: string; next: number } {
     this.findings.findingParagraphs.add(index);
     let text = first;
     let inList = false;
     let next = index + 1;
+    if (this.finishesSentence(text, next)) {
+      text = `${text} ${this.paragraphs[next]!}`;
+      this.findings.findingParagraphs.add(next++);
+    }
     for (; next < this.paragraphs.length; next++) {
       const paragraph = this.paragraphs[next]!;
       const opensList = text.endsWith(':');
@@ -663,13 +682,16 @@ export const FINDING_RULES: readonly FindingRule[] = [
   },
   {
     name: 'numbered-recommendation',
-    doc: 'A numbered item outside any section that opens as recommendations do and says who should act: "1. By July 2022, forces should …".',
+    doc: 'A numbered item outside any section that opens as recommendations do and says who should act: "1. By July 2022, forces should …", or its number alone with the text in the next block.',
     read(reader, at, index) {
-      const { number, afterNumber } = at;
-      if (reader.state.section !== null || number === null || !asksForAction(afterNumber)) return null;
-      if (!opensWithTargetOrRecommender(afterNumber) && !namesWhoShouldAct(afterNumber)) return null;
+      const bare = BARE_NUMBER.exec(at.paragraph);
+      const number = bare ?? at.number;
+      const textIndex = bare ? index + 1 : index;
+      const text = bare ? (reader.paragraphs[textIndex] ?? '') : at.afterNumber;
+      if (reader.state.section !== null || number === null || !asksForAction(text)) return null;
+      if (!opensWithTargetOrRecommender(text) && !namesWhoShouldAct(text)) return null;
       reader.enter('recommendations');
-      return reader.recommend(this.name, number[1]!, index, afterNumber);
+      return reader.recommend(this.name, number[1]!, textIndex, text);
     },
   },
   {

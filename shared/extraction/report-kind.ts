@@ -16,6 +16,16 @@ const FORCE_ACCEPTS_FINDINGS =
 /** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
 const LETTER_FROM_ANOTHER =
   /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
+/** The writer a letter's title names: "Letter from Sir Thomas Winsor to chiefs". */
+const LETTER_WRITER = /^letter\s+from\s+(.+?)\s+to\b/i;
+
+/** Whether the text names the letter's writer as one of the inspectors: "Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote …". */
+function writtenByAnInspector(title: string, text: string): boolean {
+  const writer = LETTER_WRITER.exec(title)?.[1];
+  if (writer === undefined) return false;
+  const escaped = writer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped},?\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector\\b`).test(text);
+}
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on", a heading "PFCC Comment". */
 const RESPONSE_BY_BODY =
   /\b(?:commissioner|PCC|PFCC|OPCC|local policing body|mayor|MOPAC|common council)\b[^.\n]{0,40}?\b(?:response|responds|responding|comments?|reply)\b|^(?:response|statement) (?:from|by)\b[^.\n]{0,60}?\b(?:commissioner|PCC|PFCC|OPCC|mayor|MOPAC)\b/im;
@@ -92,8 +102,9 @@ const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
 /** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
 const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
-/** The bodies' association speaking through its officers: "APCC Victims Leads", "the APCC Chair". */
-const ASSOCIATION_SPEAKERS = /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b/;
+/** The associations speaking through their officers: "APCC Victims Leads", "the APCC Chair", "National Police Chiefs’ Council lead for Digital Forensics, DCC Paul Gibson said". */
+const ASSOCIATION_SPEAKERS =
+  /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b/;
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){0,3}";
 /**
@@ -106,8 +117,9 @@ const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
     `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today)\\b`,
-    // Without a name only saying so: "The Police and Crime Commissioner for Devon and Cornwall says …"; "The PCC has set a plan" is a report's.
-    `${BODY_TITLE}(?:said|says)\\b`,
+    // Without a name only saying or writing so: "The Police and Crime Commissioner for Devon and Cornwall says …",
+    // "Leicestershire’s Police and Crime Commissioner has written to the Home Office"; "The PCC has set a plan" is a report's.
+    `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
     // The body's own page speaking of it: "As the elected representative of Norfolk, our PCC plays an essential role".
     '\\b[Oo]ur\\s+(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b',
@@ -139,7 +151,7 @@ const SPEAKER_NAMED_WITHIN = 12;
  * inspectorate's words second-hand.
  */
 const THIRD_PARTY_PAGE =
-  /^(?:agenda item|minutes\s*:?|supporting documents\s*:?)$|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b|\breport\s+\d+\s+of\s+the\b[^.\n]{0,40}\bmeeting\b/im;
+  /^(?:agenda item(?:\s+\d+)?|minutes\s*:?|supporting documents\s*:?)$|^agenda item\s+\d+\s+report to the\b|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b|\breport\s+\d+\s+of\s+the\b[^.\n]{0,40}\bmeeting\b/im;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
@@ -204,6 +216,50 @@ const NATIONAL_POLICING_BODY = /\b(?:police|College of Policing|NPCC|National Po
 
 /** The register's status log, as its stored pages keep the markup: "[on]8th December 2016 [status]awaiting-review[/status]". */
 const REGISTER_STATUS_LOG = /\[on\][^[\n]{0,40}\[(?:status|comment)\]/;
+
+/** Up to six capitalised words: an organisation's name ("SafeLives", "The Police Federation of England and Wales"). */
+const ORGANISATION_NAME = "[A-Z][\\w’'&-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?[A-Z][\\w’'&-]*){0,5}";
+/**
+ * Another body welcoming or answering the report in its own name: "SafeLives welcomes progress report
+ * …", "PFEW responds to State of Policing report", "… - StopWatch Response", "Fair Cop response to
+ * report of HM Inspectorate …", "… is welcomed by the National Police Chief’s Council".
+ */
+const ORGANISATION_ANSWERS = new RegExp(
+  [
+    `^(${ORGANISATION_NAME})\\s+(?:welcomes|responds\\s+to)\\b`,
+    `^(${ORGANISATION_NAME})\\s+response\\s+to\\s+(?:the\\s+)?(?:report|inspection|HMICFRS|HMIC)\\b`,
+    `\\s[-–—]\\s+(${ORGANISATION_NAME})\\s+[Rr]esponse$`,
+    `\\bis\\s+welcomed\\s+by\\s+(?:the\\s+)?(${ORGANISATION_NAME})`,
+  ].join('|'),
+);
+/** Names that answer as the inspectorate or a local policing body, whose own rules read them. */
+const INSPECTORATE_OR_BODY = new RegExp(`${INSPECTORATE.source}|\\b${LOCAL_POLICING_BODY}\\b|\\bCommissioner\\b|^(?:The|This|Our|We|I|Today|Report)$`, 'i');
+
+/** The line of the opening in which another organisation answers the report, with its name. */
+function organisationAnswering(lines: string[]): string | null {
+  return (
+    lines.find((line) => {
+      const answer = ORGANISATION_ANSWERS.exec(line);
+      const name = answer?.slice(1).find(Boolean);
+      if (name === undefined || INSPECTORATE_OR_BODY.test(name)) return false;
+      // "Greater Manchester Police’s response to HMICFRS’s … recommendations: revisit" is the inspectorate's revisit of it.
+      return !(/\bresponse\b/i.test(answer![0]) && INSPECTING_A_RESPONSE.test(line));
+    }) ?? null
+  );
+}
+
+/**
+ * The press reporting a report: "the police watchdog", a reporter's byline ("by Brian Sims"), a headline
+ * "…, says HMIC". The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
+ */
+const PRESS_REPORT =
+  /\bwatchdog\b|^by\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b/im;
+/**
+ * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
+ * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
+ */
+const INSPECTORATE_AS_THEY =
+  /\b(?:HMICFRS|HMIC)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -357,10 +413,34 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: response((evidence) => (evidence.title !== null && /^response to\b/i.test(evidence.title) ? evidence.title : null)),
   },
   {
+    name: 'inspectorate-as-they-on-a-body-page',
+    doc: 'A page naming a local policing body that speaks of the inspectorate as "they": the body’s page about the inspectorate’s reports.',
+    kind: 'pcc-response',
+    matches: response(({ unquoted }) => (unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(INSPECTORATE_AS_THEY, unquoted) : null)),
+  },
+  {
     name: 'other-body-response',
     doc: 'Another body’s response to the recommendations (the NPCC’s, a force’s): neither a report nor an s55 response.',
     kind: 'other',
     matches: ({ title }) => (title !== null && OTHER_BODY_RESPONSE.test(title) && !INSPECTING_A_RESPONSE.test(title) ? title : null),
+  },
+  {
+    name: 'organisation-answers',
+    doc: 'Another organisation welcoming or answering the report in its own name at the opening: "SafeLives welcomes …", "PFEW responds to …", "… - StopWatch Response".',
+    kind: 'other',
+    matches: (evidence) => organisationAnswering(evidence.opening.split('\n')),
+  },
+  {
+    name: 'press-report',
+    doc: 'The press reporting the report: "the police watchdog", a reporter’s byline, a headline "…, says HMIC".',
+    kind: 'other',
+    matches: ({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted]),
+  },
+  {
+    name: 'inspectorate-as-they',
+    doc: 'A page that speaks of the inspectorate as "they": someone else’s page about its reports.',
+    kind: 'other',
+    matches: ({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted),
   },
   {
     name: 'force-accepts-findings',
@@ -372,7 +452,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'letter-from-another-body',
     doc: 'A letter whose title says it is from someone other than the inspectorate: "Letter from the Home Secretary to …".',
     kind: 'other',
-    matches: ({ title }) => (title !== null && LETTER_FROM_ANOTHER.test(title) ? title : null),
+    matches: ({ title, text }) => (title !== null && LETTER_FROM_ANOTHER.test(title) && !writtenByAnInspector(title, text) ? title : null),
   },
   {
     name: 'other-inspectorate',

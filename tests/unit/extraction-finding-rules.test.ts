@@ -235,6 +235,34 @@ describe('rule: numbered-recommendation', () => {
   it("not a committee paper's numbered paragraph", async () => {
     expect(await readings('4. The Panel should note the report.')).toEqual([]);
   });
+
+  it('the number alone in its block, as a table’s number cell gives it, and the recommendation in the next', async () => {
+    const { result, explanations } = await explained('No.\n\n1.\n\nChief Constables should establish or improve monitoring of stop and search.');
+    expect(explanations.map(({ finding, rule }) => `${finding} ← ${rule}`)).toEqual(['recommendation 1 ← numbered-recommendation']);
+    expect(result.recommendations[0]!.text).toBe('Chief Constables should establish or improve monitoring of stop and search.');
+  });
+
+  it('a number alone above a block that is not a recommendation is nothing', async () => {
+    expect(await readings('1.\n\nThe definition has been published by the College.')).toEqual([]);
+  });
+});
+
+describe('a recommendation whose sentence a block broke off', () => {
+  it('goes on into the next block where a line wrapped inside a name', async () => {
+    const { result } = await explained(
+      '1. Chief Constables and the College of Policing should establish in the Stop and Search Authorised\n\nProfessional Practice document a clear specification of fair stop and search.',
+    );
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'Chief Constables and the College of Policing should establish in the Stop and Search Authorised Professional Practice document a clear specification of fair stop and search.',
+    ]);
+  });
+
+  it('not where its sentence ended, nor into a heading', async () => {
+    const ended = await explained('1. Chief constables should review vetting.\n\nThe force has completed this work.');
+    expect(ended.result.recommendations.map(({ text }) => text)).toEqual(['Chief constables should review vetting.']);
+    const heading = await explained('1. Chief constables should review Vetting\n\nProgress update');
+    expect(heading.result.recommendations.map(({ text }) => text)).toEqual(['Chief constables should review Vetting']);
+  });
 });
 
 describe('rule: inspectorate-recommends', () => {

@@ -354,6 +354,71 @@ describe('rule: letter-from-another-body', () => {
   it('a letter from the inspectorate is the inspectorate’s', () => {
     expect(read('Letter from HM Chief Inspector of Constabulary to the Chief Constable of Kent Police\nHMICFRS writes.').kind).toBe('hmicfrs-report');
   });
+
+  it('a letter from an inspector by name, whom the text names as one, is the inspectorate’s', () => {
+    const result = read(
+      'Letter from Sir Thomas Winsor to chiefs: completed force management statements\nOn 28 June 2018, Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote to all chief constables.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('pages by others about the inspectorate’s reports', () => {
+  it.each([
+    [
+      'SafeLives welcomes progress report on the police response to domestic abuse\nSafeLives welcomes the publication of HMIC’s progress report.',
+      'organisation-answers',
+    ],
+    ['PFEW responds to State of Policing report\nHis Majesty’s Chief Inspector of Constabulary says reforms must be funded.', 'organisation-answers'],
+    [
+      'HMIC Report on Stop and Search Out Today - StopWatch Response\nStopWatch welcomes HMIC’s national inspection of stop and search.',
+      'organisation-answers',
+    ],
+    [
+      '01 Dec 2022\nThe publication of HMICFRS’s inspection of digital forensics is welcomed by the National Police Chief’s Council.\nDCC Paul Gibson said: “Today, virtually every crime has a digital element.”',
+      'organisation-answers',
+    ],
+    [
+      'Welsh police forces criticised over domestic abuse\nHer Majesty’s Inspectorate of Constabulary (HMIC) said three forces required improvement.\nThe watchdog said Gwent Police was good.',
+      'press-report',
+    ],
+    ['Home Secretary re-admits 13 forces to the scheme\n\nby Brian Sims\n\nHMIC revisited the forces in 2016.', 'press-report'],
+    ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
+    [
+      'Inspections\nHMIC independently assesses police forces in the public interest. For more information about the HMIC, visit their site.',
+      'inspectorate-as-they',
+    ],
+  ])('%j is other', (text, rule) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', rule]);
+  });
+
+  it('a local policing body’s page speaking of the inspectorate as "they" is the body’s', () => {
+    const result = read(
+      'Inspection reports 2022 - 23\nFrom May 2018, HMICFRS changed the way in which they inspect forces.\nThe Police and Crime Commissioner publishes the reports for Lincolnshire.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'inspectorate-as-they-on-a-body-page']);
+  });
+
+  it('the inspectorate’s own pages are not read as others’: its name, an inspector’s words, "they" for the forces', () => {
+    expect(read('HMICFRS welcomes the Home Secretary’s response\nWe found that forces must improve.').kind).toBe('hmicfrs-report');
+    expect(read('Vetting\nHMICFRS inspected eight forces and found that they had not done enough.\nWe found weaknesses.').kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: association-page, the chiefs’ council’s leads', () => {
+  it('"National Police Chiefs’ Council Lead for Stalking and Harassment, Assistant Chief Constable Garry Shewan said:"', () => {
+    const result = read(
+      '05 Jul 2017\nAn inspection by HMIC highlights that police must improve.\nNational Police Chiefs’ Council Lead for Stalking and Harassment, Assistant Chief Constable Garry Shewan said:',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'association-page']);
+  });
+
+  it('a register entry whose status log names the lead, saying nothing, is the inspectorate’s', () => {
+    const result = read(
+      'Living in fear (9443)\nBy 31 March 2025, chief constables should ensure that stalking is recorded correctly.\nThe NPCC lead for stalking has written to forces.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
 });
 
 describe('rule: inspection-with-recommendations', () => {
@@ -449,6 +514,7 @@ describe('rule: body-speaks', () => {
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
     ['In response to the HMICFRS PEEL assessment of Cleveland Police, Police and Crime Commissioner for Cleveland Steve Turner said: “I’m pleased.”'],
     ['Cumbria’s Police, Fire and Crime Commissioner, David Allen, said: “I fully welcome this HMICFRS report.”'],
+    ['As required by legislation, Lord Willy Bach, Leicestershire’s Police and Crime Commissioner has written to the Home Office and HMIC.'],
     ['In response to the report, Warwickshire Police and Crime Commissioner Philip Seccombe said: “I welcome the view of HMICFRS.”'],
     [
       'Document library\nHMICFRS independently assesses police forces.\nAs the elected representative of Norfolk, our PCC plays an essential role in holding the police to account.',
