@@ -26,6 +26,8 @@ type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern'
 
 /** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
 const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+/** How a PEEL report opens the recommendation that answers a cause of concern. */
+const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
 /** How a sentence ends, a closing quotation mark or bracket after its stop. */
 const SENTENCE_END = /[.!?;:]["'’”)\]]?$/;
 /** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
@@ -39,7 +41,7 @@ function withoutParagraphNumber(paragraph: string): string {
   return number ? paragraph.slice(number[0].length) : paragraph;
 }
 /** HMICFRS monitoring-portal reference: "#23432". */
-const PORTAL_REF = /^#(\d{3,7})\b\s*(?:[–—:.-]\s*)?/;
+const PORTAL_REF = /^#(\d{3,7})\b(?!\/\d)\s*(?:[–—:.-]\s*)?/;
 const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*([:.–—-]\s*)?(.*)$/;
 /** A portal reference after the label: "Recommendation 1 (#23432): …". */
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
@@ -378,14 +380,17 @@ class FindingReader {
   }
 
   /**
-   * A block that finishes the sentence an item's block broke off: a PDF's line wrapped inside a name
-   * ("… the Stop and Search Authorised" / "Professional Practice document …") starts the next block with
-   * a capital, where a wrap at a lower-case word is joined as the text is read.
+   * Whether the block at `next` goes on with the sentence the item's text broke off: one that starts in
+   * lower case (a PDF's lines set apart as paragraphs), or a line wrapped inside a name ("… the Stop and
+   * Search Authorised" / "Professional Practice document …") and in mid-sentence itself.
    */
-  private finishesSentence(text: string, next: number): boolean {
+  private goesOnWithSentence(text: string, next: number): boolean {
     const paragraph = this.paragraphs[next];
-    if (paragraph === undefined || this.blocks[next]?.kind !== 'paragraph' || standsAsHeading(paragraph)) return false;
-    return !SENTENCE_END.test(text) && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph) && SENTENCE_END.test(paragraph);
+    if (paragraph === undefined || SENTENCE_END.test(text) || this.blocks[next]?.kind !== 'paragraph') return false;
+    if (/^[a-z]/.test(paragraph)) return !startsSubListItem(paragraph);
+    // A heading stands alone; a block in mid-sentence ends it, or runs on into lower case.
+    const midSentence = SENTENCE_END.test(paragraph) || /^[a-z]/.test(this.paragraphs[next + 1] ?? '');
+    return midSentence && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph);
   }
 
   /** The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any sub-list that follows it. */
@@ -394,9 +399,9 @@ class FindingReader {
     let text = first;
     let inList = false;
     let next = index + 1;
-    if (this.finishesSentence(text, next)) {
+    for (; this.goesOnWithSentence(text, next); next++) {
       text = `${text} ${this.paragraphs[next]!}`;
-      this.findings.findingParagraphs.add(next++);
+      this.findings.findingParagraphs.add(next);
     }
     for (; next < this.paragraphs.length; next++) {
       const paragraph = this.paragraphs[next]!;
@@ -775,7 +780,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const { state } = reader;
       const section = statementSection(state);
       const { listed, itemText: text } = at;
-      const recommender = /\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text);
+      // "To address this cause of concern, the force must immediately take steps to:": the PEEL report's answer to the cause above it.
+      const recommender = (/\brecommends?\b/i.test(text) && opensWithTargetOrRecommender(text)) || (ANSWERS_THE_CONCERN.test(text) && asksForAction(text));
       // An area for improvement or a cause of concern carries no deadline: "1. By 31 March 2025, the force should …" is a recommendation.
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
       // Nor does it open with one and name who should act: "Immediately, all forces should review …", nor
@@ -889,7 +895,8 @@ function introducedSection(paragraph: string): Section | undefined {
   if (
     sentence.length > 300 ||
     /\b(?:should|must)\b/i.test(sentence) ||
-    /\b(?:including|include|includes|such as|for example)(?:\s+the\s+following)?\s*:$/i.test(sentence)
+    // A selection, however it goes on ("… a number of immediate recommendations, including that police:"), is a summary.
+    /\b(?:including|include|includes|such as|for example)\b[^.:]{0,40}:$/i.test(sentence)
   )
     return undefined;
   // "… in which eight recommendations were identified for the force. In brief, these were:": the sentence before says what they are.

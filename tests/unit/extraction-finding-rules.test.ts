@@ -247,7 +247,47 @@ describe('rule: numbered-recommendation', () => {
   });
 });
 
+describe('what only looks like a recommendation', () => {
+  it('a press release’s number is no portal reference: "#030/2013 – Efforts to improve …"', async () => {
+    expect(
+      await readings('#030/2013 – Efforts to improve South Yorkshire Police’s response must go on\n\nHMIC found that the force has committed to it.'),
+    ).toEqual([]);
+  });
+
+  it('a selection of a report’s recommendations, however its introduction goes on, is a summary', async () => {
+    expect(
+      await readings(
+        'The report made a number of immediate recommendations, including that police:\n\n• Facilitate peaceful protest\n• Improve dialogue with protest groups',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('rule: recommendation-answering-concern, the PEEL report’s answer', () => {
+  it('"To address this cause of concern the force must immediately take steps to:" and its items', async () => {
+    const { result, explanations } = await explained(
+      'Cause of concern\n\nCommunity policing teams are not well enough resourced.\n\nTo address this cause of concern the force must immediately take steps to:\n\n• increase the number of officers; and\n• monitor the effect of this increase.',
+    );
+    expect(explanations.map(({ finding, rule }) => `${finding} ← ${rule}`)).toEqual([
+      'cause of concern 1 ← section-statement',
+      'recommendation 1 ← recommendation-answering-concern',
+    ]);
+    expect(result.recommendations[0]!.text).toBe(
+      'To address this cause of concern the force must immediately take steps to: • increase the number of officers; and • monitor the effect of this increase.',
+    );
+  });
+});
+
 describe('a recommendation whose sentence a block broke off', () => {
+  it('goes on through blocks that start in lower case, as a PDF’s lines set apart leave it', async () => {
+    const { result } = await explained(
+      '1. Chief Constables should establish or improve\n\nmonitoring of the way officers stop and search people,\n\nso that they act lawfully.',
+    );
+    expect(result.recommendations.map(({ text }) => text)).toEqual([
+      'Chief Constables should establish or improve monitoring of the way officers stop and search people, so that they act lawfully.',
+    ]);
+  });
+
   it('goes on into the next block where a line wrapped inside a name', async () => {
     const { result } = await explained(
       '1. Chief Constables and the College of Policing should establish in the Stop and Search Authorised\n\nProfessional Practice document a clear specification of fair stop and search.',
