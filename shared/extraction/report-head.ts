@@ -20,7 +20,7 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
@@ -34,7 +34,8 @@ const SITE_CONTROLS =
  * role as the page's byline: "Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime".
  */
 const SITE_NAME =
-  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)$/;
+  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
+const BULLETED = /^[•·▪●◦‣]\s/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
@@ -66,6 +67,8 @@ const SHARED_DOCUMENT_SNIPPET = /(?:\.\.\.|…|€¦)\s*·\s|\s·\s.*(?:\.\.\.|�
 const SHARED_DOCUMENT_TAIL = new RegExp(
   `\\s+(?:by\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:ate)?\\b.*|(?:\\d{1,2}(?:[–-]\\d{1,2})?\\s+)?(?:${MONTH_NAME})\\s+\\d{4}\\b.*|©.*)$`,
 );
+/** What follows a report's title on its cover: the month, the copyright, the ISBN. */
+const COVER_TAIL = new RegExp(`\\s+(?:(?:${MONTH_NAME})\\s+\\d{4}\\s+)?©\\s*(?:HMICFRS|HMIC)\\b.*$`);
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
 const PAPER_FIELD = /^(?:Report|Date|By|Ref(?:erence)?|Author|Version|Agenda item|Item)\s*(?:no\.?\s*)?:\s*\S/i;
 export const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
@@ -93,6 +96,8 @@ export function isLetterhead(paragraph: string): boolean {
 export function neverATitle(text: string): boolean {
   return (
     NO_WORDS.test(text) ||
+    // A bulleted point of the text, not its title: "• Police and Crime Commissioner (PCC) Chris Nelson has responded …".
+    BULLETED.test(text) ||
     // A page count or a page number, and a document-sharing site's snippet of the document.
     PAGE_COUNT.test(text) ||
     SHARED_DOCUMENT_SNIPPET.test(text) ||
@@ -150,6 +155,10 @@ function cleanTitle(text: string): string {
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s+\|\s+[^|]{1,60}$/, '')
       .replace(/\s*\(\d{3,6}\)$/, '')
+      // A report's cover run into one line: "Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: …".
+      .replace(COVER_TAIL, '')
+      // A news site's crumb run onto its headline: "Home News Home Secretary re-admits …".
+      .replace(/^Home News\s+(?=\S)/, '')
       // A form's next field label or section run onto its title line: "… response record Version:", "… Inspection Details".
       .replace(/\s+(?:(?:Version|Date|Ref(?:erence)?|Status|Author|Owner)\s*:|(?:Inspection|Report|Contact) Details)$/, '')
       .replace(/(?<![.\s])\.$/, '')

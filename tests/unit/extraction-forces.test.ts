@@ -113,6 +113,12 @@ describe('rule: responding-body', () => {
   });
 });
 
+describe('the City of London Police by its initials', () => {
+  it('"CoLP", as the City’s committees write it', () => {
+    expect(read('HMICFRS Inspection Update\nNo reports in the last period had been published on the CoLP.').forces).toEqual(['City of London Police']);
+  });
+});
+
 describe('names that carry a force’s and are not the force', () => {
   it('"the Metropolitan Police Authority", "Kent Police Federation"', () => {
     expect(read('Report of the HMIC inspection process\nThe Metropolitan Police Authority has been replaced by MOPAC.').forces).toEqual([]);

@@ -152,6 +152,34 @@ describe('a site’s banner and byline above the title', () => {
   });
 });
 
+describe('a title line carrying more than the title', () => {
+  it('a report’s cover run into one line loses its month, copyright and ISBN', () => {
+    expect(
+      text('Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: 978-1-78246-552-2\nThe force has improved.').title,
+    ).toBe('Crime data integrity Inspection of Warwickshire Police');
+  });
+
+  it('a news site’s crumb before the headline, or alone, is not the title', () => {
+    expect(text('Home News Home Secretary re-admits 13 police forces to the scheme\nThe Home Secretary has re-admitted 13 forces.').title).toBe(
+      'Home Secretary re-admits 13 police forces to the scheme',
+    );
+    expect(text('Home News UK\nForce ordered over child protection\nA police force has been told it needs to improve.').title).toBe(
+      'Force ordered over child protection',
+    );
+  });
+
+  it('a site’s name with a dash after it, and a bulleted point, are not the title', () => {
+    expect(text('Bedfordshire Police and Crime Commissioner -\nHMICFRS Report rates Bedfordshire Police as good\nThe report says so.').title).toBe(
+      'HMICFRS Report rates Bedfordshire Police as good',
+    );
+    expect(
+      text(
+        '• Police and Crime Commissioner Chris Nelson has responded to the report\nThe force was put in special measures by the inspectorate after its inspection found serious failings in how it answers calls.',
+      ).title,
+    ).toBeNull();
+  });
+});
+
 describe('rule: title-above-fields', () => {
   it('a committee paper’s title is the line above its fields', () => {
     const result = text(
