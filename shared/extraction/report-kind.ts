@@ -4,7 +4,7 @@ import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
-import { explain, neverATitle, type Title } from './report-head';
+import { explain, neverATitle, SITE_NAME, type Title } from './report-head';
 import { FORCE_LEVEL_ACTOR, INSPECTORATE, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
@@ -141,6 +141,10 @@ function personAnswering(lines: string[]): string | null {
   );
 }
 
+/** Of the site names a banner may give, a local policing body's by its area or office, not a panel's nor a glossary's bare "PCC". */
+const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|PFCC|OPCC)\b)[A-Z][\w&'’-]*\s).*\b(?:PCC|PFCC|OPCC|Commissioner)(?:\s*[-–|])?$/;
+/** Where a page's banner sits: among its first lines, above the title. */
+const BANNER_WITHIN = 8;
 /** A body's press office names the speaker a few paragraphs down, after the report's findings: as far as this. */
 const SPEAKER_NAMED_WITHIN = 12;
 
@@ -404,6 +408,17 @@ export const KIND_RULES: readonly KindRule[] = [
     kind: 'pcc-response',
     matches: response((evidence) =>
       evidence.unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(OUR_RESPONSE_HEADING, evidence.paras) : null,
+    ),
+  },
+  {
+    name: 'body-site-banner',
+    doc: 'A page under a local policing body’s banner, its site’s name in the first lines: "Office of the Bedfordshire Police and Crime Commissioner".',
+    kind: 'pcc-response',
+    matches: response(({ paras }) =>
+      lineMatching(
+        BODY_BANNER,
+        paras.slice(0, BANNER_WITHIN).filter((paragraph) => SITE_NAME.test(paragraph)),
+      ),
     ),
   },
   {

@@ -120,6 +120,22 @@ describe('rule: person-answers-as-i', () => {
   });
 });
 
+describe('rule: body-site-banner', () => {
+  it('a page under a local policing body’s banner is the body’s', () => {
+    const result = read(
+      'Bridgebury House, Woburn Road, Kempston\nOffice of the Bedfordshire Police and Crime Commissioner\nHis Majesty’s Inspectorate of Constabulary (HMIC) Reports and Publications\nHMIC reports on the force are listed below.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-site-banner']);
+  });
+
+  it('not a panel’s banner, nor the body named further down', () => {
+    expect(read('Police and Crime Panel\nHMIC reports\nThe report found the force good.').kindRule).not.toBe('body-site-banner');
+    const filler = ['One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.', 'Seven.'];
+    const further = ['HMIC reports', ...filler, 'Office of the Bedfordshire Police and Crime Commissioner'].join('\n');
+    expect(read(further).kindRule).not.toBe('body-site-banner');
+  });
+});
+
 describe('rule: body-states-its-duty', () => {
   it('the body’s page stating its duty to respond, capitalised as its pages write it', () => {
     const result = read(
