@@ -237,7 +237,10 @@ const ORGANISATION_ANSWERS = new RegExp(
   ].join('|'),
 );
 /** Names that answer as the inspectorate or a local policing body, whose own rules read them. */
-const INSPECTORATE_OR_BODY = new RegExp(`${INSPECTORATE.source}|\\b${LOCAL_POLICING_BODY}\\b|\\bCommissioner\\b|^(?:The|This|Our|We|I|Today|Report)$`, 'i');
+const INSPECTORATE_OR_BODY = new RegExp(
+  `${INSPECTORATE.source}|\\bInspector(?:ate|s)?\\b|\\b${LOCAL_POLICING_BODY}\\b|\\bCommissioner\\b|^(?:The|This|Our|We|I|Today|Report)$`,
+  'i',
+);
 
 /** The line of the opening in which another organisation answers the report, with its name. */
 function organisationAnswering(lines: string[]): string | null {
@@ -256,6 +259,8 @@ function organisationAnswering(lines: string[]): string | null {
  * The press reporting a report: "the police watchdog", a reporter's byline ("by Brian Sims"), a headline
  * "…, says HMIC". The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
  */
+/** Where the press's marks sit: the headline, the byline and the first paragraphs. */
+const PRESS_MARKS_WITHIN = 8;
 const PRESS_REPORT =
   /\bwatchdog\b|^by\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b/im;
 /**
@@ -299,6 +304,14 @@ function lineMatching(pattern: RegExp, lines: string[]): string | null {
 /** A response signal counts only in a document about an inspection. */
 function response(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
   return (evidence) => (evidence.aboutInspection ? signal(evidence) : null);
+}
+
+/**
+ * A sign that a page is someone else's counts only on a page that neither carries findings nor speaks
+ * in the inspectorate's own voice: a real report read as another's page would get no reminder at all.
+ */
+function withoutOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return withoutRecommendations((evidence) => (evidence.unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) ? null : signal(evidence)));
 }
 
 /** A page about a report counts only when it carries none of the recommendations: one that does is the report’s. */
@@ -449,13 +462,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'press-report',
     doc: 'The press reporting the report: "the police watchdog", a reporter’s byline, a headline "…, says HMIC".',
     kind: 'other',
-    matches: ({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted]),
+    matches: withoutOwnVoice(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
   },
   {
     name: 'inspectorate-as-they',
     doc: 'A page that speaks of the inspectorate as "they": someone else’s page about its reports.',
     kind: 'other',
-    matches: ({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted),
+    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted)),
   },
   {
     name: 'force-accepts-findings',

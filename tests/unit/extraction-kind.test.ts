@@ -415,6 +415,16 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'inspectorate-as-they-on-a-body-page']);
   });
 
+  it('a report in its own voice is the inspectorate’s, whatever else it says: a real report read as another’s would get no reminder', () => {
+    expect(read('Police response to complaints\nWe found that forces refer too few cases to the IOPC, the police complaints watchdog.').kind).toBe(
+      'hmicfrs-report',
+    );
+    expect(
+      read('Stop and search\nHMIC asked forces to publish their plans, and they publish them each quarter.\nWe found that most forces had done so.').kind,
+    ).toBe('hmicfrs-report');
+    expect(read('Inspectorate welcomes Government response\nHMICFRS has welcomed the response to its report.').kindRule).not.toBe('organisation-answers');
+  });
+
   it('the inspectorate’s own pages are not read as others’: its name, an inspector’s words, "they" for the forces', () => {
     expect(read('HMICFRS welcomes the Home Secretary’s response\nWe found that forces must improve.').kind).toBe('hmicfrs-report');
     expect(read('Vetting\nHMICFRS inspected eight forces and found that they had not done enough.\nWe found weaknesses.').kind).toBe('hmicfrs-report');
