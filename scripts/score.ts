@@ -32,9 +32,15 @@ const SETS = [
  * `--only <prefix>`: only the documents whose names start with it, so that a round gathered under one
  * prefix ("r8-") is scored by itself, once, before anyone reads it to write rules.
  */
-const onlyAt = process.argv.indexOf('--only');
-const ONLY = onlyAt === -1 ? '' : (process.argv[onlyAt + 1] ?? '');
-if (onlyAt !== -1 && ONLY === '') throw new Error('usage: npm run score -- [--only <name prefix>]');
+function onlyPrefix(args: string[]): string {
+  const usage = new Error(`usage: npm run score -- [--only <name prefix>] (given: ${args.join(' ')})`);
+  if (args.length === 0) return '';
+  // Scored once before anyone reads it, a round must not be scored whole by a mistyped option.
+  const [option, value] = args[0]!.startsWith('--only=') ? ['--only', args[0]!.slice('--only='.length)] : [args[0], args[1]];
+  if (option !== '--only' || !value || args.length > (args[0]!.includes('=') ? 1 : 2)) throw usage;
+  return value;
+}
+const ONLY = onlyPrefix(process.argv.slice(2));
 
 /** The formats a fixture may be kept in; the extractor tells them apart by their bytes. */
 const DOCUMENT = /\.(?:txt|html?)$/;

@@ -28,6 +28,8 @@ type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern'
 const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
 const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
+/** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
+const SENTENCE_OPENER = /^(?:The|This|These|Those|It|Its|We|Our|In|A|An|There|They|He|She|I)\b/;
 /** How a sentence ends, a closing quotation mark or bracket after its stop. */
 const SENTENCE_END = /[.!?;:]["'’”)\]]?$/;
 /** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
@@ -390,7 +392,7 @@ class FindingReader {
     if (/^[a-z]/.test(paragraph)) return !startsSubListItem(paragraph);
     // A heading stands alone; a block in mid-sentence ends it, or runs on into lower case.
     const midSentence = SENTENCE_END.test(paragraph) || /^[a-z]/.test(this.paragraphs[next + 1] ?? '');
-    return midSentence && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph);
+    return midSentence && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph) && !SENTENCE_OPENER.test(paragraph);
   }
 
   /** The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any sub-list that follows it. */
@@ -693,7 +695,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const number = bare ?? at.number;
       const textIndex = bare ? index + 1 : index;
       const text = bare ? (reader.paragraphs[textIndex] ?? '') : at.afterNumber;
-      if (reader.state.section !== null || number === null || !asksForAction(text)) return null;
+      // A table's numbers alone go on through its rows once the first has opened the recommendations.
+      const opens = reader.state.section === null || (bare !== null && reader.state.section === 'recommendations');
+      if (!opens || number === null || !asksForAction(text)) return null;
       if (!opensWithTargetOrRecommender(text) && !namesWhoShouldAct(text)) return null;
       reader.enter('recommendations');
       return reader.recommend(this.name, number[1]!, textIndex, text);
@@ -896,7 +900,7 @@ function introducedSection(paragraph: string): Section | undefined {
     sentence.length > 300 ||
     /\b(?:should|must)\b/i.test(sentence) ||
     // A selection, however it goes on ("… a number of immediate recommendations, including that police:"), is a summary.
-    /\b(?:including|include|includes|such as|for example)\b[^.:]{0,40}:$/i.test(sentence)
+    /\b(?:including|include|includes|such as|for example)(?:\s+the\s+following|\s+that\s+\w+)?\s*:$/i.test(sentence)
   )
     return undefined;
   // "… in which eight recommendations were identified for the force. In brief, these were:": the sentence before says what they are.

@@ -30,7 +30,8 @@ const PLACES_REPORTED_ON = /\b(?:inspections?|reports?|visits?)\b[^.]{0,60}?\b(?
  * majority of police forces in England and Wales still have work to do". The forces it goes on to name
  * are its examples.
  */
-const FORCES_IN_GENERAL = /\b(?:police\s+forces|forces\s+in\s+England\s+and\s+Wales)\b/i;
+// At the sentence's start, as its subject: not "HMICFRS independently assesses … police forces", a body's page's boilerplate.
+const FORCES_IN_GENERAL = /^(?:[\w’']+\s+){0,3}(?:police\s+forces|forces\s+in\s+England\s+and\s+Wales)\b/i;
 
 /** The first paragraph after the title, where it speaks of forces in general; not in a letter, which is to one force's chief. */
 function openingAboutForces(paras: string[], heading: Title | null): string | undefined {

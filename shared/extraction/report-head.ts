@@ -34,7 +34,7 @@ const SITE_CONTROLS =
  * role as the page's byline: "Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime".
  */
 export const SITE_NAME =
-  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
+  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;

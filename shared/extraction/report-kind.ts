@@ -19,12 +19,13 @@ const LETTER_FROM_ANOTHER =
 /** The writer a letter's title names: "Letter from Sir Thomas Winsor to chiefs". */
 const LETTER_WRITER = /^letter\s+from\s+(.+?)\s+to\b/i;
 
-/** Whether the text names the letter's writer as one of the inspectors: "Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote …". */
+/** Whether the text names the letter's writer as one of the inspectors: "Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote …", "His Majesty's Chief Inspector of Constabulary, Andy Cooke, has written". */
 function writtenByAnInspector(title: string, text: string): boolean {
   const writer = LETTER_WRITER.exec(title)?.[1];
   if (writer === undefined) return false;
   const escaped = writer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${escaped},?\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector\\b`).test(text);
+  const inspector = "(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:\\s+of\\s+Constabulary)?";
+  return new RegExp(`${escaped},?\\s+${inspector}\\b|${inspector},?\\s+${escaped}`).test(text);
 }
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on", a heading "PFCC Comment". */
 const RESPONSE_BY_BODY =
@@ -36,8 +37,13 @@ const LONDON_FORCE = /\b(?:Metropolitan Police|City of London Police|MPS)\b/;
 
 /** Whether a line names the body's own response or comments; a bare "Commissioner's statement" only outside London. */
 function namesItsResponse(line: string, text: string): boolean {
-  return RESPONSE_BY_BODY.test(line) || (BODY_NAMES_STATEMENT.test(line) && !LONDON_FORCE.test(text));
+  const local = line.replace(NATIONAL_COMMISSIONER, ' ');
+  return RESPONSE_BY_BODY.test(local) || (BODY_NAMES_STATEMENT.test(local) && !LONDON_FORCE.test(text));
 }
+
+/** The country's commissioners, who are no local policing body: "the Victims’ Commissioner’s response to State of Policing". */
+const NATIONAL_COMMISSIONER =
+  /\b(?:Victims['’]?|Information|Children['’]s|Domestic Abuse|Biometrics|Surveillance Camera|(?:Independent\s+)?Anti-Slavery)\s+Commissioner\b/gi;
 
 /**
  * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
@@ -51,7 +57,7 @@ const LOCAL_POLICING_BODY =
  * chief officer, whom an inspection report may say "welcomed our inspection".
  */
 const BODY_STATEMENT = new RegExp(
-  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded)|reflects|responds)\\b`,
+  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
   'i',
 );
 /** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
@@ -116,7 +122,7 @@ const BODY_TITLE = `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${C
 const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
-    `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today)\\b`,
+    `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:who\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today|held|believes|urged)\\b`,
     // Without a name only saying or writing so: "The Police and Crime Commissioner for Devon and Cornwall says …",
     // "Leicestershire’s Police and Crime Commissioner has written to the Home Office"; "The PCC has set a plan" is a report's.
     `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded)\\b`,
@@ -127,8 +133,7 @@ const BODY_SPEAKS = new RegExp(
 );
 /** A named person answering the report: "Nick Alston responds to HMIC report …", "Response from Anthony Stansfeld to HMIC's …". */
 const PERSON_ANSWERS = new RegExp(
-  `^(?:(?:response|statement|comments?)\\s+from\\s+(${CAPITALISED_WORDS})\\s+(?:to|on)|(${CAPITALISED_WORDS})\\s+(?:responds|comments|reacts)\\s+(?:to|on))\\s+(?:the\\s+|today['’]s\\s+)?(?:HMICFRS|HMIC)\\b`,
-  'i',
+  `^(?:(?:[Rr]esponse|[Ss]tatement|[Cc]omments?)\\s+from\\s+(${CAPITALISED_WORDS})\\s+(?:to|on)|(${CAPITALISED_WORDS})\\s+(?:responds|comments|reacts)\\s+(?:to|on))\\s+(?:the\\s+|today['’]s\\s+)?(?:HMICFRS|HMIC)\\b`,
 );
 
 /** The opening line in which a person, not a force, an office or a chief officer, answers the report. */
@@ -143,8 +148,11 @@ function personAnswering(lines: string[]): string | null {
 
 /** Of the site names a banner may give, a local policing body's by its area or office, not a panel's nor a glossary's bare "PCC". */
 const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|PFCC|OPCC)\b)[A-Z][\w&'’-]*\s).*\b(?:PCC|PFCC|OPCC|Commissioner)(?:\s*[-–|])?$/;
+const LETTER_FIELD = /^(?:To|From)\s*:|^Dear\s/;
 /** Where a page's banner sits: among its first lines, above the title. */
 const BANNER_WITHIN = 8;
+/** Where a body's page about the inspectorate's reports states its duty to answer them: under the paragraphs about the inspectorate. */
+const DUTY_STATED_WITHIN = 12;
 /** A body's press office names the speaker a few paragraphs down, after the report's findings: as far as this. */
 const SPEAKER_NAMED_WITHIN = 12;
 
@@ -156,6 +164,8 @@ const SPEAKER_NAMED_WITHIN = 12;
  */
 const THIRD_PARTY_PAGE =
   /^(?:agenda item(?:\s+\d+)?|minutes\s*:?|supporting documents\s*:?)$|^agenda item\s+\d+\s+report to the\b|\b(?:the|this) (?:police(?:,)? (?:fire )?(?:and )?crime )?(?:panel|committee|board) (?:considered|received|noted|agreed|was (?:asked|presented))\b|\baccountability\s?index\b|\bread\s+the\s+full\s+(?:letter|report)\s+(?:on|at)\s+(?:the\s+)?(?:HMICFRS|inspectorate['’]s)\s+website\b|\b(?:recommendations?|inspection) tracker\b|^resolved\s*[:,]|^members\s+(?:considered|received|noted)\b|\breport\s+\d+\s+of\s+the\b[^.\n]{0,40}\bmeeting\b/im;
+/** The foreword of a super-complaint's report, by the senior panel of the inspectorate, the College and the IOPC. */
+const SENIOR_PANEL_FOREWORD = /^(?:\d+\.\s*)?Senior panel foreword$/i;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
  * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
@@ -230,12 +240,19 @@ const ORGANISATION_NAME = "[A-Z][\\w’'&-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?[A
  */
 const ORGANISATION_ANSWERS = new RegExp(
   [
-    `^(${ORGANISATION_NAME})\\s+(?:welcomes|responds\\s+to)\\b`,
-    `^(${ORGANISATION_NAME})\\s+response\\s+to\\s+(?:the\\s+)?(?:report|inspection|HMICFRS|HMIC)\\b`,
+    // "Staffordshire Police Federation chair Phil Jones has welcomed a report": the body, its officer's role and name.
+    `^(${ORGANISATION_NAME})(?:\\s+[a-z]+){0,2}(?:\\s+[A-Z][\\w’'-]+){0,3}\\s+(?:welcomes|has\\s+welcomed|responds\\s+to|has\\s+responded\\s+to)\\b`,
+    // What is answered named: "CPS Response to the HMICFRS/HMCPSI …", "NPCC response to State of Policing 2016"; not
+    // "Police response to violence against women and girls", an inspection's subject.
+    `^(${ORGANISATION_NAME})\\s+[Rr]esponse\\s+to\\s+(?:the\\s+)?(?:report|inspection|HMICFRS|HMIC|HMCPSI|CJJI|joint|thematic|State of Policing|recommendations)\\b`,
+    `^(?:A\\s+)?[Rr]esponse\\s+from\\s+(?:the\\s+)?(${ORGANISATION_NAME})`,
+    `\\bstatement\\s+(?:by|from)\\s+(?:the\\s+)?(${ORGANISATION_NAME})\\s+in\\s+response\\b`,
     `\\s[-–—]\\s+(${ORGANISATION_NAME})\\s+[Rr]esponse$`,
     `\\bis\\s+welcomed\\s+by\\s+(?:the\\s+)?(${ORGANISATION_NAME})`,
   ].join('|'),
 );
+/** A person's name, not an organisation's: "Dr Alan Billings", whose statement may be a commissioner's. */
+const PERSONAL_TITLE = /^(?:Dr|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Mr|Mrs|Ms|Miss|Professor|Prof)\b/;
 /** Names that answer as the inspectorate or a local policing body, whose own rules read them. */
 const INSPECTORATE_OR_BODY = new RegExp(
   `${INSPECTORATE.source}|\\bInspector(?:ate|s)?\\b|\\b${LOCAL_POLICING_BODY}\\b|\\bCommissioner\\b|^(?:The|This|Our|We|I|Today|Report)$`,
@@ -248,7 +265,8 @@ function organisationAnswering(lines: string[]): string | null {
     lines.find((line) => {
       const answer = ORGANISATION_ANSWERS.exec(line);
       const name = answer?.slice(1).find(Boolean);
-      if (name === undefined || INSPECTORATE_OR_BODY.test(name)) return false;
+      // A force welcoming the report is read by its own rule, force-welcomes-report.
+      if (name === undefined || INSPECTORATE_OR_BODY.test(name) || PERSONAL_TITLE.test(name) || /\b(?:Police|Constabulary)$/.test(name)) return false;
       // "Greater Manchester Police’s response to HMICFRS’s … recommendations: revisit" is the inspectorate's revisit of it.
       return !(/\bresponse\b/i.test(answer![0]) && INSPECTING_A_RESPONSE.test(line));
     }) ?? null
@@ -259,16 +277,29 @@ function organisationAnswering(lines: string[]): string | null {
  * The press reporting a report: "the police watchdog", a reporter's byline ("by Brian Sims"), a headline
  * "…, says HMIC". The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
  */
+const PRESS_REPORT =
+  /\bwatchdog\b|^(?:[A-Z][\w’'-]*\s+){0,4}(?:Editor|Reporter|Correspondent)\b(?:,\s+.*)?$|^by\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b/im;
 /** Where the press's marks sit: the headline, the byline and the first paragraphs. */
 const PRESS_MARKS_WITHIN = 8;
-const PRESS_REPORT =
-  /\bwatchdog\b|^by\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b/im;
+/**
+ * Parliament's record of a statement, a debate or a question about a report: "Volume 709: debated on
+ * Tuesday 1 March 2022", "HC Deb 26 February 1997", "To ask the Secretary of State for the Home Department".
+ */
+const PARLIAMENTARY_RECORD =
+  /^Volume \d+: debated on\b|^H[CL] Deb\b|\bTo ask (?:the Secretary of State|(?:Her|His) Majesty['’]s Government)\b|^Question to the Home Office\b/m;
+/**
+ * A force's return on its progress against a report's recommendations, as the inspectorate's 2013 stop
+ * and search form lays it out: "Recommendation / Force update / assessment of progress". The force's, though
+ * it quotes the recommendations.
+ */
+const FORCE_PROGRESS_RETURN =
+  /\bForce update\s*\/\s*assessment of progress\b|^Force update\s*\/?\s*assessment of progress$|\bRecommendations Progress Chart\b/im;
 /**
  * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
  * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
  */
 const INSPECTORATE_AS_THEY =
-  /\b(?:HMICFRS|HMIC)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
+  /\b(?:HMICFRS|HMIC|Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -311,7 +342,29 @@ function response(signal: (evidence: KindEvidence) => string | null): (evidence:
  * in the inspectorate's own voice: a real report read as another's page would get no reminder at all.
  */
 function withoutOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
-  return withoutRecommendations((evidence) => (evidence.unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) ? null : signal(evidence)));
+  return withoutRecommendations(notInOwnVoice((evidence) => (INSPECTOR_SPEAKS.test(evidence.text) ? null : signal(evidence))));
+}
+
+/** A signal that counts only where the inspectorate neither speaks in its own voice nor shows its site's marks. */
+function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return (evidence) => (evidence.unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_SITE.test(evidence.text) ? null : signal(evidence));
+}
+
+/**
+ * What the inspectorate's own pages carry and others' do not: its news items' "Get the report" and
+ * "Published on:", its copyright and ISBN, its site's address, a numbered press release ("#030/2013").
+ */
+const INSPECTORATE_SITE =
+  /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b|^#\d{3}\/\d{4}\b/m;
+/** An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of Constabulary Zoë Billingham said:". */
+const INSPECTOR_SPEAKS = /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b[^.\n]{0,80}\b(?:said|says)\b/;
+
+/**
+ * A body's words count only where the inspectorate does not speak in its own voice: a report names the
+ * PCC too ("the PCC has written to the Home Office"), and one read as a body's response gets no reminder.
+ */
+function bodyPage(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return response(notInOwnVoice(signal));
 }
 
 /** A page about a report counts only when it carries none of the recommendations: one that does is the report’s. */
@@ -399,13 +452,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-speaks',
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(BODY_SPEAKS, [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)])),
+    matches: bodyPage((evidence) => lineMatching(BODY_SPEAKS, [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)])),
   },
   {
     name: 'person-answers-as-i',
     doc: 'A person answering the report at the opening, then speaking as "I": "Nick Alston responds to HMIC report …" then "I am therefore disappointed".',
     kind: 'pcc-response',
-    matches: response((evidence) =>
+    matches: bodyPage((evidence) =>
       evidence.unquoted.some((paragraph) => FIRST_PERSON.test(paragraph)) ? personAnswering(evidence.opening.split('\n')) : null,
     ),
   },
@@ -413,13 +466,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-states-its-duty',
     doc: 'The body stating its own duty to answer: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports".',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(BODY_DUTY_TO_RESPOND, evidence.unquoted.slice(0, SPEAKER_NAMED_WITHIN))),
+    matches: bodyPage((evidence) => lineMatching(BODY_DUTY_TO_RESPOND, evidence.unquoted.slice(0, DUTY_STATED_WITHIN))),
   },
   {
     name: 'our-response-on-a-body-page',
     doc: 'A heading "Our response to …" on a page that names a local policing body: the body’s answer, alone or with its force.',
     kind: 'pcc-response',
-    matches: response((evidence) =>
+    matches: bodyPage((evidence) =>
       evidence.unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(OUR_RESPONSE_HEADING, evidence.paras) : null,
     ),
   },
@@ -427,12 +480,15 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-site-banner',
     doc: 'A page under a local policing body’s banner, its site’s name in the first lines: "Office of the Bedfordshire Police and Crime Commissioner".',
     kind: 'pcc-response',
-    matches: response(({ paras }) =>
-      lineMatching(
+    matches: bodyPage(({ paras }) => {
+      const head = paras.slice(0, BANNER_WITHIN);
+      // A letter's address block names the body it is sent to: "To: / Roger Hirst / Essex Police, Fire and Crime Commissioner".
+      if (head.some((paragraph) => LETTER_FIELD.test(paragraph))) return null;
+      return lineMatching(
         BODY_BANNER,
-        paras.slice(0, BANNER_WITHIN).filter((paragraph) => SITE_NAME.test(paragraph)),
-      ),
-    ),
+        head.filter((paragraph) => SITE_NAME.test(paragraph)),
+      );
+    }),
   },
   {
     name: 'titled-response-to',
@@ -444,7 +500,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'inspectorate-as-they-on-a-body-page',
     doc: 'A page naming a local policing body that speaks of the inspectorate as "they": the body’s page about the inspectorate’s reports.',
     kind: 'pcc-response',
-    matches: response(({ unquoted }) => (unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(INSPECTORATE_AS_THEY, unquoted) : null)),
+    matches: bodyPage(({ unquoted }) => (unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(INSPECTORATE_AS_THEY, unquoted) : null)),
   },
   {
     name: 'other-body-response',
@@ -456,7 +512,19 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'organisation-answers',
     doc: 'Another organisation welcoming or answering the report in its own name at the opening: "SafeLives welcomes …", "PFEW responds to …", "… - StopWatch Response".',
     kind: 'other',
-    matches: (evidence) => organisationAnswering(evidence.opening.split('\n')),
+    matches: notInOwnVoice((evidence) => organisationAnswering(evidence.opening.split('\n'))),
+  },
+  {
+    name: 'parliamentary-record',
+    doc: 'Parliament’s record of a statement, debate or question about a report: "Volume 709: debated on …", "HC Deb …", "To ask the Secretary of State …".',
+    kind: 'other',
+    matches: ({ paras }) => lineMatching(PARLIAMENTARY_RECORD, paras.slice(0, BANNER_WITHIN)),
+  },
+  {
+    name: 'force-progress-return',
+    doc: 'A force’s return on its progress against the recommendations ("Recommendation / Force update / assessment of progress"), quoting them.',
+    kind: 'other',
+    matches: (evidence) => (REGISTER_STATUS_LOG.test(evidence.text) ? null : lineMatching(FORCE_PROGRESS_RETURN, evidence.opening.split('\n'))),
   },
   {
     name: 'press-report',
@@ -510,9 +578,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'inspectorate-in-third-person',
     doc: 'The inspectorate’s work told by someone else, never in its own voice: "HMIC has published …", "Government inspectors have rated …".',
     kind: 'other',
-    matches: withoutRecommendations(({ unquoted }) =>
-      unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) ? null : lineMatching(INSPECTORATE_THIRD_PERSON, unquoted),
-    ),
+    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_THIRD_PERSON, unquoted)),
+  },
+  {
+    name: 'super-complaint-report',
+    doc: 'A super-complaint’s report, which the inspectorate leads: its "Senior panel foreword".',
+    kind: 'hmicfrs-report',
+    matches: ({ paras }) => lineMatching(SENIOR_PANEL_FOREWORD, paras.slice(0, SPEAKER_NAMED_WITHIN)),
   },
   {
     name: 'national-inspection-opening',

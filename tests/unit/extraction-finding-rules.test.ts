@@ -242,6 +242,16 @@ describe('rule: numbered-recommendation', () => {
     expect(result.recommendations[0]!.text).toBe('Chief Constables should establish or improve monitoring of stop and search.');
   });
 
+  it('a table of numbers alone, each above its recommendation', async () => {
+    const table =
+      'No.\n\n1.\n\nChief Constables should monitor stop and search.\n\n2.\n\nForces should publish their data.\n\n3.\n\nThe College of Policing should review its guidance.';
+    expect(await readings(table)).toEqual([
+      'recommendation 1 ← numbered-recommendation',
+      'recommendation 2 ← numbered-recommendation',
+      'recommendation 3 ← numbered-recommendation',
+    ]);
+  });
+
   it('a number alone above a block that is not a recommendation is nothing', async () => {
     expect(await readings('1.\n\nThe definition has been published by the College.')).toEqual([]);
   });
@@ -252,6 +262,13 @@ describe('what only looks like a recommendation', () => {
     expect(
       await readings('#030/2013 – Efforts to improve South Yorkshire Police’s response must go on\n\nHMIC found that the force has committed to it.'),
     ).toEqual([]);
+  });
+
+  it('an introduction that counts the recommendations and says whom some are for introduces them', async () => {
+    const { result } = await explained(
+      'In this report we make 43 recommendations, including several to the Home Office:\n\n• The Home Office should fund forces.\n• The Home Office should publish guidance.',
+    );
+    expect(result.recommendations).toHaveLength(2);
   });
 
   it('a selection of a report’s recommendations, however its introduction goes on, is a summary', async () => {
@@ -295,6 +312,13 @@ describe('a recommendation whose sentence a block broke off', () => {
     expect(result.recommendations.map(({ text }) => text)).toEqual([
       'Chief Constables and the College of Policing should establish in the Stop and Search Authorised Professional Practice document a clear specification of fair stop and search.',
     ]);
+  });
+
+  it('not into a sentence of its own after a name: "… the College of Policing" / "The force has made some progress …"', async () => {
+    const { result } = await explained(
+      '1. Forces should follow the guidance of the College of Policing\n\nThe force has made some progress since our last inspection.',
+    );
+    expect(result.recommendations.map(({ text }) => text)).toEqual(['Forces should follow the guidance of the College of Policing']);
   });
 
   it('not where its sentence ended, nor into a heading', async () => {

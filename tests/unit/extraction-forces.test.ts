@@ -75,6 +75,13 @@ describe('rule: national-title, a news item about forces in general', () => {
     expect([result.forces, result.forcesRule]).toEqual([[], 'national-title']);
   });
 
+  it('not a body’s page whose boilerplate says what the inspectorate does for police forces', () => {
+    const result = read(
+      'HMICFRS reports\nHMICFRS independently assesses and reports on the efficiency and effectiveness of police forces, policing and fire and rescue services.\nThese are the reports on Merseyside Police.',
+    );
+    expect(result.forces).toEqual(['Merseyside Police']);
+  });
+
   it('not in a letter to one force’s chief, whatever its opening says of all forces', () => {
     const result = read(
       'Chief Constable – Nottinghamshire Police\nDear Chris\nCore business: An inspection of crime prevention\nBetween January and April 2014, HMIC carried out inspection fieldwork across all 43 police forces in England and Wales.',
@@ -120,6 +127,12 @@ describe('the City of London Police by its initials', () => {
 });
 
 describe('names that carry a force’s and are not the force', () => {
+  it('the fire and rescue service of the area the force had before the island', () => {
+    expect(read('Hampshire and Isle of Wight Fire and Rescue Service – Effectiveness, efficiency and people 2023–2025\nThe service is good.').forces).toEqual(
+      [],
+    );
+  });
+
   it('"the Metropolitan Police Authority", "Kent Police Federation"', () => {
     expect(read('Report of the HMIC inspection process\nThe Metropolitan Police Authority has been replaced by MOPAC.').forces).toEqual([]);
     expect(read('Report of the HMIC inspection process\nThe Kent Police Federation welcomed the report.').forces).toEqual([]);

@@ -120,6 +120,29 @@ describe('rule: person-answers-as-i', () => {
   });
 });
 
+describe('a report in its own voice is not a body’s page, whatever it says of the body', () => {
+  it.each([
+    'PEEL 2023–25: An inspection of Kent Police\nWe inspected the force.\nSince our last inspection, the PCC has written to the Home Office about funding.',
+    'PEEL 2023–25: An inspection of Kent Police\nWe found that our PCC has funded more call handlers.',
+    'Kent – PEEL 2023–2025\nWe inspected the force and the PCC.\nOur response to the Home Secretary’s commission\nThe Police and Crime Commissioner (PCC) has a responsibility to respond to reports.',
+    'Letter to the PFCC\nTo:\nRoger Hirst\nEssex Police, Fire and Crime Commissioner\nI write about our inspection of Essex Police. We found that the force must improve.',
+    'An inspection of serious youth violence\nThe Home Office welcomes independent scrutiny.\nWe found that forces must do more.',
+  ])('%j is the inspectorate’s', (text) => {
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+
+  it('a force’s statement is not a person answering: "The force responds to HMICFRS report"', () => {
+    expect(read('The force responds to HMICFRS report on crime recording\nI am pleased with the findings.').kindRule).not.toBe('person-answers-as-i');
+  });
+
+  it('a letter by the Chief Inspector, named after the title', () => {
+    const result = read(
+      'Letter from Andy Cooke to chief constables: vetting\nHis Majesty’s Chief Inspector of Constabulary, Andy Cooke, has written to all chief constables.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
 describe('rule: body-site-banner', () => {
   it('a page under a local policing body’s banner is the body’s', () => {
     const result = read(
@@ -422,7 +445,7 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect(
       read('Stop and search\nHMIC asked forces to publish their plans, and they publish them each quarter.\nWe found that most forces had done so.').kind,
     ).toBe('hmicfrs-report');
-    expect(read('Inspectorate welcomes Government response\nHMICFRS has welcomed the response to its report.').kindRule).not.toBe('organisation-answers');
+    expect(read('Inspectorate welcomes Government response\nHMICFRS has welcomed the response to its report.').kind).toBe('hmicfrs-report');
   });
 
   it('the inspectorate’s own pages are not read as others’: its name, an inspector’s words, "they" for the forces', () => {
