@@ -88,6 +88,7 @@ const VERBS = [
   'Seek',
   'Update',
   'Consider',
+  'Submit',
 ];
 // Several of the verbs are nouns too: "Review of the 101 service is now complete", "Update: the force has …".
 const NOT_A_NOUN = '\\b(?!\\s*of\\b|\\s*:)';
@@ -790,7 +791,10 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const dated = listed && asksForAction(text) && parseTargetPhrase(text).date !== null && opensWithTargetOrRecommender(text);
       // Nor does it open with one and name who should act: "Immediately, all forces should review …", nor
       // introduce what to do by when: "The force should immediately:".
-      const targeted = (opensWithTarget(text) || introducesTargetedItems(text)) && asksForAction(text) && addresseesOf(text).length > 0;
+      // Or, under a cause of concern, says by when to do what, as the register puts its answer: "by 30 June 2017, submit to HMIC a report …".
+      const targeted =
+        ((opensWithTarget(text) || introducesTargetedItems(text)) && asksForAction(text) && addresseesOf(text).length > 0) ||
+        (section === 'causes-of-concern' && targetThenWhatToDo(text));
       if (
         section === null ||
         (!dated && !targeted && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
@@ -842,7 +846,12 @@ const FINDINGS_COUNTED = new RegExp(
 /** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
 const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
-const RECOMMENDS_THAT = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)`, 'i');
+// A revisit letter restates what was recommended: "We recommended that the force take immediate steps to:", "We made the
+// following recommendations, stating that the constabulary should:".
+const RECOMMENDS_THAT = new RegExp(
+  `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommend(?:s|ed)?\\s+that\\b|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that\\b)(?=[^.]{0,200}(?:\\b(?:should|must)\\b|:$))`,
+  'i',
+);
 
 /** A sentence of its own, naming who should act and by when, that introduces the actions after it: "The force should immediately:". */
 function introducesTargetedItems(text: string): boolean {

@@ -280,7 +280,26 @@ describe('what only looks like a recommendation', () => {
   });
 });
 
+describe('rule: inspectorate-recommends, as a revisit letter restates it', () => {
+  it.each([
+    'We recommended that the force take immediate steps to:\n\n- provide strategic direction of all prevention work;\n- review its demand.',
+    'We made the following recommendations, stating that the constabulary should:\n\n- make sure it has enough capacity;\n- improve its training.',
+  ])('%j is one recommendation with its items', async (letter) => {
+    const { result, explanations } = await explained(`Dear Chief Constable\n\nIn our 2022 inspection we found weaknesses.\n\n${letter}`);
+    expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends']);
+    expect(result.recommendations[0]!.text).toMatch(/^We (?:recommended|made).*: - [a-z].*; - [a-z]/);
+  });
+});
+
 describe('rule: recommendation-answering-concern, the PEEL report’s answer', () => {
+  it('under a cause of concern, by when to do what, as the register puts it', async () => {
+    expect(
+      await readings(
+        'Cause of concern\n\nHMIC found unacceptable variation in how forces assign the outcome type.\n\nby 30 June 2017, submit to HMIC a report on the results of the analysis.',
+      ),
+    ).toEqual(['cause of concern 1 ← section-statement', 'recommendation 1 ← recommendation-answering-concern']);
+  });
+
   it('"To address this cause of concern the force must immediately take steps to:" and its items', async () => {
     const { result, explanations } = await explained(
       'Cause of concern\n\nCommunity policing teams are not well enough resourced.\n\nTo address this cause of concern the force must immediately take steps to:\n\n• increase the number of officers; and\n• monitor the effect of this increase.',
