@@ -20,14 +20,14 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the report\b.*|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the (?:report|letter)\b.*|contrast|.*\blogo|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
  * Agenda item" trail.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility options|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -36,10 +36,13 @@ const SITE_CONTROLS =
 export const SITE_NAME =
   /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
+/** A telephone number on its own, as a site's contact strip gives it, and parliament's column reference: "HC Deb 26 February 1997 vol 291 c214W". */
+const CONTACT_OR_REFERENCE = /^\+?[\d ()-]{7,}$|^H[CL] Deb\b/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
-const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
+const PRESS_OFFICE_BANNER =
+  /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b|^(?:[\w’'-]+\s+){0,4}(?:editor|reporter|correspondent)\b(?:,\s+.*)?$/i;
 /**
  * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
  * words none of which says what a document is.
@@ -98,6 +101,7 @@ export function neverATitle(text: string): boolean {
     NO_WORDS.test(text) ||
     // A bulleted point of the text, not its title: "• Police and Crime Commissioner (PCC) Chris Nelson has responded …".
     BULLETED.test(text) ||
+    CONTACT_OR_REFERENCE.test(text) ||
     // A page count or a page number, and a document-sharing site's snippet of the document.
     PAGE_COUNT.test(text) ||
     SHARED_DOCUMENT_SNIPPET.test(text) ||

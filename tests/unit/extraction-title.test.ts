@@ -168,6 +168,20 @@ describe('a title line carrying more than the title', () => {
     );
   });
 
+  it.each([
+    'Accessibility controls',
+    'Main content area',
+    '{SITE-NAME} Logo',
+    'Get the letter',
+    '01234 842208',
+    'Features and Opinion Editor, Solicitors Journal',
+    'HC Deb 26 February 1997 vol 291 c214W',
+  ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
+    expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
+      'CPS Response to the joint thematic inspection',
+    );
+  });
+
   it('a site’s name with a dash after it, and a bulleted point, are not the title', () => {
     expect(text('Bedfordshire Police and Crime Commissioner -\nHMICFRS Report rates Bedfordshire Police as good\nThe report says so.').title).toBe(
       'HMICFRS Report rates Bedfordshire Police as good',
