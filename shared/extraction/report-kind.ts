@@ -295,20 +295,11 @@ const PARLIAMENTARY_RECORD =
 const FORCE_PROGRESS_RETURN =
   /\bForce update\s*\/\s*assessment of progress\b|^Force update\s*\/?\s*assessment of progress$|\bRecommendations Progress Chart\b/im;
 /**
- * The inspectorate spoken of as "they", or what it does explained in the third person, as a page about
- * its reports explains it: "HMICFRS changed the way in which they inspect forces", "For more information
- * about the HMIC, visit their site", "HMICFRS assesses and reports on the police", "HMIC has developed the
- * PEEL programme". Its own pages write "we".
+ * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
+ * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
  */
 const INSPECTORATE_AS_THEY =
   /\b(?:HMICFRS|HMIC|Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
-/** Explained so at a page's opening, not in a report's closing "About HMICFRS". */
-const INSPECTORATE_EXPLAINED = /\b(?:HMICFRS|HMIC)\)?\s+(?:independently\s+)?(?:assesses|inspects|has\s+developed\s+the|began\s+a)\b/;
-
-/** Where the inspectorate is spoken of as someone else's subject: anywhere as "they", in the opening as explained. */
-function inspectorateSpokenOf(unquoted: string[]): string | null {
-  return lineMatching(INSPECTORATE_AS_THEY, unquoted) ?? lineMatching(INSPECTORATE_EXPLAINED, unquoted.slice(0, BANNER_WITHIN));
-}
 
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
@@ -509,7 +500,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'inspectorate-as-they-on-a-body-page',
     doc: 'A page naming a local policing body that speaks of the inspectorate as "they": the body’s page about the inspectorate’s reports.',
     kind: 'pcc-response',
-    matches: bodyPage(({ unquoted }) => (unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? inspectorateSpokenOf(unquoted) : null)),
+    matches: bodyPage(({ unquoted }) => (unquoted.some((paragraph) => BODY_BY_TITLE.test(paragraph)) ? lineMatching(INSPECTORATE_AS_THEY, unquoted) : null)),
   },
   {
     name: 'other-body-response',
@@ -545,7 +536,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'inspectorate-as-they',
     doc: 'A page that speaks of the inspectorate as "they": someone else’s page about its reports.',
     kind: 'other',
-    matches: withoutOwnVoice(({ unquoted }) => inspectorateSpokenOf(unquoted)),
+    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted)),
   },
   {
     name: 'force-accepts-findings',

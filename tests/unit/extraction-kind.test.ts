@@ -431,18 +431,6 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['other', rule]);
   });
 
-  it('a page opening with what the inspectorate does, told in the third person, is someone else’s', () => {
-    const result = read(
-      'HMICFRS inspections and performance reporting\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) independently assesses the effectiveness of the City of London Police.\nAll reports are available on the HMICFRS website.',
-    );
-    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-as-they']);
-  });
-
-  it('not a report’s closing "About HMICFRS", far below its opening', () => {
-    const body = ['Vetting review', 'Forces have improved their vetting.', 'One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.', 'Seven.'];
-    expect(read([...body, 'About HMICFRS', 'HMICFRS independently assesses police forces.'].join('\n')).kindRule).not.toBe('inspectorate-as-they');
-  });
-
   it('a local policing body’s page speaking of the inspectorate as "they" is the body’s', () => {
     const result = read(
       'Inspection reports 2022 - 23\nFrom May 2018, HMICFRS changed the way in which they inspect forces.\nThe Police and Crime Commissioner publishes the reports for Lincolnshire.',
