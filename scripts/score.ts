@@ -33,14 +33,20 @@ const SETS = [
  * prefix ("r8-") is scored by itself, once, before anyone reads it to write rules.
  */
 function onlyPrefix(args: string[]): string {
-  const usage = new Error(`usage: npm run score -- [--only <name prefix>] (given: ${args.join(' ')})`);
+  const usage = new Error(`usage: npm run score -- [--only <name prefix, ending in "-">] (given: ${args.join(' ')})`);
   if (args.length === 0) return '';
   // Scored once before anyone reads it, a round must not be scored whole by a mistyped option.
   const [option, value] = args[0]!.startsWith('--only=') ? ['--only', args[0]!.slice('--only='.length)] : [args[0], args[1]];
   if (option !== '--only' || !value || args.length > (args[0]!.includes('=') ? 1 : 2)) throw usage;
   return value;
 }
-const ONLY = onlyPrefix(process.argv.slice(2));
+let ONLY = '';
+try {
+  ONLY = onlyPrefix(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
 
 /** The formats a fixture may be kept in; the extractor tells them apart by their bytes. */
 const DOCUMENT = /\.(?:txt|html?)$/;

@@ -26,6 +26,8 @@ type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern'
 
 /** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
 const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+/** The register's answer to a cause of concern, its deadline in lower case as the stored entry keeps it: "by 30 June 2017, submit …"; a body's own plan writes "By 31 March 2019, review …". */
+const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
 const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
 /** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
@@ -794,7 +796,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // Or, under a cause of concern, says by when to do what, as the register puts its answer: "by 30 June 2017, submit to HMIC a report …".
       const targeted =
         ((opensWithTarget(text) || introducesTargetedItems(text)) && asksForAction(text) && addresseesOf(text).length > 0) ||
-        (section === 'causes-of-concern' && targetThenWhatToDo(text));
+        (section === 'causes-of-concern' && REGISTER_DATED_ANSWER.test(text) && targetThenWhatToDo(text));
       if (
         section === null ||
         (!dated && !targeted && !(section === 'causes-of-concern' && (recommender || (state.causeInProse && listed && looksLikeRecommendation(text)))))
@@ -846,10 +848,11 @@ const FINDINGS_COUNTED = new RegExp(
 /** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
 const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
-// A revisit letter restates what was recommended: "We recommended that the force take immediate steps to:", "We made the
-// following recommendations, stating that the constabulary should:".
+// A revisit letter restates what was recommended, introducing its items: "We recommended that the force take immediate
+// steps to:", "We made the following recommendations, stating that the constabulary should:". Past tense only so: "We
+// recommended that the force should review …" in a follow-up report's prose is history, not a recommendation.
 const RECOMMENDS_THAT = new RegExp(
-  `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommend(?:s|ed)?\\s+that\\b|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that\\b)(?=[^.]{0,200}(?:\\b(?:should|must)\\b|:$))`,
+  `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
   'i',
 );
 

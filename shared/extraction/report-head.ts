@@ -20,7 +20,7 @@ const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
 /** Site furniture and the content-type labels publishing sites put above a title ("Correspondence"). */
 const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the (?:report|letter)\b.*|contrast|.*\blogo|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
+  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press release|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the (?:report|letter)\b.*|contrast|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?)$/i;
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
@@ -36,17 +36,18 @@ const SITE_CONTROLS =
 export const SITE_NAME =
   /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
-/** A telephone number on its own, as a site's contact strip gives it, and parliament's column reference: "HC Deb 26 February 1997 vol 291 c214W". */
-const CONTACT_OR_REFERENCE = /^\+?[\d ()-]{7,}$|^H[CL] Deb\b/;
+/** A telephone number on its own, as a site's contact strip gives it, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and a logo's alt text ("{SITE-NAME} Logo"). */
+const CONTACT_OR_REFERENCE = /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
-const PRESS_OFFICE_BANNER =
-  /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b|^(?:[\w’'-]+\s+){0,4}(?:editor|reporter|correspondent)\b(?:,\s+.*)?$/i;
+const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
 /**
  * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
  * words none of which says what a document is.
  */
+/** A journalist's byline, the role then the outlet: "Features and Opinion Editor, Solicitors Journal"; not "Letter to the Editor". */
+const REPORTER_BYLINE = /^(?!.*\b(?:to|from)\s+the\b)(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,4}(?:Editor|Reporter|Correspondent),\s+\S/;
 const BYLINE =
   /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
@@ -102,6 +103,7 @@ export function neverATitle(text: string): boolean {
     // A bulleted point of the text, not its title: "• Police and Crime Commissioner (PCC) Chris Nelson has responded …".
     BULLETED.test(text) ||
     CONTACT_OR_REFERENCE.test(text) ||
+    REPORTER_BYLINE.test(text) ||
     // A page count or a page number, and a document-sharing site's snippet of the document.
     PAGE_COUNT.test(text) ||
     SHARED_DOCUMENT_SNIPPET.test(text) ||

@@ -291,6 +291,20 @@ describe('rule: inspectorate-recommends, as a revisit letter restates it', () =>
   });
 });
 
+describe('what was recommended before, told as history', () => {
+  it('"We recommended that the force should review …" in a follow-up’s prose introduces nothing and is none', async () => {
+    expect(
+      await readings('Introduction\n\nWe recommended that the force should review its approach to crime recording.\n\nThe force has since made good progress.'),
+    ).toEqual([]);
+  });
+
+  it('a body’s own dated plan under a cause of concern is not the register’s answer', async () => {
+    expect(
+      await readings('Cause of concern\n\nThe force does not understand demand.\n\nBy 31 March 2019, review the demand model and report to the Commissioner.'),
+    ).not.toContain('recommendation 1 ← recommendation-answering-concern');
+  });
+});
+
 describe('rule: recommendation-answering-concern, the PEEL report’s answer', () => {
   it('under a cause of concern, by when to do what, as the register puts it', async () => {
     expect(

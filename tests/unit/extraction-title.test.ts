@@ -182,6 +182,10 @@ describe('a title line carrying more than the title', () => {
     );
   });
 
+  it.each(['Letter to the Editor', 'Police unveil new force logo', 'Policing plan 2017-2018'])('%j is a title all the same', (title) => {
+    expect(text(`${title}\nThe inspectorates published their report today.`).title).toBe(title);
+  });
+
   it('a site’s name with a dash after it, and a bulleted point, are not the title', () => {
     expect(text('Bedfordshire Police and Crime Commissioner -\nHMICFRS Report rates Bedfordshire Police as good\nThe report says so.').title).toBe(
       'HMICFRS Report rates Bedfordshire Police as good',
