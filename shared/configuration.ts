@@ -58,6 +58,20 @@ export interface DeploymentConfiguration {
 export interface DiscoverySource {
   kind: 'feed' | 'listing';
   url: string;
+  /**
+   * Whether the source is the inspectorate's own site, so that what it publishes is the inspectorate's:
+   * as configured, or else by its address (justiceinspectorates.gov.uk). A local policing body's site
+   * lists its own pages beside the reports.
+   */
+  inspectorate?: boolean;
+}
+
+/** The inspectorate's own sites' addresses. */
+const INSPECTORATE_HOST = /(?:^|\.)justiceinspectorates\.gov\.uk$/i;
+
+/** Whether what a source publishes is the inspectorate's: as configured, or else by its address. */
+export function isInspectorateSource(source: DiscoverySource): boolean {
+  return source.inspectorate ?? INSPECTORATE_HOST.test(new URL(source.url).hostname);
 }
 
 export interface DiscoveryConfiguration {
@@ -125,6 +139,7 @@ const discoverySchema = z.strictObject({
     z.strictObject({
       kind: z.enum(['feed', 'listing'], 'must be "feed" (an RSS 2.0 or Atom feed) or "listing" (an HTML page listing publications)'),
       url: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of the feed or listing page' }),
+      inspectorate: z.optional(z.boolean('must be true when the source is the inspectorate’s own site, false when it is not')),
     }),
     { error: 'must be a list of sources, e.g. "sources": [{ "kind": "feed", "url": "https://hmicfrs.justiceinspectorates.gov.uk/feed/" }]' },
   ),

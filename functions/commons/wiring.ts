@@ -14,6 +14,12 @@ export const DISCOVERED_PREFIX = `${UPLOADS_PREFIX}discovered/`;
 /** S3 object metadata (x-amz-meta-published-on) a person sets to give the publication date. */
 export const PUBLISHED_ON_METADATA = 'published-on';
 
+/**
+ * S3 object metadata (x-amz-meta-publisher) saying who published the document, where that is known:
+ * "inspectorate" when discovery fetched it from the inspectorate's own site.
+ */
+export const PUBLISHER_METADATA = 'publisher';
+
 /** Metadata the API signs into an upload link: who asked for it, so the report's history names them. */
 export const UPLOADED_BY_METADATA = 'uploaded-by';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarDate } from '../../shared/calendar-date';
-import type { DiscoverySource } from '../../shared/configuration';
+import { type DiscoverySource, isInspectorateSource } from '../../shared/configuration';
 import {
   type LandingPage,
   type ListedPublication,
@@ -16,7 +16,7 @@ import {
 import { DiscoveryTable, type SeenRecord } from '../commons/discovery-table';
 import { DISCOVERY_PROBLEM_RUNS } from '../commons/operator-alerts';
 import { UploadsBucket } from '../commons/uploads-bucket';
-import { DISCOVERED_PREFIX, PUBLISHED_ON_METADATA } from '../commons/wiring';
+import { DISCOVERED_PREFIX, PUBLISHED_ON_METADATA, PUBLISHER_METADATA } from '../commons/wiring';
 import { discoveryUserAgent, PoliteFetcher, type PoliteFetcherOptions, SourceFetchError, type Validators } from './polite-fetcher';
 
 /** Metadata a discovered document carries beside `published-on`: where it came from, for a person checking it. */
@@ -144,6 +144,8 @@ class SourceWalk {
       [DISCOVERY_METADATA.sourceUrl]: this.source.url,
       [DISCOVERY_METADATA.landingPage]: landingPage,
       ...(publishedOn ? { [PUBLISHED_ON_METADATA]: publishedOn } : {}),
+      // The kind rules read the document's text only; its source can settle whose it is.
+      ...(isInspectorateSource(this.source) ? { [PUBLISHER_METADATA]: 'inspectorate' } : {}),
     };
     const { eTag } = await this.dependencies.uploads.putDocument({
       bucket: this.dependencies.bucket,

@@ -15,7 +15,7 @@ import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress,
 import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
-import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
+import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, PUBLISHER_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
 
 export interface IngestDependencies {
   uploads: UploadsBucket;
@@ -155,7 +155,9 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const progress = progressFrom(metadata);
     const uploader = await uploaderOf(metadata, dependencies.directory);
     // A report's identity is its words, whatever format they came in: the text is the reader's blocks, as text.
-    const { result: read, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes });
+    // Whose the document is, where discovery's source says so: the rules read the text alone otherwise.
+    const publisher = discovered && metadata[PUBLISHER_METADATA] === 'inspectorate' ? 'inspectorate' : undefined;
+    const { result: read, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes, publisher });
     const extraction = discovered && datedOn && read.kind !== 'pcc-response' ? { ...read, publishedOn: datedOn } : read;
     const bodies = await servedBodies(dependencies.directory);
     const input = { reportId, source: reportSource, extraction, publishedOnFromUpload, bodies, by: uploader.actor, text };

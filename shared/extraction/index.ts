@@ -3,11 +3,13 @@ import type { ExtractionResult } from '../model';
 import { blocksToText, type StructuredDocument } from './blocks';
 import { DEFAULT_MAX_BYTES, documentStructure } from './document-text';
 import { textDocument } from './paragraphs';
+import type { Publisher } from './report-kind';
 import { type ExplainedExtraction, readDocument } from './report-text';
 
 export { DEFAULT_MAX_BYTES } from './document-text';
 export { type UnreadableCode, UnreadableDocumentError } from './errors';
 export type { Explanation } from './explanations';
+export type { Publisher } from './report-kind';
 export type { ExplainedExtraction } from './report-text';
 export { UNRECOGNISED_DOCUMENT } from './s55';
 export { parseTargetPhrase, type TargetPhrase } from './target-dates';
@@ -22,7 +24,13 @@ export function extractFromText(text: string): ExtractionResult {
  * and extracts what the s55 duty turns on. Throws UnreadableDocumentError, and nothing else, for bytes
  * it cannot read.
  */
-export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExtractionResult> {
+/** How a document is read: the most bytes it may have, and who published it where the caller knows (discovery's source). */
+export interface ReadOptions {
+  maxBytes?: number;
+  publisher?: Publisher;
+}
+
+export async function extractDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ExtractionResult> {
   return (await explainDocument(bytes, options)).result;
 }
 
@@ -32,12 +40,12 @@ export interface DocumentReading extends ExplainedExtraction {
 }
 
 /** As extractDocument, with the rule behind each finding (for a person checking what was read) and the document's text. */
-export async function explainDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<DocumentReading> {
+export async function explainDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentReading> {
   const document = await documentStructure(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return { ...explainStructure(document), text: blocksToText(document.blocks) };
+  return { ...explainStructure(document, options.publisher ?? null), text: blocksToText(document.blocks) };
 }
 
-function explainStructure(document: StructuredDocument): ExplainedExtraction {
-  const { result, explanations } = readDocument(document);
+function explainStructure(document: StructuredDocument, publisher: Publisher | null = null): ExplainedExtraction {
+  const { result, explanations } = readDocument(document, publisher);
   return { result: withRelativeTargetsDated(result), explanations };
 }

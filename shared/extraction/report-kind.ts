@@ -301,8 +301,13 @@ const FORCE_PROGRESS_RETURN =
 const INSPECTORATE_AS_THEY =
   /\b(?:HMICFRS|HMIC|Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
 
+/** Who published a document, where its source says so: discovery's source on the inspectorate's own site. */
+export type Publisher = 'inspectorate';
+
 /** What the kind rules read: the one state they share, worked out once. */
 export interface KindEvidence {
+  /** Who published the document, where its source says so; null for an upload, known by its text alone. */
+  publisher: Publisher | null;
   paras: string[];
   text: string;
   title: string | null;
@@ -374,6 +379,12 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
 
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
+  {
+    name: 'published-by-the-inspectorate',
+    doc: 'A document discovery fetched from the inspectorate’s own site, whose listing showed it a report: the inspectorate’s, whatever its text says.',
+    kind: 'hmicfrs-report',
+    matches: ({ publisher, title, paras }) => (publisher === 'inspectorate' ? (title ?? paras[0] ?? '') : null),
+  },
   {
     name: 'third-party-page',
     doc: 'A panel’s or committee’s minutes, or a tracker’s page, about reports, carrying none of their recommendations.',
@@ -642,7 +653,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
 ];
 
-export function kindEvidence(paras: string[], heading: Title | null, findings: Findings): KindEvidence {
+export function kindEvidence(paras: string[], heading: Title | null, findings: Findings, publisher: Publisher | null = null): KindEvidence {
   const text = paras.join('\n');
   const title = heading?.title ?? null;
   const openingAt = heading?.index == null ? 0 : heading.index + 1;
@@ -655,6 +666,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
   return {
+    publisher,
     paras,
     text,
     title,

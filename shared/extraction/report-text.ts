@@ -6,7 +6,7 @@ import type { Explanation } from './explanations';
 import { type Findings, findFindings } from './recommendations';
 import { forcesOf } from './report-forces';
 import { documentHead, statedDate, titleOf } from './report-head';
-import { kindEvidence, kindOf, respondsToOf, sameDayAsReport } from './report-kind';
+import { kindEvidence, kindOf, type Publisher, respondsToOf, sameDayAsReport } from './report-kind';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
 
@@ -25,10 +25,10 @@ export interface ReportFacts {
  * The facts the kind, title, date, forces, responds-to and s55 rules read, each with the Explanation
  * of the rule that read it, in that order.
  */
-export function reportFacts(document: StructuredDocument, paras: string[], findings: Findings): ReportFacts {
+export function reportFacts(document: StructuredDocument, paras: string[], findings: Findings, publisher: Publisher | null = null): ReportFacts {
   const heading = titleOf(document, paras, documentHead(paras));
   const title = heading?.title ?? null;
-  const kind = kindOf(kindEvidence(paras, heading, findings));
+  const kind = kindOf(kindEvidence(paras, heading, findings, publisher));
   const forces = forcesOf({ paras, heading, findings, kind: kind.kind });
   const answered = kind.kind === 'pcc-response' ? respondsToOf(paras, title) : null;
   const respondsTo = answered?.respondsTo ?? null;
@@ -63,10 +63,10 @@ export interface ExplainedExtraction {
  * The fields of an ExtractionResult that can be read from a document's blocks. The rules that still
  * read text see a block a paragraph, so a finding's block and paragraph have one index.
  */
-export function readDocument(document: StructuredDocument): ExplainedExtraction {
+export function readDocument(document: StructuredDocument, publisher: Publisher | null = null): ExplainedExtraction {
   const paras = document.blocks.map((block) => blocksToText([block]));
   const findings = findFindings(document.blocks);
-  const { explanations, ...facts } = reportFacts(document, paras, findings);
+  const { explanations, ...facts } = reportFacts(document, paras, findings, publisher);
   const counts = statedCounts(paras);
   const result: ExtractionResult = {
     ...facts,

@@ -1,6 +1,7 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertLines, operatorAlerts } from '../../functions/commons/operator-alerts';
-import { DISCOVERED_PREFIX } from '../../functions/commons/wiring';
+import { DISCOVERED_PREFIX, PUBLISHER_METADATA } from '../../functions/commons/wiring';
 import { discover, discoveryDependencies, type SourceRun, STOP_FOLLOWING_WITH_MS_LEFT } from '../../functions/discovery/discover';
 import type { DiscoverySource } from '../../shared/configuration';
 import { pdfPage, publisherPages, recordedPage, startDiscoverySite } from '../support/discovery-site';
@@ -20,7 +21,8 @@ beforeAll(async () => {
   site = await startDiscoverySite(await publisherPages());
   sources = [
     { kind: 'feed', url: `${site.origin}/feed/` },
-    { kind: 'listing', url: `${site.origin}/Transparency/HMICFRS/` },
+    // The listing stands for the inspectorate's own site, as its configuration would mark it.
+    { kind: 'listing', url: `${site.origin}/Transparency/HMICFRS/`, inspectorate: true },
     { kind: 'listing', url: `${site.origin}/empty/` },
   ];
 });
@@ -61,6 +63,12 @@ describe('discovery on a local site', () => {
       expect.objectContaining({ url: '/reports/An-inspection-into-activism-and-impartiality-in-policing.pdf', publishedOn: '2024-09-10' }),
     ]);
     for (const each of put) expect(each.key.startsWith(DISCOVERED_PREFIX)).toBe(true);
+    // What the inspectorate's site published is marked the inspectorate's, for the kind rules; nothing else is.
+    const publisherOf = async (key: string) =>
+      (await services.s3.send(new HeadObjectCommand({ Bucket: services.bucket, Key: key }))).Metadata?.[PUBLISHER_METADATA] ?? null;
+    expect(await Promise.all(feed!.fetched.map((each) => publisherOf(each.key)))).toEqual(feed!.fetched.map(() => null));
+    expect(listing!.fetched.length).toBeGreaterThan(0);
+    expect(await Promise.all(listing!.fetched.map((each) => publisherOf(each.key)))).toEqual(listing!.fetched.map(() => 'inspectorate'));
     expect(feed!.skipped.map((each) => [each.title, each.reason.code])).toEqual([
       ['Inspectorate publishes annual assessment – press release', 'press-release'],
       ['Fire and Rescue Service effectiveness and efficiency 2023–25: Cumbria Fire and Rescue Service', 'fire-and-rescue-only'],

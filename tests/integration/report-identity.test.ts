@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lateResponses } from '../../functions/commons/office-views';
 import { ReportTooLargeError } from '../../functions/commons/reports-table';
+import { PUBLISHED_ON_METADATA, PUBLISHER_METADATA } from '../../functions/commons/wiring';
 import { scheduledScanEvent } from '../../infra/local/local-stack';
 import { reportIdFor } from '../../shared/report-id';
 import { latenessOf } from '../../shared/responses';
@@ -172,6 +173,21 @@ describe('a date a discovered page gives is not a person’s word', () => {
       'Police and Crime Panel\n\nMinutes of the meeting held on 3 September 2026\n\nPresent: the Commissioner and members of the panel.\n\nThe panel noted the budget for the coming year.';
     const outcome = await ingested('uploads/discovered/www.cumbria-pcc.example/panel-minutes.txt', minutes, '2026-09-03');
     expect(outcome).toMatchObject({ status: 'no-duty', owedBy: [] });
+  });
+
+  it('reads a document discovered on the inspectorate’s own site as its report, whatever its text says', async () => {
+    // Its words alone name neither the inspectorate nor an inspection: read so, it is nobody's report.
+    const report = (topic: string) =>
+      `Surrey Police: the response to ${topic}\n\nSurrey Police records too few crimes of ${topic}, and victims wait too long for an answer.`;
+    const fromElsewhere = await ingested('uploads/discovered/www.cumbria-pcc.example/stalking.txt', report('stalking'), '2026-09-12');
+    expect(fromElsewhere).toMatchObject({ status: 'no-duty', owedBy: [] });
+    const [fromTheInspectorate] = await ingest.handler(
+      await services.upload('uploads/discovered/hmicfrs.example/harassment.txt', report('harassment'), {
+        [PUBLISHED_ON_METADATA]: '2026-09-12',
+        [PUBLISHER_METADATA]: 'inspectorate',
+      }),
+    );
+    expect(fromTheInspectorate).toMatchObject({ status: 'ingested', owedBy: ['surrey'] });
   });
 
   it('dates a discovered report from its page, as the publication states it', async () => {

@@ -5,6 +5,7 @@ import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import {
   ConfigurationError,
   chiefOfficerCommentsDayFor,
+  isInspectorateSource,
   MAX_SERVED_BODIES,
   parseDeploymentConfiguration,
   parseLocalPolicingBody,
@@ -197,6 +198,20 @@ describe('discovery configuration', () => {
       expect.stringMatching(/^discovery\.sources\[0\]\.url: must be the http\(s\) address/),
       expect.stringMatching(/^discovery\.contact: /),
     ]);
+  });
+});
+
+describe('a discovery source that is the inspectorate’s own site', () => {
+  it('is known by its address, or as configured either way', () => {
+    expect(isInspectorateSource({ kind: 'feed', url: 'https://hmicfrs.justiceinspectorates.gov.uk/feed/' })).toBe(true);
+    expect(isInspectorateSource({ kind: 'listing', url: 'https://www.cumbria-pcc.gov.uk/reports/' })).toBe(false);
+    expect(isInspectorateSource({ kind: 'listing', url: 'http://127.0.0.1:8080/reports/', inspectorate: true })).toBe(true);
+    expect(isInspectorateSource({ kind: 'feed', url: 'https://hmicfrs.justiceinspectorates.gov.uk/feed/', inspectorate: false })).toBe(false);
+  });
+
+  it('says what to write when the setting is not true or false', () => {
+    const discovery = { sources: [{ kind: 'feed', url: 'https://example.org/feed/', inspectorate: 'yes' }], contact: 'ops@example.org' };
+    expect(problemsOf({ ...valid, discovery })).toEqual([expect.stringMatching(/^discovery\.sources\[0\]\.inspectorate: must be true when/)]);
   });
 });
 

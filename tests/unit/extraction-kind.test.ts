@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFromText } from '../../shared/extraction';
+import { explainDocument, extractFromText } from '../../shared/extraction';
 import { KIND_RULES } from '../../shared/extraction/report-kind';
 import { S55_RULES } from '../../shared/extraction/s55';
 import { corpusFile } from '../support/corpus';
@@ -21,6 +21,20 @@ describe('the kind rules', () => {
   it('explains the kind with the text the rule read', () => {
     const result = read('Agenda item\nHMICFRS Inspection Update\nThe Committee received the update report of the Commissioner.');
     expect(result.explanations).toContainEqual({ finding: 'kind: other', rule: 'third-party-page', read: 'Agenda item' });
+  });
+});
+
+describe('rule: published-by-the-inspectorate', () => {
+  const words = 'Surrey Police: the response to stalking\n\nSurrey Police records too few crimes of stalking.';
+
+  it('a document discovery fetched from the inspectorate’s site is the inspectorate’s, whatever its words say', async () => {
+    const { result, explanations } = await explainDocument(new TextEncoder().encode(words), { publisher: 'inspectorate' });
+    expect(result.kind).toBe('hmicfrs-report');
+    expect(explanations).toContainEqual(expect.objectContaining({ finding: 'kind: hmicfrs-report', rule: 'published-by-the-inspectorate' }));
+  });
+
+  it('read by its words alone, the same document is nobody’s report', () => {
+    expect([read(words).kind, read(words).kindRule]).toEqual(['other', 'unrecognised']);
   });
 });
 
