@@ -66,12 +66,29 @@ export interface DiscoverySource {
   inspectorate?: boolean;
 }
 
-/** The inspectorate's own sites' addresses. */
-const INSPECTORATE_HOST = /(?:^|\.)justiceinspectorates\.gov\.uk$/i;
+/**
+ * Whether an address is the police inspectorate's own: its site, or its part of the inspectorates'
+ * shared one (which HM Inspectorates of Prisons and Probation and the CPS inspectorate share too).
+ */
+export function isInspectorateAddress(address: string): boolean {
+  const url = new URL(address);
+  const host = url.hostname.toLowerCase();
+  return host === 'hmicfrs.justiceinspectorates.gov.uk' || (/^(?:www\.)?justiceinspectorates\.gov\.uk$/.test(host) && /^\/hmicfrs?\//i.test(url.pathname));
+}
 
-/** Whether what a source publishes is the inspectorate's: as configured, or else by its address. */
+/** Whether a source is the inspectorate's own: as configured, or else by its address. */
 export function isInspectorateSource(source: DiscoverySource): boolean {
-  return source.inspectorate ?? INSPECTORATE_HOST.test(new URL(source.url).hostname);
+  return source.inspectorate ?? isInspectorateAddress(source.url);
+}
+
+/**
+ * Whether a document a source led to is the inspectorate's: the source is, and so is the document's own
+ * address (a source configured as the inspectorate's counts its own host as such); a link from there to
+ * another site is that site's.
+ */
+export function isInspectorateDocument(source: DiscoverySource, documentUrl: string): boolean {
+  if (!isInspectorateSource(source)) return false;
+  return isInspectorateAddress(documentUrl) || (source.inspectorate === true && new URL(documentUrl).host === new URL(source.url).host);
 }
 
 export interface DiscoveryConfiguration {
@@ -139,7 +156,9 @@ const discoverySchema = z.strictObject({
     z.strictObject({
       kind: z.enum(['feed', 'listing'], 'must be "feed" (an RSS 2.0 or Atom feed) or "listing" (an HTML page listing publications)'),
       url: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of the feed or listing page' }),
-      inspectorate: z.optional(z.boolean('must be true when the source is the inspectorate’s own site, false when it is not')),
+      inspectorate: z.optional(
+        z.boolean('must be true when the source is the inspectorate’s own site, false when it is not; leave it out to judge by the address'),
+      ),
     }),
     { error: 'must be a list of sources, e.g. "sources": [{ "kind": "feed", "url": "https://hmicfrs.justiceinspectorates.gov.uk/feed/" }]' },
   ),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarDate } from '../../shared/calendar-date';
-import { type DiscoverySource, isInspectorateSource } from '../../shared/configuration';
+import { type DiscoverySource, isInspectorateDocument } from '../../shared/configuration';
 import {
   type LandingPage,
   type ListedPublication,
@@ -145,7 +145,7 @@ class SourceWalk {
       [DISCOVERY_METADATA.landingPage]: landingPage,
       ...(publishedOn ? { [PUBLISHED_ON_METADATA]: publishedOn } : {}),
       // The kind rules read the document's text only; its source can settle whose it is.
-      ...(isInspectorateSource(this.source) ? { [PUBLISHER_METADATA]: 'inspectorate' } : {}),
+      ...(isInspectorateDocument(this.source, documentUrl) ? { [PUBLISHER_METADATA]: 'inspectorate' } : {}),
     };
     const { eTag } = await this.dependencies.uploads.putDocument({
       bucket: this.dependencies.bucket,

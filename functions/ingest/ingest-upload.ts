@@ -3,7 +3,7 @@ import { auditEvent, SYSTEM_ACTORS } from '../../shared/audit';
 import { type CalendarDate, isCalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
-import { explainDocument, UnreadableDocumentError } from '../../shared/extraction';
+import { explainDocument, type Publisher, UnreadableDocumentError } from '../../shared/extraction';
 import type { ExtractionResult, Report, ReportSource } from '../../shared/model';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
@@ -156,7 +156,7 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
     const uploader = await uploaderOf(metadata, dependencies.directory);
     // A report's identity is its words, whatever format they came in: the text is the reader's blocks, as text.
     // Whose the document is, where discovery's source says so: the rules read the text alone otherwise.
-    const publisher = discovered && metadata[PUBLISHER_METADATA] === 'inspectorate' ? 'inspectorate' : undefined;
+    const publisher: Publisher | undefined = discovered && metadata[PUBLISHER_METADATA] === 'inspectorate' ? 'inspectorate' : undefined;
     const { result: read, text } = await explainDocument(bytes, { maxBytes: dependencies.maxDocumentBytes, publisher });
     const extraction = discovered && datedOn && read.kind !== 'pcc-response' ? { ...read, publishedOn: datedOn } : read;
     const bodies = await servedBodies(dependencies.directory);

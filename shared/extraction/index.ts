@@ -19,17 +19,17 @@ export function extractFromText(text: string): ExtractionResult {
   return explainStructure(textDocument(text)).result;
 }
 
-/**
- * Reads an uploaded document (PDF, DOCX, HTML, or plain text / Markdown, recognised from its bytes)
- * and extracts what the s55 duty turns on. Throws UnreadableDocumentError, and nothing else, for bytes
- * it cannot read.
- */
 /** How a document is read: the most bytes it may have, and who published it where the caller knows (discovery's source). */
 export interface ReadOptions {
   maxBytes?: number;
   publisher?: Publisher;
 }
 
+/**
+ * Reads an uploaded document (PDF, DOCX, HTML, or plain text / Markdown, recognised from its bytes)
+ * and extracts what the s55 duty turns on. Throws UnreadableDocumentError, and nothing else, for bytes
+ * it cannot read.
+ */
 export async function extractDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ExtractionResult> {
   return (await explainDocument(bytes, options)).result;
 }

@@ -380,12 +380,6 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
   {
-    name: 'published-by-the-inspectorate',
-    doc: 'A document discovery fetched from the inspectorate’s own site, whose listing showed it a report: the inspectorate’s, whatever its text says.',
-    kind: 'hmicfrs-report',
-    matches: ({ publisher, title, paras }) => (publisher === 'inspectorate' ? (title ?? paras[0] ?? '') : null),
-  },
-  {
     name: 'third-party-page',
     doc: 'A panel’s or committee’s minutes, or a tracker’s page, about reports, carrying none of their recommendations.',
     kind: 'other',
@@ -524,6 +518,13 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another organisation welcoming or answering the report in its own name at the opening: "SafeLives welcomes …", "PFEW responds to …", "… - StopWatch Response".',
     kind: 'other',
     matches: notInOwnVoice((evidence) => organisationAnswering(evidence.opening.split('\n'))),
+  },
+  {
+    name: 'published-by-the-inspectorate',
+    doc: 'A document discovery fetched from the inspectorate’s own site, not answering it in another body’s name: the inspectorate’s, whatever else its words suggest.',
+    kind: 'hmicfrs-report',
+    // After the rules for a body's or another organisation's answer, which the inspectorate's site republishes beside its reports.
+    matches: ({ publisher }) => (publisher === 'inspectorate' ? 'publisher: inspectorate (the document’s source)' : null),
   },
   {
     name: 'parliamentary-record',

@@ -188,6 +188,10 @@ describe('a date a discovered page gives is not a person’s word', () => {
       }),
     );
     expect(fromTheInspectorate).toMatchObject({ status: 'ingested', owedBy: ['surrey'] });
+    // Only discovery says whose a document is: a person's upload naming the publisher is read by its words (dated by a
+    // person, an unrecognised document is owed all the same, so this one names no date).
+    const [uploaded] = await ingest.handler(await services.upload('uploads/assault.txt', report('assault'), { [PUBLISHER_METADATA]: 'inspectorate' }));
+    expect(uploaded).toMatchObject({ status: 'no-duty', owedBy: [] });
   });
 
   it('dates a discovered report from its page, as the publication states it', async () => {

@@ -5,6 +5,7 @@ import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import {
   ConfigurationError,
   chiefOfficerCommentsDayFor,
+  isInspectorateDocument,
   isInspectorateSource,
   MAX_SERVED_BODIES,
   parseDeploymentConfiguration,
@@ -204,9 +205,24 @@ describe('discovery configuration', () => {
 describe('a discovery source that is the inspectorate’s own site', () => {
   it('is known by its address, or as configured either way', () => {
     expect(isInspectorateSource({ kind: 'feed', url: 'https://hmicfrs.justiceinspectorates.gov.uk/feed/' })).toBe(true);
+    expect(isInspectorateSource({ kind: 'feed', url: 'https://www.justiceinspectorates.gov.uk/hmicfrs/feed/' })).toBe(true);
+    // The inspectorates share the domain; and an address that only looks like it is not it.
+    expect(isInspectorateSource({ kind: 'listing', url: 'https://www.justiceinspectorates.gov.uk/hmiprisons/inspections/' })).toBe(false);
+    expect(isInspectorateSource({ kind: 'feed', url: 'https://hmicfrs.justiceinspectorates.gov.uk.evil.example/feed/' })).toBe(false);
+    expect(isInspectorateSource({ kind: 'feed', url: 'https://evilhmicfrs.justiceinspectorates.gov.uk/feed/' })).toBe(false);
     expect(isInspectorateSource({ kind: 'listing', url: 'https://www.cumbria-pcc.gov.uk/reports/' })).toBe(false);
     expect(isInspectorateSource({ kind: 'listing', url: 'http://127.0.0.1:8080/reports/', inspectorate: true })).toBe(true);
     expect(isInspectorateSource({ kind: 'feed', url: 'https://hmicfrs.justiceinspectorates.gov.uk/feed/', inspectorate: false })).toBe(false);
+  });
+
+  it('counts a document as the inspectorate’s only at the inspectorate’s address, or at a marked source’s own host', () => {
+    const feed = { kind: 'feed' as const, url: 'https://hmicfrs.justiceinspectorates.gov.uk/feed/' };
+    expect(isInspectorateDocument(feed, 'https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2023/')).toBe(true);
+    expect(isInspectorateDocument(feed, 'https://www.surrey-pcc.gov.uk/response-to-peel.pdf')).toBe(false);
+    const local = { kind: 'listing' as const, url: 'http://127.0.0.1:8080/reports/', inspectorate: true };
+    expect(isInspectorateDocument(local, 'http://127.0.0.1:8080/wp-content/report.pdf')).toBe(true);
+    expect(isInspectorateDocument(local, 'https://www.gov.uk/report.pdf')).toBe(false);
+    expect(isInspectorateDocument({ ...local, inspectorate: false }, 'http://127.0.0.1:8080/wp-content/report.pdf')).toBe(false);
   });
 
   it('says what to write when the setting is not true or false', () => {
@@ -219,6 +235,8 @@ describe('the discovery function’s environment', () => {
   it('carries the configuration’s discovery section and reads it back, refusing one that is missing or wrong', () => {
     const discovery = { sources: [{ kind: 'listing' as const, url: 'https://example.org/reports/' }], contact: 'https://example.org/contact' };
     expect(readDiscoveryEnvironment(discoveryEnvironment(discovery))).toEqual(discovery);
+    const marked = { ...discovery, sources: [{ ...discovery.sources[0]!, inspectorate: false }] };
+    expect(readDiscoveryEnvironment(discoveryEnvironment(marked))).toEqual(marked);
     expect(() => readDiscoveryEnvironment({})).toThrow(/DISCOVERY_CONFIGURATION: must hold/);
     expect(() => readDiscoveryEnvironment({ DISCOVERY_CONFIGURATION: '{' })).toThrow(/is not JSON/);
     expect(() => readDiscoveryEnvironment({ DISCOVERY_CONFIGURATION: '{"sources":[]}' })).toThrow(/contact/);

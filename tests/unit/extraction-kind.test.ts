@@ -33,6 +33,13 @@ describe('rule: published-by-the-inspectorate', () => {
     expect(explanations).toContainEqual(expect.objectContaining({ finding: 'kind: hmicfrs-report', rule: 'published-by-the-inspectorate' }));
   });
 
+  it('a body’s response the inspectorate’s site republishes is still the body’s', async () => {
+    const response =
+      'Commissioner’s response to the HMICFRS PEEL report\n\nI welcome the report on Surrey Police and have asked the Chief Constable for his comments.';
+    const { result } = await explainDocument(new TextEncoder().encode(response), { publisher: 'inspectorate' });
+    expect(result.kind).toBe('pcc-response');
+  });
+
   it('read by its words alone, the same document is nobody’s report', () => {
     expect([read(words).kind, read(words).kindRule]).toEqual(['other', 'unrecognised']);
   });
