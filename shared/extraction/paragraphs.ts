@@ -165,8 +165,11 @@ export function withoutSubListMarker(paragraph: string): string {
   return marker && SUB_LIST_ITEM.test(paragraph) ? paragraph.slice(marker[0].length) : paragraph;
 }
 
+/** How a sentence ends, a closing quotation mark or bracket after its stop: a line that does not end so goes on. */
+export const SENTENCE_END = /[.!?:;]["'’”)\]]?$/;
+
 function continuesSentence(previous: string, line: string): boolean {
-  return !/[.!?:;]["'’”)\]]?$/.test(previous) && /^[a-z]/.test(line) && !startsSubListItem(line);
+  return !SENTENCE_END.test(previous) && /^[a-z]/.test(line) && !startsSubListItem(line);
 }
 
 /** Any list marker, numbers included: a line that starts one never continues the line before. */

@@ -1,5 +1,5 @@
 import type { DocumentBlock, StructuredDocument } from './blocks';
-import { opensTableRow, startsListItem, withMarkdownTables } from './paragraphs';
+import { opensTableRow, SENTENCE_END, startsListItem, withMarkdownTables } from './paragraphs';
 
 /** A run of text as the PDF places it on the page: x and width from its glyphs' boxes, y its baseline. */
 export interface TextItem {
@@ -109,7 +109,7 @@ function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment
   if (level !== null || startsListItem(segment.text) || block.kind === 'table-cell') return false;
   if (block.kind === 'paragraph' && opensTableRow(block.text)) return true;
   // A block whose sentence has ended is not carried on, however the next line is set.
-  if (/[.!?:;]["'’”)\]]?$/.test(block.text)) return false;
+  if (SENTENCE_END.test(block.text)) return false;
   const hangingIndent = block.kind === 'list-item' && segment.left > before.left + segment.size * 0.5;
   return hangingIndent || /^[a-z]/.test(segment.text);
 }

@@ -4,7 +4,7 @@ import { type AddresseeRule, addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
-import { bulletsOf, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
+import { bulletsOf, SENTENCE_END, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { firstSentence, parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
@@ -32,8 +32,6 @@ const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
 /** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
 const SENTENCE_OPENER = /^(?:The|This|These|Those|It|Its|We|Our|In|A|An|There|They|He|She|I)\b/;
-/** How a sentence ends, a closing quotation mark or bracket after its stop. */
-const SENTENCE_END = /[.!?;:]["'’”)\]]?$/;
 /** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
 const BARE_NUMBER = /^\(?(\d{1,3})[.)]$/;
 /** A numbered paragraph's number, as a letter or a committee paper numbers them: "2.1 Recommendation 1", "2.2 By 31 October 2023, …". */

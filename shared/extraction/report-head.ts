@@ -42,12 +42,12 @@ const CONTACT_OR_REFERENCE = /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^H[CL] Deb\b|^
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
 const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
+/** A journalist's byline, the role then the outlet: "Features and Opinion Editor, Solicitors Journal"; not "Letter to the Editor". */
+const REPORTER_BYLINE = /^(?!.*\b(?:to|from)\s+the\b)(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,4}(?:Editor|Reporter|Correspondent),\s+\S/;
 /**
  * What may be a byline: a person's name alone above the title ("Ben Adams"), two or three capitalised
  * words none of which says what a document is.
  */
-/** A journalist's byline, the role then the outlet: "Features and Opinion Editor, Solicitors Journal"; not "Letter to the Editor". */
-const REPORTER_BYLINE = /^(?!.*\b(?:to|from)\s+the\b)(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,4}(?:Editor|Reporter|Correspondent),\s+\S/;
 const BYLINE =
   /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */

@@ -322,6 +322,10 @@ export interface KindEvidence {
   openingRecommendation: string | null;
   /** The paragraphs with their quotations taken out: what the document says in its own voice. */
   unquoted: string[];
+  /** Whether the inspectorate speaks in its own voice outside quotation, or the page shows its site's marks. */
+  inspectorateVoice: boolean;
+  /** Whether an inspector is quoted speaking, as the inspectorate's news items quote one. */
+  inspectorSpeaks: boolean;
 }
 
 interface KindRule {
@@ -347,12 +351,12 @@ function response(signal: (evidence: KindEvidence) => string | null): (evidence:
  * in the inspectorate's own voice: a real report read as another's page would get no reminder at all.
  */
 function withoutOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
-  return withoutRecommendations(notInOwnVoice((evidence) => (INSPECTOR_SPEAKS.test(evidence.text) ? null : signal(evidence))));
+  return withoutRecommendations(notInOwnVoice((evidence) => (evidence.inspectorSpeaks ? null : signal(evidence))));
 }
 
 /** A signal that counts only where the inspectorate neither speaks in its own voice nor shows its site's marks. */
 function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
-  return (evidence) => (evidence.unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_SITE.test(evidence.text) ? null : signal(evidence));
+  return (evidence) => (evidence.inspectorateVoice ? null : signal(evidence));
 }
 
 /**
@@ -664,6 +668,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
   const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
+  const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
   return {
@@ -682,7 +687,9 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
       (REGISTER_NUMBERED.test(paras[0] ?? '') || findings.recommendations.some(({ addressees }) => addressees.some(namesPolicing)))
         ? (paras[opensAt] ?? null)
         : null,
-    unquoted: paras.map((paragraph) => paragraph.replace(QUOTATION, ' ')),
+    unquoted,
+    inspectorateVoice: unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_SITE.test(text),
+    inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
   };
 }
 
