@@ -136,7 +136,7 @@ export function correctReport(report: Report, correction: ReportCorrection, cont
                 ? `Corrected to a document that is not an inspection report: ${context.reason}`
                 : `Corrected from “${report.kind ?? 'unread'}” by ${context.by}: decide whether the s55 duty applies`,
           };
-      return { ...report, kind: correction.kind, s55 };
+      return { ...report, kind: correction.kind, s55, kindCorrectedBy: context.by };
     }
     case 's55':
       return { ...report, s55: { applies: correction.applies, reason: context.reason, decidedBy: context.by } };

@@ -132,6 +132,8 @@ export interface Report {
   letterDatedOn?: CalendarDate | null;
   /** For a body's response: its text, to check against the recommendations of the report it is linked to, whenever that is. */
   responseText?: string;
+  /** Who said what kind of document it is, once a person did; until then the kind is the rules' reading. */
+  kindCorrectedBy?: string | null;
 }
 
 /**

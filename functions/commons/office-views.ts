@@ -10,7 +10,7 @@ import { bySoonestLastDay, type ObligationSummary, summariseObligation } from '.
 import { latenessOf, type ResponseLateness } from '../../shared/responses';
 import { trackerSpreadsheet } from '../../shared/tracker-spreadsheet';
 import type { DirectoryTable } from './directory-table';
-import { type LedgerEntry, ReportNotFoundError, type ReportsTable } from './reports-table';
+import { type LedgerEntry, ReportNotFoundError, type ReportsTable, type ReviewItem, reviewOf } from './reports-table';
 
 export interface OfficeViewDependencies {
   reports: ReportsTable;
@@ -95,6 +95,8 @@ export interface ReportView {
   correctionRefusal: string | null;
   /** For each visible body's published response: the day of the 56-day period it came on, and how late. */
   lateness: ResponseLateness[];
+  /** What about the report waits for a person (an administrator settles it), or null. */
+  review: ReviewItem | null;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function viewReport(dependencies: OfficeViewDependencies, viewer: V
     history: history.filter((event) => visible(event.bodyId)),
     correctionRefusal: correctionRefusal(viewer, state.obligations, nameOf),
     lateness: latenessOf(state.report, obligations),
+    review: reviewOf(state.report),
   };
 }
 

@@ -18,6 +18,7 @@ import type { PlannedReminder } from '../../shared/reminders';
 import { descriptionKey, titleForcesKey } from '../../shared/report-identity';
 import { type ReadReport, withDefaults } from '../../shared/report-ingestion';
 import { NO_LAST_DAY, OPEN_REMINDER_QUEUE, REPORT_LIST, REVIEW_PARTITION, SCAN_HEARTBEAT_KEY, TABLE_LAYOUT, UNSETTLED_REMINDER } from './table-layout';
+import { DISCOVERED_PREFIX } from './wiring';
 
 const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
 const obligationKey = (reportId: string, bodyId: string) => ({ pk: `REPORT#${reportId}`, sk: `OBLIGATION#${bodyId}` });
@@ -25,6 +26,7 @@ const uploadKey = (bucket: string, key: string, eTag: string) => ({ pk: `UPLOAD#
 const identityKey = (identity: string) => ({ pk: `IDENTITY#${identity}`, sk: 'IDENTITY' });
 const titleKey = (key: string, reportId: string) => ({ pk: `TITLE#${key}`, sk: `REPORT#${reportId}` });
 const reviewKey = (item: Pick<ReviewItem, 'what' | 'reportId'>) => ({ pk: REVIEW_PARTITION, sk: `${item.what}#${item.reportId}` });
+const reviewItem = (review: ReviewItem) => ({ ...reviewKey(review), itemType: 'review', ...review });
 const uploadRequestKey = (uploadId: string) => ({ pk: `UPLOAD-REQUEST#${uploadId}`, sk: 'REQUEST' });
 // The date is part of the key: a corrected date is a new date, and its reminders are new reminders.
 const reminderKey = (obligation: Pick<Obligation, 'reportId' | 'bodyId'>, reminder: Pick<PlannedReminder, 'dateKind' | 'dueOn' | 'stage'>) => ({
@@ -61,9 +63,13 @@ export function identitiesOf(report: Report): string[] {
   return [...(report.fingerprint ? [`text#${report.fingerprint}`] : []), ...(description ? [`description#${description}`] : [])];
 }
 
-/** What only a person can settle: a report that may be another stored one, or a response not yet linked to its report. */
+/**
+ * What only a person can settle: a report that may be another stored one, a response not yet linked
+ * to its report, or a document a person uploaded that the rules read as neither a report nor a
+ * response, which starts no clock and may be a report they misread.
+ */
 export interface ReviewItem {
-  what: 'possible-duplicate' | 'unlinked-response';
+  what: 'possible-duplicate' | 'unlinked-response' | 'unrecognised-upload';
   reportId: string;
   title: string | null;
   /** For a possible duplicate: the stored report it may be. */
@@ -74,10 +80,18 @@ export interface ReviewItem {
 export function reviewOf(report: Report): ReviewItem | null {
   if (report.mergedInto) return null;
   if (report.possibleDuplicateOf) return { what: 'possible-duplicate', reportId: report.id, title: report.title, of: report.possibleDuplicateOf };
-  if (report.kind === 'pcc-response' && !report.answers && report.status !== 'failed')
-    return { what: 'unlinked-response', reportId: report.id, title: report.title, of: null };
+  if (report.status === 'failed') return null;
+  if (report.kind === 'pcc-response' && !report.answers) return { what: 'unlinked-response', reportId: report.id, title: report.title, of: null };
+  if (report.kind === 'other' && !report.kindCorrectedBy && uploadedByAPerson(report))
+    return { what: 'unrecognised-upload', reportId: report.id, title: report.title, of: null };
   return null;
 }
+
+/**
+ * Discovery takes what a site lists, much of it rightly not a report; a person uploads a document
+ * because they take it for a report (or a response), so the rules disagreeing is worth a look.
+ */
+const uploadedByAPerson = (report: Report) => [report.source, ...(report.otherSources ?? [])].some((source) => !source.key.startsWith(DISCOVERED_PREFIX));
 
 /** Another report holds one of the identities of the report being stored: it is that report. */
 export class IdentityTakenError extends Error {
@@ -493,7 +507,7 @@ export class ReportsTable {
             },
           ]
         : []),
-      ...(review ? [{ Put: { TableName: this.tableName, Item: { ...reviewKey(review), itemType: 'review', ...review } } }] : []),
+      ...(review ? [{ Put: { TableName: this.tableName, Item: reviewItem(review) } }] : []),
     ];
   }
 
@@ -527,8 +541,12 @@ export class ReportsTable {
    * succeeds only if nobody changed the report since `state` was read.
    */
   async saveChange(state: ReportState, change: { report?: Report; obligations: Obligation[]; events: AuditEvent[] }): Promise<void> {
-    // What the report asked of a person goes once it is settled (merged, dismissed, linked).
-    const settled = change.report && !reviewOf(change.report) ? reviewOf(state.report) : null;
+    // What the report asks of a person follows the change: it goes once settled (merged, dismissed,
+    // linked, its kind said), and a new one comes when the change raises it (a kind corrected to a response).
+    const before = reviewOf(state.report);
+    const after = change.report ? reviewOf(change.report) : before;
+    const settled = before && before.what !== after?.what ? before : null;
+    const raised = after && JSON.stringify(after) !== JSON.stringify(before) ? after : null;
     const versionCheck = {
       ConditionExpression: 'attribute_exists(pk) AND (#version = :read OR (attribute_not_exists(#version) AND :read = :unversioned))',
       ExpressionAttributeNames: { '#version': 'version' },
@@ -559,6 +577,7 @@ export class ReportsTable {
             ...change.obligations.map((obligation) => ({ Put: { TableName: this.tableName, Item: obligationItem(obligation) } })),
             ...change.events.map((event) => eventPut(this.tableName, event)),
             ...(settled ? [{ Delete: { TableName: this.tableName, Key: reviewKey(settled) } }] : []),
+            ...(raised ? [{ Put: { TableName: this.tableName, Item: reviewItem(raised) } }] : []),
           ],
         }),
       );

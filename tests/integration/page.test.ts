@@ -28,11 +28,18 @@ const today = londonDateAt(new Date());
 const published = addDays(today, -10);
 const lastDay = addDays(published, 55);
 const TITLE = `Crime scenes in Cumbria, ${today}`;
+/** A document whose words name neither the inspectorate nor an inspection: the rules read it as nobody's report. */
+const UNRECOGNISED = `Cumbria Constabulary: the response to robbery, ${Date.now()}`;
 
 /** Puts a report into the bucket as any upload arrives, and waits until it is read. */
-async function uploadReport(key: string, text: string, publishedOn: string): Promise<string> {
+async function uploadReport(key: string, text: string, publishedOn?: string): Promise<string> {
   const { ETag } = await new S3Client({}).send(
-    new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucketName, Key: key, Body: text, Metadata: { [PUBLISHED_ON_METADATA]: publishedOn } }),
+    new PutObjectCommand({
+      Bucket: LOCAL_NAMES.uploadsBucketName,
+      Key: key,
+      Body: text,
+      Metadata: publishedOn ? { [PUBLISHED_ON_METADATA]: publishedOn } : {},
+    }),
   );
   for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 100))) {
     const upload = await adapters.reports.getUpload(LOCAL_NAMES.uploadsBucketName, key, ETag!.replace(/"/g, ''));
@@ -219,6 +226,16 @@ describe('the office’s page, in a real browser', () => {
     expect(await page.getByRole('table', { name: 'History' }).textContent()).toContain('officer@cumbria.test');
   });
 
+  it('says an upload it does not recognise as a report starts no clock and waits for an administrator', async () => {
+    await page.getByRole('link', { name: 'Upload a report' }).first().click();
+    const file = join(tmpdir(), 'Robbery in Cumbria.txt');
+    writeFileSync(file, `${UNRECOGNISED}\n\nCumbria Constabulary records too few robberies, and victims wait too long for an answer.`);
+    await page.getByLabel('The report').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload report' }).click();
+    await page.getByRole('heading', { name: 'Uploaded and read' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('FiftySix did not recognise this as an HMICFRS inspection report, so no clock has started').count()).toBe(1);
+  });
+
   it('shows the calendar link to copy, how to add it to Outlook, and the spreadsheet to download', async () => {
     await page.getByRole('link', { name: 'What we owe' }).first().click();
     await page.getByRole('heading', { name: 'Calendar and spreadsheet' }).waitFor();
@@ -237,6 +254,43 @@ describe('the office’s page, in a real browser', () => {
     await page.goto(`${stack.appUrl}/upload`);
     await page.getByRole('heading', { name: 'Sign in to FiftySix' }).waitFor();
     expect(page.url()).toContain('/sign-in?next=%2Fupload');
+  });
+
+  it('shows an administrator what waits for a person, and settles each on the report’s page', async () => {
+    const responseId = await uploadReport(
+      'uploads/page-cumbria-response.txt',
+      `Cumbria Police and Crime Commissioner response to the HMICFRS report: Horses in Cumbria, ${today}\n\nDate: ${tableDate(today)}\n\nI welcome the report. On recommendation 1, the force now reviews its supervision every month.`,
+    );
+    await signIn('admin@fiftysix.test');
+    await page.getByRole('heading', { name: /^Waiting for a person/ }).waitFor();
+    await expectAccessible(page, 'waiting-for-a-person');
+    await page.getByRole('link', { name: UNRECOGNISED }).click();
+    await page.getByRole('heading', { name: 'Waiting for a person' }).waitFor();
+    expect(await page.getByText('did not recognise it as an HMICFRS inspection report').count()).toBe(1);
+    await expectAccessible(page, 'unrecognised-upload');
+    await shot('unrecognised-upload');
+    await page.locator('summary', { hasText: 'What kind of document it is' }).click();
+    const kind = page.getByRole('form', { name: 'What kind of document it is' });
+    await kind.getByLabel('HMICFRS inspection report').check();
+    await kind.getByLabel('Why').fill('It is the inspectorate’s robbery inspection');
+    await kind.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByText('The kind of document is corrected.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Waiting for a person' }).count()).toBe(0);
+
+    await page.goto(`${stack.appUrl}/reports/${encodeURIComponent(responseId)}`);
+    const link = page.getByRole('form', { name: 'Link the response' });
+    await link.waitFor();
+    await link.getByRole('button', { name: 'Link the response' }).click();
+    await expect.poll(() => link.getByRole('alert').textContent()).toContain('Choose the report it answers');
+    // Each report by its title (as corrected earlier) and publication date, latest first.
+    const offered = await link.getByLabel('The report it answers').locator('option').allTextContents();
+    const crimeScenes = offered.find((label) => label.startsWith(TITLE) && label.endsWith(`(${tableDate(published)})`));
+    expect(crimeScenes).toBeDefined();
+    await link.getByLabel('The report it answers').selectOption({ label: crimeScenes! });
+    await link.getByLabel('Why').fill('The letter answers the crime scenes report under another name');
+    await link.getByRole('button', { name: 'Link the response' }).click();
+    await page.getByText('The response is linked to its report.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Waiting for a person' }).count()).toBe(0);
   });
 
   it('broke no content security policy and threw no script error on any page', () => {

@@ -204,6 +204,46 @@ describe('a date a discovered page gives is not a person’s word', () => {
   });
 });
 
+describe('a person’s upload the rules do not recognise is shown to a person', () => {
+  const unrecognised = (topic: string) =>
+    `Surrey Police: the response to ${topic}\n\nSurrey Police records too few crimes of ${topic}, and victims wait too long for an answer.`;
+  const waiting = async () => (await admin.request('GET', '/review')).body as Array<{ what: string; reportId: string }>;
+
+  it('lists an upload read as neither a report nor a response until a person says what it is, but not what discovery took', async () => {
+    const uploaded = await ingested('uploads/robbery.txt', unrecognised('robbery'));
+    const discovered = await ingested('uploads/discovered/www.cumbria-pcc.example/burglary.txt', unrecognised('burglary'));
+    expect(uploaded).toMatchObject({ status: 'no-duty', owedBy: [] });
+    expect(await waiting()).toContainEqual({ what: 'unrecognised-upload', reportId: uploaded.reportId, title: expect.any(String), of: null });
+    expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: discovered.reportId }));
+
+    const corrected = await admin.request('POST', `/reports/${uploaded.reportId}/corrections`, {
+      type: 'kind',
+      kind: 'hmicfrs-report',
+      reason: 'It is the inspectorate’s robbery inspection of Surrey',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.report).toMatchObject({ kind: 'hmicfrs-report', kindCorrectedBy: 'admin@fiftysix.test' });
+    expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: uploaded.reportId }));
+  });
+
+  it('settles the question when a person confirms it is not a report, and raises the next when they say it is a response', async () => {
+    const notAReport = await ingested('uploads/theft.txt', unrecognised('theft'));
+    const confirmed = await admin.request('POST', `/reports/${notAReport.reportId}/corrections`, {
+      type: 'kind',
+      kind: 'other',
+      reason: 'A briefing note, not a report',
+    });
+    expect(confirmed.status).toBe(200);
+    expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: notAReport.reportId }));
+
+    const aResponse = await ingested('uploads/fraud.txt', unrecognised('fraud'));
+    await admin.request('POST', `/reports/${aResponse.reportId}/corrections`, { type: 'kind', kind: 'pcc-response', reason: 'The PCC’s letter' });
+    expect((await waiting()).filter((item) => item.reportId === aResponse.reportId)).toEqual([
+      { what: 'unlinked-response', reportId: aResponse.reportId, title: expect.any(String), of: null },
+    ]);
+  });
+});
+
 describe('a response knows its report', () => {
   it('links a body’s response to the national report it answers: its reminders stop, it is dated from the letter, and what it leaves unexplained is listed', async () => {
     const national = await ingested(

@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../../shared/model';
 import type { ObligationState, StillMissing } from '../../shared/obligation-state';
 import type { DateKind, ObligationProgress } from '../../shared/reminders';
-import type { LedgerEntry } from './types';
+import type { LedgerEntry, ReviewItem } from './types';
 
 /** The words the page uses for what the API names with codes. */
 
@@ -24,6 +24,20 @@ export function missingText(missing: StillMissing, state: ObligationState): stri
     ...(missing.response ? ['The published response'] : []),
   ];
 }
+
+/** What waits for a person, as the administrator's list and the report's page say it. */
+export const REVIEW_TEXTS: Record<ReviewItem['what'], string> = {
+  'possible-duplicate':
+    'It has the title and forces of another stored report but another date: it may be the same report, misdated. Merge it into that report, or keep it as a report of its own.',
+  'unlinked-response':
+    'A local policing body’s response that FiftySix could not match to a stored report: link it to the report it answers, and that body’s reminders stop.',
+  'unrecognised-upload':
+    'A person uploaded it, but FiftySix did not recognise it as an HMICFRS inspection report or a body’s response, so it starts no clock. Say what kind of document it is: if it is a report, its clock starts.',
+};
+
+/** What the upload page says of a document FiftySix did not recognise as an inspection report, uploaded with no date. */
+export const UNRECOGNISED_NOT_OWED =
+  'FiftySix did not recognise this as an HMICFRS inspection report, so no clock has started. It is listed for your administrator to check: if it is a report, they correct what kind of document it is and its 56 days start.';
 
 /** What the page says of a document FiftySix did not recognise as an inspection report but that was dated when uploaded. */
 export const UNRECOGNISED_BUT_OWED =

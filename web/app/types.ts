@@ -1,5 +1,5 @@
 import type { ReportView } from '../../functions/commons/office-views';
-import type { LedgerEntry } from '../../functions/commons/reports-table';
+import type { LedgerEntry, ReportListing, ReviewItem } from '../../functions/commons/reports-table';
 import type { UploadStatus } from '../../functions/commons/upload-requests';
 import type { UploadLink } from '../../functions/commons/uploads-bucket';
 import type { LocalPolicingBody } from '../../shared/configuration';
@@ -20,4 +20,4 @@ export interface Me {
   >;
 }
 
-export type { LedgerEntry, ObligationSummary, ReportView, UploadLink, UploadStatus };
+export type { LedgerEntry, ObligationSummary, ReportListing, ReportView, ReviewItem, UploadLink, UploadStatus };

@@ -2,9 +2,9 @@ import { daysLeftText, STATUSES, type Status, statusOf } from '../../../shared/o
 import { api } from '../api';
 import { h, replace } from '../dom';
 import { button, heading, insetText, link, paragraph, select, statusTag, table, tableDate, textInput, warningText } from '../govuk';
-import { missingText } from '../labels';
+import { missingText, REVIEW_TEXTS } from '../labels';
 import type { PageContext } from '../main';
-import type { Me, ObligationSummary } from '../types';
+import type { Me, ObligationSummary, ReviewItem } from '../types';
 
 interface Filters {
   status: string;
@@ -53,7 +53,7 @@ function calendarSection(me: Me) {
                     'Copy calendar link',
                     {
                       type: 'button',
-                      'aria-label': me.bodies.length > 1 ? `Copy the calendar link for ${body.name}` : undefined,
+                      'aria-label': me.bodies.length > 1 ? `Copy calendar link for ${body.name}` : undefined,
                       onclick: () =>
                         void navigator.clipboard.writeText(body.calendarUrl!).then(
                           () => replace(copied, 'Copied.'),
@@ -128,9 +128,34 @@ function missingCell(row: ObligationSummary) {
 }
 
 /** What the office owes: every obligation of its bodies, soonest last day first, with filters that the address keeps. */
+/** For an administrator: what only a person can settle, each with its report's page, where it is settled. */
+function reviewSection(waiting: ReviewItem[]) {
+  if (waiting.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'review-heading', class: 'govuk-!-margin-bottom-6' },
+    h('h2', { class: 'govuk-heading-m', id: 'review-heading' }, `Waiting for a person (${waiting.length})`),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-list--spaced' },
+      ...waiting.map((item) =>
+        h(
+          'li',
+          {},
+          link(`/reports/${encodeURIComponent(item.reportId)}`, item.title ?? 'Untitled document'),
+          h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-bottom-0' }, REVIEW_TEXTS[item.what]),
+        ),
+      ),
+    ),
+  );
+}
+
 export async function obligationsPage(main: HTMLElement, { me }: PageContext): Promise<string> {
   // Soonest last day first, as the API sends them; historical reports, past long ago and urgent to nobody, last.
-  const listed = await api<ObligationSummary[]>('GET', '/obligations');
+  const [listed, waiting] = await Promise.all([
+    api<ObligationSummary[]>('GET', '/obligations'),
+    me.admin ? api<ReviewItem[]>('GET', '/review') : Promise.resolve([]),
+  ]);
   const rows = [...listed.filter((row) => statusOf(row).code !== 'historical'), ...listed.filter((row) => statusOf(row).code === 'historical')];
   const filters = filtersFromAddress();
   const bodyName = (bodyId: string) => me.bodies.find((body) => body.id === bodyId)?.name ?? bodyId;
@@ -238,6 +263,7 @@ export async function obligationsPage(main: HTMLElement, { me }: PageContext): P
         )
       : null,
     ...me.bodies.filter((body) => body.suppressed.length > 0 && !body.retired).map(suppressedWarning),
+    reviewSection(waiting),
     paragraph(
       'Each report your office must answer under section 55 of the Police Act 1996, with the last day to publish the response. ',
       link('/upload', 'Upload a report'),

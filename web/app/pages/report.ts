@@ -18,6 +18,7 @@ import {
   longDate,
   notificationBanner,
   paragraph,
+  select,
   statusTag,
   summaryList,
   table,
@@ -26,9 +27,9 @@ import {
   textInput,
   warningText,
 } from '../govuk';
-import { ACTIONS, DATE_KINDS, KIND_NAMES, missingText, progressText, reminderOutcome, stageText, UNRECOGNISED_BUT_OWED } from '../labels';
+import { ACTIONS, DATE_KINDS, KIND_NAMES, missingText, progressText, REVIEW_TEXTS, reminderOutcome, stageText, UNRECOGNISED_BUT_OWED } from '../labels';
 import type { PageContext } from '../main';
-import type { ReportView } from '../types';
+import type { ReportListing, ReportView } from '../types';
 
 type ObligationView = ReportView['obligations'][number];
 
@@ -367,6 +368,83 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     );
   }
 
+  /** What waits for a person about this report, and for an administrator the form that settles it. */
+  const reviewSection = async () => {
+    const { review } = view;
+    if (!review) return null;
+    const heading2 = h('h2', { class: 'govuk-heading-m', id: 'review-heading' }, 'Waiting for a person');
+    const section = (...children: Child[]) =>
+      h('section', { 'aria-labelledby': 'review-heading', class: 'govuk-!-margin-bottom-8' }, heading2, paragraph(REVIEW_TEXTS[review.what]), ...children);
+    if (!context.me.admin) return section(insetText('An administrator settles it.'));
+    const settle = (submit: string, path: string, fields: Child[], build: (data: FormData, element: HTMLFormElement) => object | FieldError[], what: string) =>
+      form(
+        {
+          submit,
+          label: submit,
+          onSubmit: (data, element) => {
+            const built = build(data, element);
+            const errors = [...(Array.isArray(built) ? built : []), ...missingReason(data, element)];
+            if (errors.length > 0) return Promise.resolve(errors);
+            return change(`/reports/${encodeURIComponent(report.id)}/${path}`, { ...built, reason: text(data, 'reason') }, what);
+          },
+        },
+        ...fields,
+        reasonField(),
+      );
+    switch (review.what) {
+      case 'possible-duplicate':
+        return section(
+          paragraph('The other report: ', link(`/reports/${encodeURIComponent(review.of ?? '')}`, 'open it in this page')),
+          settle(
+            'Save the decision',
+            'duplicate',
+            [
+              choices('radio', 'decision', {
+                legend: 'Is it the same report?',
+                items: [
+                  { value: 'merge', text: 'Yes: merge it into the other report, as another copy of it' },
+                  { value: 'dismiss', text: 'No: keep it as a report of its own' },
+                ],
+              }),
+            ],
+            (data, element) =>
+              data.get('decision')
+                ? { decision: String(data.get('decision')) }
+                : [{ field: idOf(element, 'decision'), message: 'Choose whether it is the same report' }],
+            'The decision is recorded.',
+          ),
+        );
+      case 'unlinked-response': {
+        const reports = (await api<ReportListing[]>('GET', '/reports'))
+          .filter((each) => each.kind === 'hmicfrs-report' && (each.status === 'ingested' || each.status === 'awaiting-publication-date'))
+          .sort((a, b) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? ''));
+        return section(
+          settle(
+            'Link the response',
+            'responds-to',
+            [
+              select('report', {
+                label: 'The report it answers',
+                hint: 'Latest published first',
+                choices: [
+                  { value: '', text: 'Choose a report' },
+                  ...reports.map((each) => ({ value: each.id, text: `${each.title ?? 'Untitled report'} (${tableDate(each.publishedOn)})` })),
+                ],
+              }),
+            ],
+            (data, element) =>
+              text(data, 'report') ? { reportId: text(data, 'report') } : [{ field: idOf(element, 'report'), message: 'Choose the report it answers' }],
+            'The response is linked to its report.',
+          ),
+        );
+      }
+      case 'unrecognised-upload':
+        return section(
+          paragraph(link('#corrections-heading', 'Correct what kind of document it is'), ' below, choosing “Not an inspection report” if it is not one.'),
+        );
+    }
+  };
+
   const corrections = () => {
     const correction = (legend: string, fields: Child[], build: (data: FormData, element: HTMLFormElement) => unknown | FieldError[], what: string) =>
       details(
@@ -564,6 +642,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     link('/', 'Back to what we owe', { class: 'govuk-back-link' }),
     heading(title, report.kind ? KIND_NAMES[report.kind] : 'Not read'),
     report.failure ? warningText(`This upload could not be read: ${report.failure.message}`) : null,
+    await reviewSection(),
     ...view.obligations.map(obligationSection),
     h(
       'section',
