@@ -82,3 +82,36 @@ export function applyProgress(
       };
   }
 }
+
+const sameWords = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * What an office recorded on a report a person found to be a copy of another, carried to that other,
+ * so its reminders stop as they had on the copy: what the other lacks is taken from the copy, and
+ * nothing recorded there is overwritten. A recommendation explained is matched by its words, not its
+ * key: the copy may number its recommendations otherwise.
+ */
+export function carriedProgress(
+  into: { progress: ObligationProgress; report: Pick<Report, 'recommendations'> },
+  from: { progress: ObligationProgress; report: Pick<Report, 'recommendations'> },
+): ObligationProgress {
+  const keyByWords = new Map(
+    into.report.recommendations.map((recommendation, index) => [sameWords(recommendation.text), recommendationKey(recommendation, index)]),
+  );
+  const explained = from.report.recommendations.flatMap((recommendation, index) => {
+    const fromKey = recommendationKey(recommendation, index);
+    const intoKey = keyByWords.get(sameWords(recommendation.text));
+    return intoKey && from.progress.explainedRecommendations.includes(fromKey) ? [{ intoKey, note: from.progress.recommendationNotes[fromKey] }] : [];
+  });
+  const published = into.progress.responsePublishedOn ? into.progress : from.progress;
+  return {
+    chiefOfficerCommentsReceivedOn: into.progress.chiefOfficerCommentsReceivedOn ?? from.progress.chiefOfficerCommentsReceivedOn,
+    responsePublishedOn: published.responsePublishedOn,
+    responseUrl: published.responseUrl,
+    explainedRecommendations: [...new Set([...into.progress.explainedRecommendations, ...explained.map((each) => each.intoKey)])],
+    recommendationNotes: {
+      ...Object.fromEntries(explained.flatMap((each) => (each.note ? [[each.intoKey, each.note]] : []))),
+      ...into.progress.recommendationNotes,
+    },
+  };
+}

@@ -87,7 +87,7 @@ function obligationOf(state: ReportState, bodyId: string): Obligation {
 }
 
 /** The report's obligations again, with `changed` in place of its earlier self, and only what moved. */
-function following(state: ReportState, report: Report, changed: Obligation[], bodies: LocalPolicingBody[], context: EventContext) {
+export function obligationsFollowing(state: ReportState, report: Report, changed: Obligation[], bodies: LocalPolicingBody[], context: EventContext) {
   const existing = state.obligations.map((obligation) => changed.find((each) => each.bodyId === obligation.bodyId) ?? obligation);
   const reconciled = reconcileObligations(report, existing, bodies, context, { stored: state.obligations });
   return { report: reconciled.report, obligations: changedObligations(state.obligations, reconciled.obligations), all: reconciled.obligations };
@@ -112,7 +112,7 @@ export async function recordProgress(
     (read, bodies, context) => {
       const before = obligationOf(read, bodyId);
       const progress = changes.reduce((current, change) => applyProgress(current, change, read.report, context.on), before.progress);
-      const { obligations } = following(read, read.report, [{ ...before, progress }], bodies, context);
+      const { obligations } = obligationsFollowing(read, read.report, [{ ...before, progress }], bodies, context);
       const undone = changes.every((change) => change.action === 'undo');
       const event = auditEvent(context, undone ? 'progress.undone' : 'progress.recorded', { reportId, bodyId }, { before: before.progress, after: progress });
       return { obligations, events: [event] };
@@ -153,7 +153,7 @@ export async function correctReportAs(
     (read, bodies, context) => {
       assertMayCorrect(viewer, read.obligations);
       const corrected = correctReport(read.report, correction, { by: viewer.actor, reason: why, ...(typed ? { today: context.on } : {}) });
-      const after = following(read, corrected, [], bodies, context);
+      const after = obligationsFollowing(read, corrected, [], bodies, context);
       // What a correction does to who owes the report counts too: a user's may change only their own bodies' obligations.
       assertChangesOnlyOwn(viewer, after.obligations);
       const fields = correctedFields(correction);
@@ -195,7 +195,7 @@ export async function correctObligationAs(
         throw new CorrectionRefusedError(`The body "${bodyId}" is retired: an administrator must bring it back before its obligations can be restored`);
       }
       const corrected = correctObligation(before, correction, { by: viewer.actor, on: context.on, reason: why });
-      const { obligations } = following(read, read.report, [corrected], bodies, context);
+      const { obligations } = obligationsFollowing(read, read.report, [corrected], bodies, context);
       const after = obligations.find((each) => each.bodyId === bodyId) ?? corrected;
       const record = (obligation: Obligation) => ({
         closure: obligation.closure,

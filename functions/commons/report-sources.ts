@@ -1,11 +1,12 @@
 import { assertAdmin, type Viewer } from '../../shared/access';
-import { auditEvent } from '../../shared/audit';
+import { type AuditEvent, auditEvent, type EventContext } from '../../shared/audit';
 import type { CalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import type { Report, ReportSource } from '../../shared/model';
+import { carriedProgress } from '../../shared/progress';
 import { changedObligations, ingestedOn, reconcileObligations } from '../../shared/report-ingestion';
 import { answeredObligations, checkResponse, ResponseNotLinkedError } from '../../shared/responses';
-import { changeReport, type ReportChangeDependencies } from './report-changes';
+import { changeReport, obligationsFollowing, type ReportChangeDependencies } from './report-changes';
 import { ReportNotFoundError, type ReportState } from './reports-table';
 
 /**
@@ -13,16 +14,53 @@ import { ReportNotFoundError, type ReportState } from './reports-table';
  * its sources: no new report, obligations or emails.
  */
 export async function addSource(dependencies: ReportChangeDependencies, reportId: string, source: ReportSource, by: string): Promise<ReportState> {
+  return changeReport(dependencies, reportId, (read, _bodies, context) => withSource(read, source, context), by);
+}
+
+/** The report with one more source, and its history told so; S3 may deliver an upload's event twice, so a source kept already is not added again. */
+function withSource(read: ReportState, source: ReportSource, context: EventContext): { report?: Report; events: AuditEvent[]; obligations: [] } {
+  const known = [read.report.source, ...(read.report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
+  if (known) return { obligations: [], events: [] };
+  const report = { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
+  const event = auditEvent(context, 'report.source-added', { reportId: read.report.id }, { after: { source }, reason: 'The same report, uploaded again' });
+  return { report, obligations: [], events: [event] };
+}
+
+/**
+ * A possible duplicate merged into the report it is: its upload becomes one more source of that
+ * report, and what each office recorded on it is carried there, so that its reminders do not start
+ * again on the report it was merged into.
+ */
+async function mergeInto(dependencies: ReportChangeDependencies, reportId: string, duplicate: ReportState, by: string): Promise<ReportState> {
   return changeReport(
     dependencies,
     reportId,
-    (read, _bodies, context) => {
-      const known = [read.report.source, ...(read.report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
-      // S3 may deliver an upload's event twice: a source kept already is not added, nor its history told so again.
-      if (known) return { obligations: [], events: [] };
-      const report = { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
-      const event = auditEvent(context, 'report.source-added', { reportId }, { after: { source }, reason: 'The same report, uploaded again' });
-      return { report, obligations: [], events: [event] };
+    (read, bodies, context) => {
+      const sourced = withSource(read, duplicate.report.source, context);
+      const report = sourced.report ?? read.report;
+      const carried = read.obligations.flatMap((obligation) => {
+        const copy = duplicate.obligations.find((each) => each.bodyId === obligation.bodyId);
+        if (!copy) return [];
+        const progress = carriedProgress({ progress: obligation.progress, report }, { progress: copy.progress, report: duplicate.report });
+        return JSON.stringify(progress) === JSON.stringify(obligation.progress) ? [] : [{ ...obligation, progress }];
+      });
+      const events = carried.map((obligation) =>
+        auditEvent(
+          context,
+          'progress.recorded',
+          { reportId, bodyId: obligation.bodyId },
+          {
+            before: read.obligations.find((each) => each.bodyId === obligation.bodyId)?.progress,
+            after: obligation.progress,
+            reason: `Recorded on report ${duplicate.report.id}, merged into this one`,
+          },
+        ),
+      );
+      return {
+        report: sourced.report,
+        obligations: obligationsFollowing(read, report, carried, bodies, context).obligations,
+        events: [...sourced.events, ...events],
+      };
     },
     by,
   );
@@ -101,7 +139,7 @@ export async function settleDuplicate(
   if (!state) throw new ReportNotFoundError(reportId);
   const other = state.report.possibleDuplicateOf;
   if (!other) throw new CorrectionRefusedError(`Report ${reportId} is not marked as a possible duplicate: there is nothing to ${decision}`);
-  if (decision === 'merge') await addSource(dependencies, other, state.report.source, viewer.actor);
+  if (decision === 'merge') await mergeInto(dependencies, other, state, viewer.actor);
   return changeReport(
     dependencies,
     reportId,

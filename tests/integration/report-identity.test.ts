@@ -149,6 +149,33 @@ describe('one report however it arrives', () => {
     expect(await services.reports.getReport(third.reportId)).toMatchObject({ possibleDuplicateOf: kept.reportId });
   });
 
+  it('carries what an office recorded on a possible duplicate to the report it is merged into, so its reminders stay stopped', async () => {
+    const title = 'Stop and search in Cumbria';
+    const [first, misdated] = await namesakes('stop-search', 'Cumbria Constabulary', title, ['2026-09-07', '2026-09-14']);
+    const recorded = await cumbriaOffice.request('POST', `/reports/${misdated.reportId}/bodies/cumbria/progress`, {
+      action: 'chief-officer-comments-received',
+      on: '2026-09-20',
+    });
+    expect(recorded.status).toBe(200);
+    for (const recommendation of ['2', '3'])
+      await cumbriaOffice.request('POST', `/reports/${misdated.reportId}/bodies/cumbria/progress`, {
+        action: 'recommendation-explained',
+        recommendation,
+        note: `Explained ${recommendation}`,
+      });
+    expect((await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'Misdated' })).status).toBe(200);
+    const [cumbria] = await services.reports.getObligations(first.reportId);
+    // The misdated copy's third recommendation is not in the report it is merged into.
+    expect(cumbria!.progress).toMatchObject({
+      chiefOfficerCommentsReceivedOn: '2026-09-20',
+      explainedRecommendations: ['2'],
+      recommendationNotes: { '2': 'Explained 2' },
+    });
+    expect(await services.reports.historyOf(first.reportId)).toContainEqual(
+      expect.objectContaining({ action: 'progress.recorded', bodyId: 'cumbria', reason: `Recorded on report ${misdated.reportId}, merged into this one` }),
+    );
+  });
+
   it('keeps a possible duplicate a person dismisses as a report of its own', async () => {
     const title = 'Neighbourhood policing in Surrey';
     const [first, next] = await namesakes('neighbourhood', 'Surrey Police', title, ['2024-08-01', '2025-08-01']);

@@ -6,7 +6,7 @@ import { CorrectionRefusedError, correctObligation, correctReport } from '../../
 import { planSeed, REMOVED_FROM_FILE, seedDigest } from '../../shared/directory';
 import type { ExtractionResult, Obligation } from '../../shared/model';
 import { obligationState, stillMissing, summariseObligation } from '../../shared/obligation-state';
-import { applyProgress, ProgressRefusedError } from '../../shared/progress';
+import { applyProgress, carriedProgress, ProgressRefusedError } from '../../shared/progress';
 import { NO_PROGRESS } from '../../shared/reminders';
 import { changedObligations, type ReadReport, readReport, reconcileObligations } from '../../shared/report-ingestion';
 import { trackerSpreadsheet } from '../../shared/tracker-spreadsheet';
@@ -211,6 +211,36 @@ describe('progress', () => {
     expect(
       applyProgress(published, { action: 'undo', what: 'chief-officer-comments-received' }, report, '2024-05-01').chiefOfficerCommentsReceivedOn,
     ).toBeNull();
+  });
+
+  it('carries to the report a copy is merged into what the office recorded on the copy, by the recommendations’ words, overwriting nothing', () => {
+    const copy = read({
+      recommendations: [
+        { ref: null, text: 'An extra recommendation only the copy has.', targetDate: null, addressees: ['forces'], level: 'force' },
+        ...extraction().recommendations,
+      ],
+    }).report;
+    const onTheCopy = {
+      ...NO_PROGRESS,
+      chiefOfficerCommentsReceivedOn: '2024-03-29',
+      responsePublishedOn: '2024-04-30',
+      responseUrl: 'https://pcc.example.org/copy',
+      explainedRecommendations: ['1', '3'],
+      recommendationNotes: { '1': 'Only on the copy', '3': 'Reviewed in May' },
+    };
+    const onTheReport = { ...NO_PROGRESS, chiefOfficerCommentsReceivedOn: '2024-03-25', explainedRecommendations: ['2'], recommendationNotes: { '2': 'Ours' } };
+    expect(carriedProgress({ progress: onTheReport, report }, { progress: onTheCopy, report: copy })).toEqual({
+      chiefOfficerCommentsReceivedOn: '2024-03-25',
+      responsePublishedOn: '2024-04-30',
+      responseUrl: 'https://pcc.example.org/copy',
+      // The copy's 3 is the report's 2, already explained with its own note; the copy's 1 is not in the report.
+      explainedRecommendations: ['2'],
+      recommendationNotes: { '2': 'Ours' },
+    });
+    expect(carriedProgress({ progress: NO_PROGRESS, report }, { progress: onTheCopy, report: copy })).toMatchObject({
+      explainedRecommendations: ['2'],
+      recommendationNotes: { '2': 'Reviewed in May' },
+    });
   });
 
   it('says what is still missing, and how many stated recommendations are not listed', () => {
