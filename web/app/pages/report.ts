@@ -33,6 +33,9 @@ import type { ReportListing, ReportView } from '../types';
 
 type ObligationView = ReportView['obligations'][number];
 
+/** What a form's fields ask for, as the API takes it, or what is wrong with them. */
+type Build = (data: FormData, element: HTMLFormElement) => object | FieldError[];
+
 /** What the last change on this page did, shown once at the top when it is drawn again. */
 let done: string | null = null;
 
@@ -368,6 +371,25 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     );
   }
 
+  /**
+   * A change that needs a reason, kept in the report's history: `build` reads the fields into the
+   * request, or says what is wrong with them, and the reason is asked for in the same pass.
+   */
+  const reasonedForm = (submit: string, label: string, fields: Child[], build: Build, send: (body: object) => Promise<undefined>) =>
+    form(
+      {
+        submit,
+        label,
+        onSubmit: (data, element) => {
+          const built = build(data, element);
+          const errors = [...(Array.isArray(built) ? built : []), ...missingReason(data, element)];
+          return errors.length > 0 ? Promise.resolve(errors) : send({ ...built, reason: text(data, 'reason') });
+        },
+      },
+      ...fields,
+      reasonField(),
+    );
+
   /** What waits for a person about this report, and for an administrator the form that settles it. */
   const reviewSection = async () => {
     const { review } = view;
@@ -376,21 +398,8 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
     const section = (...children: Child[]) =>
       h('section', { 'aria-labelledby': 'review-heading', class: 'govuk-!-margin-bottom-8' }, heading2, paragraph(REVIEW_TEXTS[review.what]), ...children);
     if (!context.me.admin) return section(insetText('An administrator settles it.'));
-    const settle = (submit: string, path: string, fields: Child[], build: (data: FormData, element: HTMLFormElement) => object | FieldError[], what: string) =>
-      form(
-        {
-          submit,
-          label: submit,
-          onSubmit: (data, element) => {
-            const built = build(data, element);
-            const errors = [...(Array.isArray(built) ? built : []), ...missingReason(data, element)];
-            if (errors.length > 0) return Promise.resolve(errors);
-            return change(`/reports/${encodeURIComponent(report.id)}/${path}`, { ...built, reason: text(data, 'reason') }, what);
-          },
-        },
-        ...fields,
-        reasonField(),
-      );
+    const settle = (submit: string, path: string, fields: Child[], build: Build, what: string) =>
+      reasonedForm(submit, submit, fields, build, (body) => change(`/reports/${encodeURIComponent(report.id)}/${path}`, body, what));
     switch (review.what) {
       case 'possible-duplicate':
         return section(
@@ -446,23 +455,10 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
   };
 
   const corrections = () => {
-    const correction = (legend: string, fields: Child[], build: (data: FormData, element: HTMLFormElement) => unknown | FieldError[], what: string) =>
+    const correction = (legend: string, fields: Child[], build: Build, what: string) =>
       details(
         legend,
-        form(
-          {
-            submit: 'Save the correction',
-            label: legend,
-            onSubmit: async (data, element) => {
-              const built = build(data, element);
-              const errors = [...(Array.isArray(built) ? (built as FieldError[]) : []), ...missingReason(data, element)];
-              if (errors.length > 0) return errors;
-              return correctReport({ ...(built as object), reason: text(data, 'reason') }, what);
-            },
-          },
-          ...fields,
-          reasonField(),
-        ),
+        reasonedForm('Save the correction', legend, fields, build, (body) => correctReport(body, what)),
       );
     const recommendationFields = (recommendation?: ExtractedRecommendation) => [
       textInput('ref', {
