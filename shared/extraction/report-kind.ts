@@ -381,6 +381,33 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
   return (evidence) => (evidence.recommendations === 0 ? signal(evidence) : null);
 }
 
+/**
+ * A title the inspectorate gives its own publications: an inspection, PEEL and its questions, a review
+ * or revisit, monitoring, its chief inspector's annual report, "Report on …", its own news ("Inspectorate
+ * welcomes …"), or its byline run into the title ("Custody in Kent by HM Inspectorate of Prisons and …").
+ */
+const OWN_PUBLICATION_TITLE =
+  /\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorates?\b/i;
+/** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Part of:", "Read ‘Crime recording in Kent’". */
+const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
+/**
+ * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
+ * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
+ * Inspectorate of Constabulary", a letter to a chief constable, "This is HMIC’s second assessment",
+ * "In making this assessment I".
+ */
+const INSPECTORATE_WRITES =
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,40}\b(?:wrote|has written|writes)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear Chief Constable\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to\b/m;
+
+/**
+ * Whether a page that names the inspectorate may still be its own: titled as its publications are,
+ * showing its site's links, or with an inspector writing. Only then does a page told of the
+ * inspectorate in the third person stay its report.
+ */
+function mayBeTheInspectorates({ title, text }: KindEvidence): boolean {
+  return (title !== null && OWN_PUBLICATION_TITLE.test(title)) || OWN_SITE_LINKS.test(text) || INSPECTORATE_WRITES.test(text);
+}
+
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
   {
@@ -607,6 +634,14 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
     kind: 'hmicfrs-report',
     matches: (evidence) => lineMatching(NATIONAL_INSPECTION, evidence.opening.split('\n')),
+  },
+  {
+    name: 'inspectorate-told-of',
+    doc: 'A page that names the inspectorate but never speaks as it, shows its marks, quotes an inspector or carries a finding: someone else’s page about its work.',
+    kind: 'other',
+    matches: withoutOwnVoice((evidence) =>
+      evidence.namesInspectorate && !mayBeTheInspectorates(evidence) ? lineMatching(INSPECTORATE, evidence.paras) : null,
+    ),
   },
   {
     name: 'names-inspectorate',

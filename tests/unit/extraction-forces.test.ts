@@ -70,7 +70,7 @@ describe('rule: national-title', () => {
 describe('rule: national-title, a news item about forces in general', () => {
   it('the opening speaks of police forces in general: the forces named after it are examples', () => {
     const result = read(
-      'Police must grasp one chance to take action for victims of hate crime\nPolice forces are today urged by HMICFRS to prioritise the service to victims, in its first ever report into hate crime.\n• Greater Manchester Police: raised awareness among officers.',
+      'Police must grasp one chance to take action for victims of hate crime\nPolice forces are today urged by HMICFRS to prioritise the service to victims, in its first ever report into hate crime.\nGet the report\n• Greater Manchester Police: raised awareness among officers.',
     );
     expect([result.forces, result.forcesRule]).toEqual([[], 'national-title']);
   });

@@ -918,6 +918,27 @@ describe('rule: inspectorate-in-third-person', () => {
   });
 });
 
+describe('rule: inspectorate-told-of', () => {
+  it.each([
+    'Disabled victims let down\nA joint inspection by His Majesty’s Inspectorate of Constabulary found that the police still fail disabled victims of hate crime.\nThe charity’s chief executive said the findings were shocking.',
+    'Motion on the Metropolitan Police\nThis Assembly notes the findings of HMICFRS about the Met and calls on the Mayor to act.',
+  ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-told-of', false]);
+  });
+
+  it.each([
+    ['titled as its publications are', 'PEEL 2016: Anyshire Police\nHMIC found that the force is good at keeping people safe.'],
+    ['its site’s links', 'Devon and Cornwall Police removed from monitoring\nThe force has made improvements, HMICFRS said.\nGet the letter'],
+    ['an inspector speaking after the verb', 'Custody in Cheshire\nStaff were professional, said Dru Sharpling, HM Inspector of Constabulary.'],
+    ['its byline', 'Custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
+    ['its own words of itself', 'Surrey 2015\nThis is HMIC’s second assessment of how well Surrey Police keeps people safe.'],
+    ['a letter to a chief constable', 'Anyshire Police\nDear Chief Constable\nThank you for meeting HMICFRS last month.'],
+  ])('a page that may be the inspectorate’s own stays its report: %s', (_, text) => {
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+});
+
 describe('rule: inspectorate-own-voice', () => {
   it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
     const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
