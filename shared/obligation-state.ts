@@ -109,3 +109,11 @@ export function bySoonestLastDay(a: ObligationSummary, b: ObligationSummary): nu
     a.bodyId.localeCompare(b.bodyId)
   );
 }
+
+/**
+ * Whether a body's response may answer this stored report: an inspection report some body owes a
+ * response to (one owing nothing, merged into another or of no duty, answers no response).
+ */
+export function mayBeAnswered(report: Pick<Report, 'kind' | 'status'>): boolean {
+  return report.kind === 'hmicfrs-report' && report.status !== 'no-duty' && report.status !== 'failed';
+}

@@ -124,8 +124,14 @@ export async function viewReport(dependencies: OfficeViewDependencies, viewer: V
     history: history.filter((event) => visible(event.bodyId)),
     correctionRefusal: correctionRefusal(viewer, state.obligations, nameOf),
     lateness: latenessOf(state.report, obligations),
-    review: reviewOf(state.report),
+    review: reviewFor(viewer, state.report),
   };
+}
+
+/** What waits for a person about the report; which other stored report it may be is an administrator's to see. */
+function reviewFor(viewer: Viewer, report: Report): ReviewItem | null {
+  const review = reviewOf(report);
+  return review && !viewer.admin ? { ...review, of: null } : review;
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -4,7 +4,7 @@ import type { CalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import type { Report, ReportSource } from '../../shared/model';
 import { carriedProgress } from '../../shared/progress';
-import { changedObligations, ingestedOn, reconcileObligations } from '../../shared/report-ingestion';
+import { changedObligations, ingestedOn, type ReadReport, reconcileObligations } from '../../shared/report-ingestion';
 import { answeredObligations, checkResponse, ResponseNotLinkedError } from '../../shared/responses';
 import { changeReport, obligationsFollowing, type ReportChangeDependencies } from './report-changes';
 import { ReportNotFoundError, type ReportState } from './reports-table';
@@ -17,10 +17,25 @@ export async function addSource(dependencies: ReportChangeDependencies, reportId
   return changeReport(dependencies, reportId, (read, _bodies, context) => withSource(read, source, context), by);
 }
 
-/** The report with one more source, and its history told so; S3 may deliver an upload's event twice, so a source kept already is not added again. */
+/** Whether the report was uploaded at this object already: S3 may deliver an upload's event twice. */
+export function holdsSource(report: Report, source: ReportSource): boolean {
+  return [report.source, ...(report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
+}
+
+/**
+ * A new reading of a report that replaces one stored before (read as owing nothing, or failed): it
+ * keeps the places the earlier one arrived at as its other sources, so that a person's upload stays
+ * one of them when discovery reads the same bytes again.
+ */
+export function withEarlierSources(read: ReadReport, earlier: Report | null): ReadReport {
+  if (!earlier || (earlier.status !== 'no-duty' && earlier.status !== 'failed')) return read;
+  const kept = [earlier.source, ...(earlier.otherSources ?? [])].filter((source) => !holdsSource(read.report, source));
+  return kept.length === 0 ? read : { ...read, report: { ...read.report, otherSources: [...(read.report.otherSources ?? []), ...kept] } };
+}
+
+/** The report with one more source, and its history told so; a source kept already is not added again. */
 function withSource(read: ReportState, source: ReportSource, context: EventContext): { report?: Report; events: AuditEvent[]; obligations: [] } {
-  const known = [read.report.source, ...(read.report.otherSources ?? [])].some((each) => each.bucket === source.bucket && each.key === source.key);
-  if (known) return { obligations: [], events: [] };
+  if (holdsSource(read.report, source)) return { obligations: [], events: [] };
   const report = { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
   const event = auditEvent(context, 'report.source-added', { reportId: read.report.id }, { after: { source }, reason: 'The same report, uploaded again' });
   return { report, obligations: [], events: [event] };

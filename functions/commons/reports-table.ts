@@ -68,8 +68,10 @@ export function identitiesOf(report: Report): string[] {
  * to its report, or a document a person uploaded that the rules read as neither a report nor a
  * response, which starts no clock and may be a report they misread.
  */
+export const REVIEW_KINDS = ['possible-duplicate', 'unlinked-response', 'unrecognised-upload'] as const;
+
 export interface ReviewItem {
-  what: 'possible-duplicate' | 'unlinked-response' | 'unrecognised-upload';
+  what: (typeof REVIEW_KINDS)[number];
   reportId: string;
   title: string | null;
   /** For a possible duplicate: the stored report it may be. */
@@ -508,6 +510,10 @@ export class ReportsTable {
           ]
         : []),
       ...(review ? [{ Put: { TableName: this.tableName, Item: reviewItem(review) } }] : []),
+      // A reading that replaces an earlier one (which owed nothing) settles whatever that one asked of a person.
+      ...REVIEW_KINDS.filter((what) => what !== review?.what).map((what) => ({
+        Delete: { TableName: this.tableName, Key: reviewKey({ what, reportId: report.id }) },
+      })),
     ];
   }
 
@@ -528,7 +534,7 @@ export class ReportsTable {
     return items.map((item) => ({ reportId: String(item.reportId), publishedOn: (item.publishedOn as CalendarDate | undefined) ?? null }));
   }
 
-  /** Everything waiting for a person: possible duplicates and responses not linked to their report. */
+  /** Everything waiting for a person: possible duplicates, responses not linked to their report, and uploads read as neither report nor response. */
   async reviewItems(): Promise<ReviewItem[]> {
     return (await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': REVIEW_PARTITION } })).map((item) =>
       withoutKeys<ReviewItem>(item),

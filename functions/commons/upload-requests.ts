@@ -3,7 +3,7 @@ import { actsFor, ForbiddenError, maySee, type Viewer } from '../../shared/acces
 import { type CalendarDate, londonDateAt } from '../../shared/calendar-date';
 import { publicationDateProblem } from '../../shared/deadlines';
 import type { Report } from '../../shared/model';
-import type { ReportsTable } from './reports-table';
+import { type ReportsTable, type ReviewItem, reviewOf } from './reports-table';
 import type { UploadLink, UploadsBucket } from './uploads-bucket';
 import { PUBLISHED_ON_METADATA, UPLOADED_BY_METADATA, WEB_UPLOADS_PREFIX } from './wiring';
 
@@ -71,9 +71,12 @@ export type UploadStatus =
       fileName: string;
       state: 'read' | 'failed';
       report: Pick<Report, 'id' | 'status' | 'title' | 'kind' | 'publishedOn' | 'responseDueOn' | 'failure'>;
-      /** Whether a body the uploader acts for owes it a response, and whether they may open its page. */
+      /** Whether a body the uploader acts for owes it a response, whether any body does, and whether they may open its page. */
       owedByYou: boolean;
+      owedByAnyone: boolean;
       mayOpen: boolean;
+      /** What about it waits for a person, if anything (an upload not recognised as a report or a response). */
+      review: ReviewItem['what'] | null;
     };
 
 /** What became of an upload the page made: not read yet, read into a report, or refused with its reason. */
@@ -94,6 +97,8 @@ export async function uploadStatus(dependencies: UploadRequestDependencies, view
     state: failure ? 'failed' : 'read',
     report: { id, status, title, kind, publishedOn, responseDueOn, failure },
     owedByYou: state.obligations.some((obligation) => !obligation.closure && actsFor(viewer, obligation.bodyId)),
+    owedByAnyone: state.obligations.some((obligation) => !obligation.closure),
     mayOpen: maySee(viewer, state.obligations),
+    review: reviewOf(state.report)?.what ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { CorrectionRefusedError } from '../../shared/corrections';
 import { isTrackablePublicationDate, TRACKABLE_PUBLICATION_DATES } from '../../shared/deadlines';
 import { explainDocument, type Publisher, UnreadableDocumentError } from '../../shared/extraction';
 import type { ExtractionResult, Report, ReportSource } from '../../shared/model';
+import { mayBeAnswered } from '../../shared/obligation-state';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
 import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
@@ -12,7 +13,7 @@ import { matchRespondedReport, ResponseNotLinkedError } from '../../shared/respo
 import type { DirectoryTable } from '../commons/directory-table';
 import { logger } from '../commons/logger';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import { addSource, linkResponseTo, markResponseLinked } from '../commons/report-sources';
+import { addSource, holdsSource, linkResponseTo, markResponseLinked, withEarlierSources } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, PUBLISHER_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
@@ -243,11 +244,8 @@ async function storeResponse(
   const asStored = async (state: ReportState) =>
     same === reportId ? correctedOrAsStored(state, null, 'duplicate', uploader, dependencies) : storeAsSource(same, unlinked, null, uploader, dependencies);
   if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
-  // A report owed by no body (one merged into another, or of no duty) can answer no response, and would
-  // tie with the report it was merged into, leaving the response for a person.
-  const candidates = (await dependencies.reports.listReports()).filter(
-    (report) => report.kind === 'hmicfrs-report' && report.status !== 'no-duty' && report.status !== 'failed',
-  );
+  // One merged into another would tie with the report it was merged into, leaving the response for a person.
+  const candidates = (await dependencies.reports.listReports()).filter(mayBeAnswered);
   const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
   const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
   if (match.outcome !== 'matched') return unmatched();
@@ -290,11 +288,13 @@ async function storeOrCorrect(
     { reportId },
     { after: { status: read.report.status, kind: read.report.kind, title: read.report.title, publishedOn: read.report.publishedOn, owedBy: owing(read) } },
   );
-  const saved = await dependencies.reports.saveReadReport(read, [readEvent]);
+  const saved = await dependencies.reports.saveReadReport(withEarlierSources(read, await dependencies.reports.getReport(reportId)), [readEvent]);
   if (saved === 'saved') return { reportId, status: read.report.status, saved, failure: null, owedBy: owing(read) };
   const stored = await dependencies.reports.getReportState(reportId);
   if (!stored) return { reportId, status: read.report.status, saved, failure: null, owedBy: [] };
-  return correctedOrAsStored(stored, publishedOnFromUpload, saved, uploader, dependencies);
+  // The same bytes under another name (a person's copy of what discovery took) are one more of its sources.
+  const sourced = holdsSource(stored.report, read.report.source) ? stored : await addSource(dependencies, reportId, read.report.source, uploader.actor);
+  return correctedOrAsStored(sourced, publishedOnFromUpload, saved, uploader, dependencies);
 }
 
 /** A stored report uploaded again: with a publication date other than the stored one, a person is correcting it. */

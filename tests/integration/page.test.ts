@@ -233,7 +233,9 @@ describe('the office’s page, in a real browser', () => {
     await page.getByLabel('The report').setInputFiles(file);
     await page.getByRole('button', { name: 'Upload report' }).click();
     await page.getByRole('heading', { name: 'Uploaded and read' }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText('FiftySix did not recognise this as an HMICFRS inspection report, so no clock has started').count()).toBe(1);
+    expect(
+      await page.getByText('It is listed for your administrator to check what kind of document it is: no clock has started', { exact: false }).count(),
+    ).toBe(1);
   });
 
   it('shows the calendar link to copy, how to add it to Outlook, and the spreadsheet to download', async () => {
@@ -269,11 +271,10 @@ describe('the office’s page, in a real browser', () => {
     expect(await page.getByText('did not recognise it as an HMICFRS inspection report').count()).toBe(1);
     await expectAccessible(page, 'unrecognised-upload');
     await shot('unrecognised-upload');
-    await page.locator('summary', { hasText: 'What kind of document it is' }).click();
-    const kind = page.getByRole('form', { name: 'What kind of document it is' });
+    const kind = page.getByRole('form', { name: 'Say what kind of document it is' });
     await kind.getByLabel('HMICFRS inspection report').check();
     await kind.getByLabel('Why').fill('It is the inspectorate’s robbery inspection');
-    await kind.getByRole('button', { name: 'Save the correction' }).click();
+    await kind.getByRole('button', { name: 'Save the kind' }).click();
     await page.getByText('The kind of document is corrected.').waitFor();
     expect(await page.getByRole('heading', { name: 'Waiting for a person' }).count()).toBe(0);
 

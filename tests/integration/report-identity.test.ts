@@ -253,6 +253,33 @@ describe('a person’s upload the rules do not recognise is shown to a person', 
     expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: uploaded.reportId }));
   });
 
+  it('lists a person’s copy of what discovery took already, the same bytes, keeping it as one of its sources', async () => {
+    const text = unrecognised('shoplifting');
+    const discovered = await ingested('uploads/discovered/www.cumbria-pcc.example/shoplifting.txt', text);
+    expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: discovered.reportId }));
+    const copy = await ingested('uploads/shoplifting.txt', text);
+    expect(copy).toMatchObject({ reportId: discovered.reportId, saved: 'duplicate' });
+    expect((await services.reports.getReport(copy.reportId))?.otherSources?.map((source) => source.key)).toEqual(['uploads/shoplifting.txt']);
+    expect(await waiting()).toContainEqual(expect.objectContaining({ what: 'unrecognised-upload', reportId: copy.reportId }));
+  });
+
+  it('settles the question when the inspectorate’s site gives the same bytes, read as its report, keeping the person’s upload', async () => {
+    const text = unrecognised('arson');
+    const uploaded = await ingested('uploads/arson.txt', text);
+    expect(await waiting()).toContainEqual(expect.objectContaining({ what: 'unrecognised-upload', reportId: uploaded.reportId }));
+    const [fromTheInspectorate] = await ingest.handler(
+      await services.upload('uploads/discovered/hmicfrs.example/arson.txt', text, {
+        [PUBLISHED_ON_METADATA]: '2026-09-12',
+        [PUBLISHER_METADATA]: 'inspectorate',
+      }),
+    );
+    expect(fromTheInspectorate).toMatchObject({ reportId: uploaded.reportId, status: 'ingested', owedBy: ['surrey'] });
+    const report = await services.reports.getReport(uploaded.reportId);
+    expect(report).toMatchObject({ kind: 'hmicfrs-report', source: { key: 'uploads/discovered/hmicfrs.example/arson.txt' } });
+    expect(report?.otherSources?.map((source) => source.key)).toEqual(['uploads/arson.txt']);
+    expect(await waiting()).not.toContainEqual(expect.objectContaining({ reportId: uploaded.reportId }));
+  });
+
   it('settles the question when a person confirms it is not a report, and raises the next when they say it is a response', async () => {
     const notAReport = await ingested('uploads/theft.txt', unrecognised('theft'));
     const confirmed = await admin.request('POST', `/reports/${notAReport.reportId}/corrections`, {

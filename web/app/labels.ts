@@ -25,19 +25,28 @@ export function missingText(missing: StillMissing, state: ObligationState): stri
   ];
 }
 
-/** What waits for a person, as the administrator's list and the report's page say it. */
-export const REVIEW_TEXTS: Record<ReviewItem['what'], string> = {
-  'possible-duplicate':
-    'It has the title and forces of another stored report but another date: it may be the same report, misdated. Merge it into that report, or keep it as a report of its own.',
-  'unlinked-response':
-    'A local policing body’s response that FiftySix could not match to a stored report: link it to the report it answers, and that body’s reminders stop.',
-  'unrecognised-upload':
-    'A person uploaded it, but FiftySix did not recognise it as an HMICFRS inspection report or a body’s response, so it starts no clock. Say what kind of document it is: if it is a report, its clock starts.',
+/** What waits for a person: what it is, said to anyone who sees it, and what settles it. */
+export const REVIEW_TEXTS: Record<ReviewItem['what'], { said: string; todo: string }> = {
+  'possible-duplicate': {
+    said: 'It has the title and forces of another stored report but another date: it may be the same report, misdated.',
+    todo: 'Merge it into that report, or keep it as a report of its own.',
+  },
+  'unlinked-response': {
+    said: 'A local policing body’s response that FiftySix could not match to a stored report.',
+    todo: 'Link it to the report it answers, and that body’s reminders stop.',
+  },
+  'unrecognised-upload': {
+    said: 'A person uploaded it, but FiftySix did not recognise it as an HMICFRS inspection report or a body’s response.',
+    todo: 'Say what kind of document it is, so that who owes a response to it, if anyone, is right.',
+  },
 };
 
-/** What the upload page says of a document FiftySix did not recognise as an inspection report, uploaded with no date. */
-export const UNRECOGNISED_NOT_OWED =
-  'FiftySix did not recognise this as an HMICFRS inspection report, so no clock has started. It is listed for your administrator to check: if it is a report, they correct what kind of document it is and its 56 days start.';
+/** What the upload page says of a document FiftySix did not recognise as an inspection report, owed by none of the uploader's bodies. */
+export function unrecognisedNotOwed(owedByAnyone: boolean): string {
+  return `FiftySix did not recognise this as an HMICFRS inspection report. It is listed for your administrator to check what kind of document it is${
+    owedByAnyone ? '.' : ': no clock has started, and if it is a report its 56 days start once they correct it.'
+  }`;
+}
 
 /** What the page says of a document FiftySix did not recognise as an inspection report but that was dated when uploaded. */
 export const UNRECOGNISED_BUT_OWED =

@@ -127,7 +127,6 @@ function missingCell(row: ObligationSummary) {
   return missing.length === 0 ? 'Nothing' : h('ul', { class: 'govuk-list govuk-!-margin-bottom-0' }, ...missing.map((each) => h('li', {}, each)));
 }
 
-/** What the office owes: every obligation of its bodies, soonest last day first, with filters that the address keeps. */
 /** For an administrator: what only a person can settle, each with its report's page, where it is settled. */
 function reviewSection(waiting: ReviewItem[]) {
   if (waiting.length === 0) return null;
@@ -143,13 +142,14 @@ function reviewSection(waiting: ReviewItem[]) {
           'li',
           {},
           link(`/reports/${encodeURIComponent(item.reportId)}`, item.title ?? 'Untitled document'),
-          h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-bottom-0' }, REVIEW_TEXTS[item.what]),
+          h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-bottom-0' }, `${REVIEW_TEXTS[item.what].said} ${REVIEW_TEXTS[item.what].todo}`),
         ),
       ),
     ),
   );
 }
 
+/** What the office owes: every obligation of its bodies, soonest last day first, with filters that the address keeps. */
 export async function obligationsPage(main: HTMLElement, { me }: PageContext): Promise<string> {
   // Soonest last day first, as the API sends them; historical reports, past long ago and urgent to nobody, last.
   const [listed, waiting] = await Promise.all([

@@ -1,7 +1,7 @@
 import { ARCHIVE_REASONS } from '../../../shared/corrections';
 import { FORCES } from '../../../shared/forces';
 import type { ExtractedRecommendation, Obligation } from '../../../shared/model';
-import { owedRecommendations } from '../../../shared/obligation-state';
+import { mayBeAnswered, owedRecommendations } from '../../../shared/obligation-state';
 import { daysLeftText, statusOf } from '../../../shared/obligation-status';
 import { api } from '../api';
 import { type Child, h, replace } from '../dom';
@@ -390,68 +390,89 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       reasonField(),
     );
 
-  /** What waits for a person about this report, and for an administrator the form that settles it. */
+  const kindFields = () => [
+    choices('radio', 'kind', {
+      legend: 'What is it?',
+      items: Object.entries(KIND_NAMES).map(([value, label]) => ({ value, text: label })),
+      checked: [report.kind ?? ''],
+    }),
+  ];
+  const kindFrom: Build = (data) => ({ type: 'kind', kind: String(data.get('kind') ?? report.kind) });
+  const KIND_CORRECTED = 'The kind of document is corrected.';
+
+  /**
+   * What waits for a person about this report: for an administrator, with the form that settles it;
+   * for anyone else, what it is, and the kind's form when they may correct the report themselves.
+   */
   const reviewSection = async () => {
     const { review } = view;
     if (!review) return null;
-    const heading2 = h('h2', { class: 'govuk-heading-m', id: 'review-heading' }, 'Waiting for a person');
+    const { said, todo } = REVIEW_TEXTS[review.what];
     const section = (...children: Child[]) =>
-      h('section', { 'aria-labelledby': 'review-heading', class: 'govuk-!-margin-bottom-8' }, heading2, paragraph(REVIEW_TEXTS[review.what]), ...children);
-    if (!context.me.admin) return section(insetText('An administrator settles it.'));
+      h(
+        'section',
+        { 'aria-labelledby': 'review-heading', class: 'govuk-!-margin-bottom-8' },
+        h('h2', { class: 'govuk-heading-m', id: 'review-heading' }, 'Waiting for a person'),
+        paragraph(said),
+        ...children,
+      );
     const settle = (submit: string, path: string, fields: Child[], build: Build, what: string) =>
       reasonedForm(submit, submit, fields, build, (body) => change(`/reports/${encodeURIComponent(report.id)}/${path}`, body, what));
-    switch (review.what) {
-      case 'possible-duplicate':
-        return section(
-          paragraph('The other report: ', link(`/reports/${encodeURIComponent(review.of ?? '')}`, 'open it in this page')),
-          settle(
-            'Save the decision',
-            'duplicate',
-            [
-              choices('radio', 'decision', {
-                legend: 'Is it the same report?',
-                items: [
-                  { value: 'merge', text: 'Yes: merge it into the other report, as another copy of it' },
-                  { value: 'dismiss', text: 'No: keep it as a report of its own' },
-                ],
-              }),
-            ],
-            (data, element) =>
-              data.get('decision')
-                ? { decision: String(data.get('decision')) }
-                : [{ field: idOf(element, 'decision'), message: 'Choose whether it is the same report' }],
-            'The decision is recorded.',
-          ),
-        );
-      case 'unlinked-response': {
-        const reports = (await api<ReportListing[]>('GET', '/reports'))
-          .filter((each) => each.kind === 'hmicfrs-report' && (each.status === 'ingested' || each.status === 'awaiting-publication-date'))
-          .sort((a, b) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? ''));
-        return section(
-          settle(
-            'Link the response',
-            'responds-to',
-            [
-              select('report', {
-                label: 'The report it answers',
-                hint: 'Latest published first',
-                choices: [
-                  { value: '', text: 'Choose a report' },
-                  ...reports.map((each) => ({ value: each.id, text: `${each.title ?? 'Untitled report'} (${tableDate(each.publishedOn)})` })),
-                ],
-              }),
-            ],
-            (data, element) =>
-              text(data, 'report') ? { reportId: text(data, 'report') } : [{ field: idOf(element, 'report'), message: 'Choose the report it answers' }],
-            'The response is linked to its report.',
-          ),
-        );
-      }
-      case 'unrecognised-upload':
-        return section(
-          paragraph(link('#corrections-heading', 'Correct what kind of document it is'), ' below, choosing “Not an inspection report” if it is not one.'),
-        );
+    if (review.what === 'unrecognised-upload' && !view.correctionRefusal)
+      return section(
+        paragraph(todo),
+        reasonedForm('Save the kind', 'Say what kind of document it is', kindFields(), kindFrom, (body) => correctReport(body, KIND_CORRECTED)),
+      );
+    if (!context.me.admin) return section(insetText('An administrator settles it.'));
+    const listed = await api<ReportListing[]>('GET', '/reports');
+    if (review.what === 'possible-duplicate') {
+      const other = listed.find((each) => each.id === review.of);
+      return section(
+        paragraph(todo),
+        paragraph('The report it may be: ', link(`/reports/${encodeURIComponent(review.of ?? '')}`, other?.title ?? 'the other report')),
+        settle(
+          'Save the decision',
+          'duplicate',
+          [
+            choices('radio', 'decision', {
+              legend: 'Is it the same report?',
+              items: [
+                { value: 'merge', text: 'Yes: merge it into the other report, as another copy of it' },
+                { value: 'dismiss', text: 'No: keep it as a report of its own' },
+              ],
+            }),
+          ],
+          (data, element) =>
+            data.get('decision')
+              ? { decision: String(data.get('decision')) }
+              : [{ field: idOf(element, 'decision'), message: 'Choose whether it is the same report' }],
+          'The decision is recorded.',
+        ),
+      );
     }
+    // A response is most likely about its own forces' reports, then a national one; latest first in each.
+    const closeness = (each: ReportListing) => (each.forces.some((force) => report.forces.includes(force)) ? 0 : each.forces.length === 0 ? 1 : 2);
+    const candidates = listed.filter(mayBeAnswered).sort((a, b) => closeness(a) - closeness(b) || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? ''));
+    return section(
+      paragraph(todo),
+      settle(
+        'Link the response',
+        'responds-to',
+        [
+          select('report', {
+            label: 'The report it answers',
+            hint: 'Reports about the response’s forces first, then national ones; latest published first',
+            choices: [
+              { value: '', text: 'Choose a report' },
+              ...candidates.map((each) => ({ value: each.id, text: `${each.title ?? 'Untitled report'} (${tableDate(each.publishedOn)})` })),
+            ],
+          }),
+        ],
+        (data, element) =>
+          text(data, 'report') ? { reportId: text(data, 'report') } : [{ field: idOf(element, 'report'), message: 'Choose the report it answers' }],
+        'The response is linked to its report.',
+      ),
+    );
   };
 
   const corrections = () => {
@@ -517,18 +538,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
           text(data, 'title') ? { type: 'title', title: text(data, 'title') } : [{ field: idOf(element, 'title'), message: 'Enter the report’s title' }],
         'The title is corrected.',
       ),
-      correction(
-        'What kind of document it is',
-        [
-          choices('radio', 'kind', {
-            legend: 'What is it?',
-            items: Object.entries(KIND_NAMES).map(([value, label]) => ({ value, text: label })),
-            checked: [report.kind ?? ''],
-          }),
-        ],
-        (data) => ({ type: 'kind', kind: String(data.get('kind') ?? report.kind) }),
-        'The kind of document is corrected.',
-      ),
+      correction('What kind of document it is', kindFields(), kindFrom, KIND_CORRECTED),
       correction(
         'Whether the section 55 duty applies',
         [

@@ -2,7 +2,7 @@ import { api } from '../api';
 import { h, replace } from '../dom';
 import { ADVANCE_COPY_HINT, checkedDate, form, latestPublicationDate } from '../forms';
 import { dateFrom, dateInput, heading, insetText, link, longDate, paragraph, warningText } from '../govuk';
-import { KIND_NAMES, UNRECOGNISED_BUT_OWED, UNRECOGNISED_NOT_OWED } from '../labels';
+import { KIND_NAMES, UNRECOGNISED_BUT_OWED, unrecognisedNotOwed } from '../labels';
 import type { PageContext } from '../main';
 import type { UploadLink, UploadStatus } from '../types';
 
@@ -66,8 +66,8 @@ export async function uploadPage(main: HTMLElement, _context: PageContext): Prom
                       ? `The last day to publish your response is ${longDate(report.responseDueOn)}.`
                       : 'It states no publication date: give it on the report’s page, and the 56 days are counted from it.',
                   )
-                : report.kind === 'other'
-                  ? warningText(UNRECOGNISED_NOT_OWED)
+                : status.review === 'unrecognised-upload'
+                  ? warningText(unrecognisedNotOwed(status.owedByAnyone))
                   : insetText('None of your bodies owes a response to it, so it is not in your list.'),
               report.kind === 'other' && status.owedByYou ? warningText(UNRECOGNISED_BUT_OWED) : null,
             );
