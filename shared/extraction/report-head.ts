@@ -24,10 +24,12 @@ const PAGE_FURNITURE =
 /**
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
- * Agenda item" trail.
+ * Agenda item" trail; its skip links ("Jump to navigation"), text-size buttons ("- A A +A"), a document
+ * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), and a menu
+ * entry cut at its ampersand ("SCRUTINY &").
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -36,12 +38,13 @@ const SITE_CONTROLS =
 export const SITE_NAME =
   /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
-/** A telephone number on its own, as a site's contact strip gives it, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and a logo's alt text ("{SITE-NAME} Logo"). */
-const CONTACT_OR_REFERENCE = /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$/;
+/** A telephone number on its own, as a site's contact strip gives it, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
+const CONTACT_OR_REFERENCE =
+  /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$|^(?:(?:[A-Z][\w&’'-]*\s+(?:of\s+)?){1,6}[Ll]ogo\s*){2,}$/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
-/** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors". */
-const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b/i;
+/** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors", "For media enquiries call …". */
+const PRESS_OFFICE_BANNER = /\bpress (?:bureau|office|desks?)\b|^notes to editors$|\bfor media organisations only\b|^for media enquiries\b/i;
 /** A journalist's byline, the role then the outlet: "Features and Opinion Editor, Solicitors Journal"; not "Letter to the Editor". */
 const REPORTER_BYLINE = /^(?!.*\b(?:to|from)\s+the\b)(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,4}(?:Editor|Reporter|Correspondent),\s+\S/;
 /**

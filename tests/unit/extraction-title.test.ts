@@ -254,6 +254,13 @@ describe('rule: first-line', () => {
     ['a council’s menu', 'Councillors and committees'],
     ['a note for screen readers', 'If you are reading this page using a screenreader, we support ARIA landmarks for quick navigation too'],
     ['a link to the report', 'Get the report : An inspection into how effectively the police investigate crime'],
+    ['skip links', 'Skip to site content Skip to main menu\nJump to navigation'],
+    ['text-size buttons', '- A A +A'],
+    ['a document viewer’s page counter', 'Sie sind auf Seite 1von 45'],
+    ['a plugin’s shortcode', '[Wow-Modal-Windows id=1]'],
+    ['a menu entry cut at its ampersand', 'SCRUTINY &'],
+    ['logos’ alt text', 'Mayor of London logo London Assembly logo'],
+    ['a press office’s line', 'For media enquiries call 0207 123 4567'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
