@@ -25,11 +25,12 @@ const PAGE_FURNITURE =
  * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
  * Agenda item" trail; its skip links ("Jump to navigation"), text-size buttons ("- A A +A"), a document
- * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), and a menu
- * entry cut at its ampersand ("SCRUTINY &").
+ * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), a menu
+ * entry cut at its ampersand ("SCRUTINY &") or standing alone ("Home", "Contact Us"), a cookie
+ * question ("Tell us whether you accept cookies") and a site's badge ("Open and Transparent Quality Mark").
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's

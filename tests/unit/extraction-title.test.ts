@@ -261,6 +261,9 @@ describe('rule: first-line', () => {
     ['a menu entry cut at its ampersand', 'SCRUTINY &'],
     ['logos’ alt text', 'Mayor of London logo London Assembly logo'],
     ['a press office’s line', 'For media enquiries call 0207 123 4567'],
+    ['menu entries standing alone', 'Home\nContact Us'],
+    ['a cookie question', 'Tell us whether you accept cookies'],
+    ['a site’s badge', 'Open and Transparent Quality Mark 2016/17 and 2017/18'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
