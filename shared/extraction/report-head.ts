@@ -27,10 +27,11 @@ const PAGE_FURNITURE =
  * Agenda item" trail; its skip links ("Jump to navigation"), text-size buttons ("- A A +A"), a document
  * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), a menu
  * entry cut at its ampersand ("SCRUTINY &") or standing alone ("Home", "Contact Us"), a cookie
- * question ("Tell us whether you accept cookies") and a site's badge ("Open and Transparent Quality Mark").
+ * question ("Tell us whether you accept cookies"), a site's badge ("Open and Transparent Quality Mark")
+ * and an archive's note of what a page holds ("This page contains a statement by the MPA …").
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^this page contains\b|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -57,6 +58,8 @@ const BYLINE =
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
 const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
+/** A title whose subtitle asks a question: "Stop and Search Powers: Are the police using them effectively and fairly?". */
+const QUESTION_TITLE = /^[^.?!:]{3,80}:\s+[^.?!:]{3,120}\?$/;
 /** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
 const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
 /** A title block's second line that says what the document is: "An update report" under "The police response to domestic abuse". */
@@ -199,7 +202,7 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
   for (let index = from; index < head.lines.length; index++) {
     const paragraph = head.lines[index]!;
     if (neverATitle(paragraph)) continue;
-    if (isProse(paragraph)) return null;
+    if (isProse(paragraph) && !QUESTION_TITLE.test(paragraph)) return null;
     // A byline gives way to a title after it; with prose after it, it may be a short title ("Digital Forensics").
     const after = head.lines[index + 1];
     if (BYLINE.test(paragraph) && after !== undefined && titleLike(after)) continue;

@@ -235,6 +235,13 @@ describe('rule: subject-after-greeting', () => {
 });
 
 describe('rule: first-line', () => {
+  it('a title whose subtitle asks a question is a title, not the prose it looks like', () => {
+    expect(
+      text('Stop and Search Powers: Are the police using them effectively and fairly?\nSummary\nThe summer riots of 2011 focused attention on stop and search.')
+        .title,
+    ).toBe('Stop and Search Powers: Are the police using them effectively and fairly?');
+  });
+
   it.each([
     ['a site’s controls', 'Text Only\nAccessibility Options\nDefault Text Size icon Large Text Size icon Largest Text Size icon\nSkip Content'],
     ['a contact strip', 'T: 01245 291600 E: pfcc@essex.police.uk Change font size View full website\nOpen menu'],
@@ -264,6 +271,7 @@ describe('rule: first-line', () => {
     ['menu entries standing alone', 'Home\nContact Us'],
     ['a cookie question', 'Tell us whether you accept cookies'],
     ['a site’s badge', 'Open and Transparent Quality Mark 2016/17 and 2017/18'],
+    ['an archive’s note of what the page holds', 'This page contains a statement by the MPA in response to publication of an HMIC report.'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
