@@ -259,6 +259,8 @@ describe('the office’s page, in a real browser', () => {
   });
 
   it('shows an administrator what waits for a person, and settles each on the report’s page', async () => {
+    const unrecognised = `Cumbria Constabulary: the response to burglary, ${Date.now()}`;
+    await uploadReport('uploads/page-cumbria-burglary.txt', `${unrecognised}\n\nCumbria Constabulary records too few burglaries, and victims wait too long.`);
     const responseId = await uploadReport(
       'uploads/page-cumbria-response.txt',
       `Cumbria Police and Crime Commissioner response to the HMICFRS report: Horses in Cumbria, ${today}\n\nDate: ${tableDate(today)}\n\nI welcome the report. On recommendation 1, the force now reviews its supervision every month.`,
@@ -266,7 +268,7 @@ describe('the office’s page, in a real browser', () => {
     await signIn('admin@fiftysix.test');
     await page.getByRole('heading', { name: /^Waiting for a person/ }).waitFor();
     await expectAccessible(page, 'waiting-for-a-person');
-    await page.getByRole('link', { name: UNRECOGNISED }).click();
+    await page.getByRole('link', { name: unrecognised }).click();
     await page.getByRole('heading', { name: 'Waiting for a person' }).waitFor();
     expect(await page.getByText('did not recognise it as an HMICFRS inspection report').count()).toBe(1);
     await expectAccessible(page, 'unrecognised-upload');
