@@ -269,7 +269,7 @@ describe('the office’s page, in a real browser', () => {
     await page.getByRole('heading', { name: /^Waiting for a person/ }).waitFor();
     await expectAccessible(page, 'waiting-for-a-person');
     await page.getByRole('link', { name: unrecognised }).click();
-    await page.getByRole('heading', { name: 'Waiting for a person' }).waitFor();
+    await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).waitFor();
     expect(await page.getByText('did not recognise it as an HMICFRS inspection report').count()).toBe(1);
     await expectAccessible(page, 'unrecognised-upload');
     await shot('unrecognised-upload');
@@ -278,7 +278,7 @@ describe('the office’s page, in a real browser', () => {
     await kind.getByLabel('Why').fill('It is the inspectorate’s robbery inspection');
     await kind.getByRole('button', { name: 'Save the kind' }).click();
     await page.getByText('The kind of document is corrected.').waitFor();
-    expect(await page.getByRole('heading', { name: 'Waiting for a person' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).count()).toBe(0);
 
     await page.goto(`${stack.appUrl}/reports/${encodeURIComponent(responseId)}`);
     const link = page.getByRole('form', { name: 'Link the response' });
@@ -293,7 +293,7 @@ describe('the office’s page, in a real browser', () => {
     await link.getByLabel('Why').fill('The letter answers the crime scenes report under another name');
     await link.getByRole('button', { name: 'Link the response' }).click();
     await page.getByText('The response is linked to its report.').waitFor();
-    expect(await page.getByRole('heading', { name: 'Waiting for a person' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).count()).toBe(0);
   });
 
   it('broke no content security policy and threw no script error on any page', () => {
