@@ -388,8 +388,12 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
  */
 const OWN_PUBLICATION_TITLE =
   /\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorates?\b/i;
-/** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Part of:", "Read ‘Crime recording in Kent’". */
-const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
+/**
+ * The inspectorate's site's links, crumbs and header: "Get the letter", "Printable version", "Print this
+ * document", "Part of:", "Read ‘Crime recording in Kent’", its name standing alone as a line.
+ */
+const OWN_SITE_LINKS =
+  /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b|^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:His |Her )?(?:Majesty['’]s |HM )Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?\s*$/m;
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
@@ -397,7 +401,7 @@ const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable ver
  * "In making this assessment I".
  */
 const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,40}\b(?:wrote|has written|writes)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear Chief Constable\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to\b/m;
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear Chief Constable\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to\b/m;
 
 /**
  * Whether a page that names the inspectorate may still be its own: titled as its publications are,

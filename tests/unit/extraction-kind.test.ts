@@ -934,6 +934,18 @@ describe('rule: inspectorate-told-of', () => {
     ['its byline', 'Custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
     ['its own words of itself', 'Surrey 2015\nThis is HMIC’s second assessment of how well Surrey Police keeps people safe.'],
     ['a letter to a chief constable', 'Anyshire Police\nDear Chief Constable\nThank you for meeting HMICFRS last month.'],
+    [
+      'its name standing as its site’s header',
+      'HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)\nAnyshire Police has made efforts to improve\nThe police inspectorate graded the force.',
+    ],
+    [
+      'its publication’s print link',
+      'Memorandum of understanding\nContents\nPrint this document\nHMICFRS and the College of Policing agree to share findings.',
+    ],
+    [
+      'its chief inspector deciding',
+      'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',
+    ],
   ])('a page that may be the inspectorate’s own stays its report: %s', (_, text) => {
     expect(read(text).kind).toBe('hmicfrs-report');
   });
