@@ -28,10 +28,11 @@ const PAGE_FURNITURE =
  * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), a menu
  * entry cut at its ampersand ("SCRUTINY &") or standing alone ("Home", "Contact Us"), a cookie
  * question ("Tell us whether you accept cookies"), a site's badge ("Open and Transparent Quality Mark")
- * and an archive's note of what a page holds ("This page contains a statement by the MPA …").
+ * an archive's note of what a page holds ("This page contains a statement by the MPA …"), a sign-in
+ * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^this page contains\b|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's

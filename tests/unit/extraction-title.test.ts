@@ -271,6 +271,9 @@ describe('rule: first-line', () => {
     ['menu entries standing alone', 'Home\nContact Us'],
     ['a cookie question', 'Tell us whether you accept cookies'],
     ['a site’s badge', 'Open and Transparent Quality Mark 2016/17 and 2017/18'],
+    ['a sign-in link', 'Forgotten password?'],
+    ['a date widget', '90 days from today is Mon, 27 October 2025'],
+    ['a federation’s banner', 'Police Federation'],
     ['an archive’s note of what the page holds', 'This page contains a statement by the MPA in response to publication of an HMIC report.'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
