@@ -2,6 +2,7 @@ import { type CalendarDate, formatLongDate } from './calendar-date';
 import { recommendationKey } from './deadlines';
 import type { Report } from './model';
 import type { ObligationProgress } from './reminders';
+import { normalisedWords } from './report-identity';
 
 /** Something an office has done towards its response, or the undoing of it. */
 export type ProgressChange =
@@ -83,35 +84,64 @@ export function applyProgress(
   }
 }
 
-const sameWords = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** What was carried from a copy to the report it is, and what could not be: recommendations whose words match none, or more than one. */
+export interface CarriedProgress {
+  progress: ObligationProgress;
+  notCarried: string[];
+}
 
 /**
  * What an office recorded on a report a person found to be a copy of another, carried to that other,
  * so its reminders stop as they had on the copy: what the other lacks is taken from the copy, and
- * nothing recorded there is overwritten. A recommendation explained is matched by its words, not its
- * key: the copy may number its recommendations otherwise.
+ * nothing recorded there is overwritten. A recommendation explained is matched by its words
+ * (normalised as report identity normalises them), not its key: the copy may number its
+ * recommendations otherwise; one whose words match none of the other's, or several of them, is not
+ * carried but named, for a person to record. A date before the other's publication is not carried.
  */
 export function carriedProgress(
-  into: { progress: ObligationProgress; report: Pick<Report, 'recommendations'> },
+  into: { progress: ObligationProgress; report: Pick<Report, 'recommendations' | 'publishedOn'> },
   from: { progress: ObligationProgress; report: Pick<Report, 'recommendations'> },
-): ObligationProgress {
-  const keyByWords = new Map(
-    into.report.recommendations.map((recommendation, index) => [sameWords(recommendation.text), recommendationKey(recommendation, index)]),
-  );
+): CarriedProgress {
+  const keysByWords = new Map<string, string[]>();
+  into.report.recommendations.forEach((recommendation, index) => {
+    const words = normalisedWords(recommendation.text);
+    keysByWords.set(words, [...(keysByWords.get(words) ?? []), recommendationKey(recommendation, index)]);
+  });
+  const notCarried: string[] = [];
   const explained = from.report.recommendations.flatMap((recommendation, index) => {
     const fromKey = recommendationKey(recommendation, index);
-    const intoKey = keyByWords.get(sameWords(recommendation.text));
-    return intoKey && from.progress.explainedRecommendations.includes(fromKey) ? [{ intoKey, note: from.progress.recommendationNotes[fromKey] }] : [];
+    if (!from.progress.explainedRecommendations.includes(fromKey)) return [];
+    const candidates = keysByWords.get(normalisedWords(recommendation.text)) ?? [];
+    const intoKey = candidates.length === 1 ? candidates[0] : candidates.find((key) => key === fromKey);
+    if (!intoKey) notCarried.push(fromKey);
+    return intoKey ? [{ intoKey, note: from.progress.recommendationNotes[fromKey] }] : [];
   });
-  const published = into.progress.responsePublishedOn ? into.progress : from.progress;
+  const inTime = (on: CalendarDate | null) => (on !== null && (!into.report.publishedOn || on >= into.report.publishedOn) ? on : null);
+  const published = into.progress.responsePublishedOn ? into.progress : { ...from.progress, responsePublishedOn: inTime(from.progress.responsePublishedOn) };
   return {
-    chiefOfficerCommentsReceivedOn: into.progress.chiefOfficerCommentsReceivedOn ?? from.progress.chiefOfficerCommentsReceivedOn,
-    responsePublishedOn: published.responsePublishedOn,
-    responseUrl: published.responseUrl,
-    explainedRecommendations: [...new Set([...into.progress.explainedRecommendations, ...explained.map((each) => each.intoKey)])],
-    recommendationNotes: {
-      ...Object.fromEntries(explained.flatMap((each) => (each.note ? [[each.intoKey, each.note]] : []))),
-      ...into.progress.recommendationNotes,
+    progress: {
+      chiefOfficerCommentsReceivedOn: into.progress.chiefOfficerCommentsReceivedOn ?? inTime(from.progress.chiefOfficerCommentsReceivedOn),
+      responsePublishedOn: published.responsePublishedOn,
+      responseUrl: published.responsePublishedOn ? published.responseUrl : into.progress.responseUrl,
+      explainedRecommendations: [...new Set([...into.progress.explainedRecommendations, ...explained.map((each) => each.intoKey)])],
+      recommendationNotes: {
+        ...Object.fromEntries(explained.flatMap((each) => (each.note ? [[each.intoKey, each.note]] : []))),
+        ...into.progress.recommendationNotes,
+      },
     },
+    notCarried,
   };
+}
+
+/** Whether two records of progress say the same, field by field. */
+export function sameProgress(a: ObligationProgress, b: ObligationProgress): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((each) => y.includes(each));
+  return (
+    a.chiefOfficerCommentsReceivedOn === b.chiefOfficerCommentsReceivedOn &&
+    a.responsePublishedOn === b.responsePublishedOn &&
+    a.responseUrl === b.responseUrl &&
+    sameList(a.explainedRecommendations, b.explainedRecommendations) &&
+    sameList(Object.keys(a.recommendationNotes), Object.keys(b.recommendationNotes)) &&
+    Object.entries(a.recommendationNotes).every(([key, note]) => b.recommendationNotes[key] === note)
+  );
 }

@@ -3,7 +3,8 @@ import { type AuditEvent, auditEvent, type EventContext } from '../../shared/aud
 import type { CalendarDate } from '../../shared/calendar-date';
 import { CorrectionRefusedError } from '../../shared/corrections';
 import type { Report, ReportSource } from '../../shared/model';
-import { carriedProgress } from '../../shared/progress';
+import { carriedProgress, sameProgress } from '../../shared/progress';
+import { NO_PROGRESS } from '../../shared/reminders';
 import { changedObligations, ingestedOn, type ReadReport, reconcileObligations } from '../../shared/report-ingestion';
 import { answeredObligations, checkResponse, ResponseNotLinkedError } from '../../shared/responses';
 import { changeReport, obligationsFollowing, type ReportChangeDependencies } from './report-changes';
@@ -34,48 +35,65 @@ export function withEarlierSources(read: ReadReport, earlier: Report | null): Re
 }
 
 /** The report with one more source, and its history told so; a source kept already is not added again. */
-function withSource(read: ReportState, source: ReportSource, context: EventContext): { report?: Report; events: AuditEvent[]; obligations: [] } {
+function withSource(
+  read: ReportState,
+  source: ReportSource,
+  context: EventContext,
+  reason = 'The same report, uploaded again',
+): { report?: Report; events: AuditEvent[]; obligations: [] } {
   if (holdsSource(read.report, source)) return { obligations: [], events: [] };
   const report = { ...read.report, otherSources: [...(read.report.otherSources ?? []), source] };
-  const event = auditEvent(context, 'report.source-added', { reportId: read.report.id }, { after: { source }, reason: 'The same report, uploaded again' });
+  const event = auditEvent(context, 'report.source-added', { reportId: read.report.id }, { after: { source }, reason });
   return { report, obligations: [], events: [event] };
 }
 
 /**
  * A possible duplicate merged into the report it is: its upload becomes one more source of that
  * report, and what each office recorded on it is carried there, so that its reminders do not start
- * again on the report it was merged into.
+ * again on the report it was merged into. One history entry tells the whole carry, each body's before
+ * and after, and what could not be carried (a recommendation matched by no words, or by several; a
+ * body the report it is merged into does not concern), so that a person records it there: one entry,
+ * not one a body, keeps the change within one transaction whatever the number of bodies.
  */
 async function mergeInto(dependencies: ReportChangeDependencies, reportId: string, duplicate: ReportState, by: string): Promise<ReportState> {
   return changeReport(
     dependencies,
     reportId,
     (read, bodies, context) => {
-      const sourced = withSource(read, duplicate.report.source, context);
+      const sourced = withSource(read, duplicate.report.source, context, `Merged into this report from report ${duplicate.report.id}`);
       const report = sourced.report ?? read.report;
-      const carried = read.obligations.flatMap((obligation) => {
+      const carries = read.obligations.flatMap((obligation) => {
         const copy = duplicate.obligations.find((each) => each.bodyId === obligation.bodyId);
         if (!copy) return [];
-        const progress = carriedProgress({ progress: obligation.progress, report }, { progress: copy.progress, report: duplicate.report });
-        return JSON.stringify(progress) === JSON.stringify(obligation.progress) ? [] : [{ ...obligation, progress }];
+        const carried = carriedProgress({ progress: obligation.progress, report }, { progress: copy.progress, report: duplicate.report });
+        return [{ obligation, ...carried }];
       });
-      const events = carried.map((obligation) =>
-        auditEvent(
-          context,
-          'progress.recorded',
-          { reportId, bodyId: obligation.bodyId },
-          {
-            before: read.obligations.find((each) => each.bodyId === obligation.bodyId)?.progress,
-            after: obligation.progress,
-            reason: `Recorded on report ${duplicate.report.id}, merged into this one`,
-          },
-        ),
+      const changed = carries.filter((each) => !sameProgress(each.progress, each.obligation.progress));
+      const notConcerned = duplicate.obligations
+        .filter((copy) => !sameProgress(copy.progress, NO_PROGRESS) && !read.obligations.some((each) => each.bodyId === copy.bodyId))
+        .map((copy) => copy.bodyId);
+      const notCarried = carries
+        .filter((each) => each.notCarried.length > 0)
+        .map((each) => ({ bodyId: each.obligation.bodyId, recommendations: each.notCarried }));
+      const told = changed.length > 0 || notCarried.length > 0 || notConcerned.length > 0;
+      const event = auditEvent(
+        context,
+        'progress.recorded',
+        { reportId },
+        {
+          before: Object.fromEntries(changed.map((each) => [each.obligation.bodyId, each.obligation.progress])),
+          after: { ...Object.fromEntries(changed.map((each) => [each.obligation.bodyId, each.progress])), notCarried, notConcerned },
+          reason: `Recorded on report ${duplicate.report.id}, merged into this one`,
+        },
       );
-      return {
-        report: sourced.report,
-        obligations: obligationsFollowing(read, report, carried, bodies, context).obligations,
-        events: [...sourced.events, ...events],
-      };
+      const obligations = obligationsFollowing(
+        read,
+        report,
+        changed.map((each) => ({ ...each.obligation, progress: each.progress })),
+        bodies,
+        context,
+      ).obligations;
+      return { report: sourced.report, obligations, events: [...sourced.events, ...(told ? [event] : [])] };
     },
     by,
   );

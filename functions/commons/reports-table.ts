@@ -63,13 +63,14 @@ export function identitiesOf(report: Report): string[] {
   return [...(report.fingerprint ? [`text#${report.fingerprint}`] : []), ...(description ? [`description#${description}`] : [])];
 }
 
+/** Each kind of thing that waits for a person, one review item of each at most per report. */
+export const REVIEW_KINDS = ['possible-duplicate', 'unlinked-response', 'unrecognised-upload'] as const;
+
 /**
  * What only a person can settle: a report that may be another stored one, a response not yet linked
  * to its report, or a document a person uploaded that the rules read as neither a report nor a
  * response, which starts no clock and may be a report they misread.
  */
-export const REVIEW_KINDS = ['possible-duplicate', 'unlinked-response', 'unrecognised-upload'] as const;
-
 export interface ReviewItem {
   what: (typeof REVIEW_KINDS)[number];
   reportId: string;

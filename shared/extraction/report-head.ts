@@ -26,13 +26,13 @@ const PAGE_FURNITURE =
  * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
  * Agenda item" trail; its skip links ("Jump to navigation"), text-size buttons ("- A A +A"), a document
  * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), a menu
- * entry cut at its ampersand ("SCRUTINY &") or standing alone ("Home", "Contact Us"), a cookie
+ * entry standing alone ("Home", "Contact Us"), a cookie
  * question ("Tell us whether you accept cookies"), a site's badge ("Open and Transparent Quality Mark")
  * an archive's note of what a page holds ("This page contains a statement by the MPA …"), a sign-in
  * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|\s&$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\bcookies\b|\bquality mark\b/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -40,6 +40,8 @@ const SITE_CONTROLS =
  */
 export const SITE_NAME =
   /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
+/** A menu entry in capitals cut at its ampersand ("SCRUTINY &"); a title in ordinary case cut there goes on in the next line. */
+const MENU_CUT_AT_AMPERSAND = /^[A-Z][A-Z ]{1,30} &$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
 /** A telephone number on its own, as a site's contact strip gives it, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
 const CONTACT_OR_REFERENCE =
@@ -61,8 +63,8 @@ const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
 /** A title whose subtitle asks a question: "Stop and Search Powers: Are the police using them effectively and fairly?". */
 const QUESTION_TITLE = /^[^.?!:]{3,80}:\s+[^.?!:]{3,120}\?$/;
-/** A title line that stops mid-phrase, on a preposition or article, goes on in the next line: "Report on an announced inspection of". */
-const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$/i;
+/** A title line that stops mid-phrase, on a preposition, article or ampersand, goes on in the next line: "Report on an announced inspection of". */
+const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$|\s&$/i;
 /** A title block's second line that says what the document is: "An update report" under "The police response to domestic abuse". */
 const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|update|assessment)$/i;
 /**
@@ -111,6 +113,7 @@ export function neverATitle(text: string): boolean {
     // A bulleted point of the text, not its title: "• Police and Crime Commissioner (PCC) Chris Nelson has responded …".
     BULLETED.test(text) ||
     CONTACT_OR_REFERENCE.test(text) ||
+    MENU_CUT_AT_AMPERSAND.test(text) ||
     REPORTER_BYLINE.test(text) ||
     // A page count or a page number, and a document-sharing site's snippet of the document.
     PAGE_COUNT.test(text) ||

@@ -318,6 +318,8 @@ export interface KindEvidence {
   namesInspectorate: boolean;
   mentionsInspection: boolean;
   recommendations: number;
+  /** How many areas for improvement and causes of concern it carries: the inspectorate's findings too. */
+  statements: number;
   /** The paragraph that opens the document, after its title if it has one, when it is a recommendation's text addressed to someone in policing, or under a register entry's numbered title. */
   openingRecommendation: string | null;
   /** The paragraphs with their quotations taken out: what the document says in its own voice. */
@@ -388,28 +390,37 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
  */
 const OWN_PUBLICATION_TITLE =
   /\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorates?\b/i;
-/**
- * The inspectorate's site's links, crumbs and header: "Get the letter", "Printable version", "Print this
- * document", "Part of:", "Read ‘Crime recording in Kent’", its name standing alone as a line.
- */
-const OWN_SITE_LINKS =
-  /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b|^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:His |Her )?(?:Majesty['’]s |HM )Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?\s*$/m;
+/** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
+const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
+/** The inspectorate's name standing alone at the top, as its site's header (a reprint's date before it): another's page names it in a sentence. */
+const OWN_SITE_HEADER =
+  /^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:His |Her )?(?:Majesty['’]s |HM )Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?\s*$/;
+/** A letter's signature: the inspector's title on a line of its own. */
+const INSPECTOR_SIGNS = /^(?:HM|His Majesty['’]s|Her Majesty['’]s) (?:Chief )?Inspectors? of Constabulary(?: and (?:of )?Fire (?:and|&) Rescue Services)?$/im;
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
- * Inspectorate of Constabulary", a letter to a chief constable, "This is HMIC’s second assessment",
- * "In making this assessment I".
+ * Inspectorate of Constabulary", a letter to a chief constable, commissioner or mayor, "This is HMIC’s
+ * second assessment", "In making this assessment I", "section 54 … requires me to submit".
  */
 const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear Chief Constable\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to\b/m;
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
 
 /**
- * Whether a page that names the inspectorate may still be its own: titled as its publications are,
- * showing its site's links, or with an inspector writing. Only then does a page told of the
- * inspectorate in the third person stay its report.
+ * Whether a page that names the inspectorate may still be its own: carrying areas for improvement
+ * or causes of concern, titled as its publications are, showing its site's links or header, or with
+ * an inspector writing or signing. Only then does a page told of the inspectorate in the third person
+ * stay its report.
  */
-function mayBeTheInspectorates({ title, text }: KindEvidence): boolean {
-  return (title !== null && OWN_PUBLICATION_TITLE.test(title)) || OWN_SITE_LINKS.test(text) || INSPECTORATE_WRITES.test(text);
+function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence): boolean {
+  return (
+    statements > 0 ||
+    (title !== null && OWN_PUBLICATION_TITLE.test(title)) ||
+    OWN_SITE_LINKS.test(text) ||
+    paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
+    INSPECTORATE_WRITES.test(text) ||
+    INSPECTOR_SIGNS.test(text)
+  );
 }
 
 /** The kind rules, in order: the first that matches gives the kind. */
@@ -721,6 +732,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,
+    statements: findings.areasForImprovement.length + findings.causesOfConcern.length,
     openingRecommendation:
       findings.findingParagraphs.has(opensAt) &&
       (REGISTER_NUMBERED.test(paras[0] ?? '') || findings.recommendations.some(({ addressees }) => addressees.some(namesPolicing)))

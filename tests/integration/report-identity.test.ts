@@ -157,12 +157,14 @@ describe('one report however it arrives', () => {
       on: '2026-09-20',
     });
     expect(recorded.status).toBe(200);
-    for (const recommendation of ['2', '3'])
-      await cumbriaOffice.request('POST', `/reports/${misdated.reportId}/bodies/cumbria/progress`, {
+    for (const recommendation of ['2', '3']) {
+      const explained = await cumbriaOffice.request('POST', `/reports/${misdated.reportId}/bodies/cumbria/progress`, {
         action: 'recommendation-explained',
         recommendation,
         note: `Explained ${recommendation}`,
       });
+      expect(explained.status).toBe(200);
+    }
     expect((await admin.request('POST', `/reports/${misdated.reportId}/duplicate`, { decision: 'merge', reason: 'Misdated' })).status).toBe(200);
     const [cumbria] = await services.reports.getObligations(first.reportId);
     // The misdated copy's third recommendation is not in the report it is merged into.
@@ -172,7 +174,11 @@ describe('one report however it arrives', () => {
       recommendationNotes: { '2': 'Explained 2' },
     });
     expect(await services.reports.historyOf(first.reportId)).toContainEqual(
-      expect.objectContaining({ action: 'progress.recorded', bodyId: 'cumbria', reason: `Recorded on report ${misdated.reportId}, merged into this one` }),
+      expect.objectContaining({
+        action: 'progress.recorded',
+        reason: `Recorded on report ${misdated.reportId}, merged into this one`,
+        after: expect.objectContaining({ cumbria: expect.objectContaining({ chiefOfficerCommentsReceivedOn: '2026-09-20' }), notConcerned: [] }),
+      }),
     );
   });
 

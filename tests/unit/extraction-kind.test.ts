@@ -942,6 +942,11 @@ describe('rule: inspectorate-told-of', () => {
       'its publication’s print link',
       'Memorandum of understanding\nContents\nPrint this document\nHMICFRS and the College of Policing agree to share findings.',
     ],
+    ['its inspector’s signature', 'Anyshire Police\nDear Commissioner\nThe force has improved.\nZoë Billingham\nHis Majesty’s Inspector of Constabulary'],
+    [
+      'its areas for improvement',
+      'Anyshire Police 2023\nHMICFRS found the force requires improvement.\nArea for improvement 1\nThe force should improve how it records crime.',
+    ],
     [
       'its chief inspector deciding',
       'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',

@@ -235,6 +235,12 @@ describe('rule: subject-after-greeting', () => {
 });
 
 describe('rule: first-line', () => {
+  it('a title cut at its ampersand goes on in the next line; a menu entry in capitals cut there is furniture', () => {
+    expect(text('SCRUTINY &\nAnyshire Police and Fire &\nRescue Service inspection 2023\nThe service was rated good by the inspectorate.').title).toBe(
+      'Anyshire Police and Fire & Rescue Service inspection 2023',
+    );
+  });
+
   it('a title whose subtitle asks a question is a title, not the prose it looks like', () => {
     expect(
       text('Stop and Search Powers: Are the police using them effectively and fairly?\nSummary\nThe summer riots of 2011 focused attention on stop and search.')

@@ -230,17 +230,58 @@ describe('progress', () => {
     };
     const onTheReport = { ...NO_PROGRESS, chiefOfficerCommentsReceivedOn: '2024-03-25', explainedRecommendations: ['2'], recommendationNotes: { '2': 'Ours' } };
     expect(carriedProgress({ progress: onTheReport, report }, { progress: onTheCopy, report: copy })).toEqual({
-      chiefOfficerCommentsReceivedOn: '2024-03-25',
-      responsePublishedOn: '2024-04-30',
-      responseUrl: 'https://pcc.example.org/copy',
-      // The copy's 3 is the report's 2, already explained with its own note; the copy's 1 is not in the report.
-      explainedRecommendations: ['2'],
-      recommendationNotes: { '2': 'Ours' },
+      progress: {
+        chiefOfficerCommentsReceivedOn: '2024-03-25',
+        responsePublishedOn: '2024-04-30',
+        responseUrl: 'https://pcc.example.org/copy',
+        // The copy's 3 is the report's 2, already explained with its own note; the copy's 1 is not in the report.
+        explainedRecommendations: ['2'],
+        recommendationNotes: { '2': 'Ours' },
+      },
+      notCarried: ['1'],
     });
-    expect(carriedProgress({ progress: NO_PROGRESS, report }, { progress: onTheCopy, report: copy })).toMatchObject({
+    expect(carriedProgress({ progress: NO_PROGRESS, report }, { progress: onTheCopy, report: copy }).progress).toMatchObject({
       explainedRecommendations: ['2'],
       recommendationNotes: { '2': 'Reviewed in May' },
     });
+  });
+
+  it('matches a recommendation explained on a copy across punctuation, never guesses between two alike, and carries no date before publication', () => {
+    const recommendation = (text: string) => ({ ref: null, text, targetDate: null, addressees: ['forces'], level: 'force' as const });
+    const reworded = read({
+      recommendations: [recommendation('By March 2025, forces should act'), recommendation('Within six months, forces’ chiefs should review.')],
+    }).report;
+    const copy = read({
+      recommendations: [recommendation('By March 2025 forces should act.'), recommendation("Within six months, forces' chiefs should review")],
+    }).report;
+    const explained = { ...NO_PROGRESS, explainedRecommendations: ['1', '2'], chiefOfficerCommentsReceivedOn: '2024-03-01' };
+    // The report was published on 7 March 2024: a date before it is not carried.
+    expect(carriedProgress({ progress: NO_PROGRESS, report: reworded }, { progress: explained, report: copy })).toEqual({
+      progress: { ...NO_PROGRESS, explainedRecommendations: ['1', '2'] },
+      notCarried: [],
+    });
+    const twins = read({ recommendations: [recommendation('Forces should act.'), recommendation('Forces should act.')] }).report;
+    const single = read({ recommendations: [recommendation('Something else entirely.'), recommendation('Forces should act.')] }).report;
+    expect(
+      carriedProgress({ progress: NO_PROGRESS, report: twins }, { progress: { ...NO_PROGRESS, explainedRecommendations: ['2'] }, report: single }),
+    ).toEqual({
+      progress: { ...NO_PROGRESS, explainedRecommendations: ['2'] },
+      notCarried: [],
+    });
+    // Carried to the one whose words match; between two alike, only to the copy's own number.
+    expect(
+      carriedProgress({ progress: NO_PROGRESS, report: single }, { progress: { ...NO_PROGRESS, explainedRecommendations: ['1'] }, report: twins }),
+    ).toEqual({
+      progress: { ...NO_PROGRESS, explainedRecommendations: ['2'] },
+      notCarried: [],
+    });
+    const third = read({ recommendations: [recommendation('Other.'), recommendation('Another.'), recommendation('Forces should act.')] }).report;
+    expect(carriedProgress({ progress: NO_PROGRESS, report: twins }, { progress: { ...NO_PROGRESS, explainedRecommendations: ['3'] }, report: third })).toEqual(
+      {
+        progress: NO_PROGRESS,
+        notCarried: ['3'],
+      },
+    );
   });
 
   it('says what is still missing, and how many stated recommendations are not listed', () => {
