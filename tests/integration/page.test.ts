@@ -268,6 +268,7 @@ describe('the office’s page, in a real browser', () => {
     await signIn('admin@fiftysix.test');
     await page.getByRole('heading', { name: /^Waiting for a person/ }).waitFor();
     await expectAccessible(page, 'waiting-for-a-person');
+    await shot('waiting-for-a-person');
     await page.getByRole('link', { name: unrecognised }).click();
     await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).waitFor();
     expect(await page.getByText('did not recognise it as an HMICFRS inspection report').count()).toBe(1);

@@ -12,7 +12,8 @@ export const TAG_COLOURS: Record<Status['urgency'], string> = {
 };
 
 export const statusTag = (status: Pick<Status, 'urgency' | 'label'>) =>
-  h('strong', { class: `govuk-tag app-status ${TAG_COLOURS[status.urgency]}` }, status.label);
+  // A long label ("Needs its publication date") wraps inside GOV.UK's tag width rather than running out of it.
+  h('strong', { class: `govuk-tag ${TAG_COLOURS[status.urgency]}` }, status.label);
 
 export const longDate = (date: string | null | undefined, otherwise = 'Not known') => (date ? formatLongDate(date) : otherwise);
 
