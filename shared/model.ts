@@ -132,6 +132,8 @@ export interface Report {
   letterDatedOn?: CalendarDate | null;
   /** For a body's response: its text, to check against the recommendations of the report it is linked to, whenever that is. */
   responseText?: string;
+  /** For a body's response: the report it names as the one it answers, to link it when that report arrives after it. */
+  respondsTo?: { title: string | null; publishedOn: CalendarDate | null } | null;
   /** Who said what kind of document it is, once a person did; until then the kind is the rules' reading. */
   kindCorrectedBy?: string | null;
 }

@@ -63,6 +63,11 @@ function progressShownBy(extraction: ExtractionResult): ObligationProgress {
   return { ...NO_PROGRESS, responsePublishedOn: extraction.publishedOn, chiefOfficerCommentsReceivedOn: extraction.publishedOn };
 }
 
+/** The report a body's response names as the one it answers: the one its title names when it names no other. */
+export function respondedReport(extraction: ExtractionResult): NonNullable<Report['respondsTo']> {
+  return extraction.respondsTo ?? { title: extraction.title, publishedOn: null };
+}
+
 /** The publication date a document states for the report: a body's response carries the date of the report it answers. */
 function statedPublicationDate(extraction: ExtractionResult): CalendarDate | null {
   return extraction.kind === 'pcc-response' ? (extraction.respondsTo?.publishedOn ?? null) : extraction.publishedOn;
@@ -232,7 +237,12 @@ export function readReport(input: {
   const identity = fingerprint ? { fingerprint } : {};
   const response =
     extraction.kind === 'pcc-response'
-      ? { letterDatedOn: extraction.publishedOn, responseText: text.slice(0, RESPONSE_TEXT_KEPT), answers: input.answers ?? null }
+      ? {
+          letterDatedOn: extraction.publishedOn,
+          responseText: text.slice(0, RESPONSE_TEXT_KEPT),
+          answers: input.answers ?? null,
+          respondsTo: respondedReport(extraction),
+        }
       : {};
   const statedPublishedOn = statedPublicationDate(extraction);
   const publishedOn = input.publishedOnFromUpload ?? statedPublishedOn;

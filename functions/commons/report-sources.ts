@@ -204,7 +204,18 @@ export async function linkResponseAs(
   if (response.kind !== 'pcc-response')
     throw new ResponseNotLinkedError(`Report ${responseId} is not a body’s response: only a response is linked to a report`);
   if (response.answers) throw new ResponseNotLinkedError(`The response ${responseId} is already linked to report ${response.answers.reportId}`);
-  const linked = await linkResponseTo(dependencies, reportId, response, viewer.actor, reason);
-  const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === responseId).map((obligation) => obligation.bodyId);
-  return markResponseLinked(dependencies, responseId, { reportId, bodyIds }, viewer.actor, reason);
+  return linkStoredResponse(dependencies, response, reportId, viewer.actor, reason);
+}
+
+/** Links a stored response to the report it answers, and marks it so: that body's response is recorded there, and it leaves the review list. */
+export async function linkStoredResponse(
+  dependencies: ReportChangeDependencies,
+  response: Report,
+  reportId: string,
+  by: string,
+  reason: string,
+): Promise<ReportState> {
+  const linked = await linkResponseTo(dependencies, reportId, response, by, reason);
+  const bodyIds = linked.obligations.filter((obligation) => obligation.response?.responseId === response.id).map((obligation) => obligation.bodyId);
+  return markResponseLinked(dependencies, response.id, { reportId, bodyIds }, by, reason);
 }

@@ -8,12 +8,12 @@ import type { ExtractionResult, Report, ReportSource } from '../../shared/model'
 import { mayBeAnswered } from '../../shared/obligation-state';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
-import { failedReport, ingestedOn, type ReadReport, readReport } from '../../shared/report-ingestion';
+import { failedReport, ingestedOn, type ReadReport, readReport, respondedReport } from '../../shared/report-ingestion';
 import { matchRespondedReport, ResponseNotLinkedError } from '../../shared/responses';
 import type { DirectoryTable } from '../commons/directory-table';
 import { logger } from '../commons/logger';
 import { correctReportAs, eventContext, ObligationNotFoundError, recordProgress, servedBodies } from '../commons/report-changes';
-import { addSource, holdsSource, linkResponseTo, markResponseLinked, withEarlierSources } from '../commons/report-sources';
+import { addSource, holdsSource, linkResponseTo, linkStoredResponse, markResponseLinked, withEarlierSources } from '../commons/report-sources';
 import { IdentityTakenError, identitiesOf, type ReportState, type ReportsTable, ReportTooLargeError, type SaveOutcome } from '../commons/reports-table';
 import { type UploadsBucket, UploadTooLargeError } from '../commons/uploads-bucket';
 import { DISCOVERED_PREFIX, PROGRESS_METADATA, PUBLISHED_ON_METADATA, PUBLISHER_METADATA, UPLOADED_BY_METADATA } from '../commons/wiring';
@@ -166,6 +166,8 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
       extraction.kind === 'pcc-response'
         ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, text, uploader, dependencies)
         : await storeReport(readReport(input), publishedOnFromUpload, uploader, dependencies);
+    if (stored.saved === 'saved' && mayBeAnswered({ kind: extraction.kind, status: stored.status }))
+      await linkWaitingResponses(stored.reportId, uploader, dependencies);
     const failure = progress && stored.status !== 'failed' ? await applyProgress(stored.reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
   } catch (error) {
@@ -246,7 +248,7 @@ async function storeResponse(
   if (stored && (stored.report.kind !== 'pcc-response' || stored.report.answers)) return asStored(stored);
   // One merged into another would tie with the report it was merged into, leaving the response for a person.
   const candidates = (await dependencies.reports.listReports()).filter(mayBeAnswered);
-  const match = matchRespondedReport(extraction.respondsTo ?? { title: extraction.title, publishedOn: null }, candidates);
+  const match = matchRespondedReport(respondedReport(extraction), candidates);
   const unmatched = () => (stored ? asStored(stored) : storeOrCorrect(unlinked, null, uploader, dependencies));
   if (match.outcome !== 'matched') return unmatched();
   const response = stored?.report ?? unlinked.report;
@@ -265,6 +267,34 @@ async function storeResponse(
       reason: error.message,
     });
     return unmatched();
+  }
+}
+
+/**
+ * A new report may be the one a response uploaded before it answers: each response waiting to be
+ * linked whose named report is now best matched by this one is linked to it, as it would have been
+ * had the report come first. One that cannot be linked stays listed for a person.
+ */
+async function linkWaitingResponses(reportId: string, uploader: Viewer, dependencies: IngestDependencies): Promise<void> {
+  const waiting = (await dependencies.reports.reviewItems()).filter((item) => item.what === 'unlinked-response');
+  if (waiting.length === 0) return;
+  const candidates = (await dependencies.reports.listReports()).filter(mayBeAnswered);
+  for (const item of waiting) {
+    const response = await dependencies.reports.getReport(item.reportId);
+    // Responses stored before they kept the report they name are linked by a person, or by uploading them again.
+    if (!response?.respondsTo || response.answers) continue;
+    const match = matchRespondedReport(response.respondsTo, candidates);
+    if (match.outcome !== 'matched' || match.reportId !== reportId) continue;
+    try {
+      await linkStoredResponse(dependencies, response, reportId, uploader.actor, 'The report its response names arrived after it');
+    } catch (error) {
+      if (!(error instanceof ResponseNotLinkedError || error instanceof ProgressRefusedError)) throw error;
+      logger.warn('A waiting response could not be linked to the report that arrived; it stays for a person to link', {
+        reportId: response.id,
+        answers: reportId,
+        reason: error.message,
+      });
+    }
   }
 }
 

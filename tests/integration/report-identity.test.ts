@@ -414,12 +414,15 @@ describe('a response knows its report', () => {
     ]);
   });
 
-  it('links a response uploaded before its report when it is uploaded again after it', async () => {
+  it('links a response uploaded before its report when the report arrives, and takes the response again as a copy', async () => {
     const letter =
       'Cumbria Police and Crime Commissioner response to the HMICFRS report: Custody in Cumbria\n\nDate: 5 November 2026\n\nRecommendation 1\nDone.\n\nRecommendation 2\nDone too.';
     const early = await ingested('uploads/custody-response.txt', letter);
-    expect(await services.reports.getReport(early.reportId)).toMatchObject({ answers: null });
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ answers: null, respondsTo: { title: 'Custody in Cumbria' } });
+    expect((await admin.request('GET', '/review')).body).toContainEqual(expect.objectContaining({ what: 'unlinked-response', reportId: early.reportId }));
     const report = await ingested('uploads/custody-cumbria.txt', forceReportText('Cumbria Constabulary', 'Custody in Cumbria'), '2026-10-20');
+    expect(await services.reports.getReport(early.reportId)).toMatchObject({ status: 'no-duty', answers: { reportId: report.reportId, bodyIds: ['cumbria'] } });
+    expect((await admin.request('GET', '/review')).body).not.toContainEqual(expect.objectContaining({ reportId: early.reportId }));
     expect(await ingested('uploads/custody-response (again).txt', letter)).toMatchObject({ reportId: early.reportId });
     expect(await services.reports.getReport(early.reportId)).toMatchObject({ status: 'no-duty', answers: { reportId: report.reportId, bodyIds: ['cumbria'] } });
     expect(await services.reports.getObligations(report.reportId)).toEqual([
