@@ -110,7 +110,8 @@ export class Ingestion extends Construct {
     grantObjectAccess(ingest, storage.uploads, UPLOADS_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
     // Reads the uploader, the bodies and the stored report; stores the report or its failure and what
     // became of the upload, and writes a correction or the office's progress in a transaction. A body's
-    // response is matched against the reports listed by last day.
+    // response is matched against the reports listed by last day; a new report reads the review list
+    // for the responses waiting for it.
     grantTableAccess(ingest, storage.table, {
       items: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: [TABLE_LAYOUT.reportsByLastDayIndex.name],

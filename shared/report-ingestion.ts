@@ -272,7 +272,7 @@ export function readReport(input: {
 }
 
 /** As much of a response's text as is kept to check it against its report's recommendations: a long letter's first 100,000 characters. */
-const RESPONSE_TEXT_KEPT = 100_000;
+export const RESPONSE_TEXT_KEPT = 100_000;
 
 /** The record of an upload that could not be read: kept, with the reason a person needs to act. */
 export function failedReport(input: { reportId: string; source: ReportSource; failure: { code: string; message: string } }): Report {

@@ -50,8 +50,8 @@ function withSource(
 /**
  * A possible duplicate merged into the report it is: its upload becomes one more source of that
  * report, and what each office recorded on it is carried there, so that its reminders do not start
- * again on the report it was merged into. One history entry tells the whole carry, each body's before
- * and after, and what could not be carried (a recommendation matched by no words, or by several; a
+ * again on the report it was merged into. One history entry tells the whole carry, for which bodies,
+ * and what could not be carried (a recommendation matched by no words, or by several; a
  * body the report it is merged into does not concern), so that a person records it there: one entry,
  * not one a body, keeps the change within one transaction whatever the number of bodies.
  */
@@ -81,8 +81,9 @@ async function mergeInto(dependencies: ReportChangeDependencies, reportId: strin
         'progress.recorded',
         { reportId },
         {
-          before: Object.fromEntries(changed.map((each) => [each.obligation.bodyId, each.obligation.progress])),
-          after: { ...Object.fromEntries(changed.map((each) => [each.obligation.bodyId, each.progress])), notCarried, notConcerned },
+          // Which bodies, not what each recorded: every office that sees the report sees this entry, and
+          // each body's progress is on its own obligation.
+          after: { carriedFor: changed.map((each) => each.obligation.bodyId), notCarried, notConcerned },
           reason: `Recorded on report ${duplicate.report.id}, merged into this one`,
         },
       );
@@ -120,6 +121,9 @@ export async function linkResponseTo(
     dependencies,
     reportId,
     (read, bodies, context) => {
+      // Two ingests may find the same response at once (its copy and its report), or a link may have
+      // stopped before the response was marked: it is recorded once, and marking it then finishes the link.
+      if (read.obligations.some((obligation) => obligation.response?.responseId === response.id)) return { obligations: [], events: [] };
       const check = checkResponse(response.responseText ?? '', read.report.recommendations);
       const answered = answeredObligations(read.report, read.obligations, { ...response, publishedOn, check }, context.on);
       const existing = read.obligations.map((obligation) => answered.find((each) => each.bodyId === obligation.bodyId) ?? obligation);
@@ -148,6 +152,8 @@ export async function markResponseLinked(
     dependencies,
     responseId,
     (read, bodies, context) => {
+      if (read.report.answers && read.report.answers.reportId !== answers.reportId)
+        throw new ResponseNotLinkedError(`The response ${responseId} is linked to report ${read.report.answers.reportId} already`);
       const after = reconcileObligations({ ...read.report, answers }, read.obligations, bodies, context);
       const event = auditEvent(context, 'response.linked', { reportId: responseId }, { after: answers, reason });
       return { report: after.report, obligations: changedObligations(read.obligations, after.obligations), events: [event] };

@@ -8,7 +8,7 @@ import type { ExtractionResult, Report, ReportSource } from '../../shared/model'
 import { mayBeAnswered } from '../../shared/obligation-state';
 import { type ProgressChange, ProgressRefusedError } from '../../shared/progress';
 import { reportIdFor } from '../../shared/report-id';
-import { failedReport, ingestedOn, type ReadReport, readReport, respondedReport } from '../../shared/report-ingestion';
+import { failedReport, ingestedOn, RESPONSE_TEXT_KEPT, type ReadReport, readReport, respondedReport } from '../../shared/report-ingestion';
 import { matchRespondedReport, ResponseNotLinkedError } from '../../shared/responses';
 import type { DirectoryTable } from '../commons/directory-table';
 import { logger } from '../commons/logger';
@@ -166,7 +166,8 @@ async function readAndStore(source: UploadEvent, dependencies: IngestDependencie
       extraction.kind === 'pcc-response'
         ? await storeResponse((answers) => readReport({ ...input, answers }), extraction, text, uploader, dependencies)
         : await storeReport(readReport(input), publishedOnFromUpload, uploader, dependencies);
-    if (stored.saved === 'saved' && mayBeAnswered({ kind: extraction.kind, status: stored.status }))
+    // Also when the report was stored before: a delivery of its event again finishes links a failure stopped.
+    if (stored.reportId === reportId && mayBeAnswered({ kind: extraction.kind, status: stored.status }))
       await linkWaitingResponses(stored.reportId, uploader, dependencies);
     const failure = progress && stored.status !== 'failed' ? await applyProgress(stored.reportId, progress, uploader, dependencies) : stored.failure;
     return { ...stored, failure };
@@ -273,29 +274,40 @@ async function storeResponse(
 /**
  * A new report may be the one a response uploaded before it answers: each response waiting to be
  * linked whose named report is now best matched by this one is linked to it, as it would have been
- * had the report come first. One that cannot be linked stays listed for a person.
+ * had the report come first. One that cannot be linked stays listed for a person; so does one whose
+ * text was longer than a record keeps, which only its upload can check whole. A failure of one link
+ * does not stop the others; it is raised after them, so the event is delivered again and the links
+ * it stopped are made then.
  */
 async function linkWaitingResponses(reportId: string, uploader: Viewer, dependencies: IngestDependencies): Promise<void> {
   const waiting = (await dependencies.reports.reviewItems()).filter((item) => item.what === 'unlinked-response');
   if (waiting.length === 0) return;
-  const candidates = (await dependencies.reports.listReports()).filter(mayBeAnswered);
+  const report = await dependencies.reports.getReport(reportId);
+  if (!report) return;
+  // The index lags a write that has just been made: the new report is put among the candidates as read.
+  const candidates = [...(await dependencies.reports.listReports()).filter((each) => each.id !== reportId && mayBeAnswered(each)), report];
+  let stopped: unknown = null;
   for (const item of waiting) {
     const response = await dependencies.reports.getReport(item.reportId);
     // Responses stored before they kept the report they name are linked by a person, or by uploading them again.
-    if (!response?.respondsTo || response.answers) continue;
+    if (!response?.respondsTo || response.answers || (response.responseText?.length ?? 0) >= RESPONSE_TEXT_KEPT) continue;
     const match = matchRespondedReport(response.respondsTo, candidates);
     if (match.outcome !== 'matched' || match.reportId !== reportId) continue;
     try {
       await linkStoredResponse(dependencies, response, reportId, uploader.actor, 'The report its response names arrived after it');
     } catch (error) {
-      if (!(error instanceof ResponseNotLinkedError || error instanceof ProgressRefusedError)) throw error;
-      logger.warn('A waiting response could not be linked to the report that arrived; it stays for a person to link', {
-        reportId: response.id,
-        answers: reportId,
-        reason: error.message,
-      });
+      if (error instanceof ResponseNotLinkedError || error instanceof ProgressRefusedError) {
+        logger.warn('A waiting response could not be linked to the report that arrived; it stays for a person to link', {
+          reportId: response.id,
+          answers: reportId,
+          reason: error.message,
+        });
+      } else {
+        stopped ??= error;
+      }
     }
   }
+  if (stopped) throw stopped;
 }
 
 const owing = (read: ReadReport) => read.obligations.filter((obligation) => !obligation.closure).map((obligation) => obligation.bodyId);

@@ -177,7 +177,7 @@ describe('one report however it arrives', () => {
       expect.objectContaining({
         action: 'progress.recorded',
         reason: `Recorded on report ${misdated.reportId}, merged into this one`,
-        after: expect.objectContaining({ cumbria: expect.objectContaining({ chiefOfficerCommentsReceivedOn: '2026-09-20' }), notConcerned: [] }),
+        after: { carriedFor: ['cumbria'], notCarried: [{ bodyId: 'cumbria', recommendations: ['3'] }], notConcerned: [] },
       }),
     );
   });
@@ -411,6 +411,22 @@ describe('a response knows its report', () => {
     expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: report.reportId } });
     expect(await services.reports.getObligations(report.reportId)).toEqual([
       expect.objectContaining({ bodyId: 'surrey', response: expect.objectContaining({ notAddressed: [] }) }),
+    ]);
+  });
+
+  it('links every body’s response to a national report when it arrives after them', async () => {
+    const title = 'Burglary visits: a national inspection';
+    const letter = (body: string, force: string) =>
+      `${body} response to the HMICFRS report: ${title}\n\nDate: 6 November 2026\n\n${force} now visits every burglary victim within a day.`;
+    const cumbria = await ingested('uploads/burglary-cumbria-response.txt', letter('Cumbria Police and Crime Commissioner', 'Cumbria Constabulary'));
+    const surrey = await ingested('uploads/burglary-surrey-response.txt', letter('Surrey Police and Crime Commissioner', 'Surrey Police'));
+    const national = await ingested('uploads/burglary-national.txt', nationalReportText(title), '2026-10-01');
+    for (const response of [cumbria, surrey])
+      expect(await services.reports.getReport(response.reportId)).toMatchObject({ answers: { reportId: national.reportId } });
+    const obligations = await services.reports.getObligations(national.reportId);
+    expect(obligations.map((obligation) => [obligation.bodyId, obligation.progress.responsePublishedOn]).sort()).toEqual([
+      ['cumbria', '2026-11-06'],
+      ['surrey', '2026-11-06'],
     ]);
   });
 
