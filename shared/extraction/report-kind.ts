@@ -108,9 +108,13 @@ const SIGNED_BY_BODY =
   /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
 /** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
 const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
-/** The associations speaking through their officers: "APCC Victims Leads", "the APCC Chair", "National Police Chiefs’ Council lead for Digital Forensics, DCC Paul Gibson said". */
+/**
+ * The associations, and the College of Policing, speaking through their officers: "APCC Victims Leads",
+ * "the APCC Chair", "National Police Chiefs’ Council lead for Digital Forensics, DCC Paul Gibson said",
+ * "Chief Constable Mike Cunningham, College of Policing CEO, said".
+ */
 const ASSOCIATION_SPEAKERS =
-  /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b/;
+  /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){0,3}";
 /**
@@ -367,8 +371,12 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
  */
 const INSPECTORATE_SITE =
   /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b|^#\d{3}\/\d{4}\b/m;
-/** An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of Constabulary Zoë Billingham said:". */
-const INSPECTOR_SPEAKS = /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b[^.\n]{0,80}\b(?:said|says)\b/;
+/**
+ * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
+ * Constabulary Zoë Billingham said:", the quotation after. The press also reports what an inspector
+ * said ("… said she was concerned"); the inspectorate's own items quote its inspectors directly.
+ */
+const INSPECTOR_SPEAKS = /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b[^.\n]{0,80}\b(?:said|says)\s*[:;,]?\s*(?:$|[“"‘'])/m;
 
 /**
  * A body's words count only where the inspectorate does not speak in its own voice: a report names the
@@ -390,6 +398,19 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
  */
 const OWN_PUBLICATION_TITLE =
   /\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorates?\b/i;
+/** A title calling its page a response: "Response to …", "RESPONSE ON …", "… – Nottinghamshire Police Response". */
+const TITLED_RESPONSE = /^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$/i;
+/**
+ * Another's title: one naming the inspectorate's reports or inspections as someone else's ("HMIC Reports
+ * welcomed", "HMIC’s Inspection of Stop and Search", "Second Tranche of HMICFRS Inspection Reports", "…
+ * responds to HMICFRS …"), or an answer's ("RESPONSE ON HMIC PEEL EFFICIENCY REPORT", "PEEL: Police
+ * effectiveness 2016 – Nottinghamshire Police Response"). The inspectorate names its publications by
+ * their subjects.
+ */
+const TITLE_OF_ANOTHER = new RegExp(
+  `\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?reports?\\b|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
+  'i',
+);
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
 const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
 /** The inspectorate's name standing alone at the top, as its site's header (a reprint's date before it): another's page names it in a sentence. */
@@ -415,7 +436,7 @@ const INSPECTORATE_WRITES =
 function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence): boolean {
   return (
     statements > 0 ||
-    (title !== null && OWN_PUBLICATION_TITLE.test(title)) ||
+    (title !== null && OWN_PUBLICATION_TITLE.test(title) && !TITLE_OF_ANOTHER.test(title)) ||
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||
@@ -433,7 +454,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'association-page',
-    doc: 'A page by the bodies’ or chiefs’ association, named at its head or as its speakers: "APCC summary response …", "APCC Victims Leads … said". Neither a report nor one body’s response.',
+    doc: 'A page by the bodies’ or chiefs’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
     kind: 'other',
     matches: (evidence) =>
       lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ?? lineMatching(ASSOCIATION_SPEAKERS, evidence.paras.slice(0, 4)),
@@ -542,12 +563,6 @@ export const KIND_RULES: readonly KindRule[] = [
     }),
   },
   {
-    name: 'titled-response-to',
-    doc: 'A title that starts "Response to …".',
-    kind: 'pcc-response',
-    matches: response((evidence) => (evidence.title !== null && /^response to\b/i.test(evidence.title) ? evidence.title : null)),
-  },
-  {
     name: 'inspectorate-as-they-on-a-body-page',
     doc: 'A page naming a local policing body that speaks of the inspectorate as "they": the body’s page about the inspectorate’s reports.',
     kind: 'pcc-response',
@@ -564,6 +579,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'Another organisation welcoming or answering the report in its own name at the opening: "SafeLives welcomes …", "PFEW responds to …", "… - StopWatch Response".',
     kind: 'other',
     matches: notInOwnVoice((evidence) => organisationAnswering(evidence.opening.split('\n'))),
+  },
+  {
+    name: 'titled-response-to',
+    doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response".',
+    kind: 'pcc-response',
+    matches: response((evidence) => (evidence.title !== null && TITLED_RESPONSE.test(evidence.title) ? evidence.title : null)),
   },
   {
     name: 'published-by-the-inspectorate',
@@ -687,6 +708,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The inspectorate speaking for itself outside quotation: "We set out our detailed findings below", "our judgment of the service".',
     kind: 'hmicfrs-report',
     matches: ({ unquoted }) => lineMatching(OWN_VOICE, unquoted),
+  },
+  {
+    name: 'inspectorate-site-marks',
+    doc: 'A page about an inspection showing the inspectorate’s site’s marks ("Published on:", "Get the report", its copyright) though its opening never names it.',
+    kind: 'hmicfrs-report',
+    matches: (evidence) => (/\binspect/i.test(evidence.text) ? lineMatching(INSPECTORATE_SITE, evidence.paras) : null),
   },
   {
     name: 'register-status-log',

@@ -299,9 +299,20 @@ describe('rule: signed-by-body', () => {
 });
 
 describe('rule: titled-response-to', () => {
-  it('a title "Response to …" about an inspection', () => {
-    const result = read('Response to the custody inspection\nThe inspection found that detainees waited too long.');
+  it.each([
+    'Response to the custody inspection\nThe inspection found that detainees waited too long.',
+    'RESPONSE ON HMIC PEEL EFFICIENCY REPORT NOVEMBER 2016\nHMIC judged South Yorkshire Police to require improvement.',
+    'PEEL: Police effectiveness 2016 – Nottinghamshire Police Response\nHMIC found the force good at keeping people safe.',
+  ])('a title that calls the page a response, about an inspection: %j', (text) => {
+    const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);
+  });
+
+  it('an organisation answering in its own name under such a title is not a body’s response', () => {
+    const result = read(
+      'Response to the HMIC report – police engagement with women and girls\nSafeLives welcomes today’s publication of the HMICFRS report on violence against women and girls.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'organisation-answers']);
   });
 });
 
@@ -479,6 +490,13 @@ describe('rule: association-page, the chiefs’ council’s leads', () => {
   it('"National Police Chiefs’ Council Lead for Stalking and Harassment, Assistant Chief Constable Garry Shewan said:"', () => {
     const result = read(
       '05 Jul 2017\nAn inspection by HMIC highlights that police must improve.\nNational Police Chiefs’ Council Lead for Stalking and Harassment, Assistant Chief Constable Garry Shewan said:',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'association-page']);
+  });
+
+  it('the College of Policing’s officer: "Chief Constable Mike Cunningham, College of Policing CEO, said:"', () => {
+    const result = read(
+      'Response to HMICFRS effectiveness report\nChief Constable Mike Cunningham, College of Policing CEO, said:\n“The report highlights that most forces are effective.”',
     );
     expect([result.kind, result.kindRule]).toEqual(['other', 'association-page']);
   });
@@ -922,6 +940,9 @@ describe('rule: inspectorate-told-of', () => {
   it.each([
     'Disabled victims let down\nA joint inspection by His Majesty’s Inspectorate of Constabulary found that the police still fail disabled victims of hate crime.\nThe charity’s chief executive said the findings were shocking.',
     'Motion on the Metropolitan Police\nThis Assembly notes the findings of HMICFRS about the Met and calls on the Mayor to act.',
+    'HMIC Reports welcomed\nThe Board welcomed two HMIC reports on the PSNI, which inspected its handling of complaints.',
+    'Second Tranche of HMICFRS Inspection Reports\nThe Association notes the publication of fourteen reports on fire and rescue services.',
+    'Dyfed-Powys Police requires improvement\nHMIC graded the force as requiring improvement.\nHM Inspector of Constabulary Wendy Williams said she was concerned about its leadership.',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-told-of', false]);
@@ -951,8 +972,23 @@ describe('rule: inspectorate-told-of', () => {
       'its chief inspector deciding',
       'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',
     ],
+    [
+      'an inspector quoted directly',
+      'Anyshire Police must improve\nThe force requires improvement, HMIC found.\nHM Inspector of Constabulary Wendy Williams said:\n“The force must act.”',
+    ],
   ])('a page that may be the inspectorate’s own stays its report: %s', (_, text) => {
     expect(read(text).kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: inspectorate-site-marks', () => {
+  it('a page about inspections with the inspectorate’s site’s marks, never naming it, is its report', () => {
+    const result = read('National Child Protection Inspections: 2019 thematic report\nPublished on: 22 September 2022\nContents\nForeword');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-site-marks']);
+  });
+
+  it('the marks alone, about no inspection, make nobody’s report', () => {
+    expect(read('Annual accounts\nPublished on: 22 September 2022\nThe accounts were audited.').kindRule).toBe('unrecognised');
   });
 });
 
