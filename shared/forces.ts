@@ -27,7 +27,7 @@ export const FORCES: readonly Force[] = [
   force('Bedfordshire Police', 'Bedfordshire', pcc('Bedfordshire')),
   force('Cambridgeshire Constabulary', 'Cambridgeshire', pcc('Cambridgeshire')),
   force('Cheshire Constabulary', 'Cheshire', pcc('Cheshire')),
-  force('City of London Police', 'City of London', 'Common Council of the City of London', ['CoLP']),
+  force('City of London Police', 'City of London', 'Common Council of the City of London', ['CoLP', 'COLP', 'City Police']),
   force('Cleveland Police', 'Cleveland', pcc('Cleveland')),
   force('Cumbria Constabulary', 'Cumbria', pfcc('Cumbria')),
   force('Derbyshire Constabulary', 'Derbyshire', pcc('Derbyshire')),

@@ -120,9 +120,13 @@ describe('rule: responding-body', () => {
   });
 });
 
-describe('the City of London Police by its initials', () => {
-  it('"CoLP", as the City’s committees write it', () => {
-    expect(read('HMICFRS Inspection Update\nNo reports in the last period had been published on the CoLP.').forces).toEqual(['City of London Police']);
+describe('the City of London Police by its initials and its short name', () => {
+  it.each([
+    'No reports in the last period had been published on the CoLP.',
+    'HMIC are very engaged, particularly for a small force like the COLP.',
+    'The Assistant Commissioner reported that the City Police had made progress.',
+  ])('as the City’s committees write it: %j', (sentence) => {
+    expect(read(`HMICFRS Inspection Update\n${sentence}`).forces).toEqual(['City of London Police']);
   });
 });
 
