@@ -32,7 +32,7 @@ const PAGE_FURNITURE =
  * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements in policing\b|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^switch to:|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -61,6 +61,13 @@ const BYLINE =
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
 const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
+/** A line that starts in lower case carries on the line before it: no title starts so. */
+const CARRIES_ON = /^[a-z]/;
+
+/** A line's worth of words carrying on the line before: not a paragraph of its own ("ln March 2020 …", misread), nor a byline ("by Mark Rowe"). */
+function carriesOn(line: string): boolean {
+  return CARRIES_ON.test(line) && !isProse(line) && !/^by\s/.test(line);
+}
 /** A title whose subtitle asks a question: "Stop and Search Powers: Are the police using them effectively and fairly?". */
 const QUESTION_TITLE = /^[^.?!:]{3,80}:\s+[^.?!:]{3,120}\?$/;
 /** A title line that stops mid-phrase, on a preposition, article or ampersand, goes on in the next line: "Report on an announced inspection of". */
@@ -110,6 +117,7 @@ export function isLetterhead(paragraph: string): boolean {
 export function neverATitle(text: string): boolean {
   return (
     NO_WORDS.test(text) ||
+    CARRIES_ON.test(text) ||
     // A bulleted point of the text, not its title: "• Police and Crime Commissioner (PCC) Chris Nelson has responded …".
     BULLETED.test(text) ||
     CONTACT_OR_REFERENCE.test(text) ||
@@ -217,11 +225,16 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
       continue;
     }
     let written = paragraph;
-    for (let next = index + 1; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
+    let next = index + 1;
+    for (; TITLE_GOES_ON.test(written) && next < head.lines.length; next++) {
       const line = head.lines[next]!;
       if (isProse(line) || neverATitle(line)) break;
       written = `${written} ${line}`;
     }
+    // Lines set apart that carry on in lower case are one line broken: a title that runs on ("…police
+    // attendance and use" over "of police time"), or the opening sentence, which is no title.
+    for (; next < head.lines.length && carriesOn(head.lines[next]!); next++) written = `${written} ${head.lines[next]}`;
+    if (written !== paragraph && (isProse(written) || /[.!?]["'’”)]?$/.test(written))) return null;
     const subtitle = head.lines[index + 1];
     if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
     return asTitle(written, head.start + index);

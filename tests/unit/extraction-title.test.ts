@@ -281,6 +281,9 @@ describe('rule: first-line', () => {
     ['a date widget', '90 days from today is Mon, 27 October 2025'],
     ['a federation’s banner', 'Police Federation'],
     ['an archive’s note of what the page holds', 'This page contains a statement by the MPA in response to publication of an HMIC report.'],
+    ['a social media link', 'Follow us on @policechiefs'],
+    ['a language switch with its flag', 'Switch to: Welsh flag'],
+    ['a document-sharing site’s counts', '7 downloads 625 Views 474KB Size Report'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
@@ -295,6 +298,48 @@ describe('rule: first-line', () => {
     ],
   ])('a form’s next label run onto the title line is not part of it: %j', (line, title) => {
     expect(text(`${line}\nThe inspection examined how effectively the roads are policed by the force.`).title).toBe(title);
+  });
+
+  describe('lines set apart, as a PDF printed from broken lines sets them', () => {
+    const document = (...lines: string[]): StructuredDocument => ({ title: null, blocks: lines.map(paragraph) });
+
+    it('the inspectorate’s strapline broken over three lines is furniture', () => {
+      const { title } = read(
+        document('Promoting improvements', 'in policing and fire & rescue', 'services to make everyone safer', 'Humberside PEEL 2016', 'Requires improvement'),
+      );
+      expect(title).toBe('Humberside PEEL 2016');
+    });
+
+    it('a title that carries on in lower case is read whole', () => {
+      const { title } = read(
+        document(
+          'Core business: An inspection of crime prevention, police attendance and use',
+          'of police time',
+          'The inspection found the force good at attending incidents.',
+        ),
+      );
+      expect(title).toBe('Core business: An inspection of crime prevention, police attendance and use of police time');
+    });
+
+    it('an opening sentence broken over lines is no title', () => {
+      const { title } = read(
+        document(
+          'Devon and Cornwall Police must make urgent improvements after it',
+          'was found to be inadequate in several areas, the police',
+          'inspectorate has said.',
+          'The force was graded in nine areas.',
+        ),
+      );
+      expect(title).toBeNull();
+    });
+
+    it('a paragraph of its own that starts in lower case (a misread "In") does not carry the title on, nor does a byline', () => {
+      const misread = 'ln March 2020 the Centre for Women’s Justice submitted a super-complaint alleging that police forces were not responding appropriately.';
+      expect(read(document('Commissioner’s response to the Police Super-Complaint', misread)).title).toBe(
+        'Commissioner’s response to the Police Super-Complaint',
+      );
+      expect(read(document('State of Policing 2024', 'by Mark Rowe', 'The annual assessment was published.')).title).toBe('State of Policing 2024');
+    });
   });
 
   it('a byline under a title is not part of it', () => {
