@@ -149,7 +149,7 @@ function normalisedLines(text: string): Line[] {
 /** Bullets, dashes and letters or roman numerals in brackets: the markers of a sub-list. */
 const SUB_LIST_MARKER = String.raw`[•·▪◦‣●○■□➢►\-–—*](?=\s*\S)|\(?(?:[a-z]|[ivx]{1,4})\)(?=\s)|[a-z]\.(?=\s)`;
 /** "1.", "2)", "(3)" before an item, and "1.#23432"; "1.5 million" is not one. */
-const NUMBER_MARKER = String.raw`\(?\d{1,3}[.)](?=\s|#)`;
+const NUMBER_MARKER = String.raw`\(?\d{1,3}[.)](?=\s|#|[A-Z][a-z])`;
 /** Any list marker, captured, with the space after it. */
 const LIST_MARKER = new RegExp(`^(${NUMBER_MARKER}|${SUB_LIST_MARKER})\\s*`);
 const SUB_LIST_ITEM = new RegExp(`^(?:${SUB_LIST_MARKER})`);

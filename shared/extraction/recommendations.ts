@@ -25,7 +25,7 @@ export interface Findings {
 type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | 'other-bodies' | null;
 
 /** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
-const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#))/;
+const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#)|(?=[A-Z][a-z]))/;
 /** The register's answer to a cause of concern, its deadline in lower case as the stored entry keeps it: "by 30 June 2017, submit …"; a body's own plan writes "By 31 March 2019, review …". */
 const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */

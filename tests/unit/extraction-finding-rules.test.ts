@@ -232,6 +232,21 @@ describe('rule: numbered-recommendation', () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
   });
 
+  it('a number run into its text, as the register’s stored entries keep it: "1.By July 2018, …"', async () => {
+    const { result, explanations } = await explained(
+      'To address this cause of concern HMICFRS recommends that:\n\n1.By July 2018, all police forces should monitor stop and search data.\n\n2.Where forces identify disparities, they should explain them.',
+    );
+    expect(explanations.filter(({ finding }) => finding.startsWith('recommendation')).length).toBe(2);
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      ['1', 'By July 2018, all police forces should monitor stop and search data.'],
+      ['2', 'Where forces identify disparities, they should explain them.'],
+    ]);
+  });
+
+  it('a number before a decimal point is no marker: "1.5 million"', async () => {
+    expect(await readings('1.5 million calls were answered, and the force should answer more.')).toEqual([]);
+  });
+
   it("not a committee paper's numbered paragraph", async () => {
     expect(await readings('4. The Panel should note the report.')).toEqual([]);
   });
