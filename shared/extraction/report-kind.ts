@@ -63,6 +63,11 @@ const BODY_STATEMENT = new RegExp(
 /** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
 const HOLDS_TO_ACCOUNT =
   /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
+/** A local policing body's title as its holder writes it of themself. */
+const BODY_OFFICE =
+  "(?:your\\s+|the\\s+)?(?:Police,?\\s+(?:Fire\\s+(?:and|&)\\s+)?(?:and\\s+)?Crime\\s+Commissioner|Police,?\\s+Crime\\s+and\\s+Victims['’]\\s+Commissioner|PCC|PFCC)\\b";
+/** Someone speaking in the body's office: "As your Police and Crime Commissioner, I", "me, as Police and Crime Commissioner", "my role as PCC". */
+const SPEAKS_AS_THE_BODY = new RegExp(`\\b(?:my|I|me)\\b[^.\\n]{0,60}\\b[Aa]s\\s+${BODY_OFFICE}|\\b[Aa]s\\s+${BODY_OFFICE}[^.\\n]{0,40}\\b(?:I|my)\\b`);
 /** The body stating its own duty to answer, capitalised as its own pages write it: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports". */
 const BODY_DUTY_TO_RESPOND =
   /\bThe\s+(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b/;
@@ -122,7 +127,7 @@ const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
-const BODY_TITLE = `(?:^|[,.;:]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${CAPITALISED_WORDS}\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
+const BODY_TITLE = `(?:^|[,.;:]\\s+|\\s[–—-]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${CAPITALISED_WORDS}\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
 const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
@@ -483,6 +488,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The body speaking as itself, outside quotation and reported speech, of its duty: "we hold the force to account for their delivery".',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(HOLDS_TO_ACCOUNT, evidence.unquoted.slice(0, 10))),
+  },
+  {
+    name: 'speaks-as-the-body',
+    doc: 'A person speaking, outside quotation, in the body’s office: "As your Police and Crime Commissioner, I …", "my role as PCC".',
+    kind: 'pcc-response',
+    matches: bodyPage((evidence) => lineMatching(SPEAKS_AS_THE_BODY, evidence.unquoted)),
   },
   {
     name: 'body-statement',

@@ -613,8 +613,25 @@ describe('rule: body-speaks', () => {
     [
       'Accessibility Options\nMy statement following HMICFRS’s report into vetting, misconduct and misogyny\nWhile today’s report makes for difficult reading, standards are one of my priorities.',
     ],
+    [
+      'Following today’s announcement from HMICFRS that Cleveland Police is being removed from “special measures” – Police and Crime Commissioner Steve Turner has formally written to local stakeholders.',
+    ],
   ])('the body speaking in its own name at the opening: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-speaks']);
+  });
+});
+
+describe('rule: speaks-as-the-body', () => {
+  it.each([
+    'Inspectors’ report shows progress has been maintained\nThe HMICFRS inspection report was published last week.\nDuring my time as Police and Crime Commissioner, South Yorkshire Police has been on a remarkable journey.',
+    'PEEL 2023\nThe HMICFRS inspection found the force good.\nAs your PCC, I will keep asking how it can improve.',
+  ])('someone speaking in the body’s office is the body: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'speaks-as-the-body']);
+  });
+
+  it('not a report quoting the commissioner', () => {
+    const text = 'PEEL 2023: An inspection of Anyshire Police\nWe found the force good.\nThe PCC told us: “As PCC, I expect more.”';
+    expect(read(text).kind).toBe('hmicfrs-report');
   });
 });
 
