@@ -284,6 +284,8 @@ describe('rule: first-line', () => {
     ['a social media link', 'Follow us on @policechiefs'],
     ['a language switch with its flag', 'Switch to: Welsh flag'],
     ['a document-sharing site’s counts', '7 downloads 625 Views 474KB Size Report'],
+    ['a document-sharing site’s headings', 'Document related concepts no text concepts found\nTranscript'],
+    ['a news list’s heading', 'Latest News'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
@@ -434,6 +436,11 @@ describe('rule: published-line', () => {
   it('"Published on:" near the top', () => {
     const result = text('# PEEL 2023–25: An inspection of Gwent Police\nPublished on: 7 July 2023\nHMICFRS inspected the force.');
     expect([result.publishedOn, result.dateRule]).toEqual(['2023-07-07', 'published-line']);
+  });
+
+  it('a news site’s "Posted:" with its weekday cut short, above the headline, which is the title', () => {
+    const result = text('Posted: Thu 2nd Jul 2015\nPolice chiefs at a crossroads on child abuse\nThe NPCC said forces must change.');
+    expect([result.publishedOn, result.dateRule, result.title]).toEqual(['2015-07-02', 'published-line', 'Police chiefs at a crossroads on child abuse']);
   });
 });
 
