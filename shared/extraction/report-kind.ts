@@ -304,6 +304,13 @@ const PARLIAMENTARY_RECORD =
 const FORCE_PROGRESS_RETURN =
   /\bForce update\s*\/\s*assessment of progress\b|^Force update\s*\/?\s*assessment of progress$|\bRecommendations Progress Chart\b/im;
 /**
+ * A service's or force's own account of its progress, recommendation by recommendation: "Our progress
+ * against the HMICFRS recommendations", "Our response to these recommendations", "Action we have
+ * taken", "ECFRS action:". A local policing body's answer says so first and is read as its response.
+ */
+const OWN_PROGRESS =
+  /\b[Oo]ur (?:progress against|response to) (?:these|the|all|each of the) (?:(?:HMICFRS|HMIC)['’]?s? )?recommendations\b|^actions? we have taken$|^[A-Z]{3,6} action:?$/m;
+/**
  * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
  * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
  */
@@ -612,9 +619,12 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'force-progress-return',
-    doc: 'A force’s return on its progress against the recommendations ("Recommendation / Force update / assessment of progress"), quoting them.',
+    doc: 'A force’s or service’s own account of its progress against the recommendations ("Force update / assessment of progress", "Action we have taken"), quoting them.',
     kind: 'other',
-    matches: (evidence) => (REGISTER_STATUS_LOG.test(evidence.text) ? null : lineMatching(FORCE_PROGRESS_RETURN, evidence.opening.split('\n'))),
+    matches: (evidence) =>
+      REGISTER_STATUS_LOG.test(evidence.text)
+        ? null
+        : (lineMatching(FORCE_PROGRESS_RETURN, evidence.opening.split('\n')) ?? lineMatching(OWN_PROGRESS, evidence.paras.slice(0, 15))),
   },
   {
     name: 'press-report',

@@ -998,6 +998,22 @@ describe('rule: inspectorate-told-of', () => {
   });
 });
 
+describe('rule: force-progress-return', () => {
+  it.each([
+    'Stop and Search Recommendations\n1 Recommendation Force update / assessment of progress Estimated completion date\n1. Chief constables should monitor stop and search.',
+    'HMICFRS values and culture in fire and rescue services\nOur progress against the HMICFRS recommendations made in its report.\nRecommendation\nBy 1 October 2023, chief fire officers should make sure their services provide a confidential way for staff to raise concerns.\nAction we have taken\nThe service has a confidential process.',
+    'Recommendation 11\nWith immediate effect, chief fire officers should notify HMICFRS of any allegations of gross misconduct.\nECFRS action:\nA notification was made on 14 February 2023.',
+  ])('a force’s or service’s own account of its progress, quoting the recommendations, is its page: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'force-progress-return']);
+  });
+
+  it('a local policing body’s response to the recommendations is still its response', () => {
+    const text =
+      'Office of the Anyshire Police and Crime Commissioner\nOur response to the HMICFRS recommendations\nBy March 2024, forces should review their vetting.\nThe Commissioner will ask the force to report on this.';
+    expect(read(text).kind).toBe('pcc-response');
+  });
+});
+
 describe('rule: inspectorate-site-marks', () => {
   it('a page about inspections with the inspectorate’s site’s marks, never naming it, is its report', () => {
     const result = read('National Child Protection Inspections: 2019 thematic report\nPublished on: 22 September 2022\nContents\nForeword');
