@@ -103,16 +103,38 @@ export function standsAsHeading(text: string): boolean {
   return text.length <= 100 && /^[A-Z0-9]/.test(text) && !/[.,;]$/.test(text) && !/\b(?:should|must)\b/i.test(text) && text.split(' ').length <= 12;
 }
 
+/**
+ * The width a text was hard-wrapped at, as a press release's text copied from its PDF is, or null:
+ * most of its lines run to within a few characters of one width, and that width is a line's, not a
+ * paragraph's (a paragraph left unwrapped runs to hundreds of characters).
+ */
+function wrapWidth(lines: readonly Line[]): number | null {
+  const lengths = lines.flatMap((line) => (line.text === '' ? [] : [line.text.length])).sort((a, b) => a - b);
+  if (lengths.length < 8) return null;
+  const width = lengths[Math.floor(lengths.length * 0.8)]!;
+  if (width < 50 || width > 100) return null;
+  return lengths.filter((length) => length >= width * 0.7).length >= lengths.length / 2 ? width : null;
+}
+
 function joinedLines(text: string): Line[] {
   const result: Line[] = [];
+  const lines = normalisedLines(text);
+  const width = wrapWidth(lines);
+  // In wrapped text a line that runs to the width and leaves its sentence open goes on in the next,
+  // whatever that starts with ("…, HM Chief Inspector of Constabulary" over "Andy Cooke has said:").
+  const wrapped = (previous: string, line: string) =>
+    width !== null && previous.length >= width * 0.85 && !SENTENCE_END.test(previous) && !startsListItem(line);
   let afterBlank = true;
-  for (const line of normalisedLines(text)) {
+  let lastLine = '';
+  for (const line of lines) {
     if (line.text === '') {
       afterBlank = true;
       continue;
     }
     const previous = result.at(-1);
-    if (!afterBlank && previous !== undefined && line.level === 0 && previous.level === 0 && continuesSentence(previous.text, line.text)) {
+    const goesOn = continuesSentence(lastLine, line.text) || wrapped(lastLine, line.text);
+    lastLine = line.text;
+    if (!afterBlank && previous !== undefined && line.level === 0 && previous.level === 0 && goesOn) {
       previous.text = `${previous.text} ${line.text}`;
     } else {
       result.push({ ...line });

@@ -35,6 +35,37 @@ describe('plain text as blocks', () => {
   it('a short line followed by more text, or a sentence, is not a heading', () => {
     expect(textDocument('Kent Police\nwas inspected.\n\nThe force should act.').blocks.map(({ kind }) => kind)).toEqual(['paragraph', 'paragraph']);
   });
+
+  describe('text hard-wrapped at one width, as a press release copied from its PDF', () => {
+    const wrapped = [
+      'The police service is at a historic turning point – and there is',
+      'a limited window of opportunity to repair public trust, His',
+      'Majesty’s Chief Inspector of Constabulary has said. In his first',
+      'annual assessment of policing in England and Wales, Andy Cooke',
+      'has called for major reform, including new powers in law for the',
+      'inspectors of constabulary. In the State of Policing 2022, HM Chief',
+      'Inspector of Constabulary Andy Cooke has said the police need to',
+      'prioritise the issues that matter most to the public, and that',
+      'forces are failing to get the basics right in investigations.',
+      'Short heading',
+      'The report makes three recommendations.',
+    ].join('\n');
+
+    it('a line that runs to the width and leaves its sentence open goes on in the next, whatever its case', () => {
+      const paragraphs = textDocument(wrapped).blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.kind));
+      expect(paragraphs).toHaveLength(3);
+      expect(paragraphs[0]).toMatch(/^The police service .* repair public trust, His Majesty’s Chief Inspector .* basics right in investigations\.$/);
+      expect(paragraphs.slice(1)).toEqual(['Short heading', 'The report makes three recommendations.']);
+    });
+
+    it('text whose lines are paragraphs of their own is not wrapped text: a capital starts a paragraph', () => {
+      const unwrapped = Array.from(
+        { length: 8 },
+        (_, index) => `Paragraph ${index} runs on well past any width a hard wrap would set, as a page's paragraphs do when kept whole`,
+      ).join('\n');
+      expect(textDocument(unwrapped).blocks).toHaveLength(8);
+    });
+  });
 });
 
 describe('HTML as blocks', () => {
