@@ -9,7 +9,9 @@ export function explain(finding: string, rule: string, read: string): Explanatio
 }
 
 const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\\s+)?';
-const DATE_LINE = new RegExp(`^(?:(?:dated?|posted(?:\\s+on)?)\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
+/** A time a news site gives after its date: "16/11/2010 13:36", "08/12/2015 00:01 GMT". */
+const TIME_OF_DAY = String.raw`(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?)?`;
+const DATE_LINE = new RegExp(`^(?:(?:dated?|posted(?:\\s+on)?)\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}\\.?$`, 'i');
 const PUBLISHED_LINE = new RegExp(
   `^(?:published(?:\\s+on)?|posted(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
@@ -32,7 +34,7 @@ const PAGE_FURNITURE =
  * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -90,6 +92,8 @@ const SHARED_DOCUMENT_TAIL = new RegExp(
 );
 /** What follows a report's title on its cover: the month, the copyright, the ISBN. */
 const COVER_TAIL = new RegExp(`\\s+(?:(?:${MONTH_NAME})\\s+\\d{4}\\s+)?©\\s*(?:HMICFRS|HMIC)\\b.*$`);
+/** A cover's date after the title it stands under, as set in title case; a title in capitals ("… REPORT NOVEMBER 2016") was set with its date. */
+const COVER_DATE = new RegExp(`(?<=\\b(?:Inspection|Report))\\s+${MONTH_NAME}\\s+\\d{4}$`);
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
 const PAPER_FIELD = /^(?:Report|Date|By|Ref(?:erence)?|Author|Version|Agenda item|Item)\s*(?:no\.?\s*)?:\s*\S/i;
 export const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
@@ -182,8 +186,12 @@ function cleanTitle(text: string): string {
       .replace(/\s*\(\d{3,6}\)$/, '')
       // A report's cover run into one line: "Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: …".
       .replace(COVER_TAIL, '')
+      // The cover's date run onto the title it stands under: "British Transport Police – HMIC Inspection Report November 2007".
+      .replace(COVER_DATE, '')
       // A news site's crumb run onto its headline: "Home News Home Secretary re-admits …".
       .replace(/^Home News\s+(?=\S)/, '')
+      // Or its trail run together: "Home>Fire>Fire and Rescue >National Fire Chiefs Council publishes …".
+      .replace(/^Home\s*[>›»](?:[^>›»]*[>›»])*\s*(?=\S)/, '')
       // A form's next field label or section run onto its title line: "… response record Version:", "… Inspection Details".
       .replace(/\s+(?:(?:Version|Date|Ref(?:erence)?|Status|Author|Owner)\s*:|(?:Inspection|Report|Contact) Details)$/, '')
       .replace(/(?<![.\s])\.$/, '')

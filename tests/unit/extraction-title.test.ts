@@ -286,6 +286,12 @@ describe('rule: first-line', () => {
     ['a document-sharing site’s counts', '7 downloads 625 Views 474KB Size Report'],
     ['a document-sharing site’s headings', 'Document related concepts no text concepts found\nTranscript'],
     ['a news list’s heading', 'Latest News'],
+    ['a browser notice', 'Your browser is no longer supported'],
+    ['a news site’s tag', 'Exclusive'],
+    ['an article’s fields', 'Authors:Legal Action Group\nCreated:2022-11-30\nLast updated:2023-09-18'],
+    ['a council’s trail', 'Issue - meetings'],
+    ['a logo’s link', 'Fire Standards Board logo, click to return to homepage'],
+    ['a date with its time', '16/11/2010 13:36\n08/12/2015 00:01 GMT'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
@@ -342,6 +348,20 @@ describe('rule: first-line', () => {
       );
       expect(read(document('State of Policing 2024', 'by Mark Rowe', 'The annual assessment was published.')).title).toBe('State of Policing 2024');
     });
+  });
+
+  it('a news site’s trail run together onto the headline is not part of it', () => {
+    expect(text('Home>Fire>Fire and Rescue >National Fire Chiefs Council publishes Culture Action Plan\nThe plan follows the HMICFRS report.').title).toBe(
+      'National Fire Chiefs Council publishes Culture Action Plan',
+    );
+  });
+
+  it.each([
+    ['British Transport Police – HMIC Inspection Report November 2007', 'British Transport Police – HMIC Inspection Report'],
+    ['RESPONSE ON HMIC PEEL EFFICIENCY REPORT NOVEMBER 2016', 'RESPONSE ON HMIC PEEL EFFICIENCY REPORT NOVEMBER 2016'],
+    ['Our Safe To Share Report – December 2021', 'Our Safe To Share Report – December 2021'],
+  ])('a cover’s date run onto its title goes, set in title case; in capitals or after a dash it is the title’s: %j', (line, title) => {
+    expect(text(`${line}\nThe force was inspected in the autumn by the inspectorate.`).title).toBe(title);
   });
 
   it('a byline under a title is not part of it', () => {
