@@ -82,14 +82,18 @@ function recogniseBinary(bytes: Uint8Array): 'pdf' | 'docx' | null {
  */
 function decodeText(bytes: Uint8Array): string {
   const declared = byteOrderMark(bytes) ?? declaredCharset(bytes);
-  const text = declared ? decoded(bytes, declared) : (decoded(bytes, 'utf-8') ?? decoded(bytes, 'windows-1252'));
+  const utf8 = declared ? null : decoded(bytes, 'utf-8');
+  const encoding = declared ?? (utf8 === null ? 'windows-1252' : 'utf-8');
+  const text = utf8 ?? decoded(bytes, encoding);
   if (text === null) {
     throw new UnreadableDocumentError(
       'unsupported-format',
       `The file says it is ${declared} text but is not: save it again as UTF-8 (or as PDF or DOCX) and upload that.`,
     );
   }
-  if (isBinary(text)) {
+  // Decoded strictly, text holds its replacement characters as written (a PDF's dot leaders copied
+  // come out as "�"); only Windows-1252, which takes any byte, makes them, from bytes no text has.
+  if (isBinary(encoding === 'windows-1252' ? text : text.replaceAll('\uFFFD', ''))) {
     throw new UnreadableDocumentError(
       'unsupported-format',
       'The file is not a document this service reads (it looks like binary data): upload the report as PDF, DOCX, HTML or text.',

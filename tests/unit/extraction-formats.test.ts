@@ -309,6 +309,12 @@ describe('unreadable documents fail with a reason a person can act on', () => {
     expect(error).toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('binary data') });
   });
 
+  it('UTF-8 text holding replacement characters as written (a PDF’s contents page copied, its dot leaders lost) is read, not refused as binary', async () => {
+    const contents = `Adapting to Protest\n\nHMIC reviewed the policing of protest.\n\n${Array.from({ length: 30 }, (_, index) => `Chapter ${index + 1} \uFFFD`).join(' ')}`;
+    const result = await extractDocument(new TextEncoder().encode(contents));
+    expect(result.title).toBe('Adapting to Protest');
+  });
+
   it('a zip archive that is not a Word document → unsupported-format', async () => {
     const archive = zipArchive([['report.txt', 'Recommendation 1: By March 2023, forces should act.']]);
     expect((await failure(extractDocument(archive))).code).toBe('unsupported-format');
