@@ -385,10 +385,10 @@ const INSPECTORATE_SITE =
   /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b|^#\d{3}\/\d{4}\b/m;
 /**
  * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
- * Constabulary Zoë Billingham said:", the quotation after. The press also reports what an inspector
+ * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
  * said ("… said she was concerned"); the inspectorate's own items quote its inspectors directly.
  */
-const INSPECTOR_SPEAKS = /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b[^.\n]{0,80}\b(?:said|says)\s*[:;,]?\s*(?:$|[“"‘'])/m;
+const INSPECTOR_SPEAKS = /\b(?:(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector|HMI)\b[^.\n]{0,80}\b(?:said|says)\s*[:;,]?\s*(?:$|[“"‘'])/m;
 
 /**
  * A body's words count only where the inspectorate does not speak in its own voice: a report names the
@@ -437,7 +437,7 @@ const INSPECTOR_SIGNS = /^(?:HM|His Majesty['’]s|Her Majesty['’]s) (?:Chief 
  * second assessment", "In making this assessment I", "section 54 … requires me to submit".
  */
 const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
 
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement

@@ -990,6 +990,14 @@ describe('rule: inspectorate-told-of', () => {
       'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',
     ],
     [
+      'its inspector by the short title, quoted directly',
+      'Firearms licensing misses the mark\nThe regime puts the public at risk, according to a report by HMIC.\nHMI Stephen Otter who led the inspection said: “Firearms licensing is not an area to get wrong.”',
+    ],
+    [
+      'a reprint saying it is the inspectorate’s press release',
+      'Firearms licensing misses the mark\nThe regime puts the public at risk, according to a report by HMIC.\nThis post is a press release from HMIC and has had no input from this site.',
+    ],
+    [
       'an inspector quoted directly',
       'Anyshire Police must improve\nThe force requires improvement, HMIC found.\nHM Inspector of Constabulary Wendy Williams said:\n“The force must act.”',
     ],
