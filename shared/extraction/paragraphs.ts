@@ -109,7 +109,7 @@ export function standsAsHeading(text: string): boolean {
  * paragraph's (a paragraph left unwrapped runs to hundreds of characters).
  */
 function wrapWidth(lines: readonly Line[]): number | null {
-  const lengths = lines.flatMap((line) => (line.text === '' ? [] : [line.text.length])).sort((a, b) => a - b);
+  const lengths = lines.flatMap((line) => (line.text === '' || TABLE_ROW.test(line.text) ? [] : [line.text.length])).sort((a, b) => a - b);
   if (lengths.length < 8) return null;
   const width = lengths[Math.floor(lengths.length * 0.8)]!;
   if (width < 50 || width > 100) return null;
@@ -123,7 +123,12 @@ function joinedLines(text: string): Line[] {
   // In wrapped text a line that runs to the width and leaves its sentence open goes on in the next,
   // whatever that starts with ("…, HM Chief Inspector of Constabulary" over "Andy Cooke has said:").
   const wrapped = (previous: string, line: string) =>
-    width !== null && previous.length >= width * 0.85 && !SENTENCE_END.test(previous) && !startsListItem(line);
+    width !== null &&
+    previous.length >= width * 0.85 &&
+    !SENTENCE_END.test(previous) &&
+    !startsListItem(line) &&
+    !TABLE_ROW.test(previous) &&
+    !TABLE_ROW.test(line);
   let afterBlank = true;
   let lastLine = '';
   for (const line of lines) {
@@ -170,8 +175,13 @@ function normalisedLines(text: string): Line[] {
 
 /** Bullets, dashes and letters or roman numerals in brackets: the markers of a sub-list. */
 const SUB_LIST_MARKER = String.raw`[•·▪◦‣●○■□➢►\-–—*](?=\s*\S)|\(?(?:[a-z]|[ivx]{1,4})\)(?=\s)|[a-z]\.(?=\s)`;
-/** "1.", "2)", "(3)" before an item, and "1.#23432"; "1.5 million" is not one. */
-const NUMBER_MARKER = String.raw`\(?\d{1,3}[.)](?=\s|#|[A-Z][a-z])`;
+/**
+ * What follows an item's number: a space, "#23432", or its text run in ("1.By July 2018", "1.A review"),
+ * as the register's stored entries keep it; "1.5 million" is no item.
+ */
+export const AFTER_ITEM_NUMBER = String.raw`(?=\s|#|[A-Z](?:[a-z]|\s))`;
+/** "1.", "2)", "(3)" before an item. */
+const NUMBER_MARKER = String.raw`\(?\d{1,3}[.)]${AFTER_ITEM_NUMBER}`;
 /** Any list marker, captured, with the space after it. */
 const LIST_MARKER = new RegExp(`^(${NUMBER_MARKER}|${SUB_LIST_MARKER})\\s*`);
 const SUB_LIST_ITEM = new RegExp(`^(?:${SUB_LIST_MARKER})`);

@@ -4,7 +4,7 @@ import { type AddresseeRule, addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
-import { bulletsOf, SENTENCE_END, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
+import { AFTER_ITEM_NUMBER, bulletsOf, SENTENCE_END, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { firstSentence, parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
@@ -24,8 +24,8 @@ export interface Findings {
  */
 type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern' | 'other-bodies' | null;
 
-/** "1.", "2)", "(3)" before an item; "1.5 million" is not one. */
-const NUMBERED = /^\(?(\d{1,3})[.)](?:\s+|(?=#)|(?=[A-Z][a-z]))/;
+/** "1.", "2)", "(3)" before an item, its number captured. */
+const NUMBERED = new RegExp(String.raw`^\(?(\d{1,3})[.)]${AFTER_ITEM_NUMBER}\s*`);
 /** The register's answer to a cause of concern, its deadline in lower case as the stored entry keeps it: "by 30 June 2017, submit …"; a body's own plan writes "By 31 March 2019, review …". */
 const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */

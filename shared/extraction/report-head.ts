@@ -8,10 +8,13 @@ export function explain(finding: string, rule: string, read: string): Explanatio
   return { finding, rule, read: read.length > 300 ? `${read.slice(0, 299)}…` : read };
 }
 
-const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\\s+)?';
+const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun),?\\s+)?';
+/** A letter's or paper's date line: "12 March 2021", "Dated: Monday 3 June 2019". */
+const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
 /** A time a news site gives after its date: "16/11/2010 13:36", "08/12/2015 00:01 GMT". */
-const TIME_OF_DAY = String.raw`(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?)?`;
-const DATE_LINE = new RegExp(`^(?:(?:dated?|posted(?:\\s+on)?)\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}\\.?$`, 'i');
+const TIME_OF_DAY = String.raw`,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?`;
+/** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
+const NEWS_DATE_LINE = new RegExp(`^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY})\\.?$`, 'i');
 const PUBLISHED_LINE = new RegExp(
   `^(?:published(?:\\s+on)?|posted(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
@@ -63,8 +66,8 @@ const BYLINE =
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
 const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
-/** A line that starts in lower case carries on the line before it: no title starts so. */
-const CARRIES_ON = /^[a-z]/;
+/** A line that starts in lower case carries on the line before it; a name styled "eCrime" or "iPhone" does not. */
+const CARRIES_ON = /^[a-z](?![A-Z])/;
 
 /** A line's worth of words carrying on the line before: not a paragraph of its own ("ln March 2020 …", misread), nor a byline ("by Mark Rowe"). */
 function carriesOn(line: string): boolean {
@@ -139,6 +142,7 @@ export function neverATitle(text: string): boolean {
     PAGE_FURNITURE.test(text) ||
     SECTION_HEADING.test(text) ||
     DATE_LINE.test(text) ||
+    NEWS_DATE_LINE.test(text) ||
     PUBLISHED_LINE.test(text) ||
     isLetterhead(text)
   );
@@ -241,8 +245,9 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     }
     // Lines set apart that carry on in lower case are one line broken: a title that runs on ("…police
     // attendance and use" over "of police time"), or the opening sentence, which is no title.
+    const unbroken = written;
     for (; next < head.lines.length && carriesOn(head.lines[next]!); next++) written = `${written} ${head.lines[next]}`;
-    if (written !== paragraph && (isProse(written) || /[.!?]["'’”)]?$/.test(written))) return null;
+    if (written !== unbroken && (isProse(written) || /[.!?]["'’”)]?$/.test(written))) return null;
     const subtitle = head.lines[index + 1];
     if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
     return asTitle(written, head.start + index);

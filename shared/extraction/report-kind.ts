@@ -65,9 +65,11 @@ const HOLDS_TO_ACCOUNT =
   /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
 /** A local policing body's title as its holder writes it of themself. */
 const BODY_OFFICE =
-  "(?:your\\s+|the\\s+)?(?:Police,?\\s+(?:Fire\\s+(?:and|&)\\s+)?(?:and\\s+)?Crime\\s+Commissioner|Police,?\\s+Crime\\s+and\\s+Victims['’]\\s+Commissioner|PCC|PFCC)\\b";
+  "(?:your\\s+|the\\s+)?(?:Police,?\\s+(?:Fire\\s+(?:and|&)\\s+)?(?:(?:and|&)\\s+)?Crime\\s+Commissioner|Police,?\\s+Crime\\s+and\\s+Victims['’]\\s+Commissioner|PCC|PFCC)\\b";
+/** "as PCC", not "as well as the PCC" or "such as the PCC". */
+const IN_THE_OFFICE = `(?<!\\b(?:well|such)\\s)\\b[Aa]s\\s+${BODY_OFFICE}`;
 /** Someone speaking in the body's office: "As your Police and Crime Commissioner, I", "me, as Police and Crime Commissioner", "my role as PCC". */
-const SPEAKS_AS_THE_BODY = new RegExp(`\\b(?:my|I|me)\\b[^.\\n]{0,60}\\b[Aa]s\\s+${BODY_OFFICE}|\\b[Aa]s\\s+${BODY_OFFICE}[^.\\n]{0,40}\\b(?:I|my)\\b`);
+const SPEAKS_AS_THE_BODY = new RegExp(`\\b(?:[Mm]y|I|me)\\b[^.\\n]{0,60}${IN_THE_OFFICE}|${IN_THE_OFFICE}[^.\\n]{0,40}\\b(?:I|my)\\b`);
 /** The body stating its own duty to answer, capitalised as its own pages write it: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports". */
 const BODY_DUTY_TO_RESPOND =
   /\bThe\s+(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b/;
@@ -306,10 +308,10 @@ const FORCE_PROGRESS_RETURN =
 /**
  * A service's or force's own account of its progress, recommendation by recommendation: "Our progress
  * against the HMICFRS recommendations", "Our response to these recommendations", "Action we have
- * taken", "ECFRS action:". A local policing body's answer says so first and is read as its response.
+ * taken", "ECFRS action:"; not a body's "PCC action:". A local policing body's answer is its response.
  */
 const OWN_PROGRESS =
-  /\b[Oo]ur (?:progress against|response to) (?:these|the|all|each of the) (?:(?:HMICFRS|HMIC)['’]?s? )?recommendations\b|^actions? we have taken$|^[A-Z]{3,6} action:?$/m;
+  /\b[Oo]ur (?:progress against|response to) (?:these|the|all|each of the) (?:(?:HMICFRS|HMIC)['’]?s? )?recommendations\b|^actions? we have taken$|^(?!O?PF?CC\b)[A-Z]{3,6} action:?$/m;
 /**
  * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
  * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
@@ -414,13 +416,13 @@ const OWN_PUBLICATION_TITLE =
 const TITLED_RESPONSE = /^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$/i;
 /**
  * Another's title: one naming the inspectorate's reports or inspections as someone else's ("HMIC Reports
- * welcomed", "HMIC’s Inspection of Stop and Search", "Second Tranche of HMICFRS Inspection Reports", "…
- * responds to HMICFRS …"), or an answer's ("RESPONSE ON HMIC PEEL EFFICIENCY REPORT", "PEEL: Police
+ * welcomed", "HMIC report just echoes …", "HMIC’s Inspection of Stop and Search", "Second Tranche of
+ * HMICFRS Inspection Reports", "… responds to HMICFRS …"; not a cover's "… – HMIC Inspection Report"), or an answer's ("RESPONSE ON HMIC PEEL EFFICIENCY REPORT", "PEEL: Police
  * effectiveness 2016 – Nottinghamshire Police Response"). The inspectorate names its publications by
  * their subjects.
  */
 const TITLE_OF_ANOTHER = new RegExp(
-  `\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?reports?\\b|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
+  `\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?(?:reports\\b|report\\b(?!\\s*$))|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
   'i',
 );
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
@@ -732,7 +734,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'inspectorate-site-marks',
-    doc: 'A page about an inspection showing the inspectorate’s site’s marks ("Published on:", "Get the report", its copyright) though its opening never names it.',
+    doc: 'A page about an inspection showing the inspectorate’s site’s marks ("Published on:", "Get the report", its copyright) that never names the inspectorate.',
     kind: 'hmicfrs-report',
     matches: (evidence) => (/\binspect/i.test(evidence.text) ? lineMatching(INSPECTORATE_SITE, evidence.paras) : null),
   },

@@ -58,12 +58,33 @@ describe('plain text as blocks', () => {
       expect(paragraphs.slice(1)).toEqual(['Short heading', 'The report makes three recommendations.']);
     });
 
-    it('text whose lines are paragraphs of their own is not wrapped text: a capital starts a paragraph', () => {
+    it('text whose lines run past any wrap width is not wrapped text: a capital starts a paragraph', () => {
       const unwrapped = Array.from(
         { length: 8 },
         (_, index) => `Paragraph ${index} runs on well past any width a hard wrap would set, as a page's paragraphs do when kept whole`,
       ).join('\n');
       expect(textDocument(unwrapped).blocks).toHaveLength(8);
+    });
+
+    it('in wrapped text a line that closes its sentence ends its paragraph, and a table’s rows stay rows', () => {
+      const sentences = Array.from(
+        { length: 8 },
+        (_, index) => `Sentence ${index} is one line of wrapped text that closes with its full stop, as these all do here.`,
+      );
+      const rows = Array.from({ length: 9 }, (_, index) => `| ${index + 1} | Forces should audit their crime records and report the result to the public |`);
+      const blocks = textDocument([...sentences, ...rows].join('\n')).blocks;
+      expect(blocks.filter(({ kind }) => kind === 'paragraph')).toHaveLength(8);
+      expect(blocks.flatMap((block) => (block.kind === 'table-cell' && block.column === 0 ? [block.text] : []))).toEqual([
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+      ]);
     });
   });
 });

@@ -243,6 +243,11 @@ describe('rule: numbered-recommendation', () => {
     ]);
   });
 
+  it('a run-in number before a one-letter word: "1.A review …"', async () => {
+    const { result } = await explained('HMICFRS recommends that:\n\n1.A review of vetting should be carried out by all forces by March 2024.');
+    expect(result.recommendations.map(({ ref }) => ref)).toEqual(['1']);
+  });
+
   it('a number before a decimal point is no marker: "1.5 million"', async () => {
     expect(await readings('1.5 million calls were answered, and the force should answer more.')).toEqual([]);
   });

@@ -625,13 +625,20 @@ describe('rule: speaks-as-the-body', () => {
   it.each([
     'Inspectors’ report shows progress has been maintained\nThe HMICFRS inspection report was published last week.\nDuring my time as Police and Crime Commissioner, South Yorkshire Police has been on a remarkable journey.',
     'PEEL 2023\nThe HMICFRS inspection found the force good.\nAs your PCC, I will keep asking how it can improve.',
+    'PEEL 2023\nThe HMICFRS inspection found the force good.\nMy role as Police & Crime Commissioner is to hold the force to account.',
   ])('someone speaking in the body’s office is the body: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'speaks-as-the-body']);
   });
 
   it('not a report quoting the commissioner', () => {
-    const text = 'PEEL 2023: An inspection of Anyshire Police\nWe found the force good.\nThe PCC told us: “As PCC, I expect more.”';
-    expect(read(text).kind).toBe('hmicfrs-report');
+    const text = 'PEEL 2023: An inspection of Anyshire Police\nThe PCC told us: “As PCC, I expect more.”';
+    expect(read(text).kindRule).not.toBe('speaks-as-the-body');
+  });
+
+  it('not "as well as the PCC" in the inspectorate’s letter', () => {
+    const text =
+      'Anyshire Police\nDear Chief Constable\nI have written to the Chief Constable as well as the Police and Crime Commissioner about the HMICFRS inspection.';
+    expect(read(text).kindRule).not.toBe('speaks-as-the-body');
   });
 });
 
@@ -959,6 +966,7 @@ describe('rule: inspectorate-told-of', () => {
     'Motion on the Metropolitan Police\nThis Assembly notes the findings of HMICFRS about the Met and calls on the Mayor to act.',
     'HMIC Reports welcomed\nThe Board welcomed two HMIC reports on the PSNI, which inspected its handling of complaints.',
     'Second Tranche of HMICFRS Inspection Reports\nThe Association notes the publication of fourteen reports on fire and rescue services.',
+    'HMIC report just echoes the concerns the Federation have had\nThe Federation says HMIC has confirmed what officers know.',
     'Dyfed-Powys Police requires improvement\nHMIC graded the force as requiring improvement.\nHM Inspector of Constabulary Wendy Williams said she was concerned about its leadership.',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
@@ -989,6 +997,7 @@ describe('rule: inspectorate-told-of', () => {
       'its chief inspector deciding',
       'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',
     ],
+    ['its cover’s title naming it', 'British Transport Police – HMIC Inspection Report\nHMIC inspected the force in 2007.'],
     [
       'its inspector by the short title, quoted directly',
       'Firearms licensing misses the mark\nThe regime puts the public at risk, according to a report by HMIC.\nHMI Stephen Otter who led the inspection said: “Firearms licensing is not an area to get wrong.”',
@@ -1013,6 +1022,11 @@ describe('rule: force-progress-return', () => {
     'Recommendation 11\nWith immediate effect, chief fire officers should notify HMICFRS of any allegations of gross misconduct.\nECFRS action:\nA notification was made on 14 February 2023.',
   ])('a force’s or service’s own account of its progress, quoting the recommendations, is its page: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'force-progress-return']);
+  });
+
+  it('a body’s own "PCC action:" is not a force’s or service’s account', () => {
+    const text = 'Recommendation 3\nBy March 2024, forces should review vetting, HMICFRS said.\nPCC action:\nThe PCC asked the force for a plan.';
+    expect(read(text).kindRule).not.toBe('force-progress-return');
   });
 
   it('a local policing body’s response to the recommendations is still its response', () => {

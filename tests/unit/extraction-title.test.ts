@@ -350,6 +350,21 @@ describe('rule: first-line', () => {
     });
   });
 
+  it('a name styled in lower case first is a title all the same: "eCrime"', () => {
+    expect(text('eCrime: an inspection of digital crime\nHMIC inspected forces.').title).toBe('eCrime: an inspection of digital crime');
+  });
+
+  it('a title cut at its preposition goes on in the next line, though that line ends in a full stop', () => {
+    expect(text('Report on an unannounced inspection of\n\nKent Police custody suites.\n\nThe inspection found good care.').title).toBe(
+      'Report on an unannounced inspection of Kent Police custody suites',
+    );
+  });
+
+  it('a headline above a news site’s "Posted:" date is the title, not a letter’s subject', () => {
+    expect(text('Police chiefs at a crossroads\nPosted: 2 July 2015\nThe NPCC said forces must change.').title).toBe('Police chiefs at a crossroads');
+    expect(text('Police chiefs at a crossroads\n2 July 2015 13:36\nThe NPCC said forces must change.').title).toBe('Police chiefs at a crossroads');
+  });
+
   it('a news site’s trail run together onto the headline is not part of it', () => {
     expect(text('Home>Fire>Fire and Rescue >National Fire Chiefs Council publishes Culture Action Plan\nThe plan follows the HMICFRS report.').title).toBe(
       'National Fire Chiefs Council publishes Culture Action Plan',
