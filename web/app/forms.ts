@@ -118,6 +118,14 @@ export function form(options: { submit: string; onSubmit: Submit; kind?: '' | 's
 /** A form field's text, trimmed. */
 export const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 
+/** A form of one field a person must fill in or choose: the request made from its value, or the error to show against it. */
+export const required =
+  <T>(name: string, message: string, request: (value: string) => T) =>
+  (data: FormData, form: HTMLFormElement): T | FieldError[] => {
+    const value = text(data, name);
+    return value ? request(value) : [{ field: idOf(form, name), message }];
+  };
+
 /**
  * A date typed into a date input, or the error to show against it, in the GOV.UK pattern's words:
  * missing, not a real date, after the latest it can be (today for what has happened), or before the earliest.

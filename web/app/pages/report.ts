@@ -5,7 +5,7 @@ import { mayBeAnswered, owedRecommendations } from '../../../shared/obligation-s
 import { daysLeftText, statusOf } from '../../../shared/obligation-status';
 import { api } from '../api';
 import { type Child, h, replace } from '../dom';
-import { ADVANCE_COPY_HINT, checkedDate, form, idOf, latestPublicationDate, londonToday, text } from '../forms';
+import { ADVANCE_COPY_HINT, checkedDate, form, idOf, latestPublicationDate, londonToday, required, text } from '../forms';
 import {
   choices,
   dateFrom,
@@ -442,10 +442,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
               ],
             }),
           ],
-          (data, element) =>
-            data.get('decision')
-              ? { decision: String(data.get('decision')) }
-              : [{ field: idOf(element, 'decision'), message: 'Choose whether it is the same report' }],
+          required('decision', 'Choose whether it is the same report', (decision) => ({ decision })),
           'The decision is recorded.',
         ),
       );
@@ -468,8 +465,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             ],
           }),
         ],
-        (data, element) =>
-          text(data, 'report') ? { reportId: text(data, 'report') } : [{ field: idOf(element, 'report'), message: 'Choose the report it answers' }],
+        required('report', 'Choose the report it answers', (reportId) => ({ reportId })),
         'The response is linked to its report.',
       ),
     );
@@ -534,8 +530,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       correction(
         'The title',
         [textInput('title', { label: 'Title', value: report.title ?? '' })],
-        (data, element) =>
-          text(data, 'title') ? { type: 'title', title: text(data, 'title') } : [{ field: idOf(element, 'title'), message: 'Enter the report’s title' }],
+        required('title', 'Enter the report’s title', (title) => ({ type: 'title', title })),
         'The title is corrected.',
       ),
       correction('What kind of document it is', kindFields(), kindFrom, KIND_CORRECTED),
@@ -551,10 +546,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
             checked: report.s55?.applies === true ? ['yes'] : report.s55?.applies === false ? ['no'] : [],
           }),
         ],
-        (data, element) =>
-          data.get('applies')
-            ? { type: 's55', applies: data.get('applies') === 'yes' }
-            : [{ field: idOf(element, 'applies'), message: 'Choose whether the duty applies' }],
+        required('applies', 'Choose whether the duty applies', (applies) => ({ type: 's55', applies: applies === 'yes' })),
         'The decision on the section 55 duty is recorded.',
       ),
       correction(
