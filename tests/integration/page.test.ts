@@ -295,6 +295,24 @@ describe('the office’s page, in a real browser', () => {
     await link.getByRole('button', { name: 'Link the response' }).click();
     await page.getByText('The response is linked to its report.').waitFor();
     expect(await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).count()).toBe(0);
+
+    // A report with a stored one's title and forces but another date may be the same report: a person decides.
+    const namesake = `Vetting in Cumbria, ${Date.now()}`;
+    await uploadReport('uploads/page-cumbria-vetting.txt', forceReportText('Cumbria Constabulary', namesake), published);
+    const laterId = await uploadReport(
+      'uploads/page-cumbria-vetting-again.txt',
+      forceReportText('Cumbria Constabulary', namesake, 'Recommendation 3\nWithin three months, the force should act again.'),
+      addDays(published, 3),
+    );
+    await page.goto(`${stack.appUrl}/reports/${encodeURIComponent(laterId)}`);
+    const decide = page.getByRole('form', { name: 'Save the decision' });
+    await decide.waitFor();
+    expect(await page.getByRole('link', { name: namesake, exact: true }).count()).toBe(1);
+    await decide.getByLabel('No: keep it as a report of its own').check();
+    await decide.getByLabel('Why').fill('A second inspection of vetting, three days after the first');
+    await decide.getByRole('button', { name: 'Save the decision' }).click();
+    await page.getByText('The decision is recorded.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Waiting for a person', exact: true }).count()).toBe(0);
   });
 
   it('broke no content security policy and threw no script error on any page', () => {

@@ -424,9 +424,8 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
         reasonedForm('Save the kind', 'Say what kind of document it is', kindFields(), kindFrom, (body) => correctReport(body, KIND_CORRECTED)),
       );
     if (!context.me.admin) return section(insetText('An administrator settles it.'));
-    const listed = await api<ReportListing[]>('GET', '/reports');
     if (review.what === 'possible-duplicate') {
-      const other = listed.find((each) => each.id === review.of);
+      const other = review.of ? (await api<ReportView>('GET', `/reports/${encodeURIComponent(review.of)}`)).report : null;
       return section(
         paragraph(todo),
         paragraph('The report it may be: ', link(`/reports/${encodeURIComponent(review.of ?? '')}`, other?.title ?? 'the other report')),
@@ -447,6 +446,7 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
         ),
       );
     }
+    const listed = await api<ReportListing[]>('GET', '/reports');
     // A response is most likely about its own forces' reports, then a national one; latest first in each.
     const closeness = (each: ReportListing) => (each.forces.some((force) => report.forces.includes(force)) ? 0 : each.forces.length === 0 ? 1 : 2);
     const candidates = listed.filter(mayBeAnswered).sort((a, b) => closeness(a) - closeness(b) || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? ''));
