@@ -9,11 +9,14 @@ import { encryptedTopic } from './encrypted-topic';
 import { POWERTOOLS_SERVICE, type ProjectFunction } from './project-function';
 
 /**
- * The window for what the deadline scan and its morning check count once a morning: a day, and a
- * quarter of an hour for the next morning's figure to arrive before the last one leaves the window.
- * A figure that says something is wrong so stays raised until a later morning says otherwise.
+ * The window for what the deadline scan and its morning check count once a morning: 25 hours, the
+ * longest between two mornings (the Sunday the clocks go back), and a quarter of an hour for the next
+ * morning's figure to arrive before the last one leaves the window. A figure that says something is
+ * wrong so stays raised until a later morning says otherwise, and no change of the clocks empties the
+ * window (a false ScanMissed, a false all-clear). The price is an hour: a morning check that never ran
+ * is raised at 08:15, not 07:15, and the all-clear after a bad morning comes at 08:15 the next day.
  */
-export const ONE_MORNING = Duration.minutes(24 * 60 + 15);
+export const ONE_MORNING = Duration.minutes(25 * 60 + 15);
 
 /** Discovery runs hourly: a window a little longer, so one run's figure stands until the next. */
 const DISCOVERY_WINDOW = Duration.minutes(75);
@@ -111,8 +114,7 @@ export class OperatorAlarms extends Construct {
         'The deadline scan has not finished today, or the 07:00 morning check did not run: reminders due today may not have gone. ' +
         `Find why in the scan's log group ${scanLogs} (and the check's, ${morningCheck.logs.logGroupName}), fix it, then run the scan again: ` +
         `aws lambda invoke --function-name ${deadlineScan.function.functionName} --cli-binary-format raw-in-base64-out --payload "{"scheduledTime":"$(date -u +%FT%TZ)"}" scan.json. ` +
-        'It sends only what is due, never twice. The alarm clears after the next morning check finds a finished scan. ' +
-        'On the Sunday the clocks go back the check comes 25 hours after the last, and this alarm raises at 06:15 until it clears itself at 07:00.',
+        'It sends only what is due, never twice. The alarm clears at 08:15 the morning after, when the check finds a finished scan.',
       toldWhenCleared: true,
     });
     this.alarm('RemindersRefused', {

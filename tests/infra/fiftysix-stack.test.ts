@@ -10,6 +10,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METRIC, METRICS_NAMESPACE } from '../../functions/commons/metric-names';
+import { SCAN_HEARTBEAT_SCHEDULE } from '../../functions/commons/wiring';
 import { buildFiftySixApp } from '../../infra/build-app';
 import { loadDeploymentConfiguration } from '../../infra/configuration-file';
 import type { FiftySixStack } from '../../infra/fiftysix-stack';
@@ -659,23 +660,33 @@ describe('FiftySixStack', () => {
       });
     });
 
-    it('raises ScanMissed when the morning check finds no finished scan, or never ran, by 07:15 London time', () => {
+    it('raises ScanMissed when the morning check finds no finished scan, or by 08:15 London time when it never ran', () => {
       const alarm = alarmNamed('ScanMissed');
       expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'breaching' });
       const [expression, missed] = alarm.Metrics;
       // A window without the check's figure counts as missed: CloudWatch would otherwise judge by an older figure.
       expect(expression).toMatchObject({ Expression: `FILL(${missed.Id}, 1)`, ReturnData: true });
       expect(missed.MetricStat.Stat).toBe('Maximum');
-      // The last morning's figure stays in the window for a day and a quarter of an hour: today's must
-      // have come by 07:15 (the check runs at 07:00), or the window holds none.
-      expect(missed.MetricStat.Period).toBe(24 * 3600 + 15 * 60);
+      // The last morning's figure stays in the window for 25 hours and a quarter, the longest between two
+      // mornings (the clocks go back) and a margin: even then today's figure comes before the last leaves.
+      expect(missed.MetricStat.Period).toBe(25 * 3600 + 15 * 60);
+      const checkHour = Number(/^cron\(0 (\d+) /.exec(SCAN_HEARTBEAT_SCHEDULE.expression)![1]);
+      const londonHour = (moment: number) =>
+        Number(new Intl.DateTimeFormat('en-GB', { timeZone: SCAN_HEARTBEAT_SCHEDULE.timeZone, hour: 'numeric', hourCycle: 'h23' }).format(moment));
+      const checks = Array.from(
+        { length: 365 },
+        (_, day) => [checkHour - 1, checkHour].map((hour) => Date.UTC(2026, 0, 1 + day, hour)).find((at) => londonHour(at) === checkHour)!,
+      );
+      const longestGap = Math.max(...checks.slice(1).map((at, day) => at - checks[day]!));
+      expect(longestGap).toBe(25 * 3600_000);
+      expect(missed.MetricStat.Period * 1000).toBeGreaterThanOrEqual(longestGap + 15 * 60_000);
       expect(alarm.OKActions).toEqual([refTo(built.stack.alarms.topic)]);
     });
 
     it('keeps each morning’s figures from the scan raised until a later morning’s clear them', () => {
       for (const metricName of [METRIC.remindersRefused, METRIC.remindersUnconfirmed, METRIC.remindersUnsettled]) {
         const [alarm] = watching(metricName);
-        expect(alarm).toMatchObject({ Statistic: 'Maximum', Period: 24 * 3600 + 15 * 60, OKActions: [refTo(built.stack.alarms.topic)] });
+        expect(alarm).toMatchObject({ Statistic: 'Maximum', Period: 25 * 3600 + 15 * 60, OKActions: [refTo(built.stack.alarms.topic)] });
       }
       // Events at any time of day: told each time, with no all-clear that would mean nothing.
       for (const metricName of [METRIC.uploadsFailed, METRIC.recipientsSuppressed, METRIC.bodiesWithoutRecipients]) {
