@@ -122,8 +122,10 @@ const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime
  */
 const ASSOCIATION_SPEAKERS =
   /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
+/** A name's letters, with the accents of Welsh and other names: "Siân", "Llŷr", "Zoë". */
+const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
-const CAPITALISED_WORDS = "[A-Z][\\w’'-]*(?:\\s+(?:and\\s+)?[A-Z][\\w’'-]*){0,3}";
+const CAPITALISED_WORDS = `[A-Z]${NAME_LETTERS}(?:\\s+(?:and\\s+)?[A-Z]${NAME_LETTERS}){0,3}`;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",

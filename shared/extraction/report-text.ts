@@ -9,6 +9,7 @@ import { documentHead, statedDate, titleOf } from './report-head';
 import { kindEvidence, kindOf, type Publisher, respondsToOf, sameDayAsReport } from './report-kind';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
+import { inEnglishWords } from './welsh';
 
 /** What a document says of itself: its kind, title, date, forces, the report it answers and the s55 duty, with why. */
 export interface ReportFacts {
@@ -28,8 +29,11 @@ export interface ReportFacts {
 export function reportFacts(document: StructuredDocument, paras: string[], findings: Findings, publisher: Publisher | null = null): ReportFacts {
   const heading = titleOf(document, paras, documentHead(paras));
   const title = heading?.title ?? null;
-  const kind = kindOf(kindEvidence(paras, heading, findings, publisher));
-  const forces = forcesOf({ paras, heading, findings, kind: kind.kind });
+  // A Welsh page is read by the same rules, in the English words they know; its title stays as written.
+  const inEnglish = paras.map(inEnglishWords);
+  const headingInEnglish = heading && { ...heading, title: inEnglishWords(heading.title) };
+  const kind = kindOf(kindEvidence(inEnglish, headingInEnglish, findings, publisher));
+  const forces = forcesOf({ paras: inEnglish, heading: headingInEnglish, findings, kind: kind.kind });
   const answered = kind.kind === 'pcc-response' ? respondsToOf(paras, title) : null;
   const respondsTo = answered?.respondsTo ?? null;
   const stated = statedDate(paras);

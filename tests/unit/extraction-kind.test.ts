@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainDocument, extractFromText } from '../../shared/extraction';
 import { KIND_RULES } from '../../shared/extraction/report-kind';
 import { S55_RULES } from '../../shared/extraction/s55';
+import { inEnglishWords } from '../../shared/extraction/welsh';
 import { corpusFile } from '../support/corpus';
 import { expectNamedRules, factsOfText } from '../support/rule-tables';
 
@@ -1051,5 +1052,45 @@ describe('rule: inspectorate-own-voice', () => {
   it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
     const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
+  });
+});
+
+describe('a Welsh page, read by the same rules in the English words they know', () => {
+  it('a commissioner speaking on a Welsh page is the body’s, about its force; the title stays in Welsh', () => {
+    const result = read(
+      'Adroddiad PEEL ar Heddlu Dyfed-Powys\n\nMae adroddiad newydd gan Arolygiaeth Cwnstabliaeth EF yn dweud bod angen i Heddlu Dyfed-Powys wella.\n\nDywedodd Comisiynydd yr Heddlu a Throsedd, Siân Morgan: “Rwy’n croesawu’r adroddiad.”',
+    );
+    expect([result.kind, result.kindRule, result.title, result.forces]).toEqual([
+      'pcc-response',
+      'body-speaks',
+      'Adroddiad PEEL ar Heddlu Dyfed-Powys',
+      ['Dyfed-Powys Police'],
+    ]);
+  });
+
+  it.each(['Ymateb y Comisiynydd i adroddiad HMICFRS ar Heddlu Gwent', 'Datganiad y CHTh ar adroddiad PEEL HMICFRS'])(
+    'a Welsh title naming the body’s response or statement is the body’s: "%s"',
+    (title) => {
+      const result = read(`${title}\n\nMae’r adroddiad yn nodi meysydd i’w gwella.`);
+      expect([result.kind, result.kindRule, result.title]).toEqual(['pcc-response', 'body-names-its-response', title]);
+    },
+  );
+
+  it('an inspector speaking on the inspectorate’s Welsh page is the inspectorate’s report', () => {
+    const result = read(
+      'PEEL 2023–25: Arolygiad o Heddlu Gogledd Cymru\n\nDywedodd Arolygydd Cwnstabliaeth EF Gwyn Parry: “Mae’r heddlu yn dda am atal trosedd.”',
+    );
+    expect([result.kind, result.forces]).toEqual(['hmicfrs-report', ['North Wales Police']]);
+  });
+
+  it('names the Welsh forces by their Welsh names, and their bodies by their areas', () => {
+    expect(read('Ymateb Comisiynydd Heddlu a Throseddu De Cymru i adroddiad HMICFRS\n\nMae Heddlu De Cymru wedi gwella.').forces).toEqual([
+      'South Wales Police',
+    ]);
+  });
+
+  it('an English page is read as written', () => {
+    const english = 'Commissioner’s response to the HMICFRS report\n\nI welcome the report on Gwent Police.';
+    expect(inEnglishWords(english)).toBe(english);
   });
 });

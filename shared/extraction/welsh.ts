@@ -1,0 +1,86 @@
+/**
+ * Welsh, read in the English words the rules know. The four Welsh forces' local policing bodies
+ * publish their pages and responses in Welsh as well as English, and the inspectorate its reports on
+ * the Welsh forces. A Welsh page names the same bodies and says the same things, so the kind and forces
+ * rules read it once the names and the few words they turn on are glossed: "Dywedodd Comisiynydd yr
+ * Heddlu a Throsedd Gwent, Jeff Cuthbert:" is "Police and Crime Commissioner for Gwent, Jeff Cuthbert
+ * said:". Only those words are glossed, not the language; the title and the recommendations a person
+ * sees keep the document's own words.
+ */
+
+/** The Welsh forces' areas in Welsh, as their names write them after "Heddlu" or a commissioner's title. */
+const AREAS: Readonly<Record<string, string>> = {
+  Gwent: 'Gwent',
+  'Dyfed-Powys': 'Dyfed-Powys',
+  'Dyfed Powys': 'Dyfed-Powys',
+  'Gogledd Cymru': 'North Wales',
+  'De Cymru': 'South Wales',
+};
+const AREA = `(${Object.keys(AREAS).join('|')})`;
+/** After "yn"/"yng" (in), a place's first letter changes: "yng Ngwent", "yng Ngogledd Cymru", "yn Ne Cymru". */
+const MUTATED_AREAS: Readonly<Record<string, string>> = {
+  Ngwent: 'Gwent',
+  'Ngogledd Cymru': 'North Wales',
+  'Ne Cymru': 'South Wales',
+  'Nyfed-Powys': 'Dyfed-Powys',
+  'Nyfed Powys': 'Dyfed-Powys',
+};
+const area = (welsh: string) => AREAS[welsh] ?? MUTATED_AREAS[welsh] ?? welsh;
+
+/** A commissioner's title: "Comisiynydd yr Heddlu a Throsedd", "Comisiynydd Heddlu a Throseddu" (the mutated "Gomisiynydd" after "ei"). */
+const COMMISSIONER = String.raw`\b[CG]omisiynydd(?:\s+yr)?\s+Heddlu\s+a\s+Throsedd(?:u)?`;
+
+/** What a body gives, by name: its response, statement, comments. */
+const OWN_WORDS: Readonly<Record<string, string>> = { ymateb: 'response', datganiad: 'statement', sylwadau: 'comments' };
+
+/** In order: the longer names before the words inside them. */
+type Gloss = string | ((match: string, ...parts: string[]) => string);
+const GLOSSES: readonly [RegExp, Gloss][] = [
+  // The inspectorate: "Arolygiaeth Cwnstabliaeth a Gwasanaethau Tân ac Achub Ei Fawrhydi", "Arolygiaeth Cwnstabliaeth EF".
+  [
+    /\bArolyg(?:i)?aeth\s+(?:Cwnstabliaeth|Cwnstabliaid|Heddluoedd)(?:\s+a\s+Gwasanaethau\s+Tân\s+ac\s+Achub)?(?:\s+(?:[Ee]i\s+[FM]awrhydi|EF))?/g,
+    'His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services',
+  ],
+  [/\bPrif\s+Arolygydd(?:\s+Cwnstabliaeth)?(?:\s+(?:[Ee]i\s+[FM]awrhydi|EF))?/g, 'His Majesty’s Chief Inspector of Constabulary'],
+  [/\bArolygydd(?:\s+Cwnstabliaeth)?\s+(?:[Ee]i\s+[FM]awrhydi|EF)/g, 'His Majesty’s Inspector of Constabulary'],
+  [/\byr Arolygiaeth\b/g, 'the inspectorate'],
+  // The bodies, with their area after them: "Comisiynydd Heddlu a Throsedd Gogledd Cymru".
+  [new RegExp(`${COMMISSIONER}\\s+${AREA}\\b`, 'g'), (_, welsh: string) => `Police and Crime Commissioner for ${area(welsh)}`],
+  [new RegExp(COMMISSIONER, 'g'), 'Police and Crime Commissioner'],
+  [/\b[CG]omisiynwyr(?:\s+yr)?\s+Heddlu\s+a\s+Throsedd(?:u)?\b/g, 'Police and Crime Commissioners'],
+  [/\bSCHTh\b/g, 'OPCC'],
+  [/\bCHTh\b/g, 'PCC'],
+  // The forces: "Heddlu Gwent", "Heddlu De Cymru"; and their areas in running text.
+  [new RegExp(`\\bHeddlu\\s+${AREA}\\b`, 'g'), (_, welsh: string) => `${area(welsh)} Police`],
+  [/\bHeddlu['’]r\s+Gogledd\b/g, 'North Wales Police'],
+  [new RegExp(`\\byng?\\s+(${Object.keys(MUTATED_AREAS).join('|')})\\b`, 'g'), (_, welsh: string) => `in ${area(welsh)}`],
+  [/\b(Gogledd|De)\s+Cymru\b/g, (_, side: string) => (side === 'Gogledd' ? 'North Wales' : 'South Wales')],
+  [/\bPrif\s+Gwnstabl\b/g, 'Chief Constable'],
+  // Who says what: "Dywedodd Comisiynydd …, Jane Mudd:" puts the verb first; English puts it after the speaker.
+  [/\b(?:Meddai|Dywedodd|Ychwanegodd)\s+([^:“"\n.]{3,160}?):/g, (_, speaker: string) => `${speaker} said:`],
+  [/\b(?:[Mm]eddai|[Dd]ywedodd)\b/g, 'said'],
+  // The words the rules turn on: "Ymateb y Comisiynydd" is the Commissioner's response.
+  [
+    /\b(Ymateb|Datganiad|Sylwadau)\s+y\s+(Comisiynydd|PCC)\b/gi,
+    (_, what: string, who: string) => `${who === 'PCC' ? 'PCC' : 'Commissioner'}’s ${OWN_WORDS[what.toLowerCase()]}`,
+  ],
+  [/\b([Yy])mateb(\s+i\b)?/g, (_, y: string, to: string | undefined) => `${y === 'Y' ? 'Response' : 'response'}${to ? ' to' : ''}`],
+  [/\b([Dd])atganiad\b/g, (_, d: string) => (d === 'D' ? 'Statement' : 'statement')],
+  [/\b([Aa])droddiadau\b/g, (_, a: string) => (a === 'A' ? 'Reports' : 'reports')],
+  [/\b([Aa])droddiad\b/g, (_, a: string) => (a === 'A' ? 'Report' : 'report')],
+  [/\b([Aa])rolygiad(?:au)?\b/g, (_, a: string) => (a === 'A' ? 'Inspection' : 'inspection')],
+  [/\bargymhellion\b/gi, 'recommendations'],
+  [/\bargymhelliad\b/gi, 'recommendation'],
+];
+
+/** Any of the words glossed: a text without one is read as it is, at the cost of one search. */
+const ANY_WELSH =
+  /\b(?:[CG]omisiynydd|[CG]omisiynwyr|S?CHTh|Heddlu|Arolyg|Prif|Meddai|meddai|Dywedodd|dywedodd|Ychwanegodd|[Yy]mateb|[Dd]atganiad|[Aa]droddiad|[Aa]rgymh|\byng?\s+N)/;
+
+/** A text with its Welsh names and key words in English; an English text comes back as it was. */
+export function inEnglishWords(text: string): string {
+  if (!ANY_WELSH.test(text)) return text;
+  let glossed = text;
+  for (const [pattern, english] of GLOSSES) glossed = typeof english === 'string' ? glossed.replace(pattern, english) : glossed.replace(pattern, english);
+  return glossed;
+}
