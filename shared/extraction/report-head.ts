@@ -37,7 +37,7 @@ const PAGE_FURNITURE =
  * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -79,12 +79,17 @@ const QUESTION_TITLE = /^[^.?!:]{3,80}:\s+[^.?!:]{3,120}\?$/;
 const TITLE_GOES_ON = /\b(?:of|in|on|for|and|the|to|by|into|at|with|from|a|an)$|\s&$/i;
 /** A title block's second line that says what the document is: "An update report" under "The police response to domestic abuse". */
 const SUBTITLE = /^(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review|update|assessment)$/i;
+/** The same headings in the inspectorate's Welsh reports: "Crynodeb cyffredinol" (overall summary), "Ein barn" (our view). */
+const WELSH_SECTION_HEADINGS =
+  "crynodeb(?: cyffredinol)?|cyflwyniad|cynnwys|argymhellion|ein barn|ein dyfarniadau|canfyddiadau|casgliadau|cefndir|meysydd i['’]w gwella|achosion pryder";
 /**
  * The headings of a report's sections, which name a part and never the whole: a PEEL summary opens
  * with "Overall summary", a register entry with "Recommendations".
  */
-const SECTION_HEADING =
-  /^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments)\s*:?$/i;
+const SECTION_HEADING = new RegExp(
+  String.raw`^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments|${WELSH_SECTION_HEADINGS})\s*:?$`,
+  'i',
+);
 /** A document-sharing site's snippet of the document, cut short: "report on an unannounced inspection visit to police ... · section 2. background …". */
 /** A line that is only a number: a page count, or a page's number. */
 const PAGE_COUNT = /^\d{1,4}$/;

@@ -9,7 +9,7 @@ import { documentHead, statedDate, titleOf } from './report-head';
 import { kindEvidence, kindOf, type Publisher, respondsToOf, sameDayAsReport } from './report-kind';
 import { s55Of } from './s55';
 import { statedCounts } from './stated-counts';
-import { inEnglishWords } from './welsh';
+import { inEnglishWords, isWelsh } from './welsh';
 
 /** What a document says of itself: its kind, title, date, forces, the report it answers and the s55 duty, with why. */
 export interface ReportFacts {
@@ -30,8 +30,9 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
   const heading = titleOf(document, paras, documentHead(paras));
   const title = heading?.title ?? null;
   // A Welsh page is read by the same rules, in the English words they know; its title stays as written.
-  const inEnglish = paras.map(inEnglishWords);
-  const headingInEnglish = heading && { ...heading, title: inEnglishWords(heading.title) };
+  const welsh = isWelsh(paras.join('\n'));
+  const inEnglish = welsh ? paras.map(inEnglishWords) : paras;
+  const headingInEnglish = heading && welsh ? { ...heading, title: inEnglishWords(heading.title) } : heading;
   const kind = kindOf(kindEvidence(inEnglish, headingInEnglish, findings, publisher));
   const forces = forcesOf({ paras: inEnglish, heading: headingInEnglish, findings, kind: kind.kind });
   const answered = kind.kind === 'pcc-response' ? respondsToOf(paras, title) : null;

@@ -8,13 +8,24 @@
  * sees keep the document's own words.
  */
 
-/** The Welsh forces' areas in Welsh, as their names write them after "Heddlu" or a commissioner's title. */
+/**
+ * Forces' areas in Welsh, as their names write them after "Heddlu" (police), "Cwnstabliaeth"
+ * (constabulary) or a commissioner's title: the Welsh forces', and their English neighbours' that
+ * Welsh news names with them.
+ */
 const AREAS: Readonly<Record<string, string>> = {
   Gwent: 'Gwent',
   'Dyfed-Powys': 'Dyfed-Powys',
   'Dyfed Powys': 'Dyfed-Powys',
   'Gogledd Cymru': 'North Wales',
   'De Cymru': 'South Wales',
+  'Glannau Mersi': 'Merseyside',
+  'Manceinion Fwyaf': 'Greater Manchester',
+  'Swydd Gaerhirfryn': 'Lancashire',
+  'Swydd Gaer': 'Cheshire',
+  Cumbria: 'Cumbria',
+  'Gorllewin Mersia': 'West Mercia',
+  'Gorllewin Canolbarth Lloegr': 'West Midlands',
 };
 const AREA = `(${Object.keys(AREAS).join('|')})`;
 /** After "yn"/"yng" (in), a place's first letter changes: "yng Ngwent", "yng Ngogledd Cymru", "yn Ne Cymru". */
@@ -25,10 +36,17 @@ const MUTATED_AREAS: Readonly<Record<string, string>> = {
   'Nyfed-Powys': 'Dyfed-Powys',
   'Nyfed Powys': 'Dyfed-Powys',
 };
-const area = (welsh: string) => AREAS[welsh] ?? MUTATED_AREAS[welsh] ?? welsh;
+/** "Y Gogledd" and "y De", the north and the south, are the two forces' areas after "heddluoedd" (forces). */
+const SHORT_AREAS: Readonly<Record<string, string>> = { Gogledd: 'North Wales', De: 'South Wales' };
+const area = (welsh: string) => AREAS[welsh] ?? MUTATED_AREAS[welsh] ?? SHORT_AREAS[welsh] ?? welsh;
+/** An area after "heddluoedd", in a list: "heddluoedd Gwent a'r Gogledd", "Heddluoedd De Cymru a Dyfed-Powys". */
+const LISTED_AREA = String.raw`(?:y\s+|['’]r\s+)?(${[...Object.keys(AREAS), ...Object.keys(SHORT_AREAS)].join('|')})`;
 
 /** A commissioner's title: "Comisiynydd yr Heddlu a Throsedd", "Comisiynydd Heddlu a Throseddu" (the mutated "Gomisiynydd" after "ei"). */
 const COMMISSIONER = String.raw`\b[CG]omisiynydd(?:\s+yr)?\s+Heddlu\s+a\s+Throsedd(?:u)?`;
+
+/** What the inspectorate says it did: examined, assessed, found. */
+const OWN_VERBS: Readonly<Record<string, string>> = { archwilio: 'examined', asesu: 'assessed', ganfod: 'found' };
 
 /** What a body gives, by name: its response, statement, comments. */
 const OWN_WORDS: Readonly<Record<string, string>> = { ymateb: 'response', datganiad: 'statement', sylwadau: 'comments' };
@@ -44,14 +62,27 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   [/\bPrif\s+Arolygydd(?:\s+Cwnstabliaeth)?(?:\s+(?:[Ee]i\s+[FM]awrhydi|EF))?/g, 'His Majesty’s Chief Inspector of Constabulary'],
   [/\bArolygydd(?:\s+Cwnstabliaeth)?\s+(?:[Ee]i\s+[FM]awrhydi|EF)/g, 'His Majesty’s Inspector of Constabulary'],
   [/\byr Arolygiaeth\b/g, 'the inspectorate'],
+  // The inspectorate's own voice: "ein harolygiad" (our inspection), "ein canfyddiadau" (our findings), "gwnaethom archwilio" (we examined).
+  [/(?:\b[Ee]in|(?<=\w)['’]n)\s+harolygiad(?:au)?\b/g, (written: string) => `${/^['’]/.test(written) ? ' ' : ''}our inspection`],
+  [/\b[Ee]in\s+canfyddiadau\b/g, 'our findings'],
+  [/\b(?:[Ff]e\s+)?[Gg]wnaethom\s+(archwilio|asesu|ganfod)\b/g, (_, verb: string) => `we ${OWN_VERBS[verb]}`],
+  [/\b[Cc]anfuom\b/g, 'we found'],
   // The bodies, with their area after them: "Comisiynydd Heddlu a Throsedd Gogledd Cymru".
   [new RegExp(`${COMMISSIONER}\\s+${AREA}\\b`, 'g'), (_, welsh: string) => `Police and Crime Commissioner for ${area(welsh)}`],
   [new RegExp(COMMISSIONER, 'g'), 'Police and Crime Commissioner'],
   [/\b[CG]omisiynwyr(?:\s+yr)?\s+Heddlu\s+a\s+Throsedd(?:u)?\b/g, 'Police and Crime Commissioners'],
   [/\bSCHTh\b/g, 'OPCC'],
   [/\bCHTh\b/g, 'PCC'],
-  // The forces: "Heddlu Gwent", "Heddlu De Cymru"; and their areas in running text.
-  [new RegExp(`\\bHeddlu\\s+${AREA}\\b`, 'g'), (_, welsh: string) => `${area(welsh)} Police`],
+  // The forces: "Heddlu Gwent", "Cwnstabliaeth Swydd Gaer", "heddluoedd Gwent a'r Gogledd"; and their areas in running text.
+  [new RegExp(`\\b(?:Heddlu|Cwnstabliaeth)\\s+${AREA}\\b`, 'g'), (_, welsh: string) => `${area(welsh)} Police`],
+  [
+    new RegExp(`\\b[Hh]eddluoedd\\s+${LISTED_AREA}(?:\\s+a\\s*${LISTED_AREA})?\\b`, 'g'),
+    (_, first: string, second: string | undefined) =>
+      [first, second]
+        .filter(Boolean)
+        .map((each) => `${area(each!)} Police`)
+        .join(' and '),
+  ],
   [/\bHeddlu['’]r\s+Gogledd\b/g, 'North Wales Police'],
   [new RegExp(`\\byng?\\s+(${Object.keys(MUTATED_AREAS).join('|')})\\b`, 'g'), (_, welsh: string) => `in ${area(welsh)}`],
   [/\b(Gogledd|De)\s+Cymru\b/g, (_, side: string) => (side === 'Gogledd' ? 'North Wales' : 'South Wales')],
@@ -73,13 +104,16 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   [/\bargymhelliad\b/gi, 'recommendation'],
 ];
 
-/** Any of the words glossed: a text without one is read as it is, at the cost of one search. */
-const ANY_WELSH =
-  /\b(?:[CG]omisiynydd|[CG]omisiynwyr|S?CHTh|Heddlu|Arolyg|Prif|Meddai|meddai|Dywedodd|dywedodd|Ychwanegodd|[Yy]mateb|[Dd]atganiad|[Aa]droddiad|[Aa]rgymh|\byng?\s+N)/;
+/** Welsh's commonest words, which English never writes as words: "yn" (in, and the verb's mark), "yr" (the), "mae" (is). */
+const WELSH_WORDS = /\b(?:yn|yr|mae|wedi|gan|gyda|hefyd|ydym|rydym)\b/gi;
 
-/** A text with its Welsh names and key words in English; an English text comes back as it was. */
+/** Whether a document is in Welsh, wholly or in part (a bilingual page): Welsh's commonest words, three times or more. */
+export function isWelsh(text: string): boolean {
+  return (text.match(WELSH_WORDS)?.length ?? 0) >= 3;
+}
+
+/** A Welsh text with its names and the key words the rules read in English. */
 export function inEnglishWords(text: string): string {
-  if (!ANY_WELSH.test(text)) return text;
   let glossed = text;
   for (const [pattern, english] of GLOSSES) glossed = typeof english === 'string' ? glossed.replace(pattern, english) : glossed.replace(pattern, english);
   return glossed;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainDocument, extractFromText } from '../../shared/extraction';
 import { KIND_RULES } from '../../shared/extraction/report-kind';
 import { S55_RULES } from '../../shared/extraction/s55';
-import { inEnglishWords } from '../../shared/extraction/welsh';
+import { isWelsh } from '../../shared/extraction/welsh';
 import { corpusFile } from '../support/corpus';
 import { expectNamedRules, factsOfText } from '../support/rule-tables';
 
@@ -1071,26 +1071,43 @@ describe('a Welsh page, read by the same rules in the English words they know', 
   it.each(['Ymateb y Comisiynydd i adroddiad HMICFRS ar Heddlu Gwent', 'Datganiad y CHTh ar adroddiad PEEL HMICFRS'])(
     'a Welsh title naming the body’s response or statement is the body’s: "%s"',
     (title) => {
-      const result = read(`${title}\n\nMae’r adroddiad yn nodi meysydd i’w gwella.`);
+      const result = read(`${title}\n\nMae’r adroddiad yn nodi meysydd i’w gwella, ac mae’r heddlu wedi cytuno.`);
       expect([result.kind, result.kindRule, result.title]).toEqual(['pcc-response', 'body-names-its-response', title]);
     },
   );
 
   it('an inspector speaking on the inspectorate’s Welsh page is the inspectorate’s report', () => {
     const result = read(
-      'PEEL 2023–25: Arolygiad o Heddlu Gogledd Cymru\n\nDywedodd Arolygydd Cwnstabliaeth EF Gwyn Parry: “Mae’r heddlu yn dda am atal trosedd.”',
+      'PEEL 2023–25: Arolygiad o Heddlu Gogledd Cymru\n\nDywedodd Arolygydd Cwnstabliaeth EF Gwyn Parry: “Mae’r heddlu yn dda am atal trosedd, ac mae wedi gwella.”',
     );
     expect([result.kind, result.forces]).toEqual(['hmicfrs-report', ['North Wales Police']]);
   });
 
   it('names the Welsh forces by their Welsh names, and their bodies by their areas', () => {
-    expect(read('Ymateb Comisiynydd Heddlu a Throseddu De Cymru i adroddiad HMICFRS\n\nMae Heddlu De Cymru wedi gwella.').forces).toEqual([
+    expect(read('Ymateb Comisiynydd Heddlu a Throseddu De Cymru i adroddiad HMICFRS\n\nMae Heddlu De Cymru wedi gwella yn gyflym.').forces).toEqual([
       'South Wales Police',
     ]);
   });
 
-  it('an English page is read as written', () => {
-    const english = 'Commissioner’s response to the HMICFRS report\n\nI welcome the report on Gwent Police.';
-    expect(inEnglishWords(english)).toBe(english);
+  it('a summary in the inspectorate’s own Welsh voice is its report; "Crynodeb cyffredinol" (overall summary) is a section’s heading, no title', () => {
+    const result = read(
+      'Crynodeb cyffredinol\n\nEin barn\n\nGwnaeth ein harolygiad asesu pa mor dda yw Heddlu Gwent mewn deg maes o blismona. Rydym yn nodi ein canfyddiadau yn yr adroddiad hwn.',
+    );
+    expect([result.kind, result.kindRule, result.title, result.forces]).toEqual(['hmicfrs-report', 'inspectorate-own-voice', null, ['Gwent Police']]);
+  });
+
+  it('names the forces a Welsh list names: "heddluoedd Gwent a’r Gogledd", "Cwnstabliaeth Swydd Gaer"', () => {
+    expect(read('Pryder am heddluoedd Gwent a’r Gogledd\n\nMae HMIC wedi cyhoeddi adroddiad ar yr heddluoedd yn y ddwy ardal.').forces).toEqual([
+      'Gwent Police',
+      'North Wales Police',
+    ]);
+    expect(
+      read('Adroddiad HMICFRS: Cwnstabliaeth Swydd Gaer a Heddlu Glannau Mersi\n\nMae’r adroddiad yn dweud bod y ddau heddlu wedi gwella.').forces,
+    ).toEqual(['Cheshire Constabulary', 'Merseyside Police']);
+  });
+
+  it('tells a Welsh or bilingual page from an English one by Welsh’s commonest words', () => {
+    expect(isWelsh('Commissioner’s response to the HMICFRS report\n\nI welcome the report on Heddlu Gwent, as the force is called in Welsh.')).toBe(false);
+    expect(isWelsh('Response to the report\n\nYmateb i’r adroddiad\n\nMae’r adroddiad yn dangos bod Heddlu Gwent wedi gwella.')).toBe(true);
   });
 });
