@@ -460,8 +460,23 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
   );
 }
 
+/**
+ * The body's own meeting with its force, as its minutes or agenda name the chair or list the body
+ * first by its title and initials: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)". A panel's
+ * minutes name their own chair, a councillor.
+ */
+const CHAIRED_BY_BODY = new RegExp(
+  `^(?:Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b|(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$)`,
+);
+
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
+  {
+    name: 'body-chairs-its-meeting',
+    doc: 'The minutes or agenda of the body’s own meeting with its force, about an inspection: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)" heading the attendees.',
+    kind: 'pcc-response',
+    matches: response((evidence) => lineMatching(CHAIRED_BY_BODY, evidence.paras.slice(0, 20))),
+  },
   {
     name: 'third-party-page',
     doc: 'A panel’s or committee’s minutes, or a tracker’s page, about reports, carrying none of their recommendations.',

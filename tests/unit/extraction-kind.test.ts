@@ -1111,3 +1111,18 @@ describe('a Welsh page, read by the same rules in the English words they know', 
     expect(isWelsh('Response to the report\n\nYmateb i’r adroddiad\n\nMae’r adroddiad yn dangos bod Heddlu Gwent wedi gwella.')).toBe(true);
   });
 });
+
+describe('rule: body-chairs-its-meeting', () => {
+  it.each([
+    'Quarter 2 Meeting Notes\nDate: 11th December 2023\nChair: PCC Jo Bloggs\n1. Quarterly HMICFRS update\nThe force updated the PCC on the revisit letter.',
+    'Accountability Board Minutes\n1. Welcome and introductions\nPFCC Sam Smith (SS)\nCC Alex Jones (AJ)\n2. HMICFRS PEEL inspection\nThe Commissioner asked for a progress report.',
+  ])('the body’s own meeting with its force about an inspection is the body’s: "%s"', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-chairs-its-meeting']);
+  });
+
+  it('a panel’s minutes, where the body attends under the panel’s own chair, are not', () => {
+    const text =
+      'Police and Crime Panel Minutes\nPresent: Councillor Ann Lee (Chair)\nAlso present: Sam Smith, Police and Crime Commissioner\n1. HMICFRS PEEL inspection\nThe panel noted the report.';
+    expect(read(text).kindRule).not.toBe('body-chairs-its-meeting');
+  });
+});
