@@ -67,8 +67,8 @@ export function countFrom(written: string): number | null {
   return value > 0 ? value : null;
 }
 
-/** The inspectorate named anywhere: its initials, old and new, or its inspectors. */
-export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
+/** The inspectorate named anywhere: its initials, old and new, or its inspectors ("the government’s Chief Inspector of Constabulary"). */
+export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Inspectors? of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
