@@ -469,6 +469,9 @@ const CHAIRED_BY_BODY = new RegExp(
   `^(?:Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b|(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$)`,
 );
 
+/** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
+const PEEL_QUESTION = /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary)\b.*\?$/m;
+
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
   {
@@ -783,7 +786,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const mentionsInspection = /\binspection\b/i.test(text);
   const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
-  const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection);
+  const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection || PEEL_QUESTION.test(text));
   const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
   const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
