@@ -368,6 +368,13 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['hmicfrs-report', 'peel-programme', true]);
   });
 
+  it('a PEEL page of the inspectorate’s questions and its findings, naming neither the inspectorate nor an inspection, is its report', () => {
+    const result = read(
+      'Anyshire PEEL 2015\nEfficiency\nHow efficient is the force at keeping people safe and reducing crime?\nThe force understands its current demand on services.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
+  });
+
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
     expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
   });
