@@ -844,7 +844,7 @@ const FINDINGS_COUNTED = new RegExp(
   'i',
 );
 /** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
-const REPORTED_SPEECH = /,\s+(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b/i;
+const REPORTED_SPEECH = /,\s+(?:(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b|(?:said|says|added|commented)\s+\S)/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 // A revisit letter restates what was recommended, introducing its items: "We recommended that the force take immediate
 // steps to:", "We made the following recommendations, stating that the constabulary should:". Past tense only so: "We
