@@ -207,7 +207,7 @@ const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
  * commented:". Not a bare "Inspectors found", which HMICFRS's own news items write too.
  */
 const INSPECTORATE_THIRD_PERSON =
-  /\b(?:HMICFRS|HMIC|inspectorate)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
+  /\b(?:HMICFRS|HMIC|inspectorate|Inspectorate of Constabulary(?: and Fire (?:&|and) Rescue Services)?)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
 /**
  * A page that sends the reader to the report elsewhere: "Download the 2016 HMIC Police Legitimacy
  * Report", "You can read the report in full here". The inspectorate offers its report as "the report",

@@ -958,6 +958,7 @@ describe('rule: inspectorate-in-third-person', () => {
   it.each([
     'Domestic abuse scrutiny\nHMICFRS has published a report on how forces respond to stalking.',
     'Local police rated good\nGovernment inspectors have rated Anyshire Police as good at keeping people safe.\nThe inspector said: “We found a force that cares.”',
+    'Summary:\nA link to the inspection.\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services have published An inspection of how well the police tackle youth violence.',
   ])('the inspectorate’s work told by someone else is other: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-in-third-person', false]);
