@@ -199,8 +199,11 @@ const INSPECTION_REPORT_TITLE =
  */
 const OWN_VOICE =
   /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
-/** A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end. */
-const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)/gm;
+/**
+ * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
+ * in single marks, as the press quotes a report, to the first closing mark that is no apostrophe ("don’t").
+ */
+const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)|‘[^‘\n]*?’(?![A-Za-z])/gm;
 /**
  * The inspectorate's work told in the third person, as a news item or another body's page tells it:
  * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors

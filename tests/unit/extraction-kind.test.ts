@@ -462,6 +462,11 @@ describe('pages by others about the inspectorate’s reports', () => {
       'press-report',
     ],
     ['Home Secretary re-admits 13 forces to the scheme\n\nby Brian Sims\n\nHMIC revisited the forces in 2016.', 'press-report'],
+    // The report's own words, in the press's single marks, are the report's voice, not the page's.
+    [
+      'A policing lottery\n\nby Sam Jones\n\nHMICFRS inspectors reported that call takers ‘ended calls quickly …. we found this continued in many forces’ control rooms’.',
+      'press-report',
+    ],
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
     [
       'Inspections\nHMIC independently assesses police forces in the public interest. For more information about the HMIC, visit their site.',
