@@ -13,6 +13,8 @@ const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|
 const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
 /** A time a news site gives after its date: "16/11/2010 13:36", "08/12/2015 00:01 GMT". */
 const TIME_OF_DAY = String.raw`,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?`;
+/** A date in figures alone, however separated: "18.02.16", "3-11-2016"; a news site's, never a title. */
+const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
 /** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
 const NEWS_DATE_LINE = new RegExp(`^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY})\\.?$`, 'i');
 const PUBLISHED_LINE = new RegExp(
@@ -148,6 +150,7 @@ export function neverATitle(text: string): boolean {
     SECTION_HEADING.test(text) ||
     DATE_LINE.test(text) ||
     NEWS_DATE_LINE.test(text) ||
+    FIGURES_DATE_LINE.test(text) ||
     PUBLISHED_LINE.test(text) ||
     isLetterhead(text)
   );

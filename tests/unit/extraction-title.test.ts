@@ -360,6 +360,10 @@ describe('rule: first-line', () => {
     );
   });
 
+  it.each(['18.02.16', '3-11-2016'])('a date in figures above the headline, "%s", is no title', (date) => {
+    expect(text(`${date}\nPolice chiefs at a crossroads\nThe NPCC said forces must change.`).title).toBe('Police chiefs at a crossroads');
+  });
+
   it('a headline above a news site’s "Posted:" date is the title, not a letter’s subject', () => {
     expect(text('Police chiefs at a crossroads\nPosted: 2 July 2015\nThe NPCC said forces must change.').title).toBe('Police chiefs at a crossroads');
     expect(text('Police chiefs at a crossroads\n2 July 2015 13:36\nThe NPCC said forces must change.').title).toBe('Police chiefs at a crossroads');
