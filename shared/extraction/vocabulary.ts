@@ -68,7 +68,7 @@ export function countFrom(written: string): number | null {
 }
 
 /** The inspectorate named anywhere: its initials, old and new, or its inspectors ("the government’s Chief Inspector of Constabulary"). */
-export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|Inspectors? of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
+export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
