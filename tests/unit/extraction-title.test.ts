@@ -292,6 +292,12 @@ describe('rule: first-line', () => {
     ['a council’s trail', 'Issue - meetings'],
     ['a logo’s link', 'Fire Standards Board logo, click to return to homepage'],
     ['a date with its time', '16/11/2010 13:36\n08/12/2015 00:01 GMT'],
+    ['a county federation’s banner', 'Derbyshire Police Federation'],
+    ['social networks’ links', 'YouTube Instagram LinkedIn'],
+    ['a site’s maintenance notice', 'Planned website downtime\nThe website will be unavailable for a short time from 11am on Thursday.'],
+    ['a reading time', '2 minute read'],
+    ['a protective marking', 'Not Protectively Marked'],
+    ['a meeting’s chair', 'Chair: PCC John Campion'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
