@@ -463,13 +463,15 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
   );
 }
 
+/** The body by its title: "PCC", "Police, Fire and Crime Commissioner". */
+const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)\b`;
 /**
  * The body's own meeting with its force, as its minutes or agenda name the chair or list the body
- * first by its title and initials: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)". A panel's
- * minutes name their own chair, a councillor.
+ * first by its title and initials, or its page says who chaired it: "Chair: PCC John Campion", "PFCC
+ * Stephen Mold (SM)", "chaired by the Deputy PCC". A panel's minutes name their own chair, a councillor.
  */
 const CHAIRED_BY_BODY = new RegExp(
-  `^(?:Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b|(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$)`,
+  `^Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?${BODY_ROLE}|\\bchaired\\s+by\\s+(?:the\\s+)?(?:Deputy\\s+)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
 );
 
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */

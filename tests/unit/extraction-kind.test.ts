@@ -1131,6 +1131,7 @@ describe('rule: body-chairs-its-meeting', () => {
   it.each([
     'Quarter 2 Meeting Notes\nDate: 11th December 2023\nChair: PCC Jo Bloggs\n1. Quarterly HMICFRS update\nThe force updated the PCC on the revisit letter.',
     'Accountability Board Minutes\n1. Welcome and introductions\nPFCC Sam Smith (SS)\nCC Alex Jones (AJ)\n2. HMICFRS PEEL inspection\nThe Commissioner asked for a progress report.',
+    'Latest scrutiny meeting\nThe board met on 8 November, chaired by the Deputy PCC Sam Smith, to examine the force’s progress since the HMICFRS inspection.',
   ])('the body’s own meeting with its force about an inspection is the body’s: "%s"', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-chairs-its-meeting']);
   });
