@@ -294,7 +294,14 @@ function organisationAnswering(lines: string[]): string | null {
  * "…, says HMIC". The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
  */
 const PRESS_REPORT =
-  /\bwatchdog\b|^(?:[A-Z][\w’'-]*\s+){0,4}(?:Editor|Reporter|Correspondent)\b(?:,\s+.*)?$|^by\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b/im;
+  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
+/**
+ * A reporter's byline or a reporter's source, which no page of the inspectorate's carries, even one
+ * quoting its inspectors: "by Brian Sims", "Author: Molly Hookings", "FIRE Correspondent", "…, UK
+ * Shooting News has been told".
+ */
+const PRESS_BYLINE =
+  /^[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|^(?:(?:[A-Z][\w’'-]*|and|&)\s+){0,5}(?:Editor|Reporter|Correspondent)\b|^Authors?\s*:\s*[A-Z]|\b(?:has|have) been told\.$/m;
 /** Where the press's marks sit: the headline, the byline and the first paragraphs. */
 const PRESS_MARKS_WITHIN = 8;
 /**
@@ -652,6 +659,12 @@ export const KIND_RULES: readonly KindRule[] = [
       REGISTER_STATUS_LOG.test(evidence.text)
         ? null
         : (lineMatching(FORCE_PROGRESS_RETURN, evidence.opening.split('\n')) ?? lineMatching(OWN_PROGRESS, evidence.paras.slice(0, 15))),
+  },
+  {
+    name: 'press-byline',
+    doc: 'A reporter’s byline or source at the head of a page about a report: "by Brian Sims", "Author: …", "…, the paper has been told.", though it quotes an inspector.',
+    kind: 'other',
+    matches: withoutRecommendations(notInOwnVoice(({ unquoted }) => lineMatching(PRESS_BYLINE, unquoted.slice(0, PRESS_MARKS_WITHIN)))),
   },
   {
     name: 'press-report',

@@ -461,11 +461,21 @@ describe('pages by others about the inspectorate’s reports', () => {
       'Welsh police forces criticised over domestic abuse\nHer Majesty’s Inspectorate of Constabulary (HMIC) said three forces required improvement.\nThe watchdog said Gwent Police was good.',
       'press-report',
     ],
-    ['Home Secretary re-admits 13 forces to the scheme\n\nby Brian Sims\n\nHMIC revisited the forces in 2016.', 'press-report'],
+    ['Home Secretary re-admits 13 forces to the scheme\n\nby Brian Sims\n\nHMIC revisited the forces in 2016.', 'press-byline'],
+    ['Police not ready for honour-based crime\nPolice in England and Wales are not prepared to combat honour-based crime, inspectors say.', 'press-report'],
+    // A reporter's byline or source is the press's, though the page quotes an inspector.
+    [
+      'Force under criticism after inspection\nAuthor: Sam Jones Published 24th Nov 2023\nHMICFRS found the force was not managing risk.\nHMI Roy Wilsher said: “The force must improve.”',
+      'press-byline',
+    ],
+    [
+      'Firearms report due next week\nHMIC will publish its report into firearms licensing next week, the Shooting Gazette has been told.\nHMI Mike Cunningham said: “We looked at 11 forces.”',
+      'press-byline',
+    ],
     // The report's own words, in the press's single marks, are the report's voice, not the page's.
     [
       'A policing lottery\n\nby Sam Jones\n\nHMICFRS inspectors reported that call takers ‘ended calls quickly …. we found this continued in many forces’ control rooms’.',
-      'press-report',
+      'press-byline',
     ],
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
     [
