@@ -298,6 +298,7 @@ describe('rule: first-line', () => {
     ['a reading time', '2 minute read'],
     ['a protective marking', 'Not Protectively Marked'],
     ['a meeting’s chair', 'Chair: PCC John Campion'],
+    ['a committee paper’s author', 'Report of the Chief Fire Officer'],
   ])('%s is never the title', (_furniture, lines) => {
     expect(text(`${lines}\nCleveland Police Inspection Report & Force Performance\nThe force was rated inadequate by the inspectorate.`).title).toBe(
       'Cleveland Police Inspection Report & Force Performance',
