@@ -204,7 +204,9 @@ function asksForAction(text: string): boolean {
   // all members of the workforce should have received vetting clearance". "By March 2024, the force
   // should have re-vetted …" may be a plan's look back at a date gone.
   const looksBack = /\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && parseTargetPhrase(text).relative === null;
-  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !looksBack && !PRAISE.test(opening);
+  // A question asks for views, not action: "Do you agree that leadership should be assessed …?".
+  const asksAQuestion = /^[^.!?]*\?/.test(opening);
+  return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !looksBack && !asksAQuestion && !PRAISE.test(opening);
 }
 
 const PRAISE = /\b(?:should|must)\s+be\s+(?:congratulated|commended|praised|thanked|applauded|proud|pleased|reassured)\b/i;

@@ -226,7 +226,8 @@ const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s
 const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55\b/i;
 
 /** A report's recommendations spoken of: "how the Force are addressing the report’s recommendations". */
-const REPORT_RECOMMENDATIONS = /\b(?:the|this)\s+report['’]s\s+recommendations\b|\brecommendations\s+(?:made\s+)?in\s+(?:the|this)\s+report\b/i;
+const REPORT_RECOMMENDATIONS =
+  /\b(?:the|this)\s+report['’]s\s+recommendations\b|\brecommendations\s+(?:made\s+)?(?:in|within|of|from)\s+(?:the|this)\s+report\b/i;
 /** Bodies other than the inspectorate whose reports make recommendations. */
 const OTHER_REPORTING_BODY = /\b(?:IOPC|IPCC|Independent Office for Police Conduct|Ofsted|inquiry|coroner|ombudsman|audit)\b/i;
 

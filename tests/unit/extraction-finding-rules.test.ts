@@ -232,6 +232,12 @@ describe('rule: numbered-recommendation', () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
   });
 
+  it('a numbered question is a consultation’s, not a recommendation: "1. Do you agree that leadership should be assessed …?"', async () => {
+    expect(
+      await readings('1. Do you agree that leadership in the police should be assessed as part of PEEL?\n2. Are there problems HMIC should take into account?'),
+    ).toEqual([]);
+  });
+
   it('a number run into its text, as the register’s stored entries keep it: "1.By July 2018, …"', async () => {
     const { result, explanations } = await explained(
       'To address this cause of concern HMICFRS recommends that:\n\n1.By July 2018, all police forces should monitor stop and search data.\n\n2.Where forces identify disparities, they should explain them.',

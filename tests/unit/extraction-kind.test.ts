@@ -269,6 +269,13 @@ describe('rule: invites-chief-officer, the response asked for', () => {
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'invites-chief-officer']);
   });
+
+  it('one that never names the inspectorate is still answering a report when it speaks of "the recommendations within the report"', () => {
+    const result = read(
+      'I welcome this report on neurodiversity. The recommendations within the report will help.\nI have asked the Chief Constable to comment on this report.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'invites-chief-officer']);
+  });
 });
 
 describe('rule: invites-chief-officer', () => {
