@@ -161,6 +161,9 @@ function personAnswering(lines: string[]): string | null {
 
 /** Of the site names a banner may give, a local policing body's by its area or office, not a panel's nor a glossary's bare "PCC". */
 const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|PFCC|OPCC)\b)[A-Z][\w&'’-]*\s).*\b(?:PCC|PFCC|OPCC|Commissioner)(?:\s*[-–|])?$/;
+/** A body's archived site saying whose it is: "This is the archived version of Northumbria Police and Crime Commissioner". */
+const ARCHIVED_BODY_SITE =
+  /^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner)\b/;
 const LETTER_FIELD = /^(?:To|From)\s*:|^Dear\s/;
 /** Where a page's banner sits: among its first lines, above the title. */
 const BANNER_WITHIN = 8;
@@ -609,9 +612,11 @@ export const KIND_RULES: readonly KindRule[] = [
       const head = paras.slice(0, BANNER_WITHIN);
       // A letter's address block names the body it is sent to: "To: / Roger Hirst / Essex Police, Fire and Crime Commissioner".
       if (head.some((paragraph) => LETTER_FIELD.test(paragraph))) return null;
-      return lineMatching(
-        BODY_BANNER,
-        head.filter((paragraph) => SITE_NAME.test(paragraph)),
+      return (
+        lineMatching(
+          BODY_BANNER,
+          head.filter((paragraph) => SITE_NAME.test(paragraph)),
+        ) ?? lineMatching(ARCHIVED_BODY_SITE, head)
       );
     }),
   },

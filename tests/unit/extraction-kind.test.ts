@@ -173,6 +173,13 @@ describe('rule: body-site-banner', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-site-banner']);
   });
 
+  it('a body’s archived site saying whose it is', () => {
+    const result = read(
+      'This is the archived version of Anyshire Police and Crime Commissioner. To view the new website click here\nPraise for police response to domestic abuse\nThe force’s approach is highlighted in the report by HMICFRS, published today.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-site-banner']);
+  });
+
   it('not a panel’s banner, nor the body named further down', () => {
     expect(read('Police and Crime Panel\nHMIC reports\nThe report found the force good.').kindRule).not.toBe('body-site-banner');
     const filler = ['One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.', 'Seven.'];
