@@ -208,6 +208,12 @@ describe('rule: named-in-text', () => {
 });
 
 describe('rule: response-area', () => {
+  it('a body that names its area as its own title does, "Devon, Cornwall and the Isles of Scilly", is about its force', () => {
+    const column =
+      'Scrutiny is key to tackling police performance\nAs Police and Crime Commissioner I see how hard officers work to keep people in Devon, Cornwall and the Isles of Scilly safe. I welcome the HMICFRS inspection.';
+    expect(read(column).forces).toEqual(['Devon and Cornwall Police']);
+  });
+
   it('a force the body’s force works closely with is not a second area', () => {
     const letter =
       'Home Secretary\n2 Marsham Street\nLondon SW1P 4DF\nAn inspection of firearms deployment\nI am writing to you in response to the above HMICFRS report published on 11th July 2023.\nThe Chief Constable in West Mercia will address these recommendations, and the force works closely with West Midlands Police.';
