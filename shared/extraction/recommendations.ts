@@ -205,7 +205,7 @@ function asksForAction(text: string): boolean {
   // should have re-vetted …" may be a plan's look back at a date gone.
   const looksBack = /\bshould have (?:been|[a-z-]+ed)\b/i.test(opening) && parseTargetPhrase(text).relative === null;
   // A question asks for views, not action: "Do you agree that leadership should be assessed …?".
-  const asksAQuestion = /^[^.!?]*\?/.test(opening);
+  const asksAQuestion = /^\W*(?:Do|Does|Did|Is|Are|Should|Would|Could|Can|Will|Have|Has|How|What|Which|Why|Where|When|To what extent)\b[^.!?]*\?/.test(opening);
   return /\b(?:should|must|recommends?|needs? to|are to|is to)\b/i.test(opening) && !looksBack && !asksAQuestion && !PRAISE.test(opening);
 }
 
@@ -845,7 +845,7 @@ const FINDINGS_COUNTED = new RegExp(
   `\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no|these|our|its)\\s+(?:${AREAS_FOR_IMPROVEMENT_WORDS}|${CAUSES_OF_CONCERN_WORDS})\\b`,
   'i',
 );
-/** Words someone is reported to have said: "The force should keep improving, the Commissioner said." */
+/** Words someone is reported to have said: "The force should keep improving, the Commissioner said.", "…, says the police inspectorate." */
 const REPORTED_SPEECH = /,\s+(?:(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b|(?:said|says|added|commented)\s+\S)/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 // A revisit letter restates what was recommended, introducing its items: "We recommended that the force take immediate

@@ -13,6 +13,8 @@ const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|
 const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
 /** A time a news site gives after its date: "16/11/2010 13:36", "08/12/2015 00:01 GMT". */
 const TIME_OF_DAY = String.raw`,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?`;
+/** A county's federation's banner, by its proper name: "Derbyshire Police Federation" (not "Reform of the Police Federation"). */
+const FEDERATION_BANNER = /^(?:[A-Z][\w-]*\s+){1,3}Police Federation(?: of England and Wales)?$/;
 /** A date in figures alone, however separated: "18.02.16", "3-11-2016"; a news site's, never a title. */
 const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
 /** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
@@ -39,7 +41,7 @@ const PAGE_FURNITURE =
  * link ("Forgotten password?"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^(?:[A-Z][\w-]*\s+){0,3}police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -151,6 +153,7 @@ export function neverATitle(text: string): boolean {
     DATE_LINE.test(text) ||
     NEWS_DATE_LINE.test(text) ||
     FIGURES_DATE_LINE.test(text) ||
+    FEDERATION_BANNER.test(text) ||
     PUBLISHED_LINE.test(text) ||
     isLetterhead(text)
   );

@@ -204,9 +204,10 @@ const OWN_VOICE =
   /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
- * in single marks, as the press quotes a report, to the first closing mark that is no apostrophe ("don’t").
+ * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
+ * "don’t", nor a plural's "officers’ approach"); straight single marks are apostrophes too often to read.
  */
-const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)|‘[^‘\n]*?’(?![A-Za-z])/gm;
+const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)|‘[^‘\n]*?’(?=$|\s*[.,;:!?)]|\s+[A-Z“‘])/gm;
 /**
  * The inspectorate's work told in the third person, as a news item or another body's page tells it:
  * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors
@@ -294,8 +295,8 @@ function organisationAnswering(lines: string[]): string | null {
 }
 
 /**
- * The press reporting a report: "the police watchdog", a reporter's byline ("by Brian Sims"), a headline
- * "…, says HMIC". The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
+ * The press reporting a report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say."
+ * (a byline is PRESS_BYLINE's). The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
  */
 const PRESS_REPORT =
   /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
@@ -305,7 +306,7 @@ const PRESS_REPORT =
  * Shooting News has been told".
  */
 const PRESS_BYLINE =
-  /^[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|^(?:(?:[A-Z][\w’'-]*|and|&)\s+){0,5}(?:Editor|Reporter|Correspondent)\b|^Authors?\s*:\s*[A-Z]|\b(?:has|have) been told\.$/m;
+  /^[Bb]y\s+[A-Z][a-z]+(?:\s+[A-Z][\w’'-]+){1,2}$|^(?:(?:[A-Z][\w’'-]*|and|&)\s+){0,5}(?:Editor|Reporter|Correspondent)\b|^Authors?\s*:\s*[A-Z]|,\s+(?:the\s+)?[A-Z][\w’' ]{2,40}\s+(?:has|have) been told\.$/m;
 /** Where the press's marks sit: the headline, the byline and the first paragraphs. */
 const PRESS_MARKS_WITHIN = 8;
 /**
@@ -478,11 +479,12 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
 const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)\b`;
 /**
  * The body's own meeting with its force, as its minutes or agenda name the chair or list the body
- * first by its title and initials, or its page says who chaired it: "Chair: PCC John Campion", "PFCC
- * Stephen Mold (SM)", "chaired by the Deputy PCC". A panel's minutes name their own chair, a councillor.
+ * first by its title and initials: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)". A panel's minutes
+ * name their own chair, a councillor; a report or minutes that say in passing that a board is "chaired by
+ * the PCC" are not the body's meeting, so that is not read.
  */
 const CHAIRED_BY_BODY = new RegExp(
-  `^Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?${BODY_ROLE}|\\bchaired\\s+by\\s+(?:the\\s+)?(?:Deputy\\s+)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
+  `^Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?(?:Deputy\\s+)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
 );
 
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
@@ -494,7 +496,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-chairs-its-meeting',
     doc: 'The minutes or agenda of the body’s own meeting with its force, about an inspection: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)" heading the attendees.',
     kind: 'pcc-response',
-    matches: response((evidence) => lineMatching(CHAIRED_BY_BODY, evidence.paras.slice(0, 20))),
+    matches: response(withoutRecommendations(notInOwnVoice((evidence) => lineMatching(CHAIRED_BY_BODY, evidence.paras.slice(0, 20))))),
   },
   {
     name: 'third-party-page',
@@ -674,7 +676,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'press-report',
-    doc: 'The press reporting the report: "the police watchdog", a reporter’s byline, a headline "…, says HMIC".',
+    doc: 'The press reporting the report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.".',
     kind: 'other',
     matches: withoutOwnVoice(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
   },

@@ -90,12 +90,13 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   // Who says what: "Dywedodd Comisiynydd …, Jane Mudd:" puts the verb first; English puts it after the speaker.
   [/\b(?:Meddai|Dywedodd|Ychwanegodd)\s+([^:“"\n.]{3,160}?):/g, (_, speaker: string) => `${speaker} said:`],
   [/\b(?:[Mm]eddai|[Dd]ywedodd)\b/g, 'said'],
-  // The words the rules turn on: "Ymateb y Comisiynydd" is the Commissioner's response.
+  [/\b[Yy]chwanegodd\b/g, 'added'],
+  // The words the rules turn on: "Ymateb y Comisiynydd" is the Commissioner's response; a full title is English by now.
   [
-    /\b(Ymateb|Datganiad|Sylwadau)\s+y\s+(Comisiynydd|PCC)\b/gi,
-    (_, what: string, who: string) => `${who === 'PCC' ? 'PCC' : 'Commissioner'}’s ${OWN_WORDS[what.toLowerCase()]}`,
+    /\b(Ymateb|Datganiad|Sylwadau)\s+y\s+(Comisiynydd|PCC|Police and Crime Commissioner)\b/gi,
+    (_, what: string, who: string) => `${who === 'Comisiynydd' ? 'Commissioner' : who}’s ${OWN_WORDS[what.toLowerCase()]}`,
   ],
-  [/\b([Yy])mateb(\s+i\b)?/g, (_, y: string, to: string | undefined) => `${y === 'Y' ? 'Response' : 'response'}${to ? ' to' : ''}`],
+  [/\b([Yy])mateb\b(\s+i\b)?/g, (_, y: string, to: string | undefined) => `${y === 'Y' ? 'Response' : 'response'}${to ? ' to' : ''}`],
   [/\b([Dd])atganiad\b/g, (_, d: string) => (d === 'D' ? 'Statement' : 'statement')],
   [/\b([Aa])droddiadau\b/g, (_, a: string) => (a === 'A' ? 'Reports' : 'reports')],
   [/\b([Aa])droddiad\b/g, (_, a: string) => (a === 'A' ? 'Report' : 'report')],
@@ -107,7 +108,12 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
 /** Welsh's commonest words, which English never writes as words: "yn" (in, and the verb's mark), "yr" (the), "mae" (is). */
 const WELSH_WORDS = /\b(?:yn|yr|mae|wedi|gan|gyda|hefyd|ydym|rydym)\b/gi;
 
-/** Whether a document is in Welsh, wholly or in part (a bilingual page): Welsh's commonest words, three times or more. */
+/**
+ * Whether a document is in Welsh, wholly or in part (a bilingual page): Welsh's commonest words, three
+ * times or more. An English page with a Welsh line ("Rydym yn croesawu gohebiaeth yn Gymraeg") is taken
+ * too, harmlessly: every gloss matches only Welsh words. The explanations of a Welsh page quote the
+ * glossed text the rules read, not the document's words.
+ */
 export function isWelsh(text: string): boolean {
   return (text.match(WELSH_WORDS)?.length ?? 0) >= 3;
 }
@@ -115,6 +121,6 @@ export function isWelsh(text: string): boolean {
 /** A Welsh text with its names and the key words the rules read in English. */
 export function inEnglishWords(text: string): string {
   let glossed = text;
-  for (const [pattern, english] of GLOSSES) glossed = typeof english === 'string' ? glossed.replace(pattern, english) : glossed.replace(pattern, english);
+  for (const [pattern, english] of GLOSSES) glossed = glossed.replace(pattern, typeof english === 'string' ? () => english : english);
   return glossed;
 }

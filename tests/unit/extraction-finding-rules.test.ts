@@ -232,6 +232,12 @@ describe('rule: numbered-recommendation', () => {
     expect(await readings('1. The MPS should take immediate steps to review vetting.')).toEqual(['recommendation 1 ← numbered-recommendation']);
   });
 
+  it('a recommendation quoting a question is still one', async () => {
+    expect(await readings('1. By March 2025, the force should ensure officers ask “is this victim safe?” at each visit.')).toEqual([
+      'recommendation 1 ← numbered-recommendation',
+    ]);
+  });
+
   it('a numbered question is a consultation’s, not a recommendation: "1. Do you agree that leadership should be assessed …?"', async () => {
     expect(
       await readings('1. Do you agree that leadership in the police should be assessed as part of PEEL?\n2. Are there problems HMIC should take into account?'),

@@ -376,6 +376,14 @@ describe('rule: names-inspectorate', () => {
   });
 });
 
+describe('what is no press mark', () => {
+  it('a sentence ending "have been told." with no named source', () => {
+    const text =
+      'Report on an unannounced inspection visit to police custody suites in Anyshire\nWe found that detainees were not told their rights, and several said they have been told.';
+    expect(read(text).kindRule).not.toBe('press-byline');
+  });
+});
+
 describe('rule: peel-programme', () => {
   it('a PEEL page that never names the inspectorate is still an inspection report', () => {
     const result = read('Bedfordshire PEEL 2018\nEfficiency\nAreas for improvement\n- The force should ensure it has enough trained officers.');
@@ -486,6 +494,8 @@ describe('pages by others about the inspectorate’s reports', () => {
       'Firearms report due next week\nHMIC will publish its report into firearms licensing next week, the Shooting Gazette has been told.\nHMI Mike Cunningham said: “We looked at 11 forces.”',
       'press-byline',
     ],
+    // A plural's apostrophe inside the press's single marks does not end the quotation: "officers’ approach".
+    ['Custody criticised\n\nBy Sam Jones\n\nHMICFRS inspectors said ‘officers’ approach was poor and we found this in many suites’.', 'press-byline'],
     // The report's own words, in the press's single marks, are the report's voice, not the page's.
     [
       'A policing lottery\n\nby Sam Jones\n\nHMICFRS inspectors reported that call takers ‘ended calls quickly …. we found this continued in many forces’ control rooms’.',
@@ -1155,9 +1165,16 @@ describe('rule: body-chairs-its-meeting', () => {
   it.each([
     'Quarter 2 Meeting Notes\nDate: 11th December 2023\nChair: PCC Jo Bloggs\n1. Quarterly HMICFRS update\nThe force updated the PCC on the revisit letter.',
     'Accountability Board Minutes\n1. Welcome and introductions\nPFCC Sam Smith (SS)\nCC Alex Jones (AJ)\n2. HMICFRS PEEL inspection\nThe Commissioner asked for a progress report.',
-    'Latest scrutiny meeting\nThe board met on 8 November, chaired by the Deputy PCC Sam Smith, to examine the force’s progress since the HMICFRS inspection.',
+    'Meeting notes\nChair: Deputy PCC Sam Smith\n1. HMICFRS revisit\nThe force updated the board on the revisit letter.',
   ])('the body’s own meeting with its force about an inspection is the body’s: "%s"', (text) => {
-    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-chairs-its-meeting']);
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-chairs-its-meeting']);
+  });
+
+  it('nor an inspection report that says in passing a board is chaired by the PCC', () => {
+    const text =
+      'PEEL 2023–25: An inspection of Anyshire Police\nThe force’s performance board, chaired by the PCC, meets monthly.\nRecommendation 1\nBy March 2025, the force should improve how it answers 999 calls.';
+    expect(read(text).kind).toBe('hmicfrs-report');
   });
 
   it('a panel’s minutes, where the body attends under the panel’s own chair, are not', () => {

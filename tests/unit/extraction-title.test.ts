@@ -367,6 +367,10 @@ describe('rule: first-line', () => {
     );
   });
 
+  it('a title about the federation itself is a title: "Reform of the Police Federation"', () => {
+    expect(text('Reform of the Police Federation\nThe Home Secretary set out changes after the HMIC report.').title).toBe('Reform of the Police Federation');
+  });
+
   it.each(['18.02.16', '3-11-2016'])('a date in figures above the headline, "%s", is no title', (date) => {
     expect(text(`${date}\nPolice chiefs at a crossroads\nThe NPCC said forces must change.`).title).toBe('Police chiefs at a crossroads');
   });

@@ -425,7 +425,13 @@ export async function reportPage(main: HTMLElement, context: PageContext, { repo
       );
     if (!context.me.admin) return section(insetText('An administrator settles it.'));
     if (review.what === 'possible-duplicate') {
-      const other = review.of ? (await api<ReportView>('GET', `/reports/${encodeURIComponent(review.of)}`)).report : null;
+      // The page is about this report: if the other cannot be read (removed, or not this user's), it is named in words.
+      const other = review.of
+        ? await api<ReportView>('GET', `/reports/${encodeURIComponent(review.of)}`).then(
+            ({ report }) => report,
+            () => null,
+          )
+        : null;
       return section(
         paragraph(todo),
         paragraph('The report it may be: ', link(`/reports/${encodeURIComponent(review.of ?? '')}`, other?.title ?? 'the other report')),
