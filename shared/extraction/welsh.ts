@@ -85,7 +85,7 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   ],
   [/\bHeddlu['’]r\s+Gogledd\b/g, 'North Wales Police'],
   [new RegExp(`\\byng?\\s+(${Object.keys(MUTATED_AREAS).join('|')})\\b`, 'g'), (_, welsh: string) => `in ${area(welsh)}`],
-  [/\b(Gogledd|De)\s+Cymru\b/g, (_, side: string) => (side === 'Gogledd' ? 'North Wales' : 'South Wales')],
+  [/\b(?:Gogledd|De)\s+Cymru\b/g, (welsh: string) => area(welsh.replace(/\s+/, ' '))],
   [/\bPrif\s+Gwnstabl\b/g, 'Chief Constable'],
   // Who says what: "Dywedodd Comisiynydd …, Jane Mudd:" puts the verb first; English puts it after the speaker.
   [/\b(?:Meddai|Dywedodd|Ychwanegodd)\s+([^:“"\n.]{3,160}?):/g, (_, speaker: string) => `${speaker} said:`],
