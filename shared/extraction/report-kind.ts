@@ -126,12 +126,14 @@ const ASSOCIATION_SPEAKERS =
 const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = `[A-Z]${NAME_LETTERS}(?:\\s+(?:and\\s+)?[A-Z]${NAME_LETTERS}){0,3}`;
+/** The body by its title: "PCC", "Police, Fire and Crime Commissioner". */
+const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)\b`;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
  * "My statement following HMICFRS's report". A title then a name, so not "the PCC's role".
  */
-const BODY_TITLE = `(?:^|[,.;:]\\s+|\\s[–—-]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${CAPITALISED_WORDS}\\s+)?(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
+const BODY_TITLE = `(?:^|[,.;:]\\s+|\\s[–—-]\\s+|\\b[Tt]he\\s+|[A-Z][\\w-]*['’]s\\s+)(?:${CAPITALISED_WORDS}\\s+)?${BODY_ROLE}(?:\\s+for\\s+(?:the\\s+)?${CAPITALISED_WORDS})?,?\\s+`;
 const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
@@ -141,7 +143,7 @@ const BODY_SPEAKS = new RegExp(
     `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
     // The body's own page speaking of it: "As the elected representative of Norfolk, our PCC plays an essential role".
-    '\\b[Oo]ur\\s+(?:PCC|PFCC|Police(?:,\\s*Fire)?,?\\s+(?:and|&)\\s+Crime\\s+Commissioner)\\b',
+    `\\b[Oo]ur\\s+${BODY_ROLE}`,
   ].join('|'),
 );
 /** A named person answering the report: "Nick Alston responds to HMIC report …", "Response from Anthony Stansfeld to HMIC's …". */
@@ -475,8 +477,6 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
   );
 }
 
-/** The body by its title: "PCC", "Police, Fire and Crime Commissioner". */
-const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)\b`;
 /**
  * The body's own meeting with its force, as its minutes or agenda name the chair or list the body
  * first by its title and initials: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)". A panel's minutes
