@@ -298,16 +298,24 @@ describe('the office’s page, in a real browser', () => {
 
     // A report with a stored one's title and forces but another date may be the same report: a person decides.
     const namesake = `Vetting in Cumbria, ${Date.now()}`;
-    await uploadReport('uploads/page-cumbria-vetting.txt', forceReportText('Cumbria Constabulary', namesake), published);
+    const firstId = await uploadReport('uploads/page-cumbria-vetting.txt', forceReportText('Cumbria Constabulary', namesake), published);
     const laterId = await uploadReport(
       'uploads/page-cumbria-vetting-again.txt',
       forceReportText('Cumbria Constabulary', namesake, 'Recommendation 3\nWithin three months, the force should act again.'),
       addDays(published, 3),
     );
+    // The page asks for the one report it may be, not for every stored report to find it among them.
+    const asked: string[] = [];
+    const ask = (request: { method(): string; url(): string }) => asked.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    page.on('request', ask);
     await page.goto(`${stack.appUrl}/reports/${encodeURIComponent(laterId)}`);
     const decide = page.getByRole('form', { name: 'Save the decision' });
     await decide.waitFor();
+    page.off('request', ask);
     expect(await page.getByRole('link', { name: namesake, exact: true }).count()).toBe(1);
+    const apiPath = new URL(stack.apiUrl).pathname.replace(/\/$/, '');
+    expect(asked).not.toContain(`GET ${apiPath}/reports`);
+    expect(asked).toContain(`GET ${apiPath}/reports/${encodeURIComponent(firstId)}`);
     await decide.getByLabel('No: keep it as a report of its own').check();
     await decide.getByLabel('Why').fill('A second inspection of vetting, three days after the first');
     await decide.getByRole('button', { name: 'Save the decision' }).click();
