@@ -67,6 +67,27 @@ const REPORTER_BYLINE = /^(?!.*\b(?:to|from)\s+the\b)(?:[A-Z][\w’'&-]*\s+(?:an
  */
 const BYLINE =
   /^(?!.*\b(?:Police|Policing|Constabulary|Report|Inspection|Review|Response|Update|Letter|Plan|Summary|Custody|Crime|PEEL|Service|Services|Commissioner|Council|Office)\b)[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}$/;
+/** A person by a title and name, as a caption or a debate's speaker: "PCC Matthew Ellis", "Mr. McNamara". */
+const TITLED_PERSON = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Cllr|Councillor|PCC|PFCC)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}$/;
+/** What a person is named by in running text, before or after the name: "Commissioner Ann Barnes, who …", "Ann Barnes said". */
+const ROLE_BEFORE_NAME = String.raw`\b(?:Commissioner|PCC|PFCC|Mayor|Constable|Councillor|Cllr|Chair(?:man)?|Minister|Secretary|Inspector|Director|Editor|Reporter)\s+`;
+const NAMED_AFTER = String.raw`(?:,\s+who\b|,?\s+(?:said|says|commented|added|MP)\b)`;
+
+/**
+ * A line that is a person's name, not a title: one with their title ("PCC Matthew Ellis"), or a name
+ * alone that the text goes on to name as a person ("Ann Barnes" … "Commissioner Ann Barnes, who").
+ */
+function isPersonsName(line: string, paras: string[]): boolean {
+  if (TITLED_PERSON.test(line)) return true;
+  if (!BYLINE.test(line)) return false;
+  // A byline is letters and spaces only: it goes into the pattern as it is.
+  const asPerson = new RegExp(`${ROLE_BEFORE_NAME}${line}\\b|\\b${line}${NAMED_AFTER}`);
+  return paras.some((paragraph) => paragraph !== line && asPerson.test(paragraph));
+}
+
+/** A written question in Parliament, asked in its set form: "To ask the Secretary of State for the Home Department if …". */
+const PARLIAMENTARY_QUESTION = /^To ask (?:the|His|Her)\s/;
+
 /** A consultation named as a site's banner names it ("…framework 2025–27: For consultation"), and the invitation under it. */
 const CONSULTATION_BANNER = /\b(?:for|open for|out for)\s+consultation$/i;
 const INVITATION = /^(?:we would like your views|have your say|tell us what you think|we want to hear|share your views)\b/i;
@@ -122,7 +143,7 @@ const LETTERHEAD = [
 ];
 
 export function isProse(paragraph: string): boolean {
-  return paragraph.length > 300 || (/[.!?:]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
+  return paragraph.length > 300 || PARLIAMENTARY_QUESTION.test(paragraph) || (/[.!?:]["'’”)]?$/.test(paragraph) && paragraph.split(' ').length > 8);
 }
 
 export function isLetterhead(paragraph: string): boolean {
@@ -238,8 +259,10 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     const paragraph = head.lines[index]!;
     if (neverATitle(paragraph)) continue;
     if (isProse(paragraph) && !QUESTION_TITLE.test(paragraph)) return null;
-    // A byline gives way to a title after it; with prose after it, it may be a short title ("Digital Forensics").
-    const after = head.lines[index + 1];
+    if (isPersonsName(paragraph, head.lines)) continue;
+    // A byline gives way to a title after it, and after the reporter's role under it; with prose after it,
+    // it may be a short title ("Digital Forensics").
+    const after = head.lines.slice(index + 1).find((line) => !REPORTER_BYLINE.test(line));
     if (BYLINE.test(paragraph) && after !== undefined && titleLike(after)) continue;
     // A site's banner inviting views on a consultation, above another page's own title.
     const afterInvitation = head.lines[index + 2];

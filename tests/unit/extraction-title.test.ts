@@ -152,6 +152,37 @@ describe('a site’s banner and byline above the title', () => {
   });
 });
 
+describe('a person’s name above the title', () => {
+  it.each([
+    [
+      'a caption of the body by its title and name',
+      'PCC Matthew Ellis\nPCC welcomes HMIC assessment\nThe PCC commented on the report.',
+      'PCC welcomes HMIC assessment',
+    ],
+    [
+      'a reporter’s name over their role',
+      'Sophie Cameron\nFeatures and Opinion Editor, Solicitors Journal\nState of Policing report calls for major reform\nThe report was published on 9 June.',
+      'State of Policing report calls for major reform',
+    ],
+    [
+      'a name the text goes on to name as a person',
+      'Ann Barnes\nVictims of crime in Kent can be confident that offences are recorded.\nKent Police and Crime Commissioner Ann Barnes, who asked for the review, said she was pleased.',
+      null,
+    ],
+    [
+      'a debate’s speaker, and the written question under it',
+      'Mr. Congdon\nTo ask the Secretary of State for the Home Department if he will make a statement on the report by HMIC. [17971]\nMr. Howard\nThe report was published on 3 March.',
+      null,
+    ],
+  ])('%s is not the title', (_, written, title) => {
+    expect(text(written).title).toBe(title);
+  });
+
+  it('a short title that names no one is a title all the same', () => {
+    expect(text('Digital Forensics\nThe inspection found that forces are overwhelmed. Inspectors said so.').title).toBe('Digital Forensics');
+  });
+});
+
 describe('a title line carrying more than the title', () => {
   it('a report’s cover run into one line loses its month, copyright and ISBN', () => {
     expect(
