@@ -207,6 +207,8 @@ describe('a title line carrying more than the title', () => {
     '01234 842208',
     'Features and Opinion Editor, Solicitors Journal',
     'HC Deb 26 February 1997 vol 291 c214W',
+    'Create new account',
+    'Welcome to NCDV Online Magazine',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
