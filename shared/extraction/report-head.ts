@@ -125,6 +125,21 @@ const SHARED_DOCUMENT_TAIL = new RegExp(
 );
 /** What follows a report's title on its cover: the month, the copyright, the ISBN. */
 const COVER_TAIL = new RegExp(`\\s+(?:(?:${MONTH_NAME})\\s+\\d{4}\\s+)?©\\s*(?:HMICFRS|HMIC)\\b.*$`);
+/**
+ * The inspector a cover names under its title: "… in England and Wales 2016 Her Majesty’s Chief Inspector
+ * of Constabulary", "… Her Majesty’s Inspector David Blakey CBE"; not a headline's "… says His Majesty’s Inspector".
+ */
+const COVER_AUTHOR = /(?<=\S\s+\S+\s+\S+)\s+(?:Her|His) Majesty['’]s (?:Chief )?Inspector (?:of Constabulary\b|[A-Z]).*$/;
+
+/**
+ * A report's cover run into its opening page, as some PDFs' text comes: the title is what stands before
+ * the copyright ("PEEL: Police effectiveness 2015 A national overview February 2016 © HMIC 2016 …").
+ */
+function coverRunOn(paragraph: string): string | null {
+  if (!COVER_TAIL.test(paragraph)) return null;
+  const title = paragraph.replace(COVER_TAIL, '').replace(COVER_AUTHOR, '');
+  return title.length <= 200 && !/[.!?]/.test(title) ? title : null;
+}
 /** A cover's date after the title it stands under, as set in title case; a title in capitals ("… REPORT NOVEMBER 2016") was set with its date. */
 const COVER_DATE = new RegExp(`(?<=\\b(?:Inspection|Report))\\s+${MONTH_NAME}\\s+\\d{4}$`);
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
@@ -222,6 +237,7 @@ function cleanTitle(text: string): string {
       .replace(/\s*\(\d{3,6}\)$/, '')
       // A report's cover run into one line: "Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: …".
       .replace(COVER_TAIL, '')
+      .replace(COVER_AUTHOR, '')
       // The cover's date run onto the title it stands under: "British Transport Police – HMIC Inspection Report November 2007".
       .replace(COVER_DATE, '')
       // A news site's crumb run onto its headline: "Home News Home Secretary re-admits …".
@@ -258,6 +274,8 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
   for (let index = from; index < head.lines.length; index++) {
     const paragraph = head.lines[index]!;
     if (neverATitle(paragraph)) continue;
+    const cover = coverRunOn(paragraph);
+    if (cover) return asTitle(cover, head.start + index);
     if (isProse(paragraph) && !QUESTION_TITLE.test(paragraph)) return null;
     if (isPersonsName(paragraph, head.lines)) continue;
     // A byline gives way to a title after it, and after the reporter's role under it; with prose after it,

@@ -190,6 +190,22 @@ describe('a title line carrying more than the title', () => {
     ).toBe('Crime data integrity Inspection of Warwickshire Police');
   });
 
+  it('a report’s cover run into its contents page gives the title before the copyright, without the inspector under it', () => {
+    expect(
+      text(
+        'PEEL: Police effectiveness 2015 A national overview February 2016 © HMIC 2016 ISBN: 978-1-78655-015-6 www.justiceinspectorates.gov.uk/hmic Contents Foreword ....... 4 Summary ....... 6 About this inspection ....... 6 Findings ....... 7 Overall grades and conclusions ....... 9 Annex A ....... 80',
+      ).title,
+    ).toBe('PEEL: Police effectiveness 2015 A national overview');
+    expect(
+      text(
+        'State of Policing The Annual Assessment of Policing in England and Wales 2016 Her Majesty’s Chief Inspector of Constabulary © HMIC 2017 You may re-use this information free of charge. To view this licence, visit www.nationalarchives.gov.uk.',
+      ).title,
+    ).toBe('State of Policing The Annual Assessment of Policing in England and Wales 2016');
+    expect(text('North Yorkshire Police “Improves its performance” says His Majesty’s Inspector\nThe report was published today.').title).toBe(
+      'North Yorkshire Police “Improves its performance” says His Majesty’s Inspector',
+    );
+  });
+
   it('a news site’s crumb before the headline, or alone, is not the title', () => {
     expect(text('Home News Home Secretary re-admits 13 police forces to the scheme\nThe Home Secretary has re-admitted 13 forces.').title).toBe(
       'Home Secretary re-admits 13 police forces to the scheme',
