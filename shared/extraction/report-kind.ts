@@ -121,13 +121,18 @@ const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime
  * "Chief Constable Mike Cunningham, College of Policing CEO, said".
  */
 const ASSOCIATION_SPEAKERS =
-  /\bAPCC\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
+  /\bAPCC(?:['’]s)?\s+(?:[\w’'-]+\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
 /** A name's letters, with the accents of Welsh and other names: "Siân", "Llŷr", "Zoë". */
 const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = `[A-Z]${NAME_LETTERS}(?:\\s+(?:and\\s+)?[A-Z]${NAME_LETTERS}){0,3}`;
-/** The body by its title: "PCC", "Police, Fire and Crime Commissioner". */
-const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)\b`;
+/**
+ * The body by its title: "PCC", "Police, Fire and Crime Commissioner" (with or without its comma), and
+ * the mayors who are their areas' bodies: "Mayor of Greater Manchester", "Deputy Mayor for Policing and Crime"
+ * (London's body is the Mayor's Office for Policing and Crime, whose deputy mayor speaks for it; the
+ * Mayor of London is named on many pages that are not its).
+ */
+const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,?\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner|(?:Deputy\s+)?Mayor\s+(?:of\s+(?:Greater\s+Manchester|West\s+Yorkshire|South\s+Yorkshire|York\s+and\s+North\s+Yorkshire)|for\s+Policing(?:,?\s*Fire)?,?\s+and\s+Crime))\b`;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
@@ -166,6 +171,9 @@ const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|P
 /** A body's archived site saying whose it is: "This is the archived version of Northumbria Police and Crime Commissioner". */
 const ARCHIVED_BODY_SITE =
   /^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner)\b/;
+/** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */
+const POINTS_TO_ITS_FORCE =
+  /^(?:Are you\s+)?looking for (?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Police|Constabulary)\?$|^Do you need the police\?\s*Visit the\b.{0,60}\b(?:Police|Constabulary) website\b/i;
 const LETTER_FIELD = /^(?:To|From)\s*:|^Dear\s/;
 /** Where a page's banner sits: among its first lines, above the title. */
 const BANNER_WITHIN = 8;
@@ -361,8 +369,10 @@ export interface KindEvidence {
   openingRecommendation: string | null;
   /** The paragraphs with their quotations taken out: what the document says in its own voice. */
   unquoted: string[];
-  /** Whether the inspectorate speaks in its own voice outside quotation, or the page shows its site's marks. */
+  /** Whether the inspectorate speaks in its own voice outside quotation, or the page shows its site's marks or address. */
   inspectorateVoice: boolean;
+  /** The same, but not its address alone, which others' pages link to. */
+  inspectorateMarks: boolean;
   /** Whether an inspector is quoted speaking, as the inspectorate's news items quote one. */
   inspectorSpeaks: boolean;
 }
@@ -400,10 +410,11 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
 
 /**
  * What the inspectorate's own pages carry and others' do not: its news items' "Get the report" and
- * "Published on:", its copyright and ISBN, its site's address, a numbered press release ("#030/2013").
+ * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
  */
-const INSPECTORATE_SITE =
-  /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b|^#\d{3}\/\d{4}\b/m;
+const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
+/** Its site's address, which its own pages give and others' pages link to. */
+const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b/;
 /**
  * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
  * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
@@ -479,12 +490,13 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
 
 /**
  * The body's own meeting with its force, as its minutes or agenda name the chair or list the body
- * first by its title and initials: "Chair: PCC John Campion", "PFCC Stephen Mold (SM)". A panel's minutes
+ * first by its title and initials: "Chair: PCC John Campion", "• Chair – Zoë Metcalfe, North Yorkshire
+ * Police Fire and Crime Commissioner", "PFCC Stephen Mold (SM)". A panel's minutes
  * name their own chair, a councillor; a report or minutes that say in passing that a board is "chaired by
  * the PCC" are not the body's meeting, so that is not read.
  */
 const CHAIRED_BY_BODY = new RegExp(
-  `^Chair(?:ed\\s+by)?\\s*:?\\s*(?:the\\s+)?(?:Deputy\\s+)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
+  `^(?:[•·▪●◦‣-]\\s*)?Chair(?:ed\\s+by)?\\s*[:–—-]?\\s*(?:the\\s+)?(?:Deputy\\s+)?(?:${CAPITALISED_WORDS},\\s+(?:${CAPITALISED_WORDS}\\s+)?)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
 );
 
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
@@ -502,14 +514,16 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'third-party-page',
     doc: 'A panel’s or committee’s minutes, or a tracker’s page, about reports, carrying none of their recommendations.',
     kind: 'other',
-    matches: (evidence) => (evidence.recommendations === 0 ? lineMatching(THIRD_PARTY_PAGE, evidence.opening.split('\n')) : null),
+    // The inspectorate's own report may open on a committee's words about it: "The committee considered the role we had played".
+    matches: withoutRecommendations((evidence) => (evidence.inspectorateMarks ? null : lineMatching(THIRD_PARTY_PAGE, evidence.opening.split('\n')))),
   },
   {
     name: 'association-page',
     doc: 'A page by the bodies’ or chiefs’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
     kind: 'other',
     matches: (evidence) =>
-      lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ?? lineMatching(ASSOCIATION_SPEAKERS, evidence.paras.slice(0, 4)),
+      lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??
+      lineMatching(ASSOCIATION_SPEAKERS, [...evidence.paras.slice(0, 4), ...evidence.opening.split('\n')]),
   },
   {
     name: 'body-names-its-response',
@@ -608,7 +622,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'body-site-banner',
-    doc: 'A page under a local policing body’s banner, its site’s name in the first lines: "Office of the Bedfordshire Police and Crime Commissioner".',
+    doc: 'A page under a local policing body’s banner in its first lines: "Office of the Bedfordshire Police and Crime Commissioner", "Looking for Norfolk Police?".',
     kind: 'pcc-response',
     matches: bodyPage(({ paras }) => {
       const head = paras.slice(0, BANNER_WITHIN);
@@ -618,7 +632,9 @@ export const KIND_RULES: readonly KindRule[] = [
         lineMatching(
           BODY_BANNER,
           head.filter((paragraph) => SITE_NAME.test(paragraph)),
-        ) ?? lineMatching(ARCHIVED_BODY_SITE, head)
+        ) ??
+        lineMatching(ARCHIVED_BODY_SITE, head) ??
+        lineMatching(POINTS_TO_ITS_FORCE, head)
       );
     }),
   },
@@ -782,7 +798,8 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'inspectorate-site-marks',
     doc: 'A page about an inspection showing the inspectorate’s site’s marks ("Published on:", "Get the report", its copyright) that never names the inspectorate.',
     kind: 'hmicfrs-report',
-    matches: (evidence) => (/\binspect/i.test(evidence.text) ? lineMatching(INSPECTORATE_SITE, evidence.paras) : null),
+    matches: (evidence) =>
+      /\binspect/i.test(evidence.text) ? (lineMatching(INSPECTORATE_MARKS, evidence.paras) ?? lineMatching(INSPECTORATE_ADDRESS, evidence.paras)) : null,
   },
   {
     name: 'register-status-log',
@@ -815,6 +832,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection || PEEL_QUESTION.test(text));
   const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
   const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
+  const ownVoice = unquoted.some((paragraph) => OWN_VOICE.test(paragraph));
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
   return {
@@ -835,7 +853,8 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
         ? (paras[opensAt] ?? null)
         : null,
     unquoted,
-    inspectorateVoice: unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_SITE.test(text),
+    inspectorateVoice: ownVoice || INSPECTORATE_MARKS.test(text) || INSPECTORATE_ADDRESS.test(text),
+    inspectorateMarks: ownVoice || INSPECTORATE_MARKS.test(text),
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
   };
 }

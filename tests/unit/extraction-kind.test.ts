@@ -80,6 +80,20 @@ describe('rule: third-party-page', () => {
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'third-party-page', false]);
   });
 
+  it('not the inspectorate’s own report opening on a committee’s words about it', () => {
+    const result = read(
+      'Race and Policing: A review of leadership and governance\nPublished on: 25 August 2023\nIn July 2021, the Home Affairs Committee published its report. The committee considered the role we had played in assessing the police’s progress, and asked HMICFRS to inspect race.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+
+  it('a panel’s paper linking to the inspectorate’s site is still the panel’s', () => {
+    const result = read(
+      'Agenda item\nHMICFRS crime data integrity inspection\nThe Panel considered the report, published at www.justiceinspectorates.gov.uk/hmicfrs.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'third-party-page']);
+  });
+
   it('a register page that carries the recommendations themselves is the report’s', () => {
     const result = read(
       'Accountability Index\nPEEL 2018/19 – West Mercia Police\nRecommendation 1: By May 2019, the force should review its workload.\nHMICFRS inspected.',
@@ -176,6 +190,13 @@ describe('rule: body-site-banner', () => {
   it('a body’s archived site saying whose it is', () => {
     const result = read(
       'This is the archived version of Anyshire Police and Crime Commissioner. To view the new website click here\nPraise for police response to domestic abuse\nThe force’s approach is highlighted in the report by HMICFRS, published today.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-site-banner']);
+  });
+
+  it('a body’s site sending a visitor who wants the police to the force’s site', () => {
+    const result = read(
+      'Skip to content\nLooking for Norfolk Police?\nDo you need the Police? Visit the Norfolk Police website\nHMICFRS 2021/22 report published\nThe latest PEEL inspection report for Norfolk Constabulary has been published today.',
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-site-banner']);
   });
@@ -665,6 +686,9 @@ describe('rule: body-speaks', () => {
     [
       'Following today’s announcement from HMICFRS that Cleveland Police is being removed from “special measures” – Police and Crime Commissioner Steve Turner has formally written to local stakeholders.',
     ],
+    // The mayors who are their areas' bodies.
+    ['Mayor of Greater Manchester, Andy Burnham, said: "Last Thursday, HMICFRS published a report into Greater Manchester Police."'],
+    ['The Deputy Mayor for Policing and Crime, Sophie Linden, said: “I welcome the HMICFRS report on the Met.”'],
   ])('the body speaking in its own name at the opening: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-speaks']);
   });
@@ -1166,6 +1190,7 @@ describe('rule: body-chairs-its-meeting', () => {
     'Quarter 2 Meeting Notes\nDate: 11th December 2023\nChair: PCC Jo Bloggs\n1. Quarterly HMICFRS update\nThe force updated the PCC on the revisit letter.',
     'Accountability Board Minutes\n1. Welcome and introductions\nPFCC Sam Smith (SS)\nCC Alex Jones (AJ)\n2. HMICFRS PEEL inspection\nThe Commissioner asked for a progress report.',
     'Meeting notes\nChair: Deputy PCC Sam Smith\n1. HMICFRS revisit\nThe force updated the board on the revisit letter.',
+    'Public accountability meeting – 26 January 2023\n2:30pm – Fire and Rescue Service\n• HMICFRS report\n• Chair – Zoë Metcalfe, North Yorkshire Police Fire and Crime Commissioner\n• Simon Dennis – Chief Executive',
   ])('the body’s own meeting with its force about an inspection is the body’s: "%s"', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-chairs-its-meeting']);
