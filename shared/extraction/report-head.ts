@@ -234,6 +234,8 @@ function cleanTitle(text: string): string {
     text
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s+\|\s+[^|]{1,60}$/, '')
+      // Parliament's committee pages: "Inspection in home affairs and justice - Public Accounts Contents".
+      .replace(/(?<=\S)(?:\s+-\s+[A-Z][\w ,&’'-]{2,60}?)?\s+Contents$/, '')
       .replace(/\s*\(\d{3,6}\)$/, '')
       // A report's cover run into one line: "Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: …".
       .replace(COVER_TAIL, '')

@@ -10,6 +10,19 @@ import { FORCE_LEVEL_ACTOR, INSPECTORATE, PEEL } from './vocabulary';
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
 const OTHER_INSPECTORATE =
   /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector(?:ate)?\s+of\s+(?:Prisons|Probation|Education)\b|\bHMI\s*(?:Prisons|Probation)\b|\bHMIP\b|\bOfsted\b|\bHMCPSI\b|\bCrown Prosecution Service Inspectorate\b|\bCare Quality Commission\b/gi;
+/** The police inspectorate by a name no other inspectorate's chief shares. */
+const POLICE_INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary/i;
+/**
+ * Policing in Scotland, which its own inspectorate inspects (HMICS, once styled "HMIC" as England and
+ * Wales's was), answering to Scottish ministers: not the subject of HMICFRS's reports.
+ */
+const SCOTTISH_POLICING =
+  /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b|\b(?:across|in) Scotland\b/;
+/** What a page about policing in England and Wales names: its inspectorate, the countries, the Home Office. */
+const ENGLAND_AND_WALES = /\bHMICFRS\b|\bEngland\b|\bWales\b|\bHome (?:Office|Secretary)\b/;
+/** A House of Commons committee's report as Parliament's site gives it: its title then "Contents", and the committee's conclusions. */
+const COMMITTEE_REPORT_PAGE = /^\S.{2,160}\sContents$/;
+const COMMITTEE_VOICE = /^Conclusions and recommendations$|\b(?:the|this|our) Committee\b/m;
 /** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
 const FORCE_ACCEPTS_FINDINGS =
   /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
@@ -383,6 +396,8 @@ interface KindRule {
   kind: DocumentKind;
   /** The text the rule read when it applies, else null. */
   matches: (evidence: KindEvidence) => string | null;
+  /** What such a document recommends is another body's (another inspectorate's, a committee's), never the inspectorate's: none is read. */
+  othersRecommendations?: true;
 }
 
 /** The first line of `lines` that the pattern matches. */
@@ -676,6 +691,21 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: ({ paras }) => lineMatching(PARLIAMENTARY_RECORD, paras.slice(0, BANNER_WITHIN)),
   },
   {
+    name: 'scottish-policing',
+    doc: 'A page about policing in Scotland (Police Scotland, HMICS, the Scottish Executive) that names no force, country or inspectorate of England and Wales.',
+    kind: 'other',
+    othersRecommendations: true,
+    matches: ({ text }) => (ENGLAND_AND_WALES.test(text) || forcesNamedIn(text).length > 0 ? null : (text.match(SCOTTISH_POLICING)?.[0] ?? null)),
+  },
+  {
+    name: 'committee-report',
+    doc: 'A parliamentary committee’s report, as Parliament’s site gives it ("… - Public Accounts Contents"): its recommendations are the committee’s.',
+    kind: 'other',
+    othersRecommendations: true,
+    matches: ({ paras, text, inspectorateMarks }) =>
+      !inspectorateMarks && COMMITTEE_VOICE.test(text) ? lineMatching(COMMITTEE_REPORT_PAGE, paras.slice(0, 3)) : null,
+  },
+  {
     name: 'force-progress-return',
     doc: 'A force’s or service’s own account of its progress against the recommendations ("Force update / assessment of progress", "Action we have taken"), quoting them.',
     kind: 'other',
@@ -718,6 +748,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'other-inspectorate',
     doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
     kind: 'other',
+    othersRecommendations: true,
     matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
   },
   {
@@ -830,7 +861,9 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection || PEEL_QUESTION.test(text));
-  const namesInspectorate = INSPECTORATE.test(text.replace(OTHER_INSPECTORATE, ' '));
+  // On a page naming another inspectorate, its "HM Chief Inspector" may be that one's: only the police inspectorate's own names count.
+  const withoutOthers = text.replace(OTHER_INSPECTORATE, ' ');
+  const namesInspectorate = (withoutOthers === text ? INSPECTORATE : POLICE_INSPECTORATE).test(withoutOthers);
   const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
   const ownVoice = unquoted.some((paragraph) => OWN_VOICE.test(paragraph));
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
@@ -860,10 +893,12 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
 }
 
 /** The document's kind, by the first kind rule that matches, with what it read. */
-export function kindOf(evidence: KindEvidence): { kind: DocumentKind; explanations: Explanation[] } {
+export function kindOf(evidence: KindEvidence): { kind: DocumentKind; othersRecommendations: boolean; explanations: Explanation[] } {
   for (const rule of KIND_RULES) {
     const read = rule.matches(evidence);
-    if (read !== null) return { kind: rule.kind, explanations: [explain(`kind: ${rule.kind}`, rule.name, read)] };
+    if (read !== null) {
+      return { kind: rule.kind, othersRecommendations: rule.othersRecommendations === true, explanations: [explain(`kind: ${rule.kind}`, rule.name, read)] };
+    }
   }
   // The last rule matches everything.
   throw new Error('no kind rule matched');

@@ -19,6 +19,8 @@ export interface ReportFacts {
   forces: string[];
   respondsTo: ExtractionResult['respondsTo'];
   s55: NonNullable<ExtractionResult['s55']>;
+  /** Whether what the document recommends is another body's, by its kind's rule: then no recommendation is read. */
+  othersRecommendations: boolean;
   explanations: Explanation[];
 }
 
@@ -47,6 +49,7 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
     forces: forces.forces,
     respondsTo,
     s55: { applies: s55.applies, reason: s55.reason },
+    othersRecommendations: kind.othersRecommendations,
     explanations: [
       ...kind.explanations,
       ...(heading?.explanations ?? []),
@@ -71,11 +74,15 @@ export interface ExplainedExtraction {
 export function readDocument(document: StructuredDocument, publisher: Publisher | null = null): ExplainedExtraction {
   const paras = document.blocks.map((block) => blocksToText([block]));
   const findings = findFindings(document.blocks);
-  const { explanations, ...facts } = reportFacts(document, paras, findings, publisher);
+  const { explanations, othersRecommendations, ...facts } = reportFacts(document, paras, findings, publisher);
   const counts = statedCounts(paras);
+  const recommendations = othersRecommendations ? [] : findings.recommendations;
+  const findingExplanations = othersRecommendations
+    ? findings.explanations.filter(({ finding }) => !/^(?:target of )?recommendation\b|^addressees? of recommendation\b/.test(finding))
+    : findings.explanations;
   const result: ExtractionResult = {
     ...facts,
-    recommendations: findings.recommendations.map((recommendation) => ({
+    recommendations: recommendations.map((recommendation) => ({
       ...recommendation,
       level: levelOf(recommendation.addressees, facts.forces.length > 0),
     })),
@@ -84,5 +91,5 @@ export function readDocument(document: StructuredDocument, publisher: Publisher 
     statedRecommendationCount: counts.total,
     statedForceLevelRecommendationCount: counts.forceLevel,
   };
-  return { result, explanations: [...explanations, ...findings.explanations] };
+  return { result, explanations: [...explanations, ...findingExplanations] };
 }

@@ -454,6 +454,45 @@ describe('rule: other-inspectorate', () => {
     const result = read('Report on police custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary');
     expect(result.kind).toBe('hmicfrs-report');
   });
+
+  it('another inspectorate’s chief named by the title alone is not the police inspectorate, and what it recommends is not read', () => {
+    const text =
+      'National Inspection – April 2025\nForeword from the HM Chief Inspector\nHM Chief Inspector of Probation, Martin Jones\nRecommendation 1\nHMPPS should improve how it supervises people on probation.';
+    const result = read(text);
+    expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'other-inspectorate', []]);
+  });
+});
+
+describe('rule: scottish-policing', () => {
+  it.each([
+    [
+      'HMIC in Scotland’s report, styled "HMIC" as it then was',
+      'Scottish Executive Consultations\nHM Inspectorate of Constabulary in Scotland\nThe investigation of complaints against the police in Scotland\nRecommendation 1\nHMIC recommends that chief constables review the standard letters to complainers.',
+    ],
+    [
+      'a table of recommendations to Police Scotland',
+      'Recommendations\n| 1 | Police Scotland should publish a clear policy on drug harm reduction. |\n| 2 | Police Scotland should define its role in the public health approach. |',
+    ],
+  ])('%s is other, and what it recommends is not read', (_, text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'scottish-policing', []]);
+  });
+
+  it('a report on England and Wales that names Police Scotland in passing is not', () => {
+    const text =
+      'PEEL 2023–25: An inspection of Anyshire Police\nThe force shares a firearms range with Police Scotland.\nRecommendation 1\nBy March 2025, the force should improve how it answers 999 calls in England and Wales.';
+    expect([read(text).kind, extractFromText(text).recommendations.length]).toEqual(['hmicfrs-report', 1]);
+  });
+});
+
+describe('rule: committee-report', () => {
+  it('a Commons committee’s report as Parliament’s site gives it: its recommendations are the committee’s', () => {
+    const text =
+      'Inspection in home affairs and justice - Public Accounts Contents\nConclusions and recommendations\n1. There is a risk that the independence of the inspectorates is undermined.\nRecommendation: The Cabinet Office should conduct a full review of the appointment of Chief Inspectors.';
+    const result = read(text);
+    expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'committee-report', []]);
+    expect(result.title).toBe('Inspection in home affairs and justice');
+  });
 });
 
 describe('rule: force-accepts-findings', () => {
