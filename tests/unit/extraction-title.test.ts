@@ -152,6 +152,15 @@ describe('a site’s banner and byline above the title', () => {
   });
 });
 
+describe('a headline over its dateline', () => {
+  it('is the title, not a letter’s address over its date', () => {
+    expect(
+      text('Stalking Victims Failed says HMIC\n5th July 2017\nToday HMIC confirmed what the charity has said for years: stalking victims are being failed.')
+        .title,
+    ).toBe('Stalking Victims Failed says HMIC');
+  });
+});
+
 describe('a person’s name above the title', () => {
   it.each([
     [
@@ -225,6 +234,13 @@ describe('a title line carrying more than the title', () => {
     'HC Deb 26 February 1997 vol 291 c214W',
     'Create new account',
     'Welcome to NCDV Online Magazine',
+    'Date Published',
+    'Key information',
+    'Publication type: General',
+    'Agenda and minutes',
+    '(2 years, 2 months ago)',
+    'Police + Fire',
+    'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
