@@ -47,10 +47,11 @@ const SITE_CONTROLS =
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
- * role as the page's byline: "Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime".
+ * role as the page's byline: "Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime",
+ * "Dafydd Llywelyn, Police and Crime Commissioner for Dyfed-Powys".
  */
 export const SITE_NAME =
-  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\s+[-–—]\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
+  /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}(?:\s+[-–—]|,)\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 /** A menu entry in capitals cut at its ampersand ("SCRUTINY &"); a title in ordinary case cut there goes on in the next line. */
 const MENU_CUT_AT_AMPERSAND = /^[A-Z][A-Z ]{1,30} &$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
@@ -87,6 +88,8 @@ function isPersonsName(line: string, paras: string[]): boolean {
   return paras.some((paragraph) => paragraph !== line && asPerson.test(paragraph));
 }
 
+/** A photograph's caption, by its credit: "Sean Price was sacked in 2012 Credit: Owen Humphreys/PA", "Image Credit: States of Jersey Police". */
+const PHOTO_CREDIT = /\b(?:(?:Photo(?:graph)?|Picture|Image)\s+)?[Cc]redit:\s+\S/;
 /** A written question in Parliament, asked in its set form: "To ask the Secretary of State for the Home Department if …". */
 const PARLIAMENTARY_QUESTION = /^To ask (?:the|His|Her)\s/;
 
@@ -185,6 +188,7 @@ export function neverATitle(text: string): boolean {
     // What introduces something is not a title, nor is a numbered section: "1. Police & Crime Commissioner comments:".
     (!isProse(text) && (/^\d{1,2}\.\s/.test(text) || cleanTitle(text).endsWith(':'))) ||
     PRESS_OFFICE_BANNER.test(text) ||
+    PHOTO_CREDIT.test(text) ||
     CRUMB.test(text) ||
     PAGE_FURNITURE.test(text) ||
     SECTION_HEADING.test(text) ||
@@ -238,6 +242,11 @@ function cleanTitle(text: string): string {
     text
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s+\|\s+[^|]{1,60}$/, '')
+      // A publisher's name after a dash, as a page's title carries it: "… - National Audit Office", "… – BBC News".
+      .replace(
+        /(?<=\S)\s+[-–—]\s+(?:[A-Z][\w&.’'-]*\s+){0,3}(?:Office|News|Online|Magazine|Journal|Gazette|Times|Post|Echo|Telegraph|Guardian|Independent|Herald|Chronicle|Advertiser|GOV\.UK)$/,
+        '',
+      )
       // Parliament's committee pages: "Inspection in home affairs and justice - Public Accounts Contents".
       .replace(/(?<=\S)(?:\s+-\s+[A-Z][\w ,&’'-]{2,60}?)?\s+Contents$/, '')
       .replace(/\s*\(\d{3,6}\)$/, '')

@@ -215,6 +215,13 @@ describe('a title line carrying more than the title', () => {
     );
   });
 
+  it('a publisher’s name after a dash is not part of the title', () => {
+    expect(text('Inspection a comparative study - National Audit Office\nThe report compares inspectorates.').title).toBe('Inspection a comparative study');
+    expect(text('Response to the report - Anyshire Police and Crime Commissioner\nThe PCC responds.').title).toBe(
+      'Response to the report - Anyshire Police and Crime Commissioner',
+    );
+  });
+
   it('a news site’s crumb before the headline, or alone, is not the title', () => {
     expect(text('Home News Home Secretary re-admits 13 police forces to the scheme\nThe Home Secretary has re-admitted 13 forces.').title).toBe(
       'Home Secretary re-admits 13 police forces to the scheme',
@@ -240,6 +247,9 @@ describe('a title line carrying more than the title', () => {
     'Agenda and minutes',
     '(2 years, 2 months ago)',
     'Police + Fire',
+    'Sean Price was sacked as chief constable in 2012 Credit: Owen Humphreys/PA',
+    'Image Credit: States of Jersey Police',
+    'Dafydd Llywelyn, Police and Crime Commissioner for Dyfed-Powys',
     'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
