@@ -323,6 +323,8 @@ function organisationAnswering(lines: string[]): string | null {
  */
 const PRESS_REPORT =
   /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
+/** The press's own words for a force and a report, which no inspectorate writes of its work, though the press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’". */
+const PRESS_WORDS = /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|police chiefs? (?:have been|were) (?:told|warned))\b/i;
 /**
  * A reporter's byline or a reporter's source, which no page of the inspectorate's carries, even one
  * quoting its inspectors: "by Brian Sims", "Author: Molly Hookings", "FIRE Correspondent", "…, UK
@@ -719,6 +721,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A reporter’s byline or source at the head of a page about a report: "by Brian Sims", "Author: …", "…, the paper has been told.", though it quotes an inspector.',
     kind: 'other',
     matches: withoutRecommendations(notInOwnVoice(({ unquoted }) => lineMatching(PRESS_BYLINE, unquoted.slice(0, PRESS_MARKS_WITHIN)))),
+  },
+  {
+    name: 'press-words',
+    doc: 'The press’s own words in the opening, outside quotation: "Under-fire police bosses …", "… branded the force ‘inadequate’".',
+    kind: 'other',
+    matches: withoutRecommendations(notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)]))),
   },
   {
     name: 'press-report',

@@ -495,6 +495,22 @@ describe('rule: committee-report', () => {
   });
 });
 
+describe('rule: press-words', () => {
+  it('the press’s words for a force and its report, though it quotes the inspector', () => {
+    const result = read(
+      'date 2017-04-13 Under-fire police bosses have been handed no reprieve after the full report branded the force ‘inadequate’.\nHMIC has unveiled its full findings.\nHMI chief Zoë Billingham said: “I continue to be very concerned.”',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'press-words']);
+  });
+
+  it('not the words quoted, as a body or the inspectorate may quote them', () => {
+    const result = read(
+      'PEEL 2023–25: Anyshire Police\nThe force told us it had read the “damning” press coverage.\nWe found the force good at answering calls.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
 describe('rule: force-accepts-findings', () => {
   it('a chief officer accepting the findings for the force is the force’s statement', () => {
     const result = read(
