@@ -220,9 +220,11 @@ describe('recording what was done', () => {
 
     const undone = await cumbria.post(progressPath(cumbriaReport, 'cumbria'), { action: 'undo', what: 'chief-officer-comments-received' });
     expect(undone.body.progress.chiefOfficerCommentsReceivedOn).toBeNull();
-    expect(await scanBefore(1)).toEqual(['chief-officer-comments due-in-1-day']);
+    // A week before, on the date's own weekday: the day before a Saturday or Sunday date is the Friday the
+    // "due today" reminder goes out too, which the scan sends in its place.
+    expect(await scanBefore(7)).toEqual(['chief-officer-comments due-in-7-days']);
     expect((await cumbria.get(`/reports/${cumbriaReport}`)).body.reminders).toEqual([
-      expect.objectContaining({ bodyId: 'cumbria', dateKind: 'chief-officer-comments', stage: 'due-in-1-day', status: 'sent' }),
+      expect.objectContaining({ bodyId: 'cumbria', dateKind: 'chief-officer-comments', stage: 'due-in-7-days', status: 'sent' }),
     ]);
   });
 
