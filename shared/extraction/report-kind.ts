@@ -326,6 +326,11 @@ const PRESS_REPORT =
 /** The press's own words for a force and a report, which no inspectorate writes of its work, though the press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’". */
 const PRESS_WORDS = /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|police chiefs? (?:have been|were) (?:told|warned))\b/i;
 /**
+ * The press writing of a body as no body writes of itself: "the crime commissioner", "police tsars",
+ * a party's label after the name ("Marc Jones (Con)"), and its own furniture ("Advertisement", "Hide Ad").
+ */
+const PRESS_ON_BODY = /^Advertisement$|\bHide Ad\b|(?<!\band\s)\b(?:crime|police) (?:commissioner|tsar|boss)s?\b|\((?:Con|Lab|LD|Lib Dem)\)/m;
+/**
  * A reporter's byline or a reporter's source, which no page of the inspectorate's carries, even one
  * quoting its inspectors: "by Brian Sims", "Author: Molly Hookings", "FIRE Correspondent", "…, UK
  * Shooting News has been told".
@@ -390,6 +395,8 @@ export interface KindEvidence {
   inspectorateMarks: boolean;
   /** Whether an inspector is quoted speaking, as the inspectorate's news items quote one. */
   inspectorSpeaks: boolean;
+  /** Whether the opening, outside quotation, is in the press's words: a body it quotes is not speaking on its own page. */
+  pressPage: boolean;
 }
 
 interface KindRule {
@@ -407,9 +414,10 @@ function lineMatching(pattern: RegExp, lines: string[]): string | null {
   return lines.find((line) => pattern.test(line)) ?? null;
 }
 
-/** A response signal counts only in a document about an inspection. */
+/** A response signal counts only in a document about an inspection, and not on the press's page about the body. */
 function response(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
-  return (evidence) => (evidence.aboutInspection ? signal(evidence) : null);
+  // The press quotes a body as the body's own pages do; what it writes around the quotation is its own.
+  return (evidence) => (evidence.aboutInspection && !evidence.pressPage ? signal(evidence) : null);
 }
 
 /**
@@ -897,6 +905,10 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     inspectorateVoice: ownVoice || INSPECTORATE_MARKS.test(text) || INSPECTORATE_ADDRESS.test(text),
     inspectorateMarks: ownVoice || INSPECTORATE_MARKS.test(text),
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
+    // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.
+    pressPage:
+      [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)].some((line) => PRESS_ON_BODY.test(line) || PRESS_WORDS.test(line)) &&
+      !unquoted.some((paragraph) => SPEAKS_AS_THE_BODY.test(paragraph)),
   };
 }
 

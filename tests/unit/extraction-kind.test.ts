@@ -747,6 +747,25 @@ describe('rule: body-speaks', () => {
   ])('the body speaking in its own name at the opening: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-speaks']);
   });
+
+  it.each([
+    [
+      'its words for the body',
+      'Custody failings not good enough, says commissioner\nThe criticism is "not good enough", according to the county’s crime commissioner.\nWest Mercia Police was criticised by HMICFRS.\nResponding to the findings, West Mercia’s Police and Crime Commissioner, John Campion, said care in custody is non-negotiable.',
+    ],
+    [
+      'its advertisements',
+      'Commissioner responds to latest police inspection report\nThe PEEL report was published this week by HMICFRS.\nPolice and Crime Commissioner Philip Seccombe said: “The assessment is rounded.”\nAdvertisement\nHide Ad',
+    ],
+  ])('not on the press’s page quoting the body, known by %s', (_, text) => {
+    expect(read(text).kind).not.toBe('pcc-response');
+  });
+
+  it('but the body’s own column in a paper is the body’s, whatever the paper’s furniture', () => {
+    const text =
+      'Inspectors’ report shows progress at Anyshire Police - Sam Smith\nThe HMICFRS report was published last week.\nAs I said recently, during my time as Police and Crime Commissioner the force has come a long way.\nHide Ad';
+    expect(read(text).kind).toBe('pcc-response');
+  });
 });
 
 describe('rule: speaks-as-the-body', () => {
