@@ -184,6 +184,8 @@ const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|P
 /** A body's archived site saying whose it is: "This is the archived version of Northumbria Police and Crime Commissioner". */
 const ARCHIVED_BODY_SITE =
   /^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner)\b/;
+/** The force's chief officer speaking: "Chief Constable Rob Carden said:". */
+const CHIEF_OFFICER_SPEAKS = /\b(?:Deputy |Assistant )?Chief Constable,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},?\s+(?:said|says)\b/;
 /** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */
 const POINTS_TO_ITS_FORCE =
   /^(?:Are you\s+)?looking for (?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Police|Constabulary)\?$|^Do you need the police\?\s*Visit the\b.{0,60}\b(?:Police|Constabulary) website\b/i;
@@ -621,7 +623,12 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-speaks',
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
-    matches: bodyPage((evidence) => lineMatching(BODY_SPEAKS, [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)])),
+    matches: bodyPage((evidence) => {
+      const opening = [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)];
+      const speaks = opening.findIndex((line) => BODY_SPEAKS.test(line));
+      // The force's page, or the press's, quotes its chief officer first; the body's quotes the body.
+      return speaks === -1 || opening.slice(0, speaks).some((line) => CHIEF_OFFICER_SPEAKS.test(line)) ? null : opening[speaks]!;
+    }),
   },
   {
     name: 'person-answers-as-i',

@@ -761,6 +761,12 @@ describe('rule: body-speaks', () => {
     expect(read(text).kind).not.toBe('pcc-response');
   });
 
+  it('not on a page that quotes the chief constable before the body', () => {
+    const text =
+      'Cumbria Police has been praised in its latest HMICFRS inspection.\nChief Constable Rob Carden said: “We welcome the PEEL inspection report.”\nCumbria’s Police, Fire and Crime Commissioner, David Allen, said: “We cannot be complacent.”';
+    expect(read(text).kindRule).not.toBe('body-speaks');
+  });
+
   it('but the body’s own column in a paper is the body’s, whatever the paper’s furniture', () => {
     const text =
       'Inspectors’ report shows progress at Anyshire Police - Sam Smith\nThe HMICFRS report was published last week.\nAs I said recently, during my time as Police and Crime Commissioner the force has come a long way.\nHide Ad';
