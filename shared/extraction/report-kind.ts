@@ -325,8 +325,13 @@ function organisationAnswering(lines: string[]): string | null {
  */
 const PRESS_REPORT =
   /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
-/** The press's own words for a force and a report, which no inspectorate writes of its work, though the press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’". */
-const PRESS_WORDS = /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|police chiefs? (?:have been|were) (?:told|warned))\b/i;
+/**
+ * The press's own words for a force and a report, which no inspectorate writes of its work, though the
+ * press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’", "has hit out
+ * at", "was quizzed"; and its furniture, "Image caption".
+ */
+const PRESS_WORDS =
+  /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|hits? back|hit out|hits out|quizzed|police chiefs? (?:have been|were) (?:told|warned))\b|^Image caption\b/im;
 /**
  * The press writing of a body as no body writes of itself: "the crime commissioner", "police tsars",
  * a party's label after the name ("Marc Jones (Con)"), and its own furniture ("Advertisement", "Hide Ad").

@@ -503,6 +503,15 @@ describe('rule: press-words', () => {
     expect([result.kind, result.kindRule]).toEqual(['other', 'press-words']);
   });
 
+  it.each([
+    'Bedfordshire’s police and crime commissioner has hit out at an ‘incredibly disappointing’ assessment of the force.\nZoë Billingham, of HMIC, said: “The force is good at tackling anti-social behaviour.”',
+    'Northamptonshire’s police chief hits back over critical report by inspectors\nHM Inspector of Constabulary Roy Wilsher said: “The force needs to get better.”',
+    'The commissioner was quizzed by a member of the public after the inspection.\nHM Inspector of Constabulary Wendy Williams said: “The force needs to make fundamental changes.”',
+    'HMIC voices concerns over undercover police recommendations\nImage caption HMIC made key recommendations\nPolice inspectors say there are concerns.',
+  ])('the press’s idiom or furniture, though it quotes an inspector: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-words']);
+  });
+
   it('not the words quoted, as a body or the inspectorate may quote them', () => {
     const result = read(
       'PEEL 2023–25: Anyshire Police\nThe force told us it had read the “damning” press coverage.\nWe found the force good at answering calls.',
