@@ -20,9 +20,16 @@ const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
 /** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
 const NEWS_DATE_LINE = new RegExp(`^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY})\\.?$`, 'i');
 const PUBLISHED_LINE = new RegExp(
-  `^(?:published(?:\\s+on)?|posted(?:\\s+on)?|first published|publication date|date published|date of publication|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  `^(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
 );
+/** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */
+const PUBLISHED_TODAY = new RegExp(
+  `\\btoday,?\\s*\\(\\s*${WEEKDAY}(${FULL_DATE})\\s*\\)|\\btoday,?\\s+${WEEKDAY}(${FULL_DATE}),?\\s+(?:published|publishes|released)\\b`,
+  'i',
+);
+/** Where a page says it comes out today: its opening paragraphs. */
+const PUBLISHED_TODAY_WITHIN = 6;
 /** A date in brackets at the end of a line. */
 const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 /** A trail of links above the content: "Source · HMICFRS", "Home > Publications > …". */
@@ -404,8 +411,8 @@ export function titleOf(
 interface DateRule {
   name: string;
   doc: string;
-  /** The date the line gives, or null; `inHeader` is whether any prose has come before it. */
-  read: (paragraph: string, inHeader: boolean) => CalendarDate | null;
+  /** The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the paragraph's place. */
+  read: (paragraph: string, inHeader: boolean, index: number) => CalendarDate | null;
 }
 
 /** The publication date rules, tried on each of the first forty paragraphs in turn. */
@@ -424,6 +431,15 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
     read: (paragraph) => (isProse(paragraph) ? null : parseFullDate(DATE_AFTER_TITLE.exec(paragraph)?.[1] ?? '')),
   },
   {
+    name: 'published-today',
+    doc: 'The opening saying the document or report comes out today, with the day: "has today (23 January 2020) published".',
+    read: (paragraph, _inHeader, index) => {
+      if (index >= PUBLISHED_TODAY_WITHIN) return null;
+      const today = PUBLISHED_TODAY.exec(paragraph);
+      return today ? parseFullDate(today[1] ?? today[2]!) : null;
+    },
+  },
+  {
     name: 'date-line-in-header',
     doc: 'A date standing alone before the text proper begins: a letter’s date. Dates in running text are about other things.',
     read: (paragraph, inHeader) => (inHeader && DATE_LINE.test(paragraph) ? parseFullDate(paragraph) : null),
@@ -433,12 +449,13 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
 /** The date the document gives itself, with the rule that read it. */
 export function statedDate(paras: string[]): { publishedOn: CalendarDate | null; explanations: Explanation[] } {
   let inHeader = true;
-  for (const paragraph of paras.slice(0, 40)) {
+  for (const [index, paragraph] of paras.slice(0, 40).entries()) {
     for (const rule of PUBLICATION_DATE_RULES) {
-      const date = rule.read(paragraph, inHeader);
+      const date = rule.read(paragraph, inHeader, index);
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
     }
-    if (isProse(paragraph)) inHeader = false;
+    // A site's cookie notice or banner above the page is its furniture, not the text proper.
+    if (isProse(paragraph) && !neverATitle(paragraph)) inHeader = false;
   }
   return { publishedOn: null, explanations: [] };
 }

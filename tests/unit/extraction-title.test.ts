@@ -563,9 +563,34 @@ describe('rule: published-line', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2023-07-07', 'published-line']);
   });
 
+  it.each([
+    ['Issued: Thursday 9th November 2017', '2017-11-09'],
+    ['Article Published: 03/03/2020 09:31 AM', '2020-03-03'],
+    ['Date uploaded: 29th July 2020', '2020-07-29'],
+  ])('%j, another label for the same', (line, date) => {
+    const result = text(`PCC welcomes the inspection report\n${line}\nThe Commissioner said the report was positive.`);
+    expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
+  });
+
   it('a news site’s "Posted:" with its weekday cut short, above the headline, which is the title', () => {
     const result = text('Posted: Thu 2nd Jul 2015\nPolice chiefs at a crossroads on child abuse\nThe NPCC said forces must change.');
     expect([result.publishedOn, result.dateRule, result.title]).toEqual(['2015-07-02', 'published-line', 'Police chiefs at a crossroads on child abuse']);
+  });
+});
+
+describe('rule: published-today', () => {
+  it.each([
+    ['The inspectorates have today (23 January 2020) published a joint inspection of domestic abuse prosecutions.', '2020-01-23'],
+    ['The Commissioner welcomed the PEEL summary which is published today (27th November 2014).', '2014-11-27'],
+    ['The Inspectorate (CJJI) has today 16 July 2021, published a report on rape.', '2021-07-16'],
+  ])('%j', (opening, date) => {
+    const result = text(`Statement on the inspection\n${opening}\nIt makes recommendations.`);
+    expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-today']);
+  });
+
+  it('not far into the text, where another day is told of', () => {
+    const filler = Array.from({ length: 7 }, (_, index) => `Paragraph ${index + 1} of the text goes on about the force and the report.`);
+    expect(text(['Statement on the inspection', ...filler, 'The panel met today (3 May 2024) to discuss it.'].join('\n')).publishedOn).toBeNull();
   });
 });
 
@@ -597,6 +622,13 @@ describe('rule: date-line-in-header', () => {
     expect(text('HMICFRS Report: Crime Data Integrity re-inspection 2018.\nThe Panel considered the report.').title).toBe(
       'HMICFRS Report: Crime Data Integrity re-inspection 2018',
     );
+  });
+
+  it('a cookie notice above the page does not end its header', () => {
+    const result = text(
+      'This site uses cookies to make the site simpler. Find out more about cookies and how we use them on this site.\nPCC welcomes report\n16 Dec 2022\nThe Commissioner welcomed the report.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2022-12-16', 'date-line-in-header']);
   });
 
   it('a date on its own line after the text has begun is about something else', () => {
