@@ -497,11 +497,12 @@ const INSPECTOR_SIGNS = /^(?:HM|His Majesty['’]s|Her Majesty['’]s) (?:Chief 
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
- * Inspectorate of Constabulary", a letter to a chief constable, commissioner or mayor, "This is HMIC’s
+ * Inspectorate of Constabulary" (or the joint one run onto a title, "… in Kent by HM Inspectorate of Prisons
+ * and HM Inspectorate of Constabulary"), a letter to a chief constable, commissioner or mayor, "This is HMIC’s
  * second assessment", "In making this assessment I", "section 54 … requires me to submit".
  */
 const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|(?<!\bpublished)\sby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate of [\w &]+? and (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
 
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement

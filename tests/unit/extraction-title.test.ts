@@ -215,6 +215,18 @@ describe('a title line carrying more than the title', () => {
     );
   });
 
+  it('the inspectorates’ byline run onto a report’s title line is not part of it, nor “published by” the inspectorate', () => {
+    expect(
+      text(
+        'Report on an unannounced inspection visit to police custody suites in Lancashire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary 31 May–10 June 2016\nThe inspection found progress.',
+      ).title,
+    ).toBe('Report on an unannounced inspection visit to police custody suites in Lancashire');
+    expect(
+      text('Response to inspections of Cumbria Constabulary published by HM Inspectorate of Constabulary and HM Inspectorate of Prisons\nI welcome them.')
+        .title,
+    ).toBe('Response to inspections of Cumbria Constabulary published by HM Inspectorate of Constabulary and HM Inspectorate of Prisons');
+  });
+
   it('a publisher’s name after a dash is not part of the title', () => {
     expect(text('Inspection a comparative study - National Audit Office\nThe report compares inspectorates.').title).toBe('Inspection a comparative study');
     expect(text('Response to the report - Anyshire Police and Crime Commissioner\nThe PCC responds.').title).toBe(
@@ -250,6 +262,12 @@ describe('a title line carrying more than the title', () => {
     'Sean Price was sacked as chief constable in 2012 Credit: Owen Humphreys/PA',
     'Image Credit: States of Jersey Police',
     'Dafydd Llywelyn, Police and Crime Commissioner for Dyfed-Powys',
+    'Strictly embargoed until 00:01 18 December 2014',
+    'Press Notice',
+    'To consider item 15',
+    'Governance, management and politics - To register a FREE account Click here',
+    'Fire',
+    'Lincolnshire PCC Marc Jones.',
     'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
