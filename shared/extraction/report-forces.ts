@@ -64,6 +64,10 @@ function subjectText(paragraph: string): string {
   return sentences.join(' ').replace(MENTIONED_ONLY, ' ');
 }
 
+/** What a page about the police says somewhere, and a fire and rescue service's page need not. */
+const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
+const FIRE_AND_RESCUE = /\bfire (?:and|&) rescue\b|\bFRS\b/i;
+
 /** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */
 const NATIONAL_LEAD = /\bnational\s+lead\s+(?:police\s+)?force\b/i;
 
@@ -89,8 +93,10 @@ export const FORCES_RULES: readonly ForcesRule[] = [
   {
     name: 'named-in-title',
     doc: 'Forces the title names, where a bare place name counts: a force named besides them is a partner or a comparison.',
-    find: ({ heading }) => {
-      const forces = heading ? forcesNamedIn(heading.title, { areas: true }) : [];
+    find: ({ heading, paras }) => {
+      // A fire and rescue service's page never speaking of the police: "Gloucestershire 2018/19" is the service's area.
+      const fireOnly = !paras.some((paragraph) => POLICE_WORDS.test(paragraph)) && paras.some((paragraph) => FIRE_AND_RESCUE.test(paragraph));
+      const forces = heading ? forcesNamedIn(heading.title, { areas: !fireOnly }) : [];
       return forces.length > 0 ? { forces, read: heading!.title } : null;
     },
   },

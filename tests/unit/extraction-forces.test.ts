@@ -25,6 +25,11 @@ describe('rule: named-in-title', () => {
     expect([result.forces, result.forcesRule]).toEqual([['Dorset Police'], 'named-in-title']);
   });
 
+  it('not on a fire and rescue service’s page that never speaks of the police, where the place is the service’s', () => {
+    expect(read('Gloucestershire 2018/19\nHow effective is the fire and rescue service at keeping people safe?').forces).toEqual([]);
+    expect(read('Gloucestershire 2018/19\nThe fire and rescue service works with the police.').forces).toEqual(['Gloucestershire Constabulary']);
+  });
+
   it('a force named besides the one in the title is a partner, not a subject', () => {
     const result = read(
       'Report on an unannounced inspection visit to police custody suites in Warwickshire\nAt that time Warwickshire Police provided its custody services in collaboration with West Mercia Police.',
