@@ -76,7 +76,7 @@ async function reading(bytes: Uint8Array): Promise<{ reading: Reading; unreadabl
     return { reading: result, unreadable: null };
   } catch (error) {
     if (!(error instanceof UnreadableDocumentError)) throw error;
-    return { reading: { kind: 'unreadable', title: null, forces: [], recommendations: [] }, unreadable: error.message };
+    return { reading: { kind: 'unreadable', title: null, publishedOn: null, forces: [], recommendations: [] }, unreadable: error.message };
   }
 }
 
@@ -106,7 +106,7 @@ function report(directory: string, about: string, format: Format, documents: Doc
     `tests/fixtures/${directory}, ${format}: ${totals.documents} documents, ${about}`,
     `  recommendations: ${totals.expected} expected, ${totals.matched} found, ${totals.invented} invented` +
       ` (precision ${share(totals.precision)}, recall ${share(totals.recall)}, F1 ${share(totals.f1)})`,
-    `  kind ${outOf(totals.kindCorrect, totals.documents)}, title ${outOf(totals.titleCorrect, totals.documents)}, forces ${outOf(totals.forcesCorrect, totals.documents)}`,
+    `  kind ${outOf(totals.kindCorrect, totals.documents)}, title ${outOf(totals.titleCorrect, totals.documents)}, forces ${outOf(totals.forcesCorrect, totals.documents)}, publication date ${outOf(totals.datesCorrect, totals.documents)}`,
     `  misses the fixtures list as known: ${totals.knownMisses}`,
   ];
   for (const document of documents) {
@@ -122,7 +122,7 @@ const output = [
   `Extraction scores, ${new Date().toISOString().slice(0, 10)}. A found recommendation is an expected one when it holds at least`,
   `${RECOMMENDATION_SIMILARITY * 100}% of its words (Dice, in a window of the same length) and their refs, where both give one, agree;`,
   `a title is read when at least ${TITLE_SIMILARITY * 100}% of its characters need no edit (Levenshtein) once case, quotes, dashes and spacing`,
-  `are set aside; forces must be the same set.${ONLY ? ` Only the documents whose names start “${ONLY}”.` : ''}`,
+  `are set aside; forces must be the same set, and the publication date the same day.${ONLY ? ` Only the documents whose names start “${ONLY}”.` : ''}`,
   '',
 ];
 for (const { directory, about } of SETS) {

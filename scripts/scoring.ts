@@ -14,6 +14,8 @@ export interface RecommendationText {
 export interface Reading {
   kind: string;
   title: string | null;
+  /** The publication date, from which the statutory last day is counted. */
+  publishedOn: string | null;
   forces: string[];
   recommendations: RecommendationText[];
 }
@@ -190,6 +192,7 @@ export interface DocumentScore {
   inventedRecommendations: number;
   kind: boolean;
   title: boolean;
+  publishedOn: boolean;
   forces: boolean;
   misses: Miss[];
   /** Known misses the extractor now passes: the fixture should drop them. */
@@ -205,11 +208,13 @@ export function scoreDocument(name: string, expected: ExpectedReading, found: Re
   const kind = expected.kind === found.kind;
   const title = titleMatches(expected.title, found.title);
   const forces = forcesMatch(expected.forces, found.forces);
+  const publishedOn = expected.publishedOn === found.publishedOn;
 
   const failed: Array<{ check: string; detail: string }> = [];
   if (!kind) failed.push({ check: 'kind', detail: `expected ${expected.kind}, read ${found.kind}` });
   if (!title) failed.push({ check: 'title', detail: `expected ${quoted(expected.title)}, read ${quoted(found.title)}` });
   if (!forces) failed.push({ check: 'forces', detail: `expected ${listed(expected.forces)}, read ${listed(found.forces)}` });
+  if (!publishedOn) failed.push({ check: 'publication date', detail: `expected ${expected.publishedOn ?? 'none'}, read ${found.publishedOn ?? 'none'}` });
   for (const index of match.missed) {
     const recommendation = expected.recommendations[index]!;
     failed.push({ check: `recommendation ${recommendation.ref ?? index + 1}`, detail: `not found: ${quoted(recommendation.text)}` });
@@ -220,7 +225,7 @@ export function scoreDocument(name: string, expected: ExpectedReading, found: Re
   }
 
   const failedChecks = new Set(failed.map((each) => each.check));
-  const scoredChecks = new Set(['kind', 'title', 'forces', 'recommendations found, and no others']);
+  const scoredChecks = new Set(['kind', 'title', 'forces', 'publication date', 'recommendations found, and no others']);
   for (const [index, recommendation] of expected.recommendations.entries()) scoredChecks.add(`recommendation ${recommendation.ref ?? index + 1}`);
   return {
     name,
@@ -230,6 +235,7 @@ export function scoreDocument(name: string, expected: ExpectedReading, found: Re
     inventedRecommendations: match.invented.length,
     kind,
     title,
+    publishedOn,
     forces,
     misses: failed.map((each) => ({ ...each, knownMiss: expected.knownMisses[each.check] ?? null })),
     // A known miss on a recommendation may be about its addressee or target, which the score does not
@@ -252,6 +258,7 @@ export interface SetScore {
   f1: number | null;
   kindCorrect: number;
   titleCorrect: number;
+  datesCorrect: number;
   forcesCorrect: number;
   knownMisses: number;
 }
@@ -277,6 +284,7 @@ export function scoreSet(documents: DocumentScore[]): SetScore {
     f1,
     kindCorrect: sum((document) => (document.kind ? 1 : 0)),
     titleCorrect: sum((document) => (document.title ? 1 : 0)),
+    datesCorrect: sum((document) => (document.publishedOn ? 1 : 0)),
     forcesCorrect: sum((document) => (document.forces ? 1 : 0)),
     knownMisses: sum((document) => document.misses.filter((miss) => miss.knownMiss !== null).length),
   };

@@ -17,7 +17,14 @@ const SIX_MONTHS = 'Within six months the force should put in place arrangements
 const SUPERVISION = 'By March 2023, all forces should ensure SAC investigations are subject to effective supervision and direction.';
 const CRIME_SCENES = 'By March 2023, forces should make sure their crime scene management practices adhere to the authorised professional pra';
 
-const reading = (overrides: Partial<Reading> = {}): Reading => ({ kind: 'hmicfrs-report', title: 'A report', forces: [], recommendations: [], ...overrides });
+const reading = (overrides: Partial<Reading> = {}): Reading => ({
+  kind: 'hmicfrs-report',
+  title: 'A report',
+  publishedOn: '2024-05-01',
+  forces: [],
+  recommendations: [],
+  ...overrides,
+});
 const expected = (overrides: Partial<ExpectedReading> = {}): ExpectedReading => ({ ...reading(), knownMisses: {}, ...overrides });
 
 describe('recommendation text similarity', () => {
@@ -116,6 +123,7 @@ describe('scoring a document', () => {
       reading({
         kind: 'other',
         title: 'Overall summary',
+        publishedOn: null,
         forces: ['West Mercia Police', 'Warwickshire Police'],
         recommendations: [
           { ref: '1', text: SUPERVISION },
@@ -128,6 +136,7 @@ describe('scoring a document', () => {
       ['kind', null],
       ['title', 'the title block is an image'],
       ['forces', null],
+      ['publication date', null],
       ['recommendation 2', null],
       ['recommendations found, and no others', null],
     ]);
@@ -157,9 +166,23 @@ describe('scoring a set', () => {
         ],
       }),
     );
-    const second = scoreDocument('b.txt', expected({ title: 'B', recommendations: [{ ref: null, text: SIX_MONTHS }] }), reading({ kind: 'other' }));
+    const second = scoreDocument(
+      'b.txt',
+      expected({ title: 'B', recommendations: [{ ref: null, text: SIX_MONTHS }] }),
+      reading({ kind: 'other', publishedOn: '2024-05-02' }),
+    );
     const totals = scoreSet([first, second]);
-    expect(totals).toMatchObject({ documents: 2, expected: 3, found: 2, matched: 1, invented: 1, kindCorrect: 1, titleCorrect: 1, forcesCorrect: 2 });
+    expect(totals).toMatchObject({
+      documents: 2,
+      expected: 3,
+      found: 2,
+      matched: 1,
+      invented: 1,
+      kindCorrect: 1,
+      titleCorrect: 1,
+      datesCorrect: 1,
+      forcesCorrect: 2,
+    });
     expect(totals.precision).toBe(0.5);
     expect(totals.recall).toBeCloseTo(1 / 3);
     expect(totals.f1).toBeCloseTo(0.4);
