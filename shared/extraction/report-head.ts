@@ -462,8 +462,9 @@ export function statedDate(paras: string[]): { publishedOn: CalendarDate | null;
       const date = rule.read(paragraph, inHeader, index);
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
     }
-    // A site's cookie notice or banner above the page is its furniture, not the text proper.
-    if (isProse(paragraph) && !neverATitle(paragraph)) inHeader = false;
+    // A site's cookie notice or banner above the page is its furniture, not the text proper; the page begins after its skip link.
+    if (SKIP_LINK.test(paragraph)) inHeader = true;
+    else if (isProse(paragraph) && !neverATitle(paragraph)) inHeader = false;
   }
   return { publishedOn: null, explanations: [] };
 }

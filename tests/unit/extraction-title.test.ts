@@ -649,6 +649,13 @@ describe('rule: date-line-in-header', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2022-12-16', 'date-line-in-header']);
   });
 
+  it('nor does a cookie banner’s prose above the page’s skip link', () => {
+    const result = text(
+      'Necessary cookies enable core functionality. You may disable these by changing your browser settings.\nSkip to main content\nPCC welcomes report\n24 July 2025\nThe Commissioner welcomed the report.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2025-07-24', 'date-line-in-header']);
+  });
+
   it('a date on its own line after the text has begun is about something else', () => {
     expect(text('Custody review\nThe force has made progress since the inspection we carried out last year.\n3 November 2023').publishedOn).toBeNull();
   });
