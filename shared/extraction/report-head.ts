@@ -18,9 +18,12 @@ const FEDERATION_BANNER = /^(?:[A-Z][\w-]*\s+){1,3}Police Federation(?: of Engla
 /** A date in figures alone, however separated: "18.02.16", "3-11-2016"; a news site's, never a title. */
 const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
 /** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
-const NEWS_DATE_LINE = new RegExp(`^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY})\\.?$`, 'i');
+const NEWS_DATE_LINE = new RegExp(
+  `^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}|\\d{1,2}[:.]\\d{2}\\s+${FULL_DATE})\\.?(?:\\s+This (?:story|article) is (?:over|more than) \\d+ \\w+ old)?$`,
+  'i',
+);
 const PUBLISHED_LINE = new RegExp(
-  `^(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
 );
 /** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */
@@ -49,10 +52,12 @@ const PAGE_FURNITURE =
  * labels ("Date Published", "Key information", "Agenda and minutes"), a notice of its own trouble ("We are currently
  * experiencing network problems …"), a post's age ("(2 years, 2 months ago)"), a menu joined by pluses ("Police + Fire"),
  * a press notice's embargo ("Strictly embargoed until 00:01 18 December 2014"), a committee's item line ("To consider
- * item 15"), a sign-up link ("To register a FREE account Click here"), a date widget ("90 days from today is …") and a federation's banner.
+ * item 15"), a sign-up link ("To register a FREE account Click here"), the weather ("7.2 C"), a trail ending in "News
+ * Article", a record's navigation ("Previous Section | Back to Table of Contents"), a committee's chair in brackets, an
+ * image's file name ("HoC 85mm(Green).tif"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^date (?:published|posted)\s*:?$|^(?:strictly\s+)?embargoed\b|^to consider item\s+\d+\b|\bregister a free account\b|^key information$|^publication (?:type|date)\s*:|^we are (?:currently )?experiencing\b|^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$|^agenda(?:,? decisions)? and (?:draft )?minutes$|^(?:[\w’'-]+\s+){0,5}[\w’'-]+ \+ [\w’'-]+$|^(?:create (?:a )?new account|(?:log|sign) ?in|register)$|^welcome to\b.{0,60}$|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^date (?:published|posted)\s*:?$|^-?\d{1,2}(?:\.\d)?\s*°?\s*C$|^home(?:\s+[\w&'’-]+){0,5}\s+news(?:\s+article)?$|\b(?:previous|next) (?:section|page)\b.*\||^\[[^\]]*\bin the Chair\]$|\.(?:tiff?|jpe?g|png|gif|svg|eps)$|^(?:strictly\s+)?embargoed\b|^to consider item\s+\d+\b|\bregister a free account\b|^key information$|^publication (?:type|date)\s*:|^we are (?:currently )?experiencing\b|^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$|^agenda(?:,? decisions)? and (?:draft )?minutes$|^(?:[\w’'-]+\s+){0,5}[\w’'-]+ \+ [\w’'-]+$|^(?:create (?:a )?new account|(?:log|sign) ?in|register)$|^welcome to\b.{0,60}$|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -449,8 +454,8 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   },
   {
     name: 'date-line-in-header',
-    doc: 'A date standing alone before the text proper begins: a letter’s date. Dates in running text are about other things.',
-    read: (paragraph, inHeader) => (inHeader && DATE_LINE.test(paragraph) ? parseFullDate(paragraph) : null),
+    doc: 'A date standing alone before the text proper begins, a letter’s or a news item’s with its time. Dates in running text are about other things.',
+    read: (paragraph, inHeader) => (inHeader && (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) ? parseFullDate(paragraph) : null),
   },
 ];
 

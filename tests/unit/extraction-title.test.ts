@@ -268,6 +268,13 @@ describe('a title line carrying more than the title', () => {
     'Governance, management and politics - To register a FREE account Click here',
     'Fire',
     'Lincolnshire PCC Marc Jones.',
+    '7.2 C',
+    'Home Bury St Edmunds News Article',
+    'Previous Section | Back to Table of Contents | Lords Hansard Home Page |',
+    '[Mr. George Stevenson in the Chair]',
+    'HoC 85mm(Green).tif',
+    'Dorset | Posted on April 14th, 2025',
+    'March 17, 2023 9.00 am This story is over 20 months old',
     'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
@@ -585,6 +592,7 @@ describe('rule: published-line', () => {
     ['Issued: Thursday 9th November 2017', '2017-11-09'],
     ['Article Published: 03/03/2020 09:31 AM', '2020-03-03'],
     ['Date uploaded: 29th July 2020', '2020-07-29'],
+    ['Dorset | Posted on April 14th, 2025', '2025-04-14'],
   ])('%j, another label for the same', (line, date) => {
     const result = text(`PCC welcomes the inspection report\n${line}\nThe Commissioner said the report was positive.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
@@ -640,6 +648,14 @@ describe('rule: date-line-in-header', () => {
     expect(text('HMICFRS Report: Crime Data Integrity re-inspection 2018.\nThe Panel considered the report.').title).toBe(
       'HMICFRS Report: Crime Data Integrity re-inspection 2018',
     );
+  });
+
+  it.each([
+    ['23:05 24/11/2022', '2022-11-24'],
+    ['March 17, 2023 9.00 am This story is over 20 months old', '2023-03-17'],
+  ])('a news site’s date line with its time and notices: %j', (line, date) => {
+    const result = text(`Force responds to inspection\n${line}\nThe chief constable said the force would improve.`);
+    expect(result.publishedOn).toBe(date);
   });
 
   it('a cookie notice above the page does not end its header', () => {
