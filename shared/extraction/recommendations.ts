@@ -8,6 +8,9 @@ import { AFTER_ITEM_NUMBER, bulletsOf, SENTENCE_END, standsAsHeading, startsSubL
 import { firstSentence, parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
 
+/** The findings a recommendation's explanations name, as recorded below: "recommendation 2", "target of recommendation 2", "addressees of recommendation 2". */
+export const RECOMMENDATION_FINDING = /^(?:(?:target|addressees) of )?recommendation\b/;
+
 export interface Findings {
   recommendations: ExtractedRecommendation[];
   areasForImprovement: ExtractedStatement[];

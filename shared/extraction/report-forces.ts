@@ -64,8 +64,8 @@ function subjectText(paragraph: string): string {
   return sentences.join(' ').replace(MENTIONED_ONLY, ' ');
 }
 
-/** What a page about the police says somewhere, and a fire and rescue service's page need not. */
-const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
+/** What a page about the police says somewhere, and a fire and rescue service's page need not: the inspectorate's own name, "… of Constabulary and Fire & Rescue Services", aside. */
+const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
 const FIRE_AND_RESCUE = /\bfire (?:and|&) rescue\b|\bFRS\b/i;
 
 /** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */

@@ -57,7 +57,7 @@ const PAGE_FURNITURE =
  * image's file name ("HoC 85mm(Green).tif"), a date widget ("90 days from today is …") and a federation's banner.
  */
 const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^date (?:published|posted)\s*:?$|^-?\d{1,2}(?:\.\d)?\s*°?\s*C$|^home(?:\s+[\w&'’-]+){0,5}\s+news(?:\s+article)?$|\b(?:previous|next) (?:section|page)\b.*\||^\[[^\]]*\bin the Chair\]$|\.(?:tiff?|jpe?g|png|gif|svg|eps)$|^(?:strictly\s+)?embargoed\b|^to consider item\s+\d+\b|\bregister a free account\b|^key information$|^publication (?:type|date)\s*:|^we are (?:currently )?experiencing\b|^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$|^agenda(?:,? decisions)? and (?:draft )?minutes$|^(?:[\w’'-]+\s+){0,5}[\w’'-]+ \+ [\w’'-]+$|^(?:create (?:a )?new account|(?:log|sign) ?in|register)$|^welcome to\b.{0,60}$|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
+  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^date (?:published|posted)\s*:?$|^-?\d{1,2}(?:\.\d)?\s*°?\s*C$|^home(?:\s+[\w&'’-]+){0,5}\s+news(?:\s+article)?$|^(?:previous|next) (?:section|page)\b.*\||^\[[^\]]*\bin the Chair\]$|\.(?:tiff?|jpe?g|png|gif|svg|eps)$|^(?:strictly\s+)?embargoed\s+(?:until|till|to)\b|^to consider item\s+\d+\b|\bregister a free account\b|^key information$|^publication (?:type|date)\s*:|^we are (?:currently )?experiencing\b|^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$|^agenda(?:,? decisions)? and (?:draft )?minutes$|^(?:[\w’'-]+\s+){0,5}[\w’'-]+ \+ [\w’'-]+$|^(?:create (?:a )?new account|(?:log|sign) ?in|register)$|^welcome to (?:the )?[\w ]{0,40}(?:website|site|online|magazine)$|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner"; and a person's name with the body's
@@ -103,8 +103,14 @@ function isPersonsName(line: string, paras: string[]): boolean {
   return paras.some((paragraph) => paragraph !== line && asPerson.test(paragraph));
 }
 
-/** A photograph's caption, by its credit: "Sean Price was sacked in 2012 Credit: Owen Humphreys/PA", "Image Credit: States of Jersey Police". */
-const PHOTO_CREDIT = /\b(?:(?:Photo(?:graph)?|Picture|Image)\s+)?[Cc]redit:\s+\S/;
+/**
+ * A photograph's caption, by its credit: "Sean Price was sacked in 2012 Credit: Owen Humphreys/PA", "Image
+ * Credit: States of Jersey Police"; not a name ending in the word ("Universal Credit: the impact on policing").
+ */
+const PHOTO_CREDIT = /^(?:Photo(?:graph)?|Picture|Image)\s+[Cc]redit:\s+\S|(?<![A-Z][\w’'-]*\s)\bCredit:\s+\S/;
+/** Two inspectorates' byline, as a joint report's cover gives it: "… in Lancashire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not "published by". */
+export const JOINT_INSPECTORATES_BYLINE =
+  /(?<!\bpublished)\s+by\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate of [\w &]+?\s+and\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate\b/;
 /** A written question in Parliament, asked in its set form: "To ask the Secretary of State for the Home Department if …". */
 const PARLIAMENTARY_QUESTION = /^To ask (?:the|His|Her)\s/;
 
@@ -149,7 +155,7 @@ const COVER_TAIL = new RegExp(`\\s+(?:(?:${MONTH_NAME})\\s+\\d{4}\\s+)?©\\s*(?:
  * The inspector a cover names under its title: "… in England and Wales 2016 Her Majesty’s Chief Inspector
  * of Constabulary", "… Her Majesty’s Inspector David Blakey CBE"; not a headline's "… says His Majesty’s Inspector".
  */
-const COVER_AUTHOR = /(?<=\S\s+\S+\s+\S+)\s+(?:Her|His) Majesty['’]s (?:Chief )?Inspector (?:of Constabulary\b|[A-Z]).*$/;
+const COVER_AUTHOR = /(?<=\S\s+\S+\s+\S+)(?<!\b(?:says|said),?)\s+(?:Her|His) Majesty['’]s (?:Chief )?Inspector (?:of Constabulary\b|[A-Z]).*$/;
 
 /**
  * A report's cover run into its opening page, as some PDFs' text comes: the title is what stands before
@@ -237,6 +243,7 @@ export function documentHead(paras: string[]): DocumentHead {
   const above = lines.slice(0, dateIndex);
   // One short line over a date is a headline and its dateline ("Stalking Victims Failed says HMIC" / "5th July 2017"), not an address.
   const letter =
+    dateIndex > 0 &&
     (above.length > 1 || above.some(isLetterhead)) &&
     above.every((paragraph) => isLetterhead(paragraph) || (paragraph.split(' ').length <= 5 && !PUBLISHED_LINE.test(paragraph)));
   return { start, lines, letterDate: letter ? dateIndex : null };
@@ -258,17 +265,14 @@ function cleanTitle(text: string): string {
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s+\|\s+[^|]{1,60}$/, '')
       // The inspectorates' byline run onto the title line: "… custody suites in Lancashire by HM Inspectorate of Prisons and …".
-      .replace(
-        /(?<=\S)(?<!\bpublished)\s+by\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate of [\w &]+?\s+and\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate\b.*$/,
-        '',
-      )
+      .replace(new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`), '')
       // A publisher's name after a dash, as a page's title carries it: "… - National Audit Office", "… – BBC News".
       .replace(
         /(?<=\S)\s+[-–—]\s+(?:[A-Z][\w&.’'-]*\s+){0,3}(?:Office|News|Online|Magazine|Journal|Gazette|Times|Post|Echo|Telegraph|Guardian|Independent|Herald|Chronicle|Advertiser|GOV\.UK)$/,
         '',
       )
       // Parliament's committee pages: "Inspection in home affairs and justice - Public Accounts Contents".
-      .replace(/(?<=\S)(?:\s+-\s+[A-Z][\w ,&’'-]{2,60}?)?\s+Contents$/, '')
+      .replace(/(?<=\S)(?<!\b[Tt]able of)(?:\s+-\s+[A-Z][\w ,&’'-]{2,60}?)?\s+Contents$/, '')
       .replace(/\s*\(\d{3,6}\)$/, '')
       // A report's cover run into one line: "Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: …".
       .replace(COVER_TAIL, '')
@@ -424,7 +428,7 @@ export function titleOf(
 interface DateRule {
   name: string;
   doc: string;
-  /** The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the paragraph's place. */
+  /** The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the paragraph's place in the page proper. */
   read: (paragraph: string, inHeader: boolean, index: number) => CalendarDate | null;
 }
 
@@ -462,14 +466,18 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
 /** The date the document gives itself, with the rule that read it. */
 export function statedDate(paras: string[]): { publishedOn: CalendarDate | null; explanations: Explanation[] } {
   let inHeader = true;
+  // Where the page proper begins: after its skip link, when it has one.
+  let opensAt = 0;
   for (const [index, paragraph] of paras.slice(0, 40).entries()) {
     for (const rule of PUBLICATION_DATE_RULES) {
-      const date = rule.read(paragraph, inHeader, index);
+      const date = rule.read(paragraph, inHeader, index - opensAt);
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
     }
     // A site's cookie notice or banner above the page is its furniture, not the text proper; the page begins after its skip link.
-    if (SKIP_LINK.test(paragraph)) inHeader = true;
-    else if (isProse(paragraph) && !neverATitle(paragraph)) inHeader = false;
+    if (SKIP_LINK.test(paragraph)) {
+      inHeader = true;
+      opensAt = index + 1;
+    } else if (isProse(paragraph) && !neverATitle(paragraph)) inHeader = false;
   }
   return { publishedOn: null, explanations: [] };
 }

@@ -4,7 +4,7 @@ import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
-import { explain, neverATitle, SITE_NAME, type Title } from './report-head';
+import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
 import { FORCE_LEVEL_ACTOR, INSPECTORATE, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
@@ -17,11 +17,11 @@ const POLICE_INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constab
  * Wales's was), answering to Scottish ministers: not the subject of HMICFRS's reports.
  */
 const SCOTTISH_POLICING =
-  /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b|\b(?:across|in) Scotland\b/;
+  /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b/;
 /** What a page about policing in England and Wales names: its inspectorate, the countries, the Home Office. */
 const ENGLAND_AND_WALES = /\bHMICFRS\b|\bEngland\b|\bWales\b|\bHome (?:Office|Secretary)\b/;
 /** A House of Commons committee's report as Parliament's site gives it: its title then "Contents", and the committee's conclusions. */
-const COMMITTEE_REPORT_PAGE = /^\S.{2,160}\sContents$/;
+const COMMITTEE_REPORT_PAGE = /^\S.{2,160}(?<!\b[Tt]able of)\sContents$/;
 const COMMITTEE_VOICE = /^Conclusions and recommendations$|\b(?:the|this|our) Committee\b/m;
 /** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
 const FORCE_ACCEPTS_FINDINGS =
@@ -134,7 +134,7 @@ const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime
  * "Chief Constable Mike Cunningham, College of Policing CEO, said".
  */
 const ASSOCIATION_SPEAKERS =
-  /\bAPCC(?:['’]s)?\s+(?:[\w’'-]+\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
+  /\bAPCC(?:['’]s)?\s+(?:(?:[A-Z][\w’'-]*|joint)\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
 /** A name's letters, with the accents of Welsh and other names: "Siân", "Llŷr", "Zoë". */
 const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
@@ -336,7 +336,7 @@ const PRESS_WORDS =
  * The press writing of a body as no body writes of itself: "the crime commissioner", "police tsars",
  * a party's label after the name ("Marc Jones (Con)"), and its own furniture ("Advertisement", "Hide Ad").
  */
-const PRESS_ON_BODY = /^Advertisement$|\bHide Ad\b|(?<!\band\s)\b(?:crime|police) (?:commissioner|tsar|boss)s?\b|\((?:Con|Lab|LD|Lib Dem)\)/m;
+const PRESS_ON_BODY = /^Advertisement$|\bHide Ad\b|(?<!\b(?:and|&)\s)\b(?:crime|police) (?:commissioner|tsar|boss)s?\b|\((?:Con|Lab|LD|Lib Dem)\)/m;
 /**
  * A reporter's byline or a reporter's source, which no page of the inspectorate's carries, even one
  * quoting its inspectors: "by Brian Sims", "Author: Molly Hookings", "FIRE Correspondent", "…, UK
@@ -497,12 +497,11 @@ const INSPECTOR_SIGNS = /^(?:HM|His Majesty['’]s|Her Majesty['’]s) (?:Chief 
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
- * Inspectorate of Constabulary" (or the joint one run onto a title, "… in Kent by HM Inspectorate of Prisons
- * and HM Inspectorate of Constabulary"), a letter to a chief constable, commissioner or mayor, "This is HMIC’s
+ * Inspectorate of Constabulary", a letter to a chief constable, commissioner or mayor, "This is HMIC’s
  * second assessment", "In making this assessment I", "section 54 … requires me to submit".
  */
 const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|(?<!\bpublished)\sby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate of [\w &]+? and (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
+  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
 
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement
@@ -517,6 +516,8 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||
+    // The joint byline, run onto a title: "Custody in Kent by HM Inspectorate of Prisons and HM Inspectorate of Constabulary".
+    JOINT_INSPECTORATES_BYLINE.test(text) ||
     INSPECTOR_SIGNS.test(text)
   );
 }
@@ -894,7 +895,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const withoutOthers = text.replace(OTHER_INSPECTORATE, ' ');
   const namesInspectorate = (withoutOthers === text ? INSPECTORATE : POLICE_INSPECTORATE).test(withoutOthers);
   const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
-  const ownVoice = unquoted.some((paragraph) => OWN_VOICE.test(paragraph));
+  const inspectorateMarks = unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_MARKS.test(text);
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
   return {
@@ -915,8 +916,8 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
         ? (paras[opensAt] ?? null)
         : null,
     unquoted,
-    inspectorateVoice: ownVoice || INSPECTORATE_MARKS.test(text) || INSPECTORATE_ADDRESS.test(text),
-    inspectorateMarks: ownVoice || INSPECTORATE_MARKS.test(text),
+    inspectorateVoice: inspectorateMarks || INSPECTORATE_ADDRESS.test(text),
+    inspectorateMarks,
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
     // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.
     pressPage:

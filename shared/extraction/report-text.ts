@@ -3,7 +3,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import { levelOf } from './addressees';
 import { blocksToText, type StructuredDocument } from './blocks';
 import type { Explanation } from './explanations';
-import { type Findings, findFindings } from './recommendations';
+import { type Findings, findFindings, RECOMMENDATION_FINDING } from './recommendations';
 import { forcesOf } from './report-forces';
 import { documentHead, statedDate, titleOf } from './report-head';
 import { kindEvidence, kindOf, type Publisher, respondsToOf, sameDayAsReport } from './report-kind';
@@ -78,7 +78,7 @@ export function readDocument(document: StructuredDocument, publisher: Publisher 
   const counts = statedCounts(paras);
   const recommendations = othersRecommendations ? [] : findings.recommendations;
   const findingExplanations = othersRecommendations
-    ? findings.explanations.filter(({ finding }) => !/^(?:target of )?recommendation\b|^addressees? of recommendation\b/.test(finding))
+    ? findings.explanations.filter(({ finding }) => !RECOMMENDATION_FINDING.test(finding))
     : findings.explanations;
   const result: ExtractionResult = {
     ...facts,
@@ -88,8 +88,9 @@ export function readDocument(document: StructuredDocument, publisher: Publisher 
     })),
     areasForImprovement: findings.areasForImprovement,
     causesOfConcern: findings.causesOfConcern,
-    statedRecommendationCount: counts.total,
-    statedForceLevelRecommendationCount: counts.forceLevel,
+    // Another body's count of its own recommendations is not the inspectorate's either.
+    statedRecommendationCount: othersRecommendations ? null : counts.total,
+    statedForceLevelRecommendationCount: othersRecommendations ? null : counts.forceLevel,
   };
   return { result, explanations: [...explanations, ...findingExplanations] };
 }

@@ -27,6 +27,9 @@ describe('rule: named-in-title', () => {
 
   it('not on a fire and rescue service’s page that never speaks of the police, where the place is the service’s', () => {
     expect(read('Gloucestershire 2018/19\nHow effective is the fire and rescue service at keeping people safe?').forces).toEqual([]);
+    expect(
+      read('Gloucestershire 2018/19\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services inspected the fire and rescue service.').forces,
+    ).toEqual([]);
     expect(read('Gloucestershire 2018/19\nThe fire and rescue service works with the police.').forces).toEqual(['Gloucestershire Constabulary']);
   });
 

@@ -478,6 +478,13 @@ describe('rule: scottish-policing', () => {
     expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'scottish-policing', []]);
   });
 
+  it('nor an inspection of forces in England and Wales that speaks of Scotland in passing', () => {
+    const text =
+      'Stop and search review\nHMIC inspected forces. We found officers in Scotland and elsewhere use the power well.\nRecommendation 1\nWithin six months, chief constables should publish their stop and search data.';
+    expect(read(text).kindRule).not.toBe('scottish-policing');
+    expect(extractFromText(text).recommendations).toHaveLength(1);
+  });
+
   it('a report on England and Wales that names Police Scotland in passing is not', () => {
     const text =
       'PEEL 2023–25: An inspection of Anyshire Police\nThe force shares a firearms range with Police Scotland.\nRecommendation 1\nBy March 2025, the force should improve how it answers 999 calls in England and Wales.';

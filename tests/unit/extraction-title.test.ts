@@ -3,7 +3,7 @@ import { extractDocument } from '../../shared/extraction';
 import { blocksToText, type DocumentBlock, type StructuredDocument } from '../../shared/extraction/blocks';
 import { textDocument } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
-import { PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
+import { documentHead, PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
 import { reportFacts } from '../../shared/extraction/report-text';
 import { expectNamedRules } from '../support/rule-tables';
 
@@ -152,6 +152,13 @@ describe('a site’s banner and byline above the title', () => {
   });
 });
 
+describe('a letter’s head', () => {
+  it('is only where there is a date line: a page of short lines without one is no letter', () => {
+    expect(documentHead(['Home', 'News', 'Short title here', 'Another line']).letterDate).toBeNull();
+    expect(text('Home\nNews\nCustody in Kent\nThe suites were clean and the staff were kind to everyone they held.').titleRule).toBe('first-line');
+  });
+});
+
 describe('a headline over its dateline', () => {
   it('is the title, not a letter’s address over its date', () => {
     expect(
@@ -212,6 +219,9 @@ describe('a title line carrying more than the title', () => {
     ).toBe('State of Policing The Annual Assessment of Policing in England and Wales 2016');
     expect(text('North Yorkshire Police “Improves its performance” says His Majesty’s Inspector\nThe report was published today.').title).toBe(
       'North Yorkshire Police “Improves its performance” says His Majesty’s Inspector',
+    );
+    expect(text('Forces must do better on stalking, says Her Majesty’s Inspector of Constabulary Zoë Billingham\nThe report was published today.').title).toBe(
+      'Forces must do better on stalking, says Her Majesty’s Inspector of Constabulary Zoë Billingham',
     );
   });
 
@@ -282,7 +292,15 @@ describe('a title line carrying more than the title', () => {
     );
   });
 
-  it.each(['Letter to the Editor', 'Police unveil new force logo', 'Policing plan 2017-2018'])('%j is a title all the same', (title) => {
+  it.each([
+    'Letter to the Editor',
+    'Police unveil new force logo',
+    'Policing plan 2017-2018',
+    'Universal Credit: the impact on policing',
+    'Welcome to the PEEL assessment for Kent Police',
+    'Embargoed report on stalking published',
+    'Table of Contents and summary',
+  ])('%j is a title all the same', (title) => {
     expect(text(`${title}\nThe inspectorates published their report today.`).title).toBe(title);
   });
 
@@ -612,6 +630,19 @@ describe('rule: published-today', () => {
   ])('%j', (opening, date) => {
     const result = text(`Statement on the inspection\n${opening}\nIt makes recommendations.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-today']);
+  });
+
+  it('in the opening counted from the page’s skip link, whatever furniture is above it', () => {
+    const furniture = ['Cookies on this site', 'Menu', 'Search', 'Home', 'News', 'Contact us'];
+    const page = [...furniture, 'Skip to main content', 'Statement on the inspection', 'The inspectorates have today (23 January 2020) published a report.'];
+    expect(text(page.join('\n')).publishedOn).toBe('2020-01-23');
+  });
+
+  it('up to the sixth paragraph of the page, not the seventh', () => {
+    const filler = (count: number) => Array.from({ length: count }, (_, index) => `Paragraph ${index + 1} of the text goes on about the force and the report.`);
+    const line = 'The inspectorates have today (23 January 2020) published a report.';
+    expect(text(['Statement on the inspection', ...filler(4), line].join('\n')).publishedOn).toBe('2020-01-23');
+    expect(text(['Statement on the inspection', ...filler(5), line].join('\n')).publishedOn).toBeNull();
   });
 
   it('not far into the text, where another day is told of', () => {
