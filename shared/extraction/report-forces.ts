@@ -94,10 +94,11 @@ export const FORCES_RULES: readonly ForcesRule[] = [
     name: 'named-in-title',
     doc: 'Forces the title names, where a bare place name counts: a force named besides them is a partner or a comparison.',
     find: ({ heading, paras }) => {
+      if (!heading) return null;
       // A fire and rescue service's page never speaking of the police: "Gloucestershire 2018/19" is the service's area.
       const fireOnly = !paras.some((paragraph) => POLICE_WORDS.test(paragraph)) && paras.some((paragraph) => FIRE_AND_RESCUE.test(paragraph));
-      const forces = heading ? forcesNamedIn(heading.title, { areas: !fireOnly }) : [];
-      return forces.length > 0 ? { forces, read: heading!.title } : null;
+      const forces = forcesNamedIn(heading.title, { areas: !fireOnly });
+      return forces.length > 0 ? { forces, read: heading.title } : null;
     },
   },
   {

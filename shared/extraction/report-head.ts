@@ -111,6 +111,8 @@ const PHOTO_CREDIT = /^(?:Photo(?:graph)?|Picture|Image)\s+[Cc]redit:\s+\S|(?<![
 /** Two inspectorates' byline, as a joint report's cover gives it: "… in Lancashire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not "published by". */
 export const JOINT_INSPECTORATES_BYLINE =
   /(?<!\bpublished)\s+by\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate of [\w &]+?\s+and\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate\b/;
+/** That byline and all after it, as it runs onto a title line. */
+const JOINT_BYLINE_TO_END = new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`);
 /** A written question in Parliament, asked in its set form: "To ask the Secretary of State for the Home Department if …". */
 const PARLIAMENTARY_QUESTION = /^To ask (?:the|His|Her)\s/;
 
@@ -265,7 +267,7 @@ function cleanTitle(text: string): string {
       .replace(/^(?:Re|RE|Subject|SUBJECT)\s*:\s*/, '')
       .replace(/\s+\|\s+[^|]{1,60}$/, '')
       // The inspectorates' byline run onto the title line: "… custody suites in Lancashire by HM Inspectorate of Prisons and …".
-      .replace(new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`), '')
+      .replace(JOINT_BYLINE_TO_END, '')
       // A publisher's name after a dash, as a page's title carries it: "… - National Audit Office", "… – BBC News".
       .replace(
         /(?<=\S)\s+[-–—]\s+(?:[A-Z][\w&.’'-]*\s+){0,3}(?:Office|News|Online|Magazine|Journal|Gazette|Times|Post|Echo|Telegraph|Guardian|Independent|Herald|Chronicle|Advertiser|GOV\.UK)$/,
