@@ -4,6 +4,7 @@ import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, GREETING, isLetterhead, POSTCODE, type Title } from './report-head';
 import { NATIONAL_INSPECTION } from './report-kind';
+import { FIRE_AND_RESCUE } from './vocabulary';
 
 /**
  * Where a force is named without being the subject: a partner ("in collaboration with West Mercia
@@ -64,9 +65,12 @@ function subjectText(paragraph: string): string {
   return sentences.join(' ').replace(MENTIONED_ONLY, ' ');
 }
 
-/** What a page about the police says somewhere, and a fire and rescue service's page need not: the inspectorate's own name, "… of Constabulary and Fire & Rescue Services", aside. */
+/**
+ * What a page about the police says somewhere, and a fire and rescue service's page need not: the
+ * inspectorate's own name, "… of Constabulary and Fire & Rescue Services", aside. Not the words
+ * s55.ts weighs a title's subject with: a page is the police's if it speaks of them once, by PCC or PEEL too.
+ */
 const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
-const FIRE_AND_RESCUE = /\bfire (?:and|&) rescue\b|\bFRS\b/i;
 
 /** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */
 const NATIONAL_LEAD = /\bnational\s+lead\s+(?:police\s+)?force\b/i;

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { StructuredDocument } from './blocks';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
+import { MAJESTYS } from './vocabulary';
 
 /** An Explanation, with what was read cut to the 300 characters the type promises. */
 export function explain(finding: string, rule: string, read: string): Explanation {
@@ -109,8 +110,9 @@ function isPersonsName(line: string, paras: string[]): boolean {
  */
 const PHOTO_CREDIT = /^(?:Photo(?:graph)?|Picture|Image)\s+[Cc]redit:\s+\S|(?<![A-Z][\w’'-]*\s)\bCredit:\s+\S/;
 /** Two inspectorates' byline, as a joint report's cover gives it: "… in Lancashire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not "published by". */
-export const JOINT_INSPECTORATES_BYLINE =
-  /(?<!\bpublished)\s+by\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate of [\w &]+?\s+and\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+Inspectorate\b/;
+export const JOINT_INSPECTORATES_BYLINE = new RegExp(
+  String.raw`(?<!\bpublished)\s+by\s+${MAJESTYS}\s+Inspectorate of [\w &]+?\s+and\s+${MAJESTYS}\s+Inspectorate\b`,
+);
 /** That byline and all after it, as it runs onto a title line. */
 const JOINT_BYLINE_TO_END = new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`);
 /** A written question in Parliament, asked in its set form: "To ask the Secretary of State for the Home Department if …". */
@@ -143,13 +145,13 @@ const SECTION_HEADING = new RegExp(
   String.raw`^(?:\d{1,2}\.?\s+)?(?:(?:overall |executive |main |key |report )?summary(?: of findings)?|introduction|(?:table of )?contents|recommendations?|areas? for improvement|causes? (?:of|for) concern|foreword|preface|our judgments?|(?:key |main )?findings|background|conclusions?|methodology|glossary|overview|about (?:this report|us|the inspection)|terms of reference|(?:annex|appendix)(?:\s+[A-Z\d]{1,3})?|next steps|acknowledg(?:e)?ments|${WELSH_SECTION_HEADINGS})\s*:?$`,
   'i',
 );
-/** A document-sharing site's snippet of the document, cut short: "report on an unannounced inspection visit to police ... · section 2. background …". */
 /** A line that is only a number: a page count, or a page's number. */
 const PAGE_COUNT = /^\d{1,4}$/;
+/** A document-sharing site's snippet of the document, cut short: "report on an unannounced inspection visit to police ... · section 2. background …". */
 const SHARED_DOCUMENT_SNIPPET = /(?:\.\.\.|…|€¦)\s*·\s|\s·\s.*(?:\.\.\.|…|€¦)/;
 /** What follows the title on such a copy's first page: the inspectorates' byline, the date, the copyright. */
 const SHARED_DOCUMENT_TAIL = new RegExp(
-  `\\s+(?:by\\s+(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:ate)?\\b.*|(?:\\d{1,2}(?:[–-]\\d{1,2})?\\s+)?(?:${MONTH_NAME})\\s+\\d{4}\\b.*|©.*)$`,
+  `\\s+(?:by\\s+${MAJESTYS}\\s+(?:Chief\\s+)?Inspector(?:ate)?\\b.*|(?:\\d{1,2}(?:[–-]\\d{1,2})?\\s+)?(?:${MONTH_NAME})\\s+\\d{4}\\b.*|©.*)$`,
 );
 /** What follows a report's title on its cover: the month, the copyright, the ISBN. */
 const COVER_TAIL = new RegExp(`\\s+(?:(?:${MONTH_NAME})\\s+\\d{4}\\s+)?©\\s*(?:HMICFRS|HMIC)\\b.*$`);

@@ -5,11 +5,13 @@ import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
-import { FORCE_LEVEL_ACTOR, INSPECTORATE, PEEL } from './vocabulary';
+import { FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
-const OTHER_INSPECTORATE =
-  /\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector(?:ate)?\s+of\s+(?:Prisons|Probation|Education)\b|\bHMI\s*(?:Prisons|Probation)\b|\bHMIP\b|\bOfsted\b|\bHMCPSI\b|\bCrown Prosecution Service Inspectorate\b|\bCare Quality Commission\b/gi;
+const OTHER_INSPECTORATE = new RegExp(
+  String.raw`\b${MAJESTYS}\s+(?:Chief\s+)?Inspector(?:ate)?\s+of\s+(?:Prisons|Probation|Education)\b|\bHMI\s*(?:Prisons|Probation)\b|\bHMIP\b|\bOfsted\b|\bHMCPSI\b|\bCrown Prosecution Service Inspectorate\b|\bCare Quality Commission\b`,
+  'gi',
+);
 /** The police inspectorate by a name no other inspectorate's chief shares. */
 const POLICE_INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary/i;
 /**
@@ -27,8 +29,10 @@ const COMMITTEE_VOICE = /^Conclusions and recommendations$|\b(?:the|this|our) Co
 const FORCE_ACCEPTS_FINDINGS =
   /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
 /** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
-const LETTER_FROM_ANOTHER =
-  /^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector|HM\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))/i;
+const LETTER_FROM_ANOTHER = new RegExp(
+  String.raw`^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|${MAJESTYS}\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))`,
+  'i',
+);
 /** The writer a letter's title names: "Letter from Sir Thomas Winsor to chiefs". */
 const LETTER_WRITER = /^letter\s+from\s+(.+?)\s+to\b/i;
 
@@ -37,7 +41,7 @@ function writtenByAnInspector(title: string, text: string): boolean {
   const writer = LETTER_WRITER.exec(title)?.[1];
   if (writer === undefined) return false;
   const escaped = writer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const inspector = "(?:HM|Her Majesty['’]s|His Majesty['’]s)\\s+(?:Chief\\s+)?Inspector(?:\\s+of\\s+Constabulary)?";
+  const inspector = String.raw`${MAJESTYS}\s+(?:Chief\s+)?Inspector(?:\s+of\s+Constabulary)?`;
   return new RegExp(`${escaped},?\\s+${inspector}\\b|${inspector},?\\s+${escaped}`).test(text);
 }
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on", a heading "PFCC Comment". */
@@ -238,8 +242,10 @@ const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)|‘[^‘\n]*?’(?=$|\s*[.,;:!?)
  * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors
  * commented:". Not a bare "Inspectors found", which HMICFRS's own news items write too.
  */
-const INSPECTORATE_THIRD_PERSON =
-  /\b(?:HMICFRS|HMIC|inspectorate|Inspectorate of Constabulary(?: and Fire (?:&|and) Rescue Services)?)\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b/i;
+const INSPECTORATE_THIRD_PERSON = new RegExp(
+  String.raw`\b(?:HMICFRS|HMIC|inspectorate|${INSPECTORATE_OF_CONSTABULARY})\)?\s+(?:has|have)\s+(?:today\s+)?(?:published|rated|praised|judged)\b|\b(?:the|government)\s+inspectors\s+(?:have\s+)?(?:commented|said|rated|praised)\b`,
+  'i',
+);
 /**
  * A page that sends the reader to the report elsewhere: "Download the 2016 HMIC Police Legitimacy
  * Report", "You can read the report in full here". The inspectorate offers its report as "the report",
@@ -370,8 +376,9 @@ const OWN_PROGRESS =
  * The inspectorate spoken of as "they": "HMICFRS changed the way in which they inspect forces", "For
  * more information about the HMIC, visit their site". It writes of itself as "we" or "it".
  */
-const INSPECTORATE_AS_THEY =
-  /\b(?:HMICFRS|HMIC|Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?)\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b/;
+const INSPECTORATE_AS_THEY = new RegExp(
+  String.raw`\b(?:HMICFRS|HMIC|${INSPECTORATE_OF_CONSTABULARY})\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b`,
+);
 
 /** Who published a document, where its source says so: discovery's source on the inspectorate's own site. */
 export type Publisher = 'inspectorate';
@@ -452,7 +459,7 @@ const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\
  * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
  * said ("… said she was concerned"); the inspectorate's own items quote its inspectors directly.
  */
-const INSPECTOR_SPEAKS = /\b(?:(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector|HMI)\b[^.\n]{0,80}\b(?:said|says)\s*[:;,]?\s*(?:$|[“"‘'])/m;
+const INSPECTOR_SPEAKS = new RegExp(String.raw`\b(?:${MAJESTYS}\s+(?:Chief\s+)?Inspector|HMI)\b[^.\n]{0,80}\b(?:said|says)\s*[:;,]?\s*(?:$|[“"‘'])`, 'm');
 
 /**
  * A body's words count only where the inspectorate does not speak in its own voice: a report names the
@@ -472,8 +479,10 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
  * or revisit, monitoring, its chief inspector's annual report, "Report on …", its own news ("Inspectorate
  * welcomes …"), or its byline run into the title ("Custody in Kent by HM Inspectorate of Prisons and …").
  */
-const OWN_PUBLICATION_TITLE =
-  /\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorates?\b/i;
+const OWN_PUBLICATION_TITLE = new RegExp(
+  String.raw`\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby ${MAJESTYS}\s+Inspectorates?\b`,
+  'i',
+);
 /** A title calling its page a response: "Response to …", "RESPONSE ON …", "… – Nottinghamshire Police Response". */
 const TITLED_RESPONSE = /^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$/i;
 /**
@@ -490,18 +499,19 @@ const TITLE_OF_ANOTHER = new RegExp(
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
 const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
 /** The inspectorate's name standing alone at the top, as its site's header (a reprint's date before it): another's page names it in a sentence. */
-const OWN_SITE_HEADER =
-  /^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:His |Her )?(?:Majesty['’]s |HM )Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?\s*$/;
+const OWN_SITE_HEADER = new RegExp(String.raw`^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?${MAJESTYS}\s+${INSPECTORATE_OF_CONSTABULARY}(?: \(HMICFRS\))?\s*$`);
 /** A letter's signature: the inspector's title on a line of its own. */
-const INSPECTOR_SIGNS = /^(?:HM|His Majesty['’]s|Her Majesty['’]s) (?:Chief )?Inspectors? of Constabulary(?: and (?:of )?Fire (?:and|&) Rescue Services)?$/im;
+const INSPECTOR_SIGNS = new RegExp(String.raw`^${MAJESTYS}\s+(?:Chief )?Inspectors? of Constabulary(?: and (?:of )?Fire (?:and|&) Rescue Services)?$`, 'im');
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
  * Inspectorate of Constabulary", a letter to a chief constable, commissioner or mayor, "This is HMIC’s
  * second assessment", "In making this assessment I", "section 54 … requires me to submit".
  */
-const INSPECTORATE_WRITES =
-  /\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by (?:HM|Her Majesty['’]s|His Majesty['’]s) Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b/im;
+const INSPECTORATE_WRITES = new RegExp(
+  String.raw`\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b${MAJESTYS}\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by ${MAJESTYS}\s+Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b`,
+  'im',
+);
 
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement

@@ -2,6 +2,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import { explain } from './report-head';
+import { FIRE_AND_RESCUE, INSPECTORATE_FULL_NAME } from './vocabulary';
 
 export type S55 = NonNullable<ExtractionResult['s55']>;
 
@@ -21,12 +22,10 @@ interface NamedPattern {
   matches: RegExp;
 }
 
-/** The inspectorate's own name mentions fire and rescue services; it says nothing about the subject. */
-const INSPECTORATE_NAME = /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
-const FIRE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
-const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
 /** The same, for every mention: to count them, or take fire's out. */
-const EVERY_FIRE = new RegExp(FIRE.source, 'gi');
+/** What a title or text about the police speaks of, against fire's words. */
+const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
+const EVERY_FIRE = new RegExp(FIRE_AND_RESCUE.source, 'gi');
 const EVERY_POLICE = new RegExp(POLICE.source, 'gi');
 /** Every territorial force, as a title names them with another body: "the police and National Crime Agency". */
 const POLICE_IN_GENERAL = String.raw`(?:the\s+police|police\s+forces|policing|(?:all\s+|territorial\s+)?forces)(?:['’]s?)?`;
@@ -254,8 +253,8 @@ const FIRE_INSPECTION = {
 /** What a report's title says it is about: fire, a police body outside s55, or one of the ambiguous kinds. */
 function subjectOf(title: string | null): { applies: boolean | null; what: string } | null {
   if (title === null) return null;
-  const subject = title.replace(INSPECTORATE_NAME, ' ');
-  if (FIRE.test(subject) && !POLICE.test(withoutFire(subject))) return FIRE_INSPECTION;
+  const subject = title.replace(INSPECTORATE_FULL_NAME, ' ');
+  if (FIRE_AND_RESCUE.test(subject) && !POLICE.test(withoutFire(subject))) return FIRE_INSPECTION;
   // A territorial force named beside one of these bodies (a joint inspection), or the police inspected
   // with it ("the police and National Crime Agency"), keeps the duty for the forces.
   const outside = firstMatch(OUTSIDE_S55, subject);
@@ -272,8 +271,8 @@ function inspectedWithThePolice(subject: string, body: RegExp): boolean {
 }
 
 function titleSilentOnSubject(title: string | null): boolean {
-  const subject = (title ?? '').replace(INSPECTORATE_NAME, ' ');
-  return !FIRE.test(subject) && !POLICE.test(subject);
+  const subject = (title ?? '').replace(INSPECTORATE_FULL_NAME, ' ');
+  return !FIRE_AND_RESCUE.test(subject) && !POLICE.test(subject);
 }
 
 /**
@@ -281,7 +280,7 @@ function titleSilentOnSubject(title: string | null): boolean {
  * a committee paper headed "HMICFRS culture review" that speaks of FRSs throughout.
  */
 function mostlyAboutFire(paragraphs: string[]): boolean {
-  const text = paragraphs.join('\n').replace(INSPECTORATE_NAME, ' ');
+  const text = paragraphs.join('\n').replace(INSPECTORATE_FULL_NAME, ' ');
   return (text.match(EVERY_FIRE)?.length ?? 0) > (withoutFire(text).match(EVERY_POLICE)?.length ?? 0);
 }
 

@@ -69,6 +69,18 @@ export function countFrom(written: string): number | null {
 
 /** The inspectorate named anywhere: its initials, old and new, or its inspectors ("the government’s Chief Inspector of Constabulary"). */
 export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
+/** "HM", "His Majesty's" or "Her Majesty's", before an inspectorate's or an inspector's name. */
+export const MAJESTYS = String.raw`(?:HM|His\s+Majesty['’]s|Her\s+Majesty['’]s)`;
+/** The police inspectorate's name after its "HM": old ("… of Constabulary") or new ("… and Fire & Rescue Services"). */
+export const INSPECTORATE_OF_CONSTABULARY = String.raw`Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services)?`;
+/**
+ * The inspectorate's full name, whose "Fire & Rescue Services" says nothing about a document's
+ * subject: rules that weigh fire against police take it out first.
+ */
+export const INSPECTORATE_FULL_NAME =
+  /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
+/** Fire and rescue services, which HMICFRS also inspects and which owe no s55 response. */
+export const FIRE_AND_RESCUE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
