@@ -5,7 +5,7 @@ import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
-import { FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
+import { COMMISSIONER_TITLE, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
 const OTHER_INSPECTORATE = new RegExp(
@@ -66,8 +66,7 @@ const NATIONAL_COMMISSIONER =
  * A local policing body by its title. Not a bare "Commissioner": in London and the City that is the
  * chief officer.
  */
-const LOCAL_POLICING_BODY =
-  "(?:PCC|PFCC|OPCC|Police,? (?:Fire (?:and|&) (?:Rescue )?)?(?:and )?Crime Commissioner|Police, Crime and Victims['’] Commissioner|(?:Deputy )?Mayor|MOPAC)";
+const LOCAL_POLICING_BODY = `(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy )?Mayor|MOPAC)`;
 /**
  * A body's statement on a report: "Norfolk's Police and Crime Commissioner … has welcomed", "Mayor and
  * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
@@ -81,15 +80,15 @@ const BODY_STATEMENT = new RegExp(
 const HOLDS_TO_ACCOUNT =
   /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
 /** A local policing body's title as its holder writes it of themself. */
-const BODY_OFFICE =
-  "(?:your\\s+|the\\s+)?(?:Police,?\\s+(?:Fire\\s+(?:and|&)\\s+)?(?:(?:and|&)\\s+)?Crime\\s+Commissioner|Police,?\\s+Crime\\s+and\\s+Victims['’]\\s+Commissioner|PCC|PFCC)\\b";
+const BODY_OFFICE = `(?:your\\s+|the\\s+)?(?:${COMMISSIONER_TITLE}|PCC|PFCC)\\b`;
 /** "as PCC", not "as well as the PCC" or "such as the PCC". */
 const IN_THE_OFFICE = `(?<!\\b(?:well|such)\\s)\\b[Aa]s\\s+${BODY_OFFICE}`;
 /** Someone speaking in the body's office: "As your Police and Crime Commissioner, I", "me, as Police and Crime Commissioner", "my role as PCC". */
 const SPEAKS_AS_THE_BODY = new RegExp(`\\b(?:[Mm]y|I|me)\\b[^.\\n]{0,60}${IN_THE_OFFICE}|${IN_THE_OFFICE}[^.\\n]{0,40}\\b(?:I|my)\\b`);
 /** The body stating its own duty to answer, capitalised as its own pages write it: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports". */
-const BODY_DUTY_TO_RESPOND =
-  /\bThe\s+(?:PCC|PFCC|Police(?:,\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner)(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b/;
+const BODY_DUTY_TO_RESPOND = new RegExp(
+  String.raw`\bThe\s+(?:PCC|PFCC|${COMMISSIONER_TITLE})(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b`,
+);
 /** A local policing body by its title as its own pages capitalise it; HMICFRS writes "police and crime commissioner". */
 const BODY_BY_TITLE = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b`);
 /** A heading for the answer: "Our response to recommendations made in the report". Whose, the page must say. */
@@ -128,8 +127,7 @@ const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binsp
 const INVITES_CHIEF_OFFICER =
   /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b|\bI (?:have )?(?:asked|requested) for (?:a |the )?(?:response|comments?|views?) from (?:the )?Chief (?:Constable|Officer)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
-const SIGNED_BY_BODY =
-  /^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims['’]\s+Commissioner)$/;
+const SIGNED_BY_BODY = new RegExp(String.raw`^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}${COMMISSIONER_TITLE}$`);
 /** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
 const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
 /**
@@ -149,7 +147,7 @@ const CAPITALISED_WORDS = `[A-Z]${NAME_LETTERS}(?:\\s+(?:and\\s+)?[A-Z]${NAME_LE
  * (London's body is the Mayor's Office for Policing and Crime, whose deputy mayor speaks for it; the
  * Mayor of London is named on many pages that are not its).
  */
-const BODY_ROLE = String.raw`(?:PCC|PFCC|Police(?:,?\s*Fire)?,?\s+(?:and|&)\s+Crime\s+Commissioner|(?:Deputy\s+)?Mayor\s+(?:of\s+(?:Greater\s+Manchester|West\s+Yorkshire|South\s+Yorkshire|York\s+and\s+North\s+Yorkshire)|for\s+Policing(?:,?\s*Fire)?,?\s+and\s+Crime))\b`;
+const BODY_ROLE = String.raw`(?:PCC|PFCC|${COMMISSIONER_TITLE}|(?:Deputy\s+)?Mayor\s+(?:of\s+(?:Greater\s+Manchester|West\s+Yorkshire|South\s+Yorkshire|York\s+and\s+North\s+Yorkshire)|for\s+Policing(?:,?\s*Fire)?,?\s+and\s+Crime))\b`;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",
@@ -186,8 +184,9 @@ function personAnswering(lines: string[]): string | null {
 /** Of the site names a banner may give, a local policing body's by its area or office, not a panel's nor a glossary's bare "PCC". */
 const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|PFCC|OPCC)\b)[A-Z][\w&'’-]*\s).*\b(?:PCC|PFCC|OPCC|Commissioner)(?:\s*[-–|])?$/;
 /** A body's archived site saying whose it is: "This is the archived version of Northumbria Police and Crime Commissioner". */
-const ARCHIVED_BODY_SITE =
-  /^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner)\b/;
+const ARCHIVED_BODY_SITE = new RegExp(
+  String.raw`^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE})\b`,
+);
 /** The force's chief officer speaking: "Chief Constable Rob Carden said:". */
 const CHIEF_OFFICER_SPEAKS = /\b(?:Deputy |Assistant )?Chief Constable,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},?\s+(?:said|says)\b/;
 /** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */

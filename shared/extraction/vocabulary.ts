@@ -90,6 +90,13 @@ export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiv
 export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => force.area), 'England and Wales'].filter((area) => area.includes(' and '));
 
 /**
+ * A local policing body's title written out, as its own pages capitalise it: "Police and Crime
+ * Commissioner", "Police, Fire and Crime Commissioner", "Police, Crime and Victims’ Commissioner", and the
+ * "Police Crime Commissioner" some pages write.
+ */
+export const COMMISSIONER_TITLE = String.raw`(?:Police(?:,?\s*Fire(?:\s+(?:and|&)\s+Rescue)?)?,?\s+(?:(?:and|&)\s+)?Crime\s+(?:and\s+Victims['’]\s+)?Commissioner|Police,?\s+Crime\s+and\s+Victims['’]\s+Commissioner)`;
+
+/**
  * Who a recommendation may ask to act and a local policing body answers for (s55(5B)): forces and
  * their chief officers, and local policing bodies themselves, since a body cannot note as national a
  * recommendation made to it.

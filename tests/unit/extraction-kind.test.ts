@@ -328,6 +328,14 @@ describe('rule: signed-by-body', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'signed-by-body']);
   });
 
+  it.each(['Staffordshire Police, Fire and Crime Commissioner', 'Police, Fire & Crime Commissioner', 'Police, Crime and Victims’ Commissioner'])(
+    'a sign-off in every title a body holds: %s',
+    (title) => {
+      const result = read(`HMICFRS found that forces track few benefits.\nI will review how we track them locally.\nJane Doe, ${title}`);
+      expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'signed-by-body']);
+    },
+  );
+
   it("a report's glossary naming the role is not a sign-off", () => {
     const text = 'PEEL 2023–25: An inspection of Kent Police\nHMICFRS inspected the force.\nGlossary\nPCC\nPolice and crime commissioner';
     expect(read(text).kind).toBe('hmicfrs-report');
