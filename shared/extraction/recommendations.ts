@@ -458,7 +458,7 @@ class FindingReader {
    * is one, with no ref (the entry's number is the entry's); bullets that finish the introduction's
    * sentence ("… ensure that: • …; and • …") are one recommendation with it. Returns the next block to read.
    */
-  recommendEach(rule: string, ref: string | null, index: number, first: string): number {
+  recommendEach(rule: string, ref: string | null, index: number, first: string, addressedTo: AddressedTo = 'in-text'): number {
     // A reader may hand on bullets run together in one item ("• The force should … • Within three months, …").
     const runTogether = bulletsOf(this.paragraphs[index]!).map(withoutSubListMarker);
     if (runTogether.length > 1 && runTogether.every((item) => /^[A-Z‘“"]/.test(item) && looksLikeRecommendation(item) && asksForAction(item))) {
@@ -472,7 +472,7 @@ class FindingReader {
       const item = withoutSubListMarker(this.paragraphs[at]!);
       return /^[A-Z‘“"]/.test(item) && startsLikeRecommendation(item) && asksForAction(item);
     };
-    if (items.length < 2 || !items.every(whole)) return this.recommend(rule, ref, index, first);
+    if (items.length < 2 || !items.every(whole)) return this.recommend(rule, ref, index, first, addressedTo);
     this.findings.findingParagraphs.add(index);
     let next = index + 1;
     for (const at of items) if (at >= next) next = this.recommend(rule, null, at, withoutSubListMarker(this.paragraphs[at]!));
@@ -713,8 +713,26 @@ export const FINDING_RULES: readonly FindingRule[] = [
     name: 'inspectorate-recommends',
     doc: 'A block outside any section in which the inspectorate recommends someone act: "HMIC recommends that the force should …", "We recommend that, within six months, …".',
     read(reader, at, index) {
-      if (reader.state.section !== null || at.number !== null || !RECOMMENDS_THAT.test(at.paragraph)) return null;
-      return reader.recommendEach(this.name, null, index, at.paragraph);
+      const addressedTo = reader.state.section === null && at.number === null ? recommendedToAct(at.paragraph) : null;
+      if (addressedTo === null) return null;
+      return reader.recommendEach(this.name, null, index, at.paragraph, addressedTo);
+    },
+  },
+  {
+    name: 'inspectorate-recommends-in-prose',
+    doc: 'A sentence inside a paragraph outside any section in which the inspectorate recommends someone act: "… areas in which the service could improve. We also recommend that the force should …".',
+    read(reader, at, index) {
+      if (reader.state.section !== null || at.number !== null) return null;
+      const recommending = sentencesOf(at.paragraph)
+        .slice(1)
+        .flatMap((sentence) => {
+          const addressedTo = recommendedToAct(sentence);
+          return addressedTo === null ? [] : [{ sentence, addressedTo }];
+        });
+      if (recommending.length === 0) return null;
+      let next = index + 1;
+      for (const { sentence, addressedTo } of recommending) next = reader.recommend(this.name, null, index, sentence, addressedTo);
+      return next;
     },
   },
   {
@@ -858,6 +876,36 @@ const RECOMMENDS_THAT = new RegExp(
   `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
   'i',
 );
+
+/** The inspectorate recommending, in the present, and what follows: "We also recommend that the government makes changes to …". */
+const RECOMMENDS_THAT_WHOM = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\s+(.*)`, 'i');
+/** The most words a body's name takes after "recommends that": "the National Police Chiefs' Council lead for …". */
+const LONGEST_ACTOR_WORDS = 8;
+
+/**
+ * Whether a block or sentence is the inspectorate recommending that someone act, and how to find whom:
+ * asking with "should" ("HMIC recommends that the force should …") or introducing what it recommended
+ * ("We recommended that the force take immediate steps to:"), whose text says whom; or naming the body
+ * that is to act ("We recommend that the government makes changes …"). Null for "HMIC recommends that
+ * readers see the earlier report".
+ */
+function recommendedToAct(text: string): AddressedTo | null {
+  if (RECOMMENDS_THAT.test(text)) return 'in-text';
+  const words = RECOMMENDS_THAT_WHOM.exec(text)?.[1]?.split(/\s+/) ?? [];
+  for (let count = 1; count <= Math.min(LONGEST_ACTOR_WORDS, words.length); count++) {
+    const named = words.slice(0, count).join(' ');
+    if (namesAnActor(named)) return { named };
+  }
+  return null;
+}
+
+/** Where one sentence ends and the next begins inside a paragraph, a footnote's mark ("… retirement.[1] We …") let through. */
+const BETWEEN_SENTENCES = /(?<=[a-z0-9)][.!?]["'’”)]?(?:\[\d+\])?)\s+(?=[‘“"]?[A-Z])/;
+
+/** A paragraph's sentences, the last running on to its end (a sentence that introduces items ends in a colon). */
+function sentencesOf(paragraph: string): string[] {
+  return paragraph.split(BETWEEN_SENTENCES);
+}
 
 /** A sentence of its own, naming who should act and by when, that introduces the actions after it: "The force should immediately:". */
 function introducesTargetedItems(text: string): boolean {

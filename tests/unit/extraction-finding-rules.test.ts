@@ -410,6 +410,35 @@ describe('rule: inspectorate-recommends', () => {
   it('prose saying what HMIC recommended, without anyone asked to act, is not one', async () => {
     expect(await readings('HMIC recommends that readers see the earlier report.')).toEqual([]);
   });
+
+  it('"We recommend that the government makes …": a body named to act, without "should"', async () => {
+    const { result, explanations } = await explained('We recommend that the Home Office changes its guidance on protection orders.');
+    expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends']);
+    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([['the Home Office']]);
+  });
+});
+
+describe('rule: inspectorate-recommends-in-prose', () => {
+  it('a sentence inside a paragraph, after a footnote’s mark: only the sentence is the recommendation', async () => {
+    const paragraph =
+      'We have identified some areas in which the service could improve. Many of its detectives are close to retirement.[1] We also recommend that the force should enable officers to complete DASH assessments on their mobile devices.';
+    const { result, explanations } = await explained(paragraph);
+    expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends-in-prose']);
+    expect(result.recommendations.map(({ text, addressees }) => [text, addressees])).toEqual([
+      ['We also recommend that the force should enable officers to complete DASH assessments on their mobile devices.', ['the force']],
+    ]);
+  });
+
+  it('"… law. We also recommend that the government makes changes …": the body named to act', async () => {
+    const paragraph = 'Our evidence suggests the law needs to change. We also recommend that the government makes changes to stalking protection orders.';
+    expect((await explained(paragraph)).result.recommendations.map(({ addressees }) => addressees)).toEqual([['the government']]);
+  });
+
+  it('what was recommended before, or a recommendation that asks no one to act, is not one', async () => {
+    const history =
+      'The force has improved. In 2019 we recommended that the force should review its vetting. HMIC recommends that readers see the earlier report.';
+    expect(await readings(history)).toEqual([]);
+  });
 });
 
 /** Rule, a recommendation standing alone that it reads and what it reads from it, and a paragraph like it that is none. */
