@@ -553,7 +553,11 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (!labelled && !portal) return null;
       // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
       const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Za-z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
-      const item = reader.textAfter(labelled && !forWhom ? afterLabel : labelled ? '' : at.afterRef, index);
+      // "Recommendation 1: The risk of honour-based abuse": what it is about, as a heading, over the recommendation.
+      // Over a block that asks for nothing, such a label is a heading of the document's own, not a recommendation.
+      const about = labelled && !forWhom && isSubjectHeading(afterLabel);
+      if (about && !ASKS_ANYWHERE.test(reader.paragraphs[index + 1] ?? '')) return null;
+      const item = reader.textAfter(labelled && !forWhom && !about ? afterLabel : labelled ? '' : at.afterRef, index);
       if (!item) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
@@ -876,6 +880,14 @@ const RECOMMENDS_THAT = new RegExp(
   `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
   'i',
 );
+
+/** Asking someone to act, anywhere in a block: a finding may come first ("We found …. Chief constables should make sure that:"). */
+const ASKS_ANYWHERE = /\b(?:should|must|recommends?|needs? to)\b/i;
+/** A few words naming a subject, not a sentence: "Cultural awareness", "The risk of honour-based abuse". */
+function isSubjectHeading(text: string): boolean {
+  return text.length > 0 && text.length <= SUBJECT_HEADING_LONGEST && !SENTENCE_END.test(text) && !asksForAction(text) && !/^(?:To|For)\s/.test(text);
+}
+const SUBJECT_HEADING_LONGEST = 80;
 
 /** The inspectorate recommending, in the present, and what follows: "We also recommend that the government makes changes to …". */
 const RECOMMENDS_THAT_WHOM = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\s+(.*)`, 'i');

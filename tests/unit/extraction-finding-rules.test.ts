@@ -54,6 +54,19 @@ describe('rule: labelled-recommendation', () => {
   it('"Recommendation 2 has been completed" is commentary, not a label', async () => {
     expect(await readings('Recommendation 2 has been completed.')).toEqual([]);
   });
+
+  it('"Recommendation 1: The risk of honour-based abuse": the label names its subject, and the recommendation is the next block', async () => {
+    const { result } = await explained(
+      'Recommendation 1: The risk of honour-based abuse\nWe found forces rarely include this risk, so we recommend that chief constables update their policies.',
+    );
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      ['1', 'We found forces rarely include this risk, so we recommend that chief constables update their policies.'],
+    ]);
+  });
+
+  it('a subject over a block that asks for nothing is no recommendation either', async () => {
+    expect(await readings('Recommendation 1: Cultural awareness\nOur work with communities continued through the year.')).toEqual([]);
+  });
 });
 
 describe('rule: labelled-statement', () => {
