@@ -874,10 +874,11 @@ const FINDINGS_COUNTED = new RegExp(
 const REPORTED_SPEECH = /,\s+(?:(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|commented)\b|(?:said|says|added|commented)\s+\S)/i;
 /** The inspectorate recommending that someone act: "HMIC recommends that the force should …". */
 // A revisit letter restates what was recommended, introducing its items: "We recommended that the force take immediate
-// steps to:", "We made the following recommendations, stating that the constabulary should:". Past tense only so: "We
-// recommended that the force should review …" in a follow-up report's prose is history, not a recommendation.
+// steps to:", "We made the following recommendations, stating that the constabulary should:", "In our 2017 legitimacy
+// report, we recommended that all forces should:". Past tense only so: "We recommended that the force should review …"
+// in a follow-up report's prose is history, not a recommendation.
 const RECOMMENDS_THAT = new RegExp(
-  `^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
+  `^[‘“"]?(?:In\\s+(?:our|its|the|HMICFRS['’]s|HMIC['’]s)\\s+[^,.]{1,60},\\s*)?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
   'i',
 );
 
