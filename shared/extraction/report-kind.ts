@@ -483,7 +483,10 @@ const OWN_PUBLICATION_TITLE = new RegExp(
   'i',
 );
 /** A title calling its page a response: "Response to …", "RESPONSE ON …", "… – Nottinghamshire Police Response". */
-const TITLED_RESPONSE = /^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$/i;
+const TITLED_RESPONSE = new RegExp(
+  String.raw`^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$|^response\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,4}?(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy\s+)?Mayor)\b`,
+  'i',
+);
 /**
  * Another's title: one naming the inspectorate's reports or inspections as someone else's ("HMIC Reports
  * welcomed", "HMIC report just echoes …", "HMIC’s Inspection of Stop and Search", "Second Tranche of

@@ -347,6 +347,7 @@ describe('rule: titled-response-to', () => {
     'Response to the custody inspection\nThe inspection found that detainees waited too long.',
     'RESPONSE ON HMIC PEEL EFFICIENCY REPORT NOVEMBER 2016\nHMIC judged South Yorkshire Police to require improvement.',
     'PEEL: Police effectiveness 2016 – Nottinghamshire Police Response\nHMIC found the force good at keeping people safe.',
+    'Response of the Police and Crime Commissioner of Wiltshire and Swindon to the HMICFRS report on stop and search\nThe force accepts the recommendations.',
   ])('a title that calls the page a response, about an inspection: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);

@@ -290,6 +290,8 @@ describe('a title line carrying more than the title', () => {
     'Dorset | Posted on April 14th, 2025',
     'March 17, 2023 9.00 am This story is over 20 months old',
     'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
+    'Sorry, there was a technical problem. Please try again.',
+    "This site is a beta, which means it's a work in progress and we'll be adding more to it over the next few weeks.",
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
