@@ -343,7 +343,9 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     // attendance and use" over "of police time"), or the opening sentence, which is no title.
     const unbroken = written;
     for (; next < head.lines.length && carriesOn(head.lines[next]!); next++) written = `${written} ${head.lines[next]}`;
-    if (written !== unbroken && (isProse(written) || /[.!?]["'’”)]?$/.test(written))) return null;
+    // A sentence broken over lines ends in a line of its own, still in lower case: "offenders to escape justice, a new report has found."
+    const sentenceEnds = CARRIES_ON.test(head.lines[next] ?? '');
+    if (written !== unbroken && (isProse(written) || /[.!?]["'’”)]?$/.test(written) || sentenceEnds)) return null;
     const subtitle = head.lines[index + 1];
     if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
     return asTitle(written, head.start + index);

@@ -358,6 +358,16 @@ describe('rule: subject-after-greeting', () => {
 });
 
 describe('rule: first-line', () => {
+  it('an opening sentence a PDF hands on line by line, its last line in lower case, is no title', () => {
+    const lines = [
+      'The police response to online child sexual abuse and exploitation',
+      'is too often leaving vulnerable children at risk - and allowing',
+      'offenders to escape justice, a new report has found.',
+      'The inspectorate found that officers are generally good at high-risk cases.',
+    ];
+    expect(read({ title: null, blocks: lines.map(paragraph) }).title).toBeNull();
+  });
+
   it('a title cut at its ampersand goes on in the next line; a menu entry in capitals cut there is furniture', () => {
     expect(text('SCRUTINY &\nAnyshire Police and Fire &\nRescue Service inspection 2023\nThe service was rated good by the inspectorate.').title).toBe(
       'Anyshire Police and Fire & Rescue Service inspection 2023',
