@@ -1,9 +1,9 @@
 import type { ExtractedRecommendation } from '../model';
 import { forcesNamedIn } from './force-mentions';
 import { firstSentence, parseTargetPhrase } from './target-dates';
-import { FORCE_LEVEL_ACTOR, namesAnActor, PLACES_WITH_AND, RECOMMENDER } from './vocabulary';
+import { FORCE_LEVEL_ACTOR, namesAnActor, PLACES_WITH_AND, RECOMMENDS_HEAD } from './vocabulary';
 
-const RECOMMENDS = new RegExp(`^(?:${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+(?:that\\s+)?)`, 'i');
+const RECOMMENDS = new RegExp(`^${RECOMMENDS_HEAD}recommend(?:s|ed)?\\s+(?:that\\s+)?`, 'i');
 const MODAL = /\b(?:should|must|is to|are to|will need to)\b/i;
 const IMPERSONAL = /^(?:there|it|this|these|that)$/i;
 /** Words that start a sentence but are not part of a proper name, so their capital is dropped. */

@@ -6,7 +6,7 @@ import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
 import { AFTER_ITEM_NUMBER, bulletsOf, SENTENCE_END, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { firstSentence, parseTargetPhrase } from './target-dates';
-import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, STATUS } from './vocabulary';
+import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, RECOMMENDS_HEAD, STATUS } from './vocabulary';
 
 /** The findings a recommendation's explanations name, as recorded below: "recommendation 2", "target of recommendation 2", "addressees of recommendation 2". */
 export const RECOMMENDATION_FINDING = /^(?:(?:target|addressees) of )?recommendation\b/;
@@ -556,9 +556,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // "Recommendation 1: The risk of honour-based abuse": what it is about, as a heading, over the recommendation.
       // Over a block that asks for nothing, such a label is a heading of the document's own, not a recommendation.
       const about = labelled && !forWhom && isSubjectHeading(afterLabel);
-      if (about && !ASKS_ANYWHERE.test(reader.paragraphs[index + 1] ?? '')) return null;
       const item = reader.textAfter(labelled && !forWhom && !about ? afterLabel : labelled ? '' : at.afterRef, index);
-      if (!item) return null;
+      if (!item || (about && !sentencesOf(item.text).some(asksForAction))) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
       if (reader.state.section !== 'recommendations') reader.enter(null);
@@ -723,23 +722,6 @@ export const FINDING_RULES: readonly FindingRule[] = [
     },
   },
   {
-    name: 'inspectorate-recommends-in-prose',
-    doc: 'A sentence inside a paragraph outside any section in which the inspectorate recommends someone act: "… areas in which the service could improve. We also recommend that the force should …".',
-    read(reader, at, index) {
-      if (reader.state.section !== null || at.number !== null) return null;
-      const recommending = sentencesOf(at.paragraph)
-        .slice(1)
-        .flatMap((sentence) => {
-          const addressedTo = recommendedToAct(sentence);
-          return addressedTo === null ? [] : [{ sentence, addressedTo }];
-        });
-      if (recommending.length === 0) return null;
-      let next = index + 1;
-      for (const { sentence, addressedTo } of recommending) next = reader.recommend(this.name, null, index, sentence, addressedTo);
-      return next;
-    },
-  },
-  {
     name: 'target-then-action',
     doc: 'A block outside any section that opens with its target and names who should act ("Within six months the force should …"), or says what to do ("By 27 March 2025, where required, seek …").',
     read(reader, at, index) {
@@ -777,6 +759,25 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (!namesAnActor(subject) || !asksForAction(paragraph)) return null;
       for (let before = 0; before < index; before++) if (!reader.isHeading(before)) return null;
       return reader.recommend(this.name, null, index, paragraph);
+    },
+  },
+  {
+    name: 'inspectorate-recommends-in-prose',
+    doc: 'A sentence, not quoted, in a paragraph outside any section, in which the inspectorate recommends: "… could improve. We also recommend that the force should …".',
+    read(reader, at, index) {
+      if (reader.state.section !== null || at.number !== null) return null;
+      const sentences = sentencesOf(at.paragraph);
+      // The paragraph's first sentence is read by the rules above, as the whole paragraph.
+      const recommending = sentences.slice(1).flatMap((sentence, at) => {
+        // Someone quoted recommending, as the press reports it, is not the inspectorate's report.
+        const quoted = REPORTED_SPEECH.test(sentence) || insideQuotation(sentences.slice(0, at + 1).join(' '));
+        const addressedTo = quoted ? null : recommendedToAct(sentence);
+        return addressedTo === null ? [] : [{ sentence, addressedTo }];
+      });
+      if (recommending.length === 0) return null;
+      let next = index + 1;
+      for (const { sentence, addressedTo } of recommending) next = reader.recommend(this.name, null, index, sentence, addressedTo);
+      return next;
     },
   },
   {
@@ -878,22 +879,40 @@ const REPORTED_SPEECH = /,\s+(?:(?:the\s+)?[^,.]{1,60}\b(?:said|says|added|comme
 // report, we recommended that all forces should:". Past tense only so: "We recommended that the force should review …"
 // in a follow-up report's prose is history, not a recommendation.
 const RECOMMENDS_THAT = new RegExp(
-  `^[‘“"]?(?:In\\s+(?:our|its|the|HMICFRS['’]s|HMIC['’]s)\\s+[^,.]{1,60},\\s*)?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
+  `^[‘“"]?${RECOMMENDS_HEAD}(?:recommends?\\s+that\\b(?=[^.]{0,200}\\b(?:should|must)\\b)|(?:recommended\\s+that|made\\s+the\\s+following\\s+recommendations?,\\s+(?:stating|saying|in\\s+which\\s+we\\s+said)\\s+that)\\b(?=[^.]{0,200}:$))`,
   'i',
 );
 
-/** Asking someone to act, anywhere in a block: a finding may come first ("We found …. Chief constables should make sure that:"). */
-const ASKS_ANYWHERE = /\b(?:should|must|recommends?|needs? to)\b/i;
-/** A few words naming a subject, not a sentence: "Cultural awareness", "The risk of honour-based abuse". */
+/**
+ * A few words naming a subject, not a sentence nor what to do: "Cultural awareness", "The risk of
+ * honour-based abuse"; not "Improve the vetting process" nor "By March 2024, review vetting". The
+ * recommendation under it may open with a finding ("We found …. Chief constables should make sure that:").
+ */
 function isSubjectHeading(text: string): boolean {
-  return text.length > 0 && text.length <= SUBJECT_HEADING_LONGEST && !SENTENCE_END.test(text) && !asksForAction(text) && !/^(?:To|For)\s/.test(text);
+  return (
+    text.length > 0 &&
+    text.length <= SUBJECT_HEADING_LONGEST &&
+    !SENTENCE_END.test(text) &&
+    !asksForAction(text) &&
+    !saysWhatToDo(text) &&
+    !opensWithTargetOrRecommender(text) &&
+    !/^(?:To|For)\s/.test(text)
+  );
 }
 const SUBJECT_HEADING_LONGEST = 80;
 
 /** The inspectorate recommending, in the present, and what follows: "We also recommend that the government makes changes to …". */
-const RECOMMENDS_THAT_WHOM = new RegExp(`^[‘“"]?${RECOMMENDER}\\s+(?:also\\s+|therefore\\s+)?recommends?\\s+that\\s+(.*)`, 'i');
-/** The most words a body's name takes after "recommends that": "the National Police Chiefs' Council lead for …". */
+const RECOMMENDS_THAT_WHOM = new RegExp(`^[‘“"]?${RECOMMENDS_HEAD}recommends?\\s+that\\s+(.*)`, 'i');
+/** The most words a body's name takes after "recommends that": "the Independent Office for Police Conduct". */
 const LONGEST_ACTOR_WORDS = 8;
+/**
+ * The words a body's name goes on with once it names one ("the College" → "the College of Policing",
+ * "police" → "police forces"): a capitalised word, one that joins a name's words, or a kind of body.
+ * A verb ("makes"), or "in" before a place, ends it.
+ */
+const NAME_GOES_ON =
+  /^(?:[A-Z][\w’'&-]*|of|for|and|the|&|forces?|constables?|officers?|commissioners?|agencies|authorit(?:y|ies)|councils?|services?|leads?|bodies|partners)$/;
+const NAME_JOINER = /^(?:of|for|and|the|&)$/;
 
 /**
  * Whether a block or sentence is the inspectorate recommending that someone act, and how to find whom:
@@ -904,16 +923,26 @@ const LONGEST_ACTOR_WORDS = 8;
  */
 function recommendedToAct(text: string): AddressedTo | null {
   if (RECOMMENDS_THAT.test(text)) return 'in-text';
-  const words = RECOMMENDS_THAT_WHOM.exec(text)?.[1]?.split(/\s+/) ?? [];
-  for (let count = 1; count <= Math.min(LONGEST_ACTOR_WORDS, words.length); count++) {
-    const named = words.slice(0, count).join(' ');
-    if (namesAnActor(named)) return { named };
-  }
-  return null;
+  const words = (RECOMMENDS_THAT_WHOM.exec(text)?.[1]?.split(/\s+/) ?? []).slice(0, LONGEST_ACTOR_WORDS);
+  const shortest = words.findIndex((_, at) => namesAnActor(words.slice(0, at + 1).join(' ')));
+  if (shortest === -1) return null;
+  // The longest name the words after the shortest still go on with: "the College of Policing", not "the College".
+  let end = shortest + 1;
+  for (let at = end; at < words.length && NAME_GOES_ON.test(words[at]!); at++) if (namesAnActor(words.slice(0, at + 1).join(' '))) end = at + 1;
+  while (end > shortest + 1 && NAME_JOINER.test(words[end - 1]!)) end--;
+  return { named: words.slice(0, end).join(' ') };
 }
 
-/** Where one sentence ends and the next begins inside a paragraph, a footnote's mark ("… retirement.[1] We …") let through. */
-const BETWEEN_SENTENCES = /(?<=[a-z0-9)][.!?]["'’”)]?(?:\[\d+\])?)\s+(?=[‘“"]?[A-Z])/;
+/**
+ * Where one sentence ends and the next begins inside a paragraph, a footnote's mark ("… retirement.[1]
+ * We …") let through; not after "e.g." or "St.".
+ */
+const BETWEEN_SENTENCES = /(?<=[\w%)’”][.!?]["'’”)]?(?:\[\d+\])?)(?<!\b(?:e\.g|i\.e|St|Mr|Mrs|Ms|Dr|No)\.)\s+(?=[‘“"]?[A-Z])/;
+
+/** Whether text leaves a quotation open: more opening quotation marks than closing ones. */
+function insideQuotation(text: string): boolean {
+  return (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
+}
 
 /** A paragraph's sentences, the last running on to its end (a sentence that introduces items ends in a colon). */
 function sentencesOf(paragraph: string): string[] {

@@ -129,6 +129,8 @@ const CARRIES_ON = /^[a-z](?![A-Z])/;
 function carriesOn(line: string): boolean {
   return CARRIES_ON.test(line) && !isProse(line) && !/^by\s/.test(line);
 }
+/** A byline: "by" and a name, capitalised words only ("by Sam Jones"). */
+const BY_A_PERSON = /^by\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$/;
 /** A title whose subtitle asks a question: "Stop and Search Powers: Are the police using them effectively and fairly?". */
 const QUESTION_TITLE = /^[^.?!:]{3,80}:\s+[^.?!:]{3,120}\?$/;
 /** A title line that stops mid-phrase, on a preposition, article or ampersand, goes on in the next line: "Report on an announced inspection of". */
@@ -343,8 +345,11 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     // attendance and use" over "of police time"), or the opening sentence, which is no title.
     const unbroken = written;
     for (; next < head.lines.length && carriesOn(head.lines[next]!); next++) written = `${written} ${head.lines[next]}`;
-    // A sentence broken over lines ends in a line of its own, still in lower case: "offenders to escape justice, a new report has found."
-    const sentenceEnds = CARRIES_ON.test(head.lines[next] ?? '');
+    // A sentence broken over lines goes on in a line still in lower case that was not joined, being a
+    // sentence's end ("offenders to escape justice, a new report has found.") or starting "by" ("by Her
+    // Majesty’s Inspectorate of …"); a byline under a title ("by Sam Jones") names only a person.
+    const lineAfter = head.lines[next] ?? '';
+    const sentenceEnds = CARRIES_ON.test(lineAfter) && !BY_A_PERSON.test(lineAfter);
     if (written !== unbroken && (isProse(written) || /[.!?]["'’”)]?$/.test(written) || sentenceEnds)) return null;
     const subtitle = head.lines[index + 1];
     if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;

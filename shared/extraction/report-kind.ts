@@ -482,9 +482,12 @@ const OWN_PUBLICATION_TITLE = new RegExp(
   String.raw`\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^(?:HMIC|report on)\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby ${MAJESTYS}\s+Inspectorates?\b`,
   'i',
 );
-/** A title calling its page a response: "Response to …", "RESPONSE ON …", "… – Nottinghamshire Police Response". */
+/**
+ * A title calling its page a response: "Response to …", "RESPONSE ON …", "… – Nottinghamshire Police
+ * Response", "Response of the Police and Crime Commissioner of Wiltshire and Swindon to …".
+ */
 const TITLED_RESPONSE = new RegExp(
-  String.raw`^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$|^response\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,4}?(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy\s+)?Mayor)\b`,
+  String.raw`^response\s+(?:on|to)\b|\s[–—-]\s+(?:[\w’'-]+\s+){0,3}response$|^response\s+(?:of|from|by)\s+(?:the\s+)?(?:(?!to\b)[\w&'’-]+\s+){0,4}?(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy\s+)?Mayor)\b`,
   'i',
 );
 /**
@@ -503,7 +506,7 @@ const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable ver
 /** The inspectorate's name standing alone at the top, as its site's header (a reprint's date before it): another's page names it in a sentence. */
 const OWN_SITE_HEADER = new RegExp(String.raw`^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?${MAJESTYS}\s+${INSPECTORATE_OF_CONSTABULARY}(?: \(HMICFRS\))?\s*$`);
 /** A letter's signature: the inspector's title on a line of its own. */
-const INSPECTOR_SIGNS = new RegExp(String.raw`^${MAJESTYS}\s+(?:Chief )?Inspectors? of Constabulary(?: and (?:of )?Fire (?:and|&) Rescue Services)?$`, 'im');
+const INSPECTOR_SIGNS = new RegExp(`^${MAJESTYS} (?:Chief )?Inspectors? of Constabulary(?: and (?:of )?Fire (?:and|&) Rescue Services)?$`, 'im');
 /**
  * The inspectorate or an inspector writing, deciding or named as the publisher: "said …, HM Inspector
  * of Constabulary", "has written to all chief constables", "HMICFRS has decided", a byline "by HM
@@ -709,7 +712,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'titled-response-to',
-    doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response".',
+    doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response", "Response of the Police and Crime Commissioner of … to …".',
     kind: 'pcc-response',
     matches: response((evidence) => (evidence.title !== null && TITLED_RESPONSE.test(evidence.title) ? evidence.title : null)),
   },

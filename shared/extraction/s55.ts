@@ -22,9 +22,9 @@ interface NamedPattern {
   matches: RegExp;
 }
 
-/** The same, for every mention: to count them, or take fire's out. */
 /** What a title or text about the police speaks of, against fire's words. */
 const POLICE = /\bpolic(?:e|ing)\b|\bconstabular(?:y|ies)\b|\bforces?\b|\bchief constables?\b|\bcustody\b/i;
+/** The same, for every mention: to count them, or take fire's out. */
 const EVERY_FIRE = new RegExp(FIRE_AND_RESCUE.source, 'gi');
 const EVERY_POLICE = new RegExp(POLICE.source, 'gi');
 /** Every territorial force, as a title names them with another body: "the police and National Crime Agency". */

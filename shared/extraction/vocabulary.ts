@@ -70,7 +70,7 @@ export function countFrom(written: string): number | null {
 /** The inspectorate named anywhere: its initials, old and new, or its inspectors ("the government’s Chief Inspector of Constabulary"). */
 export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary|Majesty['’]s (?:Chief )?Inspector|\bHM (?:Chief )?Inspector/i;
 /** "HM", "His Majesty's" or "Her Majesty's", before an inspectorate's or an inspector's name. */
-export const MAJESTYS = String.raw`(?:HM|His\s+Majesty['’]s|Her\s+Majesty['’]s)`;
+export const MAJESTYS = "(?:HM|His Majesty['’]s|Her Majesty['’]s)";
 /** The police inspectorate's name after its "HM": old ("… of Constabulary") or new ("… and Fire & Rescue Services"). */
 export const INSPECTORATE_OF_CONSTABULARY = String.raw`Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services)?`;
 /**
@@ -83,6 +83,12 @@ export const INSPECTORATE_FULL_NAME =
 export const FIRE_AND_RESCUE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
+/**
+ * The inspectorate's words before what it recommends: who recommends, after the report it was made in
+ * when a later one restates it ("In our 2017 legitimacy report, we recommended …"), and "also" or
+ * "therefore" ("We also recommend …").
+ */
+export const RECOMMENDS_HEAD = String.raw`(?:In\s+(?:our|its|the|HMICFRS['’]s|HMIC['’]s)\s+[^,.]{1,60},\s*)?${RECOMMENDER}\s+(?:also\s+|therefore\s+)?`;
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
 export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 
@@ -94,7 +100,7 @@ export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => forc
  * Commissioner", "Police, Fire and Crime Commissioner", "Police, Crime and Victims’ Commissioner", and the
  * "Police Crime Commissioner" some pages write.
  */
-export const COMMISSIONER_TITLE = String.raw`(?:Police(?:,?\s*Fire(?:\s+(?:and|&)\s+Rescue)?)?,?\s+(?:(?:and|&)\s+)?Crime\s+(?:and\s+Victims['’]\s+)?Commissioner|Police,?\s+Crime\s+and\s+Victims['’]\s+Commissioner)`;
+export const COMMISSIONER_TITLE = String.raw`Police(?:,?\s*Fire(?:\s+(?:and|&)\s+Rescue)?)?,?\s+(?:(?:and|&)\s+)?Crime\s+(?:and\s+Victims['’]\s+)?Commissioner`;
 
 /**
  * Who a recommendation may ask to act and a local policing body answers for (s55(5B)): forces and

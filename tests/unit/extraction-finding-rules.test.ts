@@ -64,6 +64,19 @@ describe('rule: labelled-recommendation', () => {
     ]);
   });
 
+  it.each(['Improve the vetting process', 'By March 2024, review vetting'])(
+    '"Recommendation 1: %s" says what to do: it is the recommendation',
+    async (afterLabel) => {
+      const { result } = await explained(`Recommendation 1: ${afterLabel}\nWe found the force should do more.`);
+      expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([['1', afterLabel]]);
+    },
+  );
+
+  it('the recommendation under a subject may come after a short heading, and keeps the label’s number', async () => {
+    const { result } = await explained('Recommendation 1: The risk of honour-based abuse\nVetting\nChief constables should update their policies.');
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([['1', 'Chief constables should update their policies.']]);
+  });
+
   it('a subject over a block that asks for nothing is no recommendation either', async () => {
     expect(await readings('Recommendation 1: Cultural awareness\nOur work with communities continued through the year.')).toEqual([]);
   });
@@ -425,10 +438,26 @@ describe('rule: inspectorate-recommends', () => {
     expect(await readings('HMIC recommends that readers see the earlier report.')).toEqual([]);
   });
 
-  it('"We recommend that the government makes …": a body named to act, without "should"', async () => {
-    const { result, explanations } = await explained('We recommend that the Home Office changes its guidance on protection orders.');
+  it.each([
+    ['We recommend that the Home Office changes its guidance on protection orders.', 'the Home Office'],
+    ['We recommend that the College of Policing reviews its guidance.', 'the College of Policing'],
+    ['HMICFRS recommends that the National Police Chiefs’ Council reviews it.', 'the National Police Chiefs’ Council'],
+    ['We recommend that the Independent Office for Police Conduct publishes its guidance.', 'the Independent Office for Police Conduct'],
+    ['We recommend that police forces adopt the guidance.', 'police forces'],
+    ['We recommend that all forces in England and Wales adopt it.', 'all forces'],
+  ])('%j: the body named to act, without "should", whole', async (paragraph, addressee) => {
+    const { result, explanations } = await explained(paragraph);
     expect(explanations.map(({ rule }) => rule)).toEqual(['inspectorate-recommends']);
-    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([['the Home Office']]);
+    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([[addressee]]);
+  });
+});
+
+describe('rule: inspectorate-recommends, after the report it was made in', () => {
+  it('"In our 2017 legitimacy report, we recommended that all forces should:" is to all forces', async () => {
+    const { result } = await explained(
+      'Dear Chief Constable\n\nIn our 2017 legitimacy report, we recommended that all forces should:\n\n- monitor their stop and search data;\n- publish the analysis.',
+    );
+    expect(result.recommendations.map(({ addressees }) => addressees)).toEqual([['all forces']]);
   });
 });
 
@@ -446,6 +475,25 @@ describe('rule: inspectorate-recommends-in-prose', () => {
   it('"… law. We also recommend that the government makes changes …": the body named to act', async () => {
     const paragraph = 'Our evidence suggests the law needs to change. We also recommend that the government makes changes to stalking protection orders.';
     expect((await explained(paragraph)).result.recommendations.map(({ addressees }) => addressees)).toEqual([['the government']]);
+  });
+
+  it('someone quoted recommending, as the press reports it, is not the inspectorate recommending', async () => {
+    const quoted = 'The Chief Constable said: “The force has improved. We recommend that the force should do more,” he said.';
+    const reported = 'The force has improved. We recommend that the force should do more, the inspector said.';
+    expect([await readings(quoted), await readings(reported)]).toEqual([[], []]);
+  });
+
+  it('a paragraph that opens asking, alone in the document, is one recommendation, not its later sentence only', async () => {
+    const { result, explanations } = await explained('The force should improve its vetting. We also recommend that the force should audit it.');
+    expect(explanations.map(({ rule }) => rule)).toEqual(['actor-then-action']);
+    expect(result.recommendations).toHaveLength(1);
+  });
+
+  it('a sentence after an abbreviation or a capital is read from where it starts', async () => {
+    const paragraph = 'The force works with the NPCC. We also recommend that the force should publish its data, e.g. Its stop and search data.';
+    expect((await explained(`Introduction\n${paragraph}`)).result.recommendations.map(({ text }) => text)).toEqual([
+      'We also recommend that the force should publish its data, e.g. Its stop and search data.',
+    ]);
   });
 
   it('what was recommended before, or a recommendation that asks no one to act, is not one', async () => {

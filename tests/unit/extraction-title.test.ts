@@ -368,6 +368,11 @@ describe('rule: first-line', () => {
     expect(read({ title: null, blocks: lines.map(paragraph) }).title).toBeNull();
   });
 
+  it('a title broken over lines, with a byline under it, is still the title', () => {
+    const lines = ['Policing in the pandemic: how forces', 'responded to Covid-19', 'by Sam Jones', 'The inspectorate found that forces adapted quickly.'];
+    expect(read({ title: null, blocks: lines.map(paragraph) }).title).toBe('Policing in the pandemic: how forces responded to Covid-19');
+  });
+
   it('a title cut at its ampersand goes on in the next line; a menu entry in capitals cut there is furniture', () => {
     expect(text('SCRUTINY &\nAnyshire Police and Fire &\nRescue Service inspection 2023\nThe service was rated good by the inspectorate.').title).toBe(
       'Anyshire Police and Fire & Rescue Service inspection 2023',
