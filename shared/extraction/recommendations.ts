@@ -765,7 +765,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
     name: 'inspectorate-recommends-in-prose',
     doc: 'A sentence, not quoted, in a paragraph outside any section, in which the inspectorate recommends: "… could improve. We also recommend that the force should …".',
     read(reader, at, index) {
-      if (reader.state.section !== null || at.number !== null) return null;
+      // Most paragraphs recommend nothing: they are not split into sentences to find that out.
+      if (reader.state.section !== null || at.number !== null || !/recommend/i.test(at.paragraph)) return null;
       const sentences = sentencesOf(at.paragraph);
       // The paragraph's first sentence is read by the rules above, as the whole paragraph.
       const recommending = sentences.slice(1).flatMap((sentence, at) => {
