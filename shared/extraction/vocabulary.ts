@@ -72,13 +72,14 @@ export const INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constab
 /** "HM", "His Majesty's" or "Her Majesty's", before an inspectorate's or an inspector's name. */
 export const MAJESTYS = "(?:HM|His Majesty['’]s|Her Majesty['’]s)";
 /** The police inspectorate's name after its "HM": old ("… of Constabulary") or new ("… and Fire & Rescue Services"). */
-export const INSPECTORATE_OF_CONSTABULARY = String.raw`Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services)?`;
+const OF_CONSTABULARY = String.raw`Inspectorate\s+of\s+Constabulary`;
+const AND_FIRE_AND_RESCUE_SERVICES = String.raw`\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services`;
+export const INSPECTORATE_OF_CONSTABULARY = `${OF_CONSTABULARY}(?:${AND_FIRE_AND_RESCUE_SERVICES})?`;
 /**
  * The inspectorate's full name, whose "Fire & Rescue Services" says nothing about a document's
  * subject: rules that weigh fire against police take it out first.
  */
-export const INSPECTORATE_FULL_NAME =
-  /\b(?:His|Her)\s+Majesty['’]s\s+Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:and|&)\s+Rescue\s+Services\b|\bHMICFRS\b/gi;
+export const INSPECTORATE_FULL_NAME = new RegExp(String.raw`\b(?:${MAJESTYS}\s+)?${OF_CONSTABULARY}${AND_FIRE_AND_RESCUE_SERVICES}\b|\bHMICFRS\b`, 'gi');
 /** Fire and rescue services, which HMICFRS also inspects and which owe no s55 response. */
 export const FIRE_AND_RESCUE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?\b|\bFRSs?\b/i;
 /** Who says "recommends" in a report: the inspectorate, its inspectors, or "we". */

@@ -954,6 +954,13 @@ describe.each([
   });
 });
 
+describe('the inspectorate’s name in a title says nothing of its subject', () => {
+  it('"HM Inspectorate of Constabulary and Fire & Rescue Services: … Fire and Rescue Service" is a fire inspection', () => {
+    const text = 'HM Inspectorate of Constabulary and Fire & Rescue Services: Inspection of Anyshire Fire and Rescue Service\nThe service was rated good.';
+    expect(read(text).s55).toEqual({ applies: false, reason: expect.stringMatching(/Fire and Rescue National Framework/) });
+  });
+});
+
 describe('rule: response-judged-by-report', () => {
   it('a response is judged by the report it answers', () => {
     const police = read('Commissioner’s response to HMICFRS report: PEEL 2023–25 inspection of Surrey Police\nI welcome the report.');
