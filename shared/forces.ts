@@ -80,6 +80,9 @@ export const FORCES: readonly Force[] = [
   force('Wiltshire Police', 'Wiltshire', pcc('Wiltshire')),
 ];
 
+/** The four forces of Wales, which documents name together ("the Welsh forces", "the four police forces in Wales"). */
+export const WELSH_FORCES: readonly string[] = ['Dyfed-Powys Police', 'Gwent Police', 'North Wales Police', 'South Wales Police'];
+
 function normalise(name: string): string {
   return name
     .toLowerCase()

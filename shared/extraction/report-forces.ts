@@ -1,3 +1,4 @@
+import { WELSH_FORCES } from '../forces';
 import type { DocumentKind } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
@@ -72,6 +73,12 @@ function subjectText(paragraph: string): string {
  */
 const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
 
+/** Wales's forces named together: "Welsh police forces", "the four Welsh forces", "Wales' four police forces", "forces in Wales". */
+const WELSH_FORCES_TOGETHER =
+  /\bWelsh\s+(?:police\s+)?forces\b|\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
+/** How far into a document the Welsh forces named together are its subject, not a comparison. */
+const OPENING_PARAGRAPHS = 10;
+
 /** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */
 const NATIONAL_LEAD = /\bnational\s+lead\s+(?:police\s+)?force\b/i;
 
@@ -103,6 +110,14 @@ export const FORCES_RULES: readonly ForcesRule[] = [
       const fireOnly = !paras.some((paragraph) => POLICE_WORDS.test(paragraph)) && paras.some((paragraph) => FIRE_AND_RESCUE.test(paragraph));
       const forces = forcesNamedIn(heading.title, { areas: !fireOnly });
       return forces.length > 0 ? { forces, read: heading.title } : null;
+    },
+  },
+  {
+    name: 'welsh-forces',
+    doc: 'The Welsh forces named together in the title or the opening ("Review of Welsh police forces", "the four police forces in Wales"): all four.',
+    find: ({ heading, paras }) => {
+      const read = [heading?.title ?? '', ...paras.slice(0, OPENING_PARAGRAPHS)].find((text) => WELSH_FORCES_TOGETHER.test(text));
+      return read === undefined ? null : { forces: [...WELSH_FORCES], read };
     },
   },
   {

@@ -64,6 +64,20 @@ describe('rule: named-in-title', () => {
   });
 });
 
+describe('rule: welsh-forces', () => {
+  it.each([
+    'Review of Welsh police forces finds failings and successes\nGwent Police has been identified as failing by an official report.',
+    'Policing in Wales\nThe committee heard evidence from the four police forces in Wales and their commissioners.',
+  ])('the Welsh forces named together are all four: %j', (text) => {
+    const result = read(text);
+    expect([result.forces, result.forcesRule]).toEqual([['Dyfed-Powys Police', 'Gwent Police', 'North Wales Police', 'South Wales Police'], 'welsh-forces']);
+  });
+
+  it('"forces in Wales and England" is not Wales alone', () => {
+    expect(read('Forces in Wales and England were inspected\nHMICFRS inspected every force.').forcesRule).not.toBe('welsh-forces');
+  });
+});
+
 describe('rule: national-title', () => {
   it.each([
     'State of Policing: The Annual Assessment of Policing in England and Wales 2022\nHMICFRS found that Kent Police has improved its call handling.',
