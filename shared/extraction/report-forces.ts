@@ -76,7 +76,7 @@ const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bcon
 /** Wales's forces named together: "Welsh police forces", "the four Welsh forces", "Wales' four police forces", "forces in Wales". */
 const WELSH_FORCES_TOGETHER =
   /\bWelsh\s+(?:police\s+)?forces\b|\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
-/** How far into a document the Welsh forces named together are its subject, not a comparison. */
+/** A document's opening, where it says whom it is about: later mentions are examples or comparisons. */
 const OPENING_PARAGRAPHS = 10;
 
 /** A sentence naming the force that leads the country's policing of a crime: "… the national lead police force for fraud". */
@@ -126,7 +126,7 @@ export const FORCES_RULES: readonly ForcesRule[] = [
     find: ({ paras, heading, kind }) => {
       if (kind !== 'hmicfrs-report') return null;
       if (heading !== null && NATIONAL_TITLE.test(heading.title)) return { forces: [], read: heading.title };
-      const opening = paras.slice(0, 10).find((paragraph) => NATIONAL_INSPECTION.test(paragraph)) ?? openingAboutForces(paras, heading);
+      const opening = paras.slice(0, OPENING_PARAGRAPHS).find((paragraph) => NATIONAL_INSPECTION.test(paragraph)) ?? openingAboutForces(paras, heading);
       return opening === undefined ? null : { forces: [], read: opening };
     },
   },
