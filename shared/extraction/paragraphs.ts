@@ -200,6 +200,17 @@ export function withoutSubListMarker(paragraph: string): string {
 /** How a sentence ends, a closing quotation mark or bracket after its stop: a line that does not end so goes on. */
 export const SENTENCE_END = /[.!?:;]["'’”)\]]?$/;
 
+/**
+ * Where one sentence ends and the next begins inside a paragraph, a footnote's mark ("… retirement.[1]
+ * We …") let through; not after "e.g." or "St.", nor before a word in lower case.
+ */
+const BETWEEN_SENTENCES = /(?<=[\w%)’”][.!?]["'’”)]?(?:\[\d+\])?)(?<!\b(?:e\.g|i\.e|St|Mr|Mrs|Ms|Dr|No)\.)\s+(?=[‘“"]?[A-Z])/;
+
+/** A paragraph's sentences, the last running on to its end (a sentence that introduces items ends in a colon). */
+export function sentencesOf(paragraph: string): string[] {
+  return paragraph.split(BETWEEN_SENTENCES);
+}
+
 function continuesSentence(previous: string, line: string): boolean {
   return !SENTENCE_END.test(previous) && /^[a-z]/.test(line) && !startsSubListItem(line);
 }

@@ -4,7 +4,7 @@ import { type AddresseeRule, addresseesOf } from './addressees';
 import type { DocumentBlock } from './blocks';
 import { FULL_DATE } from './dates';
 import type { Explanation } from './explanations';
-import { AFTER_ITEM_NUMBER, bulletsOf, SENTENCE_END, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
+import { AFTER_ITEM_NUMBER, bulletsOf, SENTENCE_END, sentencesOf, standsAsHeading, startsSubListItem, withoutSubListMarker } from './paragraphs';
 import { firstSentence, parseTargetPhrase } from './target-dates';
 import { AREAS_FOR_IMPROVEMENT_WORDS, ASKS, CAUSES_OF_CONCERN_WORDS, namesAnActor, RECOMMENDER, RECOMMENDS_HEAD, STATUS } from './vocabulary';
 
@@ -934,20 +934,9 @@ function recommendedToAct(text: string): AddressedTo | null {
   return { named: words.slice(0, end).join(' ') };
 }
 
-/**
- * Where one sentence ends and the next begins inside a paragraph, a footnote's mark ("… retirement.[1]
- * We …") let through; not after "e.g." or "St.".
- */
-const BETWEEN_SENTENCES = /(?<=[\w%)’”][.!?]["'’”)]?(?:\[\d+\])?)(?<!\b(?:e\.g|i\.e|St|Mr|Mrs|Ms|Dr|No)\.)\s+(?=[‘“"]?[A-Z])/;
-
 /** Whether text leaves a quotation open: more opening quotation marks than closing ones. */
 function insideQuotation(text: string): boolean {
   return (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
-}
-
-/** A paragraph's sentences, the last running on to its end (a sentence that introduces items ends in a colon). */
-function sentencesOf(paragraph: string): string[] {
-  return paragraph.split(BETWEEN_SENTENCES);
 }
 
 /** A sentence of its own, naming who should act and by when, that introduces the actions after it: "The force should immediately:". */
@@ -1000,7 +989,7 @@ export function findFindings(blocks: readonly DocumentBlock[]): Findings {
  * are: –"); a recommendation that ends in a colon says who should act, and is not an introduction.
  */
 function introducedSection(paragraph: string): Section | undefined {
-  const sentences = paragraph.replace(/\s*[–—-]$/, '').split(/(?<=[.!?])\s+/);
+  const sentences = sentencesOf(paragraph.replace(/\s*[–—-]$/, ''));
   const sentence = sentences.at(-1)!;
   if (
     sentence.length > 300 ||

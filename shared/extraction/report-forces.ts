@@ -2,6 +2,7 @@ import { WELSH_FORCES } from '../forces';
 import type { DocumentKind } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn, forcesOfBodiesNamedIn } from './force-mentions';
+import { sentencesOf } from './paragraphs';
 import type { Findings } from './recommendations';
 import { explain, GREETING, isLetterhead, POSTCODE, type Title } from './report-head';
 import { NATIONAL_INSPECTION } from './report-kind';
@@ -62,7 +63,7 @@ function subjectText(paragraph: string): string {
   // The lead force is named before the words that say so ("City of London Police's role as the national
   // lead force"): the whole sentence goes, found by a test per sentence rather than a pattern that would
   // rescan a long sentence from every word.
-  const sentences = NATIONAL_LEAD.test(paragraph) ? paragraph.split(/(?<=[.;])\s+/).filter((sentence) => !NATIONAL_LEAD.test(sentence)) : [paragraph];
+  const sentences = NATIONAL_LEAD.test(paragraph) ? sentencesOf(paragraph).filter((sentence) => !NATIONAL_LEAD.test(sentence)) : [paragraph];
   return sentences.join(' ').replace(MENTIONED_ONLY, ' ');
 }
 

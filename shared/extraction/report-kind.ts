@@ -3,6 +3,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
+import { sentencesOf } from './paragraphs';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
 import { COMMISSIONER_TITLE, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
@@ -268,7 +269,7 @@ const OTHER_REPORTING_BODY = /\b(?:IOPC|IPCC|Independent Office for Police Condu
 /** A sentence about a report's recommendations that names no other body whose report it might be. */
 function speaksOfReportRecommendations(text: string): boolean {
   if (!REPORT_RECOMMENDATIONS.test(text)) return false;
-  return text.split(/(?<=[.!?])\s+/).some((sentence) => REPORT_RECOMMENDATIONS.test(sentence) && !OTHER_REPORTING_BODY.test(sentence));
+  return sentencesOf(text).some((sentence) => REPORT_RECOMMENDATIONS.test(sentence) && !OTHER_REPORTING_BODY.test(sentence));
 }
 
 /** A register entry's title, the report's name with the entry's number: "Working together (3989)". */
