@@ -34,7 +34,8 @@ export interface Line {
  * continuing its sentence) joins it; the rest are paragraphs. The title is the largest type on the
  * first page, if it is larger than the body's.
  */
-export function pagesToBlocks(pages: Line[][]): StructuredDocument {
+export function pagesToBlocks(printed: Line[][]): StructuredDocument {
+  const pages = withoutPageFurniture(printed);
   const layout = layoutOf(pages);
   const body = bodySize(pages);
   const headingSizes = [...new Set(pages.flat().map((line) => roundSize(line.size)))].filter((size) => size > body * LARGER).sort((a, b) => b - a);
@@ -54,6 +55,48 @@ export function pagesToBlocks(pages: Line[][]): StructuredDocument {
     previous = { block, segment };
   }
   return { title: titleOf(pages[0] ?? [], body), blocks: withMarkdownTables(blocks) };
+}
+
+/**
+ * The pages without what is printed on every page around the text: page numbers, running headers
+ * and footers. Left in, a recommendation carried over a page break would be cut by them into two
+ * paragraphs, and a running header read as text of its own. A page's furniture is among its two
+ * topmost and two lowest lines: a line printed the same in the same type at the same end of at least
+ * two pages and two in five of them; its numbers aside when it is set no larger than the body and not
+ * in bold, so that a page number is one but "Recommendation 12" heading each page is not. A title on
+ * the first page, set larger than the running header that repeats it, is not that header. A page
+ * is never left empty: a line that is all a page prints is its text, however many pages print it.
+ */
+function withoutPageFurniture(pages: Line[][]): Line[][] {
+  const body = bodySize(pages);
+  const ends = pages.map((lines) => pageEnds(lines, body));
+  const pagesPrinting = new Map<string, number>();
+  for (const page of ends) for (const key of new Set(page.map(({ key }) => key))) pagesPrinting.set(key, (pagesPrinting.get(key) ?? 0) + 1);
+  const furniture = (key: string) => {
+    const count = pagesPrinting.get(key) ?? 0;
+    return count >= 2 && count >= pages.length * 0.4;
+  };
+  return pages.map((lines, index) => {
+    const pageFurniture = new Set(ends[index]!.filter(({ key }) => furniture(key)).map(({ line }) => line));
+    const text = lines.filter((line) => !pageFurniture.has(line));
+    return text.length > 0 ? text : lines;
+  });
+}
+
+/** How many lines at each end of a page may be its furniture. */
+const FURNITURE_LINES = 2;
+
+/** A page's topmost and lowest lines, each keyed by its end, its type size and its text (see withoutPageFurniture). */
+function pageEnds(lines: Line[], body: number): { line: Line; key: string }[] {
+  const byHeight = [...lines].sort((a, b) => b.y - a.y);
+  const top = byHeight.slice(0, FURNITURE_LINES);
+  const bottom = byHeight.slice(FURNITURE_LINES).slice(-FURNITURE_LINES);
+  const keyed = (end: string) => (line: Line) => {
+    const size = roundSize(line.size);
+    const text = size <= body && !line.bold ? line.text.replace(/\d+/g, '#') : line.text;
+    return { line, key: `${end} ${size} ${text.toLowerCase()}` };
+  };
+  return [...top.map(keyed('top')), ...bottom.map(keyed('bottom'))];
 }
 
 /** How much larger than the body's a line's type must be to make it a heading: 10 %, over rounding and small caps. */

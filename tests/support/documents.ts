@@ -51,14 +51,18 @@ export interface PdfLayout {
   width: number;
   /** Space between paragraphs, as a multiple of the space between lines. */
   paragraphSpacing: number;
+  /** A document of more than one page numbers them at the foot and has its first line as a running header from the second on. */
+  pageFurniture: boolean;
 }
 
-const REPORT_LAYOUT: PdfLayout = { font: StandardFonts.Helvetica, size: 11, width: 483, paragraphSpacing: 1.6 };
+const REPORT_LAYOUT: PdfLayout = { font: StandardFonts.Helvetica, size: 11, width: 483, paragraphSpacing: 1.6, pageFurniture: true };
+const FURNITURE_SIZE = 8;
 
 /**
  * Lays text out as a real report would: each source line a paragraph, wrapped at the margin, with
  * extra space between paragraphs and new pages as needed. The standard fonts' WinAnsi encoding covers
  * every character in the corpus (’ – · included); tabs are the only thing to turn into spaces.
+ * Page numbers and the running header are drawn last, as some producers order them.
  */
 export async function printedPdf(text: string, layout: PdfLayout = REPORT_LAYOUT): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -92,5 +96,25 @@ export async function printedPdf(text: string, layout: PdfLayout = REPORT_LAYOUT
     page.drawText(line, { x: margin, y, size, font });
     advance(leading * layout.paragraphSpacing);
   }
+  const pages = doc.getPages();
+  if (layout.pageFurniture && pages.length > 1) {
+    const header = runningHeader(text, (candidate) => font.widthOfTextAtSize(candidate, FURNITURE_SIZE) <= width);
+    pages.forEach((each, index) => {
+      each.drawText(`${index + 1}`, { x: 595 / 2, y: margin / 2, size: FURNITURE_SIZE, font });
+      if (index > 0) each.drawText(header, { x: margin, y: 842 - margin / 2, size: FURNITURE_SIZE, font });
+    });
+  }
   return doc.save();
+}
+
+/** The text's first line, cut at a word to fit the measure. */
+function runningHeader(text: string, fits: (candidate: string) => boolean): string {
+  const words = (text.split('\n').find((line) => line.trim() !== '') ?? '').split(/\s+/).filter(Boolean);
+  let header = '';
+  for (const word of words) {
+    const candidate = header ? `${header} ${word}` : word;
+    if (!fits(candidate)) break;
+    header = candidate;
+  }
+  return header;
 }

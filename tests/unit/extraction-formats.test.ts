@@ -124,8 +124,11 @@ describe('every format gives the same extraction as the plain text', () => {
   });
 
   const layouts: Array<[string, PdfLayout]> = [
-    ['a narrow column', { font: StandardFonts.TimesRoman, size: 10, width: 300, paragraphSpacing: 1.3 }],
-    ['large type and tight paragraph spacing', { font: StandardFonts.TimesRoman, size: 12, width: 420, paragraphSpacing: 1.3 }],
+    ['a narrow column, its pages numbered and headed', { font: StandardFonts.TimesRoman, size: 10, width: 300, paragraphSpacing: 1.3, pageFurniture: true }],
+    [
+      'large type and tight paragraph spacing, no page furniture',
+      { font: StandardFonts.TimesRoman, size: 12, width: 420, paragraphSpacing: 1.3, pageFurniture: false },
+    ],
   ];
   describe.each(layouts)('every corpus document as a PDF in %s', (_, layout) => {
     it.each(corpusFiles)('%s', async (name) => {

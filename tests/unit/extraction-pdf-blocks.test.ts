@@ -16,17 +16,26 @@ const MARGIN = 56;
 const BODY = 10;
 
 /** A one-page PDF set as a report is: each entry one printed line, in Helvetica or Helvetica Bold. */
-async function printedPdf(lines: Printed[]): Promise<Uint8Array> {
+function printedPdf(lines: Printed[]): Promise<Uint8Array> {
+  return printedPages([lines], () => []);
+}
+
+/** A PDF of these pages, each with the furniture printed around it: lines above the text (positive offsets from its top) or below it (negative, from its foot). */
+async function printedPages(pages: Printed[][], furniture: (pageNumber: number) => Array<{ text: string; offset: number }>): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts: Record<'regular' | 'bold', PDFFont> = {
     regular: await doc.embedFont(StandardFonts.Helvetica),
     bold: await doc.embedFont(StandardFonts.HelveticaBold),
   };
-  const page = doc.addPage([595, 842]);
-  let y = 780;
-  for (const { text, size = BODY, bold = false, indent = 0, gap = 0 } of lines) {
-    y -= (gap + 1) * size * 1.3;
-    page.drawText(text, { x: MARGIN + indent, y, size, font: bold ? fonts.bold : fonts.regular });
+  for (const [index, lines] of pages.entries()) {
+    const page = doc.addPage([595, 842]);
+    for (const { text, offset } of furniture(index + 1))
+      page.drawText(text, { x: MARGIN, y: offset > 0 ? 780 + offset : 60 + offset, size: 8, font: fonts.regular });
+    let y = 780;
+    for (const { text, size = BODY, bold = false, indent = 0, gap = 0 } of lines) {
+      y -= (gap + 1) * size * 1.3;
+      page.drawText(text, { x: MARGIN + indent, y, size, font: bold ? fonts.bold : fonts.regular });
+    }
   }
   return doc.save();
 }
@@ -119,6 +128,53 @@ describe('a PDF read as blocks', () => {
       { kind: 'table-cell', table: 0, row: 2, column: 2, text: 'Open' },
       { kind: 'paragraph', text: 'The tracker is updated monthly.' },
     ]);
+  });
+
+  it('leaves out page numbers and running headers and footers, so a sentence carried over a page break is one paragraph', async () => {
+    const title = 'Inspection of Anyshire Constabulary';
+    const pdf = await printedPages(
+      [
+        [
+          { text: title, size: 22, bold: true },
+          { text: 'Recommendation 1', bold: true, gap: 1 },
+          { text: 'Some words set in the body type, so that the body is the body, and so on.' },
+          { text: 'By March 2027, the force should review how it shares information with its' },
+        ],
+        [{ text: 'partners in the county.' }, { text: 'Areas for improvement', bold: true, gap: 1 }],
+        [{ text: 'The force should publish its plan.' }],
+      ],
+      (pageNumber) => [
+        ...(pageNumber > 1 ? [{ text: title, offset: 30 }] : []),
+        { text: `Page ${pageNumber} of 3`, offset: -30 },
+        { text: 'OFFICIAL', offset: -40 },
+      ],
+    );
+    const document = await pdfDocument(pdf);
+    expect(document.title).toBe(title);
+    expect(document.blocks).toEqual([
+      { kind: 'heading', level: 1, text: title },
+      { kind: 'heading', level: 2, text: 'Recommendation 1' },
+      { kind: 'paragraph', text: 'Some words set in the body type, so that the body is the body, and so on.' },
+      { kind: 'paragraph', text: 'By March 2027, the force should review how it shares information with its partners in the county.' },
+      { kind: 'heading', level: 2, text: 'Areas for improvement' },
+      { kind: 'paragraph', text: 'The force should publish its plan.' },
+    ]);
+  });
+
+  it('keeps a heading that opens each page, and a line printed at an end of too few pages', async () => {
+    const pages = ['one', 'two', 'three', 'four', 'five', 'six'].map((word, index) => [
+      { text: `Recommendation ${index + 1}`, bold: true },
+      { text: `The force should act on the ${word} thing the inspectors found.` },
+      { text: `It should do so by the ${word} date it gave.` },
+      { text: `Its ${word} plan should be published.` },
+      { text: `The ${word} page ends here.` },
+    ]);
+    const pdf = await printedPages(pages, (pageNumber) => [{ text: pageNumber === 2 ? 'Draft' : `${pageNumber}`, offset: -30 }]);
+    const texts = (await pdfDocument(pdf)).blocks.map((block) => block.text);
+    expect(texts.filter((text) => text.startsWith('Recommendation '))).toHaveLength(6);
+    expect(texts).toContain('Draft');
+    expect(texts.filter((text) => text.endsWith('page ends here.'))).toHaveLength(6);
+    expect(texts.filter((text) => /^\d+$/.test(text))).toEqual([]);
   });
 
   it('holds every word the PDF prints, in order', async () => {
