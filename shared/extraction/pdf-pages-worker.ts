@@ -40,6 +40,7 @@ interface Pdfium {
   FPDFText_GetFontSize(textPage: number, index: number): number;
   FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
   FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
   FPDFTextObj_GetFont(textObject: number): number;
   FPDFFont_GetWeight(font: number): number;
   FPDFFont_GetBaseFontName(font: number, buffer: number, length: number): number;
@@ -66,7 +67,7 @@ const CARRIAGE_RETURN = 0x0d;
 const LINE_FEED = 0x0a;
 /** What PDFium reads a hyphen at the end of a line as (fpdf_text.h), so that callers may drop it; pdf-layout.ts decides. */
 const PDFIUM_HYPHEN = 0x02;
-/** FS_RECTF: four floats, left, top, right, bottom; then the two doubles GetCharOrigin writes. */
+/** FS_RECTF: four floats, left, top, right, bottom; then the two doubles GetCharOrigin writes (FS_MATRIX's six floats, read at once, reuse both). */
 const SCRATCH_BYTES = 16 + 16 + FONT_NAME_BYTES;
 
 /** One runtime per worker, started on its first request and kept for the next document. */
@@ -188,7 +189,7 @@ function pageItems(reading: Reading, document: number, index: number): TextItem[
             x: left,
             y: baseline,
             width: 0,
-            fontSize: pdfium.FPDFText_GetFontSize(textPage, char),
+            fontSize: typeSize(reading, textPage, char),
             bold: boldFont(reading, object, bold),
             hasEOL: false,
           };
@@ -220,6 +221,19 @@ function looseBox({ pdfium, memory, scratch }: Reading, textPage: number, char: 
   pdfium.FPDFText_GetLooseCharBox(textPage, char, scratch);
   const floats = memory.HEAPF32;
   return { left: floats[scratch / 4]!, right: floats[scratch / 4 + 2]! };
+}
+
+/**
+ * The size the character is printed at on the page. PDFium's font size is the one the text was set
+ * in, before the matrices that place it: many producers set every font at size 1 and scale it by the
+ * text matrix (11 for 11-point type), and Chromium sets its type in pixels and scales the page by ¾.
+ */
+function typeSize({ pdfium, memory, scratch }: Reading, textPage: number, char: number): number {
+  pdfium.FPDFText_GetMatrix(textPage, char, scratch);
+  const floats = memory.HEAPF32;
+  const at = scratch / 4;
+  const scale = Math.sqrt(Math.abs(floats[at]! * floats[at + 3]! - floats[at + 1]! * floats[at + 2]!));
+  return pdfium.FPDFText_GetFontSize(textPage, char) * scale;
 }
 
 function charBaseline({ pdfium, memory, scratch }: Reading, textPage: number, char: number): number {

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
+import { beginText, endText, PDFDocument, type PDFFont, StandardFonts, setFontAndSize, setTextMatrix, showText } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { blocksToText } from '../../shared/extraction/blocks';
 import { pdfDocument } from '../../shared/extraction/pdf-text';
@@ -36,6 +36,24 @@ async function printedPages(pages: Printed[][], furniture: (pageNumber: number) 
       y -= (gap + 1) * size * 1.3;
       page.drawText(text, { x: MARGIN + indent, y, size, font: bold ? fonts.bold : fonts.regular });
     }
+  }
+  return doc.save();
+}
+
+/**
+ * The lines as producers such as InDesign set them: every font at size 1, scaled to its size by the
+ * text matrix, so that the font size in the PDF says nothing of the size on the page.
+ */
+async function scaledTypePdf(lines: Printed[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  let y = 780;
+  for (const { text, size = BODY, bold = false, indent = 0, gap = 0 } of lines) {
+    y -= (gap + 1) * size * 1.3;
+    const font = bold ? fonts.bold : fonts.regular;
+    const name = page.node.newFontDictionary(font.name, font.ref);
+    page.pushOperators(beginText(), setFontAndSize(name, 1), setTextMatrix(size, 0, 0, size, MARGIN + indent, y), showText(font.encodeText(text)), endText());
   }
   return doc.save();
 }
@@ -94,6 +112,12 @@ describe('a PDF read as blocks', () => {
       { kind: 'list-item', marker: '•', depth: 0, text: 'forces should review how they share information with their partners;' },
       { kind: 'paragraph', text: 'A paragraph after the list that starts a sentence of its own.' },
     ]);
+  });
+
+  it('reads type scaled to its size by the text matrix at the size it is printed', async () => {
+    const scaled = await pdfDocument(await scaledTypePdf(REPORT));
+    expect(scaled).toEqual(await pdfDocument(await printedPdf(REPORT)));
+    expect(scaled.title).toBe('An inspection of how well the police tackle serious youth violence');
   });
 
   it('has no title when nothing on the first page is set larger than the body', async () => {
