@@ -36,8 +36,8 @@ export interface Line {
  */
 export function pagesToBlocks(printed: Line[][]): StructuredDocument {
   const pages = withoutPageFurniture(printed);
-  const layout = layoutOf(pages);
   const body = bodySize(pages);
+  const layout = layoutOf(pages, body);
   const headingSizes = [...new Set(pages.flat().map((line) => roundSize(line.size)))].filter((size) => size > body * LARGER).sort((a, b) => b - a);
   const pageSegments = pages.map((lines) => segments(lines, layout));
   const listIndents = indentRanks(pageSegments.flat().filter((segment) => startsListItem(segment.text)));
@@ -176,10 +176,10 @@ function titleOf(firstPage: Line[], body: number): string | null {
     .join(' ');
 }
 
-function layoutOf(pages: Line[][]): Layout {
+function layoutOf(pages: Line[][], body: number): Layout {
   // A loop, not Math.max(...lines): spreading a long report's lines as arguments overflows the stack.
-  const right = pages.reduce((furthest, lines) => lines.reduce((max, line) => Math.max(max, line.right), furthest), 0);
-  return { right, pitch: linePitch(pages) };
+  const right = pages.reduce((furthest, lines) => lines.reduce((max, line) => (roundSize(line.size) === body ? Math.max(max, line.right) : max), furthest), 0);
+  return { right, pitch: linePitch(pages, body) };
 }
 
 /** A page's text items gathered into its printed lines, top to bottom as the PDF orders them. */
@@ -220,20 +220,20 @@ export function toLines(items: TextItem[]): Line[] {
 }
 
 interface Layout {
-  /** The right margin: the furthest any line reaches. */
+  /** The right margin: the furthest a line in the body's type reaches (a footer in smaller type may reach past it). */
   right: number;
-  /** The usual distance between one line and the next, so that a paragraph's extra space stands out. */
+  /** The usual distance between one line of the body's type and the next, so that a paragraph's extra space stands out. */
   pitch: number;
 }
 
-function linePitch(pages: Line[][]): number {
+function linePitch(pages: Line[][], body: number): number {
   const gaps: number[] = [];
   for (const lines of pages) {
     for (let index = 1; index < lines.length; index++) {
       const upper = lines[index - 1]!;
       const lower = lines[index]!;
       const gap = upper.y - lower.y;
-      if (Math.abs(upper.size - lower.size) <= 0.5 && gap > 0) gaps.push(gap);
+      if (roundSize(upper.size) === body && roundSize(lower.size) === body && gap > 0) gaps.push(gap);
     }
   }
   gaps.sort((a, b) => a - b);

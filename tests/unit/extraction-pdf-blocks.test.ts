@@ -120,6 +120,21 @@ describe('a PDF read as blocks', () => {
     expect(scaled.title).toBe('An inspection of how well the police tackle serious youth violence');
   });
 
+  it('joins a line wrapped at the margin of the body type when a footer in smaller type reaches past it', async () => {
+    const { blocks } = await pdfDocument(
+      await printedPdf([
+        { text: 'By March 2027, the force should review how it shares information with its partners' },
+        { text: 'across the county and publish what it finds.' },
+        { text: 'https://www.example.gov.uk/a-page-printed-from-a-browser', size: 8, gap: 1 },
+        { text: '1/1', size: 8, indent: 500 },
+      ]),
+    );
+    expect(blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: 'By March 2027, the force should review how it shares information with its partners across the county and publish what it finds.',
+    });
+  });
+
   it('has no title when nothing on the first page is set larger than the body', async () => {
     const document = await pdfDocument(await printedPdf([{ text: 'Only body text here.' }, { text: 'And another line of it.' }]));
     expect(document.title).toBeNull();
@@ -161,7 +176,7 @@ describe('a PDF read as blocks', () => {
         [
           { text: title, size: 22, bold: true },
           { text: 'Recommendation 1', bold: true, gap: 1 },
-          { text: 'Some words set in the body type, so that the body is the body, and so on.' },
+          { text: 'Some words set in the body type.' },
           { text: 'By March 2027, the force should review how it shares information with its' },
         ],
         [{ text: 'partners in the county.' }, { text: 'Areas for improvement', bold: true, gap: 1 }],
@@ -178,7 +193,7 @@ describe('a PDF read as blocks', () => {
     expect(document.blocks).toEqual([
       { kind: 'heading', level: 1, text: title },
       { kind: 'heading', level: 2, text: 'Recommendation 1' },
-      { kind: 'paragraph', text: 'Some words set in the body type, so that the body is the body, and so on.' },
+      { kind: 'paragraph', text: 'Some words set in the body type.' },
       { kind: 'paragraph', text: 'By March 2027, the force should review how it shares information with its partners in the county.' },
       { kind: 'heading', level: 2, text: 'Areas for improvement' },
       { kind: 'paragraph', text: 'The force should publish its plan.' },
