@@ -236,10 +236,20 @@ function linePitch(pages: Line[][], body: number): number {
       if (roundSize(upper.size) === body && roundSize(lower.size) === body && gap > 0) gaps.push(gap);
     }
   }
+  // The commonest gap that single spacing could be: on a page of short paragraphs, gaps between
+  // paragraphs can outnumber those within one three to one, and a low percentile of them is a paragraph's.
+  const single = new Map<number, number>();
+  for (const gap of gaps) if (gap <= body * SINGLE_SPACING) single.set(Math.round(gap * 2) / 2, (single.get(Math.round(gap * 2) / 2) ?? 0) + 1);
+  let pitch = 0;
+  for (const [gap, count] of single) if (count > (single.get(pitch) ?? 0)) pitch = gap;
+  if (pitch > 0) return pitch;
   gaps.sort((a, b) => a - b);
-  // A low percentile: in a short document, gaps between paragraphs can outnumber those within one.
+  // Set wider than single spacing, a low percentile of them all.
   return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
 }
+
+/** The widest line spacing, as a multiple of the type size, taken for single spacing. */
+const SINGLE_SPACING = 1.6;
 
 /** Lines that wrap into one another, joined: the first line's place and type, and whether space sets it apart from the segment above. */
 interface Segment {

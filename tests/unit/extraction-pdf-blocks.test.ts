@@ -135,6 +135,23 @@ describe('a PDF read as blocks', () => {
     });
   });
 
+  it('tells paragraphs apart by their spacing on a page where most paragraphs are one line long', async () => {
+    const entry = (ref: string): Printed[] => [
+      { text: ref, gap: 0.35 },
+      { text: 'Completed', gap: 0.35 },
+      { text: 'HMIC recommends that the force should immediately agree arrangements with', gap: 0.35 },
+      { text: 'its partners to secure a smooth transition to its new operating model; and the', gap: 0 },
+      { text: 'West Mercia Police', gap: 0.35 },
+    ];
+    const { blocks } = await pdfDocument(await printedPdf([...entry('1'), ...entry('2'), ...entry('3')]));
+    expect(blocks.map((block) => block.text).slice(0, 4)).toEqual([
+      '1',
+      'Completed',
+      'HMIC recommends that the force should immediately agree arrangements with its partners to secure a smooth transition to its new operating model; and the',
+      'West Mercia Police',
+    ]);
+  });
+
   it('has no title when nothing on the first page is set larger than the body', async () => {
     const document = await pdfDocument(await printedPdf([{ text: 'Only body text here.' }, { text: 'And another line of it.' }]));
     expect(document.title).toBeNull();
