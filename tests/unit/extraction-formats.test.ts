@@ -123,6 +123,17 @@ describe('every format gives the same extraction as the plain text', () => {
     expect(await extractDocument(pdf)).toEqual(expected);
   });
 
+  /** tests/fixtures/pdf: corpus texts as real tools print them (its README says how each was made), beside the text each was printed from. */
+  const toolPrintedPdfs: Array<[string, string]> = [
+    ['cumbria-response-printed-by-chromium.pdf', 'cumbria-pcc-response-finding-time-for-crime.txt'],
+    ['cumbria-response-printed-by-chromium-with-header-and-footer.pdf', 'cumbria-pcc-response-finding-time-for-crime.txt'],
+    ['tracker-west-mercia-printed-by-chromium-with-header-and-footer.pdf', 'tracker-accountabilityindex-peel-2018-19-west-mercia.txt'],
+  ];
+  it.each(toolPrintedPdfs)('reads %s as the text it was printed from', async (pdf, text) => {
+    const printed = new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/pdf', pdf)));
+    expect(await extractDocument(printed)).toEqual(extractFromText(readFileSync(path.join(corpus, text), 'utf8')));
+  });
+
   const layouts: Array<[string, PdfLayout]> = [
     ['a narrow column, its pages numbered and headed', { font: StandardFonts.TimesRoman, size: 10, width: 300, paragraphSpacing: 1.3, pageFurniture: true }],
     [
