@@ -4,13 +4,14 @@
  * apart, against what a perfect extractor reads from them (`<name>.expected.json`). Prints recommendations found, expected and invented with precision,
  * recall and F1; kind, title and forces accuracy; and a line for each document's misses, known or not.
  * It runs the extractor only through its public entry, `extractDocument`, on the fixture's bytes, and
- * again on each text printed to a PDF as a report is laid out (tests/support/documents.ts), since an
- * office is as likely to upload the PDF.
+ * again on each text printed to a PDF as a report is laid out and, where Chromium is installed, as a
+ * browser prints a web page (tests/support/documents.ts), since an office is as likely to upload the PDF.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { extractDocument, UnreadableDocumentError } from '../shared/extraction';
-import { printedPdf } from '../tests/support/documents';
+import { browserPrintedPdf, printedPdf } from '../tests/support/documents';
 import {
   type DocumentScore,
   type ExpectedReading,
@@ -59,14 +60,24 @@ function printable(text: string): string {
   return text.replace(/[^\n\t\x20-\x7e\xa0-\xff]/g, (character) => (WIN_ANSI_EXTRAS.has(character) ? character : ' '));
 }
 
-type Format = 'as written' | 'printed to PDF';
-const FORMATS: Format[] = ['as written', 'printed to PDF'];
+type Format = 'as written' | 'printed to PDF' | 'printed by Chromium';
 
-/** A fixture's bytes in a format: as kept, or its text printed to a PDF (an HTML page is only scored as written). */
+/** Debian's Chromium, as the page's tests use it; without one, the texts are not printed by a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browser = existsSync(CHROMIUM) ? await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] }) : null;
+const browserPage: Page | null = browser ? await browser.newPage() : null;
+const FORMATS: Format[] = ['as written', 'printed to PDF', ...(browserPage ? (['printed by Chromium'] as const) : [])];
+
+/**
+ * A fixture's bytes in a format: as kept, or its text printed to a PDF by pdf-lib as a report is laid
+ * out, or by a browser as a web page is (an HTML page is only scored as written).
+ */
 async function documentBytes(path: string, format: Format): Promise<Uint8Array | null> {
   const bytes = readFileSync(path);
   if (format === 'as written') return bytes;
-  return path.endsWith('.txt') ? printedPdf(printable(bytes.toString('utf8'))) : null;
+  if (!path.endsWith('.txt')) return null;
+  if (format === 'printed to PDF') return printedPdf(printable(bytes.toString('utf8')));
+  return browserPrintedPdf(browserPage!, bytes.toString('utf8'));
 }
 
 /** What the extractor reads from one document; a document it cannot read reads as nothing. */
@@ -131,4 +142,6 @@ for (const { directory, about } of SETS) {
     output.push(...report(directory, about, format, documents, scoreSet(documents)), '');
   }
 }
+if (!browser) output.push(`Not printed by Chromium: there is none at ${CHROMIUM} (set CHROMIUM_PATH).`, '');
+await browser?.close();
 process.stdout.write(output.join('\n'));

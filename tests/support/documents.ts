@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Page } from 'playwright-core';
 
 /** Small report texts in the shapes HMICFRS publishes, for tests that need a document to ingest. */
 export function forceReportText(force: string, title: string, extra = ''): string {
@@ -117,4 +118,21 @@ function runningHeader(text: string, fits: (candidate: string) => boolean): stri
     header = candidate;
   }
   return header;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The text as a browser prints a web page of it: each line a paragraph in an 11-point serif, on A4,
+ * with Chromium's own header (the date and the page's title, its first line) and footer (its address
+ * and page numbers), as "Print to PDF" gives them by default.
+ */
+export async function browserPrintedPdf(page: Page, text: string): Promise<Uint8Array> {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(lines[0] ?? '')}</title>` +
+      `<style>body { font-family: 'Liberation Serif', serif; font-size: 11pt } p { margin: 0 0 0.6em }</style></head>` +
+      `<body>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</body></html>`,
+  );
+  return new Uint8Array(await page.pdf({ format: 'A4', displayHeaderFooter: true, margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }));
 }
