@@ -215,9 +215,15 @@ export function toLines(items: TextItem[]): Line[] {
       // Typeset ligatures become their letters, so "ﬁrearms" reads as "firearms".
       .map((line) => ({ ...line, text: line.text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')) }))
       .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+      // A symbol font's bullet (Word's Symbol and Wingdings bullets map to the private use area,
+      // U+F0B7 and the like) is a bullet, so the line reads as the list item it is.
+      .map((line) => ({ ...line, text: line.text.replace(SYMBOL_FONT_BULLET, '• ') }))
       .filter((line) => line.text !== '')
   );
 }
+
+/** A line's first character drawn from a symbol font, which maps it into the private use area U+F000–U+F0FF. */
+const SYMBOL_FONT_BULLET = /^[\uF000-\uF0FF]\s*/;
 
 interface Layout {
   /** The right margin: the furthest a line in the body's type reaches (a footer in smaller type may reach past it). */

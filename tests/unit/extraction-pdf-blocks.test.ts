@@ -1,4 +1,4 @@
-import { beginText, endText, PDFDocument, type PDFFont, StandardFonts, setFontAndSize, setTextMatrix, showText } from 'pdf-lib';
+import { beginText, endText, moveText, PDFDocument, type PDFFont, PDFHexString, StandardFonts, setFontAndSize, setTextMatrix, showText } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { blocksToText } from '../../shared/extraction/blocks';
 import { pdfDocument } from '../../shared/extraction/pdf-text';
@@ -149,6 +149,35 @@ describe('a PDF read as blocks', () => {
       'Completed',
       'HMIC recommends that the force should immediately agree arrangements with its partners to secure a smooth transition to its new operating model; and the',
       'West Mercia Police',
+    ]);
+  });
+
+  it("reads a line that starts with a symbol font's bullet, mapped into the private use area as Word's are, as a list item", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+    // Word's Symbol bullet: character code B7, which the font's ToUnicode map gives as U+F0B7.
+    const toUnicode = doc.context.register(
+      doc.context.stream(
+        '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def ' +
+          '/CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <B7> <F0B7> endbfchar endcmap ' +
+          'CMapName currentdict /CMap defineresource pop end end',
+      ),
+    );
+    const symbol = page.node.newFontDictionary(
+      'Symbol',
+      doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Symbol', ToUnicode: toUnicode })),
+    );
+    page.drawText('By March 2027, chief constables should:', { x: MARGIN, y: 720, size: BODY, font: helvetica });
+    for (const [index, text] of ['agree with their partners how they share information;', 'review how they record each incident.'].entries()) {
+      const y = 700 - index * 14;
+      page.pushOperators(beginText(), setFontAndSize(symbol, BODY), moveText(MARGIN + 18, y), showText(PDFHexString.of('B7')), endText());
+      page.drawText(text, { x: MARGIN + 36, y, size: BODY, font: helvetica });
+    }
+    expect((await pdfDocument(await doc.save())).blocks).toEqual([
+      { kind: 'paragraph', text: 'By March 2027, chief constables should:' },
+      { kind: 'list-item', marker: '•', depth: 0, text: 'agree with their partners how they share information;' },
+      { kind: 'list-item', marker: '•', depth: 0, text: 'review how they record each incident.' },
     ]);
   });
 
