@@ -211,6 +211,13 @@ export function toLines(items: TextItem[]): Line[] {
       lines.push(current);
       current = null;
     }
+    // A footnote's mark is left out, not run into the word it marks ("within six months³" read
+    // "within six months3"); the line goes on past it, where PDFium may have seen a line end, and
+    // the gap to what follows is measured from its right.
+    if (current && footnoteReference(item, current)) {
+      current.right = Math.max(current.right, item.x + item.width);
+      continue;
+    }
     if (item.str !== '') {
       if (!current) {
         current = { text: '', left: item.x, right: item.x, y: item.y, size, bold: item.bold };
@@ -239,6 +246,11 @@ export function toLines(items: TextItem[]): Line[] {
       .map((line) => ({ ...line, text: line.text.replace(SYMBOL_FONT_BULLET, '• ') }))
       .filter((line) => line.text !== '')
   );
+}
+
+/** A footnote's number set small and raised after a word of the line. */
+function footnoteReference(item: TextItem, line: Line): boolean {
+  return /^\s*\d{1,3}(?:[,–-]\d{1,3})*\s*$/.test(item.str) && item.fontSize <= line.size * 0.8 && item.y - line.y >= line.size * 0.2;
 }
 
 /** A line's first character drawn from a symbol font, which maps it into the private use area U+F000–U+F0FF. */

@@ -266,6 +266,19 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  it("leaves out a footnote's number set small and raised after a word, and keeps numbers on the line", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const words = 'Within six months the force should review its 24 custody records';
+    page.drawText(words, { x: MARGIN, y: 700, size: BODY, font });
+    page.drawText('12', { x: MARGIN + font.widthOfTextAtSize(words, BODY) + 0.5, y: 704, size: 6, font });
+    page.drawText('.', { x: MARGIN + font.widthOfTextAtSize(words, BODY) + 6, y: 700, size: BODY, font });
+    expect((await pdfDocument(await doc.save())).blocks).toEqual([
+      { kind: 'paragraph', text: 'Within six months the force should review its 24 custody records.' },
+    ]);
+  });
+
   it('keeps a heading that opens each page, and a line printed at an end of too few pages', async () => {
     const pages = ['one', 'two', 'three', 'four', 'five', 'six'].map((word, index) => [
       { text: `Recommendation ${index + 1}`, bold: true },
