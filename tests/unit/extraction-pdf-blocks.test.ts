@@ -58,6 +58,12 @@ async function scaledTypePdf(lines: Printed[]): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** An A4 page to draw on by hand, in Helvetica. */
+async function blankPage() {
+  const doc = await PDFDocument.create();
+  return { doc, page: doc.addPage([595, 842]), helvetica: await doc.embedFont(StandardFonts.Helvetica) };
+}
+
 const REPORT: Printed[] = [
   { text: 'An inspection of how well the police', size: 22, bold: true },
   { text: 'tackle serious youth violence', size: 22, bold: true },
@@ -153,9 +159,7 @@ describe('a PDF read as blocks', () => {
   });
 
   it("reads a line that starts with a symbol font's bullet, mapped into the private use area as Word's are, as a list item", async () => {
-    const doc = await PDFDocument.create();
-    const page = doc.addPage([595, 842]);
-    const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+    const { doc, page, helvetica } = await blankPage();
     // Word's Symbol bullet: character code B7, which the font's ToUnicode map gives as U+F0B7.
     const toUnicode = doc.context.register(
       doc.context.stream(
@@ -267,9 +271,7 @@ describe('a PDF read as blocks', () => {
   });
 
   it("leaves out a footnote's number set small and raised after a word, and keeps numbers on the line", async () => {
-    const doc = await PDFDocument.create();
-    const page = doc.addPage([595, 842]);
-    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const { doc, page, helvetica: font } = await blankPage();
     const words = 'Within six months the force should review its 24 custody records';
     page.drawText(words, { x: MARGIN, y: 700, size: BODY, font });
     page.drawText('12', { x: MARGIN + font.widthOfTextAtSize(words, BODY) + 0.5, y: 704, size: 6, font });
