@@ -43,37 +43,18 @@ export function pagesToBlocks(printed: Line[][]): StructuredDocument {
   const listIndents = indentRanks(pageSegments.flat().filter((segment) => startsListItem(segment.text)));
   const blocks: DocumentBlock[] = [];
   let previous: { block: DocumentBlock; segment: Segment } | undefined;
-  // The text above the last page's footnotes, which the next page's first line may carry on.
-  let aboveFootnotes: typeof previous;
-  for (const segments of pageSegments) {
-    const footnotes = footnotesStart(segments, body);
-    for (const [index, segment] of segments.entries()) {
-      if (index === 0 && aboveFootnotes) previous = aboveFootnotes;
-      if (index === footnotes) aboveFootnotes = previous && { ...previous };
-      const level = headingLevel(segment, body, headingSizes);
-      if (previous && carriesOn(previous, segment, level)) {
-        previous.block.text += ` ${segment.text}`;
-        previous.segment = segment;
-        continue;
-      }
-      const block = toBlock(segment, level, listIndents);
-      blocks.push(block);
-      previous = { block, segment };
+  for (const segment of pageSegments.flat()) {
+    const level = headingLevel(segment, body, headingSizes);
+    if (previous && carriesOn(previous, segment, level)) {
+      previous.block.text += ` ${segment.text}`;
+      previous.segment = segment;
+      continue;
     }
-    if (footnotes === segments.length) aboveFootnotes = undefined;
+    const block = toBlock(segment, level, listIndents);
+    blocks.push(block);
+    previous = { block, segment };
   }
   return { title: titleOf(pages[0] ?? [], body), blocks: withMarkdownTables(blocks) };
-}
-
-/**
- * Where a page's footnotes start: the segments at its foot set smaller than the body, below text in
- * the body's type (the page's length if it has none). A sentence carried over to the next page
- * carries on past them, so that a footnote does not cut a recommendation in two.
- */
-function footnotesStart(segments: Segment[], body: number): number {
-  let start = segments.length;
-  while (start > 0 && roundSize(segments[start - 1]!.size) < body) start--;
-  return segments.slice(0, start).some((segment) => roundSize(segment.size) === body) ? start : segments.length;
 }
 
 /**

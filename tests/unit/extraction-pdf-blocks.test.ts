@@ -250,26 +250,6 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
-  it("carries a sentence over a page break past the page's footnotes, which follow it", async () => {
-    const pdf = await printedPages(
-      [
-        [
-          { text: 'Some words set in the body type.' },
-          { text: 'By March 2027, the force should review how it shares information with its' },
-          { text: '1 Our 2024 report on partnership working, published in May.', size: 8, gap: 4 },
-        ],
-        [{ text: 'partners in the county.' }, { text: 'The force should publish its plan.', gap: 1 }],
-      ],
-      () => [],
-    );
-    expect((await pdfDocument(pdf)).blocks.map((block) => block.text)).toEqual([
-      'Some words set in the body type.',
-      'By March 2027, the force should review how it shares information with its partners in the county.',
-      '1 Our 2024 report on partnership working, published in May.',
-      'The force should publish its plan.',
-    ]);
-  });
-
   it("leaves out a footnote's number set small and raised after a word, and keeps numbers on the line", async () => {
     const { doc, page, helvetica: font } = await blankPage();
     const words = 'Within six months the force should review its 24 custody records';
