@@ -229,11 +229,11 @@ function looseBox({ pdfium, memory, scratch }: Reading, textPage: number, char: 
  * text matrix (11 for 11-point type), and Chromium sets its type in pixels and scales the page by ¾.
  */
 function typeSize({ pdfium, memory, scratch }: Reading, textPage: number, char: number): number {
-  pdfium.FPDFText_GetMatrix(textPage, char, scratch);
-  const floats = memory.HEAPF32;
+  const size = pdfium.FPDFText_GetFontSize(textPage, char);
+  if (!pdfium.FPDFText_GetMatrix(textPage, char, scratch)) return size;
+  // The vertical scale (the matrix's c and d): type condensed or widened (Tz) is still its height.
   const at = scratch / 4;
-  const scale = Math.sqrt(Math.abs(floats[at]! * floats[at + 3]! - floats[at + 1]! * floats[at + 2]!));
-  return pdfium.FPDFText_GetFontSize(textPage, char) * scale;
+  return size * Math.hypot(memory.HEAPF32[at + 2]!, memory.HEAPF32[at + 3]!);
 }
 
 function charBaseline({ pdfium, memory, scratch }: Reading, textPage: number, char: number): number {
