@@ -61,23 +61,32 @@ export function pagesToBlocks(printed: Line[][]): StructuredDocument {
  * The pages without what is printed on every page around the text: page numbers, running headers
  * and footers. Left in, a recommendation carried over a page break would be cut by them into two
  * paragraphs, and a running header read as text of its own. A page's furniture is among its two
- * topmost and two lowest lines: a line printed the same in the same type at the same end of at least
- * two pages and two in five of them; its numbers aside when it is set no larger than the body and not
- * in bold, so that a page number is one but "Recommendation 12" heading each page is not. A title on
- * the first page, set larger than the running header that repeats it, is not that header. A page
- * is never left empty: a line that is all a page prints is its text, however many pages print it.
+ * topmost and two lowest lines: a line printed the same in the same type at the same height of at
+ * least two pages and two in five of them; its numbers aside when it is set no larger than the body,
+ * not in bold and is not a row of three or more figures alone, so that a page number ("Page 3 of 10",
+ * "Inspection of Anyshire 2025 · 3") is one but neither "Recommendation 12" heading each page nor a
+ * table's rows of figures are. Furniture is read from the page's edge inwards: a line inside the
+ * page's text is not furniture, however it repeats. A title on the first page, set larger than the
+ * running header that repeats it, is not that header. A page is never left empty: a line that is all
+ * a page prints is its text, however many pages print it.
  */
 function withoutPageFurniture(pages: Line[][]): Line[][] {
   const body = bodySize(pages);
   const ends = pages.map((lines) => pageEnds(lines, body));
   const pagesPrinting = new Map<string, number>();
-  for (const page of ends) for (const key of new Set(page.map(({ key }) => key))) pagesPrinting.set(key, (pagesPrinting.get(key) ?? 0) + 1);
-  const furniture = (key: string) => {
+  for (const { top, bottom } of ends) {
+    for (const key of new Set([...top, ...bottom].map(({ key }) => key))) pagesPrinting.set(key, (pagesPrinting.get(key) ?? 0) + 1);
+  }
+  const furniture = ({ key }: { key: string }) => {
     const count = pagesPrinting.get(key) ?? 0;
     return count >= 2 && count >= pages.length * 0.4;
   };
+  const fromEdge = (end: KeyedLine[]) => {
+    const inside = end.findIndex((line) => !furniture(line));
+    return (inside === -1 ? end : end.slice(0, inside)).map(({ line }) => line);
+  };
   return pages.map((lines, index) => {
-    const pageFurniture = new Set(ends[index]!.filter(({ key }) => furniture(key)).map(({ line }) => line));
+    const pageFurniture = new Set([...fromEdge(ends[index]!.top), ...fromEdge(ends[index]!.bottom)]);
     const text = lines.filter((line) => !pageFurniture.has(line));
     return text.length > 0 ? text : lines;
   });
@@ -86,17 +95,24 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
 /** How many lines at each end of a page may be its furniture. */
 const FURNITURE_LINES = 2;
 
-/** A page's topmost and lowest lines, each keyed by its end, its type size and its text (see withoutPageFurniture). */
-function pageEnds(lines: Line[], body: number): { line: Line; key: string }[] {
+type KeyedLine = { line: Line; key: string };
+
+/**
+ * A page's topmost and lowest lines, edge first, each keyed by its end, its height on the page, its
+ * type size and its text (see withoutPageFurniture).
+ */
+function pageEnds(lines: Line[], body: number): { top: KeyedLine[]; bottom: KeyedLine[] } {
   const byHeight = [...lines].sort((a, b) => b.y - a.y);
-  const top = byHeight.slice(0, FURNITURE_LINES);
-  const bottom = byHeight.slice(FURNITURE_LINES).slice(-FURNITURE_LINES);
   const keyed = (end: string) => (line: Line) => {
     const size = roundSize(line.size);
-    const text = size <= body && !line.bold ? line.text.replace(/\d+/g, '#') : line.text;
-    return { line, key: `${end} ${size} ${text.toLowerCase()}` };
+    const figuresOnly = (line.text.match(/\d+/g)?.length ?? 0) > 2 && !/\p{L}/u.test(line.text);
+    const text = size <= body && !line.bold && !figuresOnly ? line.text.replace(/\d+/g, '#') : line.text;
+    return { line, key: `${end} ${Math.round(line.y)} ${size} ${text.toLowerCase()}` };
   };
-  return [...top.map(keyed('top')), ...bottom.map(keyed('bottom'))];
+  return {
+    top: byHeight.slice(0, FURNITURE_LINES).map(keyed('top')),
+    bottom: byHeight.slice(FURNITURE_LINES).reverse().slice(0, FURNITURE_LINES).map(keyed('bottom')),
+  };
 }
 
 /** How much larger than the body's a line's type must be to make it a heading: 10 %, over rounding and small caps. */
@@ -254,18 +270,19 @@ function linePitch(pages: Line[][], body: number): number {
       if (roundSize(upper.size) === body && roundSize(lower.size) === body && gap > 0) gaps.push(gap);
     }
   }
-  // The commonest gap that single spacing could be: on a page of short paragraphs, gaps between
-  // paragraphs can outnumber those within one three to one, and a low percentile of them is a paragraph's.
-  const single = new Map<number, number>();
-  for (const gap of gaps) if (gap <= body * SINGLE_SPACING) single.set(Math.round(gap * 2) / 2, (single.get(Math.round(gap * 2) / 2) ?? 0) + 1);
-  let pitch = 0;
-  for (const [gap, count] of single) if (count > (single.get(pitch) ?? 0)) pitch = gap;
-  if (pitch > 0) return pitch;
   gaps.sort((a, b) => a - b);
+  // The smallest gap that single spacing could be and that a tenth of those gaps share. On a page of
+  // short paragraphs the gaps between paragraphs can outnumber those within one three to one: a low
+  // percentile of all gaps, or the commonest, is then a paragraph's.
+  const single = gaps.filter((gap) => gap >= body * TIGHTEST_SPACING && gap <= body * SINGLE_SPACING);
+  const pitch = single.find((gap) => single.filter((other) => Math.abs(other - gap) <= 0.25).length >= single.length / 10);
+  if (pitch !== undefined) return pitch;
   // Set wider than single spacing, a low percentile of them all.
   return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
 }
 
+/** The tightest line spacing, as a multiple of the type size: closer lines are the same line set on staggered baselines. */
+const TIGHTEST_SPACING = 0.95;
 /** The widest line spacing, as a multiple of the type size, taken for single spacing. */
 const SINGLE_SPACING = 1.6;
 

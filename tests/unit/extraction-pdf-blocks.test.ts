@@ -1,4 +1,16 @@
-import { beginText, endText, moveText, PDFDocument, type PDFFont, PDFHexString, StandardFonts, setFontAndSize, setTextMatrix, showText } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  moveText,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  StandardFonts,
+  setCharacterSqueeze,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+} from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { blocksToText } from '../../shared/extraction/blocks';
 import { pdfDocument } from '../../shared/extraction/pdf-text';
@@ -10,6 +22,8 @@ interface Printed {
   indent?: number;
   /** Extra space above the line, in lines. */
   gap?: number;
+  /** Horizontal scaling (Tz), in per cent, where the lines are set by scaledTypePdf. */
+  squeeze?: number;
 }
 
 const MARGIN = 56;
@@ -49,11 +63,18 @@ async function scaledTypePdf(lines: Printed[]): Promise<Uint8Array> {
   const page = doc.addPage([595, 842]);
   const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   let y = 780;
-  for (const { text, size = BODY, bold = false, indent = 0, gap = 0 } of lines) {
+  for (const { text, size = BODY, bold = false, indent = 0, gap = 0, squeeze = 100 } of lines) {
     y -= (gap + 1) * size * 1.3;
     const font = bold ? fonts.bold : fonts.regular;
     const name = page.node.newFontDictionary(font.name, font.ref);
-    page.pushOperators(beginText(), setFontAndSize(name, 1), setTextMatrix(size, 0, 0, size, MARGIN + indent, y), showText(font.encodeText(text)), endText());
+    page.pushOperators(
+      beginText(),
+      setFontAndSize(name, 1),
+      setCharacterSqueeze(squeeze),
+      setTextMatrix(size, 0, 0, size, MARGIN + indent, y),
+      showText(font.encodeText(text)),
+      endText(),
+    );
   }
   return doc.save();
 }
@@ -141,13 +162,14 @@ describe('a PDF read as blocks', () => {
     });
   });
 
-  it('tells paragraphs apart by their spacing on a page where most paragraphs are one line long', async () => {
+  // Paragraphs 1.75 times the type apart, wider than single spacing, and 1.5 times, within it (lines 1.3).
+  it.each([0.35, 0.15])('tells paragraphs apart by their spacing on a page where most paragraphs are one line long (%s lines between)', async (gap) => {
     const entry = (ref: string): Printed[] => [
-      { text: ref, gap: 0.35 },
-      { text: 'Completed', gap: 0.35 },
-      { text: 'HMIC recommends that the force should immediately agree arrangements with', gap: 0.35 },
+      { text: ref, gap },
+      { text: 'Completed', gap },
+      { text: 'HMIC recommends that the force should immediately agree arrangements with', gap },
       { text: 'its partners to secure a smooth transition to its new operating model; and the', gap: 0 },
-      { text: 'West Mercia Police', gap: 0.35 },
+      { text: 'West Mercia Police', gap },
     ];
     const { blocks } = await pdfDocument(await printedPdf([...entry('1'), ...entry('2'), ...entry('3')]));
     expect(blocks.map((block) => block.text).slice(0, 4)).toEqual([
@@ -183,6 +205,22 @@ describe('a PDF read as blocks', () => {
       { kind: 'list-item', marker: '•', depth: 0, text: 'agree with their partners how they share information;' },
       { kind: 'list-item', marker: '•', depth: 0, text: 'review how they record each incident.' },
     ]);
+  });
+
+  it('reads type condensed by horizontal scaling at its height, so a condensed line still carries on the item above', async () => {
+    const { blocks } = await pdfDocument(
+      await scaledTypePdf([
+        { text: 'Some words set in the body type, so that the body is the body.' },
+        { text: '• forces should review how they share information with', indent: 14, gap: 1 },
+        { text: 'their partners and the public in every part of the county;', indent: 22, squeeze: 80 },
+      ]),
+    );
+    expect(blocks.at(-1)).toEqual({
+      kind: 'list-item',
+      marker: '•',
+      depth: 0,
+      text: 'forces should review how they share information with their partners and the public in every part of the county;',
+    });
   });
 
   it('has no title when nothing on the first page is set larger than the body', async () => {
@@ -275,6 +313,19 @@ describe('a PDF read as blocks', () => {
     expect(texts).toContain('Draft');
     expect(texts.filter((text) => text.endsWith('page ends here.'))).toHaveLength(6);
     expect(texts.filter((text) => /^\d+$/.test(text))).toEqual([]);
+  });
+
+  it("keeps a table's rows of figures that open each page, the line below them, and a line at the foot of pages at different heights", async () => {
+    const pages = [1, 2, 3, 4].map((page) => [
+      { text: `${10 + page} ${20 + page} ${30 + page}` },
+      { text: `The figures above are those of the force's area number ${page}.` },
+      ...Array.from({ length: page }, () => ({ text: 'A short line.' })),
+      { text: 'Status: open' },
+    ]);
+    const texts = (await pdfDocument(await printedPages(pages, () => []))).blocks.map((block) => block.text);
+    expect(texts.filter((text) => /^\d+ \d+ \d+$/.test(text))).toEqual(['11 21 31', '12 22 32', '13 23 33', '14 24 34']);
+    expect(texts.filter((text) => text.startsWith("The figures above are those of the force's area number"))).toHaveLength(4);
+    expect(texts.filter((text) => text.endsWith('Status: open'))).toHaveLength(4);
   });
 
   it('holds every word the PDF prints, in order', async () => {
