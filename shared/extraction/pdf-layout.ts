@@ -275,8 +275,14 @@ function linePitch(pages: Line[][], body: number): number {
   // short paragraphs the gaps between paragraphs can outnumber those within one three to one: a low
   // percentile of all gaps, or the commonest, is then a paragraph's.
   const single = gaps.filter((gap) => gap >= body * TIGHTEST_SPACING && gap <= body * SINGLE_SPACING);
-  const pitch = single.find((gap) => single.filter((other) => Math.abs(other - gap) <= 0.25).length >= single.length / 10);
-  if (pitch !== undefined) return pitch;
+  // The gaps are sorted: the ones within a quarter point of each are a window that slides along them.
+  let low = 0;
+  let high = 0;
+  for (const gap of single) {
+    while (single[low]! < gap - 0.25) low++;
+    while (high < single.length && single[high]! <= gap + 0.25) high++;
+    if (high - low >= single.length / 10) return gap;
+  }
   // Set wider than single spacing, a low percentile of them all.
   return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
 }
