@@ -22,7 +22,7 @@ interface Printed {
   indent?: number;
   /** Extra space above the line, in lines. */
   gap?: number;
-  /** Horizontal scaling (Tz), in per cent, where the lines are set by scaledTypePdf. */
+  /** Horizontal scaling (Tz), in per cent, where the lines are set by scaledTypePdf (printedPdf sets none). */
   squeeze?: number;
 }
 
@@ -125,12 +125,16 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
-  it('joins a line that carries on a list item, indented under its text, to the item', async () => {
+  it.each([
+    ['set as it is', printedPdf],
+    // Its height, not its width, is the type's size: a condensed line is not set smaller.
+    ['set by the text matrix, the line carrying on condensed to 80 % (Tz)', scaledTypePdf],
+  ])('joins a line that carries on a list item, indented under its text, to the item (%s)', async (_, print) => {
     const { blocks } = await pdfDocument(
-      await printedPdf([
+      await print([
         { text: 'Some words set in the body type, so that the body is the body.' },
         { text: '• forces should review how they share information with', indent: 14, gap: 1 },
-        { text: 'their partners;', indent: 22 },
+        { text: 'their partners;', indent: 22, squeeze: 80 },
         { text: 'A paragraph after the list that starts a sentence of its own.', gap: 1 },
       ]),
     );
@@ -205,22 +209,6 @@ describe('a PDF read as blocks', () => {
       { kind: 'list-item', marker: '•', depth: 0, text: 'agree with their partners how they share information;' },
       { kind: 'list-item', marker: '•', depth: 0, text: 'review how they record each incident.' },
     ]);
-  });
-
-  it('reads type condensed by horizontal scaling at its height, so a condensed line still carries on the item above', async () => {
-    const { blocks } = await pdfDocument(
-      await scaledTypePdf([
-        { text: 'Some words set in the body type, so that the body is the body.' },
-        { text: '• forces should review how they share information with', indent: 14, gap: 1 },
-        { text: 'their partners and the public in every part of the county;', indent: 22, squeeze: 80 },
-      ]),
-    );
-    expect(blocks.at(-1)).toEqual({
-      kind: 'list-item',
-      marker: '•',
-      depth: 0,
-      text: 'forces should review how they share information with their partners and the public in every part of the county;',
-    });
   });
 
   it('has no title when nothing on the first page is set larger than the body', async () => {
