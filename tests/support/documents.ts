@@ -120,7 +120,8 @@ function runningHeader(text: string, fits: (candidate: string) => boolean): stri
   return header;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text as it may stand in XML or HTML content: its three markup characters as entities. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The text as a browser prints a web page of it: each line a paragraph in an 11-point serif, on A4,
@@ -130,9 +131,9 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export async function browserPrintedPdf(page: Page, text: string): Promise<Uint8Array> {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   await page.setContent(
-    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(lines[0] ?? '')}</title>` +
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(lines[0] ?? '')}</title>` +
       `<style>body { font-family: 'Liberation Serif', serif; font-size: 11pt } p { margin: 0 0 0.6em }</style></head>` +
-      `<body>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</body></html>`,
+      `<body>${lines.map((line) => `<p>${escapeXml(line)}</p>`).join('')}</body></html>`,
   );
   return new Uint8Array(await page.pdf({ format: 'A4', displayHeaderFooter: true, margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }));
 }

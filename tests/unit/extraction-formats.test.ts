@@ -7,7 +7,7 @@ import { extractDocument, extractFromText, UnreadableDocumentError } from '../..
 import { blocksToText } from '../../shared/extraction/blocks';
 import { DOCX_READ_LIMITS, docxDocument } from '../../shared/extraction/docx-text';
 import { CORPUS_DIRECTORY } from '../support/corpus';
-import { type PdfLayout, printedPdf } from '../support/documents';
+import { escapeXml, type PdfLayout, printedPdf } from '../support/documents';
 import { zipArchive } from '../support/zip-archive';
 
 const corpus = CORPUS_DIRECTORY;
@@ -27,7 +27,6 @@ function windows1252(text: string): Uint8Array {
   });
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeHtml = (text: string) => escapeXml(text).replace(/’/g, '&rsquo;').replace(/–/g, '&ndash;');
 
 function renderHtml(text: string): string {
