@@ -42,17 +42,30 @@ export function pagesToBlocks(printed: Line[][]): StructuredDocument {
   const pageSegments = pages.map((lines) => segments(lines, layout));
   const listIndents = indentRanks(pageSegments.flat().filter((segment) => startsListItem(segment.text)));
   const blocks: DocumentBlock[] = [];
-  let previous: { block: DocumentBlock; segment: Segment } | undefined;
-  for (const segment of pageSegments.flat()) {
-    const level = headingLevel(segment, body, headingSizes);
-    if (previous && carriesOn(previous, segment, level)) {
-      previous.block.text += ` ${segment.text}`;
-      previous.segment = segment;
-      continue;
+  let previous: Carried | undefined;
+  // The text above the last page's footnotes, which the next page's first line may carry on.
+  let aboveFootnotes: Carried | undefined;
+  for (const segments of pageSegments) {
+    const footnotes = footnotesStart(segments, body);
+    for (const [index, segment] of segments.entries()) {
+      if (index === footnotes) aboveFootnotes = previous && { ...previous };
+      const level = headingLevel(segment, body, headingSizes);
+      const carried =
+        index === 0 && aboveFootnotes && carriedPastFootnotes(aboveFootnotes, segment, level, layout)
+          ? aboveFootnotes
+          : previous && carriesOn(previous, segment, level)
+            ? previous
+            : undefined;
+      if (carried) {
+        carried.block.text += ` ${segment.text}`;
+        previous = { block: carried.block, segment };
+        continue;
+      }
+      const block = toBlock(segment, level, listIndents);
+      blocks.push(block);
+      previous = { block, segment };
     }
-    const block = toBlock(segment, level, listIndents);
-    blocks.push(block);
-    previous = { block, segment };
+    if (footnotes === segments.length) aboveFootnotes = undefined;
   }
   return { title: titleOf(pages[0] ?? [], body), blocks: withMarkdownTables(blocks) };
 }
@@ -158,7 +171,33 @@ function indentRanks(items: Segment[]): (left: number) => number {
     );
 }
 
-function carriesOn(previous: { block: DocumentBlock; segment: Segment }, segment: Segment, level: HeadingLevel | null): boolean {
+/** A block and the last segment it took in, which the next segment may carry on. */
+type Carried = { block: DocumentBlock; segment: Segment };
+
+/**
+ * Where a page's footnotes start: the segments at its foot set smaller than the body, the first
+ * opening with its number, below text in the body's type; the page's length if it has none.
+ */
+function footnotesStart(segments: Segment[], body: number): number {
+  let start = segments.length;
+  while (start > 0 && roundSize(segments[start - 1]!.size) < body) start--;
+  const footnote = segments[start];
+  const above = segments[start - 1];
+  return footnote && above && roundSize(above.size) === body && FOOTNOTE_NUMBER.test(footnote.text) ? start : segments.length;
+}
+
+const FOOTNOTE_NUMBER = /^(?:\d{1,3}|[*†‡])\s/;
+
+/**
+ * A sentence cut by the page's footnotes carries on at the next page's top when the line above them
+ * ran to the margin, as a line wrapped there does: a caption or a short line above a note at the
+ * foot of a page ended where it did on purpose.
+ */
+function carriedPastFootnotes(above: Carried, segment: Segment, level: HeadingLevel | null, layout: Layout): boolean {
+  return carriesOn(above, segment, level) && runsToMargin(above.segment.last, segment.first, layout);
+}
+
+function carriesOn(previous: Carried, segment: Segment, level: HeadingLevel | null): boolean {
   const { block, segment: before } = previous;
   if (Math.abs(before.size - segment.size) > 0.5) return false;
   // A heading's lines are set further apart than the body's, in proportion to its type.
@@ -301,6 +340,8 @@ interface Segment {
   gapBefore: boolean;
   /** From the baseline of the line above to this one's; 0 at the top of a page. */
   spaceAbove: number;
+  first: Line;
+  last: Line;
 }
 
 function segments(lines: Line[], layout: Layout): Segment[] {
@@ -311,6 +352,7 @@ function segments(lines: Line[], layout: Layout): Segment[] {
     if (previous !== undefined && current !== undefined && wrapped(previous, line, layout)) {
       current.text += /\p{L}-$/u.test(previous.text) ? line.text : ` ${line.text}`;
       current.bold &&= line.bold;
+      current.last = line;
     } else {
       const gapBefore = previous !== undefined && paragraphGap(previous, line, layout);
       result.push({
@@ -320,6 +362,8 @@ function segments(lines: Line[], layout: Layout): Segment[] {
         bold: line.bold,
         gapBefore,
         spaceAbove: previous === undefined ? 0 : previous.y - line.y,
+        first: line,
+        last: line,
       });
     }
   });
@@ -335,9 +379,13 @@ function wrapped(upper: Line, lower: Line, layout: Layout): boolean {
   if (startsListItem(lower.text)) return false;
   if (Math.abs(upper.size - lower.size) > 0.5) return false;
   if (upper.y <= lower.y || paragraphGap(upper, lower, layout)) return false;
+  return runsToMargin(upper, lower, layout);
+}
+
+/** Had the lower line's first word fitted on the upper one, the upper line ended on purpose. */
+function runsToMargin(upper: Line, lower: Line, layout: Layout): boolean {
   const charWidth = (lower.right - lower.left) / lower.text.length;
   const space = lower.text.indexOf(' ');
   const firstWordLength = space === -1 ? lower.text.length : space;
-  // Had the next line's first word fitted on this one, the line ended on purpose.
   return upper.right + (firstWordLength + 1) * charWidth > layout.right - upper.size * 0.5;
 }

@@ -276,6 +276,54 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  describe("at a page's footnotes", () => {
+    const texts = async (pages: Printed[][]) => (await pdfDocument(await printedPages(pages, () => []))).blocks.map((block) => block.text);
+    const opening = { text: 'The inspection found that the force did not understand the demand it faced.' };
+
+    it('carries a sentence cut by them on at the next page, where the line above them ran to the margin; the footnotes follow it', async () => {
+      expect(
+        await texts([
+          [
+            opening,
+            { text: 'By March 2027, the force should review the way in which it shares information with', gap: 1 },
+            { text: '1 Our 2024 report on partnership working, published in May.', size: 8, gap: 2 },
+          ],
+          [{ text: 'its partners in the county.' }, { text: 'The force should publish its plan.', gap: 1 }],
+        ]),
+      ).toEqual([
+        opening.text,
+        'By March 2027, the force should review the way in which it shares information with its partners in the county.',
+        '1 Our 2024 report on partnership working, published in May.',
+        'The force should publish its plan.',
+      ]);
+    });
+
+    it('does not carry on a short line above them, which ended where it did on purpose', async () => {
+      expect(
+        await texts([
+          [opening, { text: 'Figure 2: calls answered within ten seconds', gap: 1 }, { text: '1 Source: the force, 2024.', size: 8, gap: 2 }],
+          [{ text: 'continued from the chapter before.' }],
+        ]),
+      ).toEqual([opening.text, 'Figure 2: calls answered within ten seconds', '1 Source: the force, 2024.', 'continued from the chapter before.']);
+    });
+
+    it('carries on small type continued overleaf, though it opens with a number as a footnote does', async () => {
+      expect(
+        await texts([
+          [opening, { text: '3 officers attended the call, which the case study says was fewer than', size: 8, gap: 1 }],
+          [
+            { text: "the force's own policy requires.", size: 8 },
+            { text: 'The force should review its policy.', gap: 1 },
+          ],
+        ]),
+      ).toEqual([
+        opening.text,
+        "3 officers attended the call, which the case study says was fewer than the force's own policy requires.",
+        'The force should review its policy.',
+      ]);
+    });
+  });
+
   it("leaves out a footnote's number set small and raised after a word, and keeps numbers on the line", async () => {
     const { doc, page, helvetica: font } = await blankPage();
     const words = 'Within six months the force should review its 24 custody records';
