@@ -188,8 +188,18 @@ const BODY_BANNER = /^(?:(?:The\s+)?Office of (?:the\s+)?|(?!(?:The|Police|PCC|P
 const ARCHIVED_BODY_SITE = new RegExp(
   String.raw`^This is the archived (?:version|website|site) of (?:the\s+)?(?:Office of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE})\b`,
 );
-/** The force's chief officer speaking: "Chief Constable Rob Carden said:". */
-const CHIEF_OFFICER_SPEAKS = /\b(?:Deputy |Assistant )?Chief Constable,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},?\s+(?:said|says)\b/;
+/**
+ * A force's chief officer quoted by name, as the press and the force's own pages quote one: "Chief
+ * Constable Amanda Pearson said:", "the Chief Constable added:". The inspectorate's pages quote its inspectors.
+ */
+const CHIEF_OFFICER_QUOTED =
+  /\b(?:Deputy |Assistant |Temporary )?Chief Constable,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},?\s+(?:said|says|added)\b|\bChief Constable\b[^.\n]{0,60}\b(?:said|says|added):/;
+/**
+ * A news site's or a blog's furniture, which the inspectorate's pages never carry: "Subscribe Now",
+ * "Picture: submitted", "Posted on April 14th, 2025 | return to news", "Leave a Reply".
+ */
+const NEWS_SITE_FURNITURE =
+  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|\breturn to news\b|\bYour email address will not be published\b/im;
 /** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */
 const POINTS_TO_ITS_FORCE =
   /^(?:Are you\s+)?looking for (?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Police|Constabulary)\?$|^Do you need the police\?\s*Visit the\b.{0,60}\b(?:Police|Constabulary) website\b/i;
@@ -257,6 +267,14 @@ const POINTS_TO_THE_REPORT =
 const ACTION_PLAN = /(?:^|\.\s+)(?:this|our)\s+action\s+plan\b[^.\n]{0,120}?\b(?:address|addressing|respond|responding|in response to)\b/im;
 /** A force welcoming a report: "THE MPS has welcomed the HMIC's first Peel Assessment". A force's statement, not a report. */
 const FORCE_WELCOMES = /\b(?:MPS|Met|Police|Constabulary|force)\s+(?:has|have)\s+welcomed\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)\b/i;
+/**
+ * The body speaking of its chief officer as the one it works with or holds to account: "I will work
+ * with the Chief Constable", "I shall be asking the Chief Constable", "the Chief Constable and I". The
+ * inspectorate writes "we" and a lower-case "chief constable"; a force's chief officer is not "the
+ * Chief Constable" to themself. Read in quotation too: a body's statement is often its quoted words alone.
+ */
+const WORKS_WITH_CHIEF_OFFICER =
+  /\bI\s+(?:will|shall|have|would|want)\s+(?:also\s+|continue\s+to\s+|be\s+)?(?:\w+\s+)?(?:with\s+|to\s+)?the\s+Chief\s+Constable\b|\b[Cc]hief Constable and I\b/;
 /** A body's s55 comments by the section's name: "my comments in response to the above report within the meaning of section 55(5)". */
 const SECTION_55_COMMENTS = /\b(?:my|our)\s+comments\b[^.]{0,120}?\bsection\s+55\b/i;
 
@@ -643,6 +661,12 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: response((evidence) => lineMatching(SIGNED_BY_BODY, [...evidence.paras.slice(-3), ...evidence.opening.split('\n')])),
   },
   {
+    name: 'works-with-chief-officer',
+    doc: 'The body speaking of its chief officer as the one it works with or questions: "I will work with the Chief Constable", "the Chief Constable and I", though in quotation.',
+    kind: 'pcc-response',
+    matches: bodyPage((evidence) => (evidence.inspectorSpeaks ? null : lineMatching(WORKS_WITH_CHIEF_OFFICER, evidence.paras))),
+  },
+  {
     name: 'body-speaks',
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
@@ -650,7 +674,7 @@ export const KIND_RULES: readonly KindRule[] = [
       const opening = [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)];
       const speaks = opening.findIndex((line) => BODY_SPEAKS.test(line));
       // The force's page, or the press's, quotes its chief officer first; the body's quotes the body.
-      return speaks === -1 || opening.slice(0, speaks).some((line) => CHIEF_OFFICER_SPEAKS.test(line)) ? null : opening[speaks]!;
+      return speaks === -1 || opening.slice(0, speaks).some((line) => CHIEF_OFFICER_QUOTED.test(line)) ? null : opening[speaks]!;
     }),
   },
   {
@@ -832,6 +856,18 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
     kind: 'hmicfrs-report',
     matches: (evidence) => lineMatching(NATIONAL_INSPECTION, evidence.opening.split('\n')),
+  },
+  {
+    name: 'chief-officer-quoted',
+    doc: 'A page quoting the force’s chief officer by name, never in the inspectorate’s own voice: the press’s page about a report, or the force’s.',
+    kind: 'other',
+    matches: withoutOwnVoice(({ paras }) => lineMatching(CHIEF_OFFICER_QUOTED, paras)),
+  },
+  {
+    name: 'news-site-furniture',
+    doc: 'A news site’s or blog’s furniture ("Subscribe Now", "Picture: submitted", "Leave a Reply") on a page that never speaks as the inspectorate.',
+    kind: 'other',
+    matches: withoutOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras)),
   },
   {
     name: 'inspectorate-told-of',

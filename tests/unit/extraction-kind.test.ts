@@ -265,6 +265,22 @@ describe('rule: body-statement', () => {
   });
 });
 
+describe('rule: works-with-chief-officer', () => {
+  it.each([
+    'HMIC inspected the arrangements of 18 forces for this national report.\nThis report was published in April 2014 and I will work with the Chief Constable to ensure that Northumbria Police respond to its recommendations.',
+    '“My aim is for Wiltshire Police to provide a quality service.\n“Together, the Chief Constable and I will ensure the improvements the HMICFRS inspection asks for are made.',
+  ])('the body speaking of its chief officer, though all in quotation: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'works-with-chief-officer']);
+  });
+
+  it('not an inspector quoted by the inspectorate', () => {
+    const result = read(
+      'Anyshire Police: an inspection of custody\nHM Inspector of Constabulary Wendy Williams said: “I will be writing to the Chief Constable about what we found.”',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
 describe('rule: body-comments', () => {
   it('"Commenting on the HMIC report, Surrey’s Police and Crime Commissioner … said"', () => {
     const result = read(
@@ -533,6 +549,31 @@ describe('rule: press-words', () => {
       'PEEL 2023–25: Anyshire Police\nThe force told us it had read the “damning” press coverage.\nWe found the force good at answering calls.',
     );
     expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: chief-officer-quoted', () => {
+  it('the press’s page about a PEEL report, quoting the chief constable', () => {
+    const result = read(
+      'Mixed inspection report for Dorset Police\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services has produced its PEEL report.\nChief Constable Amanda Pearson said: “This report is a fair assessment.”',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'chief-officer-quoted']);
+  });
+
+  it('not the inspectorate’s report, which speaks in its own voice', () => {
+    const result = read(
+      'PEEL 2023–25: Anyshire Police\nWe found the force good at answering calls.\nChief Constable Jo Bloggs said the force would act on our findings.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+});
+
+describe('rule: news-site-furniture', () => {
+  it.each(['Subscribe Now', 'Leave a Reply', 'Picture: submitted'])('a news site’s page about an inspection, by its %j', (furniture) => {
+    const result = read(
+      `Anyshire Police removed from enhanced monitoring\nThe monitoring was carried out by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n${furniture}`,
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'news-site-furniture']);
   });
 });
 
