@@ -173,6 +173,19 @@ function coverRunOn(paragraph: string): string | null {
   const title = paragraph.replace(COVER_TAIL, '').replace(COVER_AUTHOR, '');
   return title.length <= 200 && !/[.!?]/.test(title) ? title : null;
 }
+/** What stands under a report's title block on its cover: the month, the copyright, the ISBN, the inspectorate's name. */
+const COVER_LINE = new RegExp(
+  `^(?:(?:${MONTH_NAME})\\s+\\d{4}|©.*|ISBN\\b.*|(?:Her|His) Majesty['’]s Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?)$`,
+);
+/**
+ * A cover's second line, under the title and over its date or copyright: "British Transport Police"
+ * over "Inspection findings", "Best Use of Stop and Search (BUSS) scheme" over "The findings of an HMIC
+ * revisit …". The whole title is both; a title that has its subtitle already ("The depths of dishonour:
+ * Hidden voices …") stands over a description of the report.
+ */
+function coverSubtitle(title: string, line: string, below: string | undefined): boolean {
+  return below !== undefined && COVER_LINE.test(below) && !title.includes(':') && titleLike(line) && !COVER_LINE.test(line) && line.length <= 200;
+}
 /** A cover's date after the title it stands under, as set in title case; a title in capitals ("… REPORT NOVEMBER 2016") was set with its date. */
 const COVER_DATE = new RegExp(`(?<=\\b(?:Inspection|Report))\\s+${MONTH_NAME}\\s+\\d{4}$`);
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
@@ -352,7 +365,9 @@ function firstTitleLine(head: DocumentHead, from: number): Title | null {
     const sentenceEnds = CARRIES_ON.test(lineAfter) && !BY_A_PERSON.test(lineAfter);
     if (written !== unbroken && (isProse(written) || /[.!?]["'’”)]?$/.test(written) || sentenceEnds)) return null;
     const subtitle = head.lines[index + 1];
-    if (subtitle !== undefined && written === paragraph && SUBTITLE.test(subtitle)) written = `${written}: ${subtitle}`;
+    if (subtitle !== undefined && written === paragraph && (SUBTITLE.test(subtitle) || coverSubtitle(written, subtitle, head.lines[index + 2]))) {
+      written = `${written}: ${subtitle}`;
+    }
     return asTitle(written, head.start + index);
   }
   return null;

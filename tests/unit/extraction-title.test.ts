@@ -379,6 +379,16 @@ describe('rule: first-line', () => {
     );
   });
 
+  it('a cover’s second line over its date or copyright is the title’s subtitle; not under a title with its subtitle already', () => {
+    expect(text("British Transport Police\n\nInspection findings\n\nHer Majesty's Inspectorate of Constabulary\n\nFebruary 2011\n\nContents").title).toBe(
+      'British Transport Police: Inspection findings',
+    );
+    expect(text('The depths of dishonour: Hidden voices and shameful crimes\n\nAn inspection of the police response\n\nDecember 2015\n\nContents').title).toBe(
+      'The depths of dishonour: Hidden voices and shameful crimes',
+    );
+    expect(text('Anyshire Police\n\nThe force was inspected in 2011 and we found it good at answering calls.\n\nFebruary 2011').title).toBe('Anyshire Police');
+  });
+
   it('a title whose subtitle asks a question is a title, not the prose it looks like', () => {
     expect(
       text('Stop and Search Powers: Are the police using them effectively and fairly?\nSummary\nThe summer riots of 2011 focused attention on stop and search.')
