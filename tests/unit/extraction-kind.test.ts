@@ -606,6 +606,17 @@ describe('rule: letter-from-another-body', () => {
   });
 });
 
+describe('a title opening with the inspectorate’s name', () => {
+  it('is a headline about it, someone else’s page', () => {
+    const result = read('HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.');
+    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
+  });
+
+  it('is the inspectorate’s own when it names the inspection that follows', () => {
+    expect(read('HMIC public order review\nHMIC examined how forces prepare for public order.').kind).toBe('hmicfrs-report');
+  });
+});
+
 describe('pages by others about the inspectorate’s reports', () => {
   it.each([
     [
@@ -969,7 +980,7 @@ describe.each([
   ],
   [
     'mostly-about-fire',
-    'HMICFRS culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
+    'Culture review recommendations and actions\nThe HMICFRS report into values and culture in fire and rescue services makes 35 recommendations.\nThe FRS has acted on 20 of them.',
     /Fire and Rescue National Framework/,
   ],
 ])('rule: %s', (rule, text, reason) => {
