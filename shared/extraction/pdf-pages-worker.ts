@@ -31,11 +31,14 @@ interface Pdfium {
   FPDF_GetPageCount(document: number): number;
   FPDF_LoadPage(document: number, index: number): number;
   FPDF_ClosePage(page: number): void;
+  FPDFPage_GetRotation(page: number): number;
+  FPDFPage_SetRotation(page: number, rotation: number): void;
   FPDF_CloseDocument(document: number): void;
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(textPage: number): void;
   FPDFText_CountChars(textPage: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
+  FPDFText_GetCharAngle(textPage: number, index: number): number;
   FPDFText_GetTextObject(textPage: number, index: number): number;
   FPDFText_GetFontSize(textPage: number, index: number): number;
   FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
@@ -139,7 +142,7 @@ function pageItems(reading: Reading, document: number, index: number): TextItem[
   const { pdfium } = reading;
   const page = pdfium.FPDF_LoadPage(document, index);
   if (page === 0) throw new Error(`PDFium could not load page ${index + 1}.`);
-  const textPage = pdfium.FPDFText_LoadPage(page);
+  const textPage = uprightTextPage(pdfium, page);
   try {
     const items: TextItem[] = [];
     const bold = new Map<number, boolean>();
@@ -206,6 +209,35 @@ function pageItems(reading: Reading, document: number, index: number): TextItem[
     pdfium.FPDFText_ClosePage(textPage);
     pdfium.FPDF_ClosePage(page);
   }
+}
+
+/** How many of a page's first characters say which way its text runs. */
+const ANGLE_SAMPLE = 50;
+/** Within this of nought, in radians, a character stands upright. */
+const UPRIGHT = 0.01;
+
+/**
+ * The page's text, in the order it reads. PDFium orders it as the page is shown, turned by the page's
+ * rotation: right for a landscape page whose text is set turned to match, but backwards for upright
+ * text on a page shown turned (a page printed or scanned sideways), whose reader turns it back. There
+ * the rotation is set aside, in this copy of the document only, and the text read as it is set.
+ */
+function uprightTextPage(pdfium: Pdfium, page: number): number {
+  const textPage = pdfium.FPDFText_LoadPage(page);
+  if (pdfium.FPDFPage_GetRotation(page) === 0) return textPage;
+  // Only what the page draws: PDFium's own spaces and line ends have no angle of their own.
+  const count = pdfium.FPDFText_CountChars(textPage);
+  let drawn = 0;
+  let upright = 0;
+  for (let char = 0; char < count && drawn < ANGLE_SAMPLE; char++) {
+    if (pdfium.FPDFText_GetTextObject(textPage, char) === 0) continue;
+    drawn++;
+    if (Math.abs(pdfium.FPDFText_GetCharAngle(textPage, char)) < UPRIGHT) upright++;
+  }
+  if (upright * 2 <= drawn) return textPage;
+  pdfium.FPDFText_ClosePage(textPage);
+  pdfium.FPDFPage_SetRotation(page, 0);
+  return pdfium.FPDFText_LoadPage(page);
 }
 
 /**

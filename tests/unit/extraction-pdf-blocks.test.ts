@@ -1,5 +1,6 @@
 import {
   beginText,
+  degrees,
   endText,
   moveText,
   PDFDocument,
@@ -362,6 +363,41 @@ describe('a PDF read as blocks', () => {
     expect(texts.filter((text) => /^\d+ \d+ \d+$/.test(text))).toEqual(['11 21 31', '12 22 32', '13 23 33', '14 24 34']);
     expect(texts.filter((text) => text.startsWith("The figures above are those of the force's area number"))).toHaveLength(4);
     expect(texts.filter((text) => text.endsWith('Status: open'))).toHaveLength(4);
+  });
+
+  describe('on a page the PDF shows turned', () => {
+    const lines: Printed[] = [
+      { text: 'An inspection of how well the police', size: 20, bold: true },
+      { text: 'Recommendations', size: 14, bold: true },
+      { text: 'By March 2027, chief constables should review how they record each incident of serious youth' },
+      { text: 'violence, and share what they find.' },
+    ];
+    /** The lines on a portrait page shown turned a quarter: set upright on it, or set turned to match, as a landscape page is. */
+    async function turnedPage(set: 'upright' | 'turned to match'): Promise<Uint8Array> {
+      const { doc, page, helvetica } = await blankPage();
+      const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+      let at = 0;
+      for (const { text, size = BODY, bold: heavy = false } of lines) {
+        at += size * 1.6;
+        const font = heavy ? bold : helvetica;
+        if (set === 'upright') page.drawText(text, { x: MARGIN, y: 800 - at, size, font });
+        else page.drawText(text, { x: 40 + at, y: MARGIN, size, font, rotate: degrees(90) });
+      }
+      page.setRotation(degrees(90));
+      return doc.save();
+    }
+
+    it.each(['upright', 'turned to match'] as const)('reads text set %s in the order it reads, its wrapped line joined', async (set) => {
+      const document = await pdfDocument(await turnedPage(set));
+      expect(document.blocks).toEqual([
+        { kind: 'heading', level: 1, text: 'An inspection of how well the police' },
+        { kind: 'heading', level: 2, text: 'Recommendations' },
+        {
+          kind: 'paragraph',
+          text: 'By March 2027, chief constables should review how they record each incident of serious youth violence, and share what they find.',
+        },
+      ]);
+    });
   });
 
   it('holds every word the PDF prints, in order', async () => {
