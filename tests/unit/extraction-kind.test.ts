@@ -1237,6 +1237,10 @@ describe('rule: inspectorate-told-of', () => {
     ],
     ['its cover’s title naming it', 'British Transport Police – HMIC Inspection Report\nHMIC inspected the force in 2007.'],
     [
+      'its inspection speaking of itself',
+      'Making it fair: the disclosure of unused material\nThis inspection by HMCPSI and HMIC identified failures by both police and prosecutors.',
+    ],
+    [
       'its inspector by the short title, quoted directly',
       'Firearms licensing misses the mark\nThe regime puts the public at risk, according to a report by HMIC.\nHMI Stephen Otter who led the inspection said: “Firearms licensing is not an area to get wrong.”',
     ],
