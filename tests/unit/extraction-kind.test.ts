@@ -266,18 +266,25 @@ describe('rule: body-statement', () => {
 });
 
 describe('rule: works-with-chief-officer', () => {
+  const body = ['pcc-response', 'works-with-chief-officer'];
   it.each([
-    'HMIC inspected the arrangements of 18 forces for this national report.\nThis report was published in April 2014 and I will work with the Chief Constable to ensure that Northumbria Police respond to its recommendations.',
-    '“My aim is for Wiltshire Police to provide a quality service.\n“Together, the Chief Constable and I will ensure the improvements the HMICFRS inspection asks for are made.',
-  ])('the body speaking of its chief officer, though all in quotation: %j', (text) => {
-    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'works-with-chief-officer']);
-  });
-
-  it('not an inspector quoted by the inspectorate', () => {
-    const result = read(
+    [
+      'HMIC inspected the arrangements of 18 forces for this national report.\nThis report was published in April 2014 and I will work with the Chief Constable to ensure that Northumbria Police respond to its recommendations.',
+      body,
+    ],
+    // All in quotation, as a body's statement often is.
+    [
+      '“My aim is for Wiltshire Police to provide a quality service.\n“Together, the Chief Constable and I will ensure the improvements the HMICFRS inspection asks for are made.',
+      body,
+    ],
+    // Not an inspector quoted by the inspectorate.
+    [
       'Anyshire Police: an inspection of custody\nHM Inspector of Constabulary Wendy Williams said: “I will be writing to the Chief Constable about what we found.”',
-    );
-    expect(result.kind).toBe('hmicfrs-report');
+      ['hmicfrs-report', 'names-inspectorate'],
+    ],
+  ])('%j reads as %j', (text, kindAndRule) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(kindAndRule);
   });
 });
 
@@ -553,18 +560,20 @@ describe('rule: press-words', () => {
 });
 
 describe('rule: chief-officer-quoted', () => {
-  it('the press’s page about a PEEL report, quoting the chief constable', () => {
-    const result = read(
+  it.each([
+    [
+      'the press’s page about a PEEL report, quoting the chief constable, is another’s',
       'Mixed inspection report for Dorset Police\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services has produced its PEEL report.\nChief Constable Amanda Pearson said: “This report is a fair assessment.”',
-    );
-    expect([result.kind, result.kindRule]).toEqual(['other', 'chief-officer-quoted']);
-  });
-
-  it('not the inspectorate’s report, which speaks in its own voice', () => {
-    const result = read(
+      ['other', 'chief-officer-quoted'],
+    ],
+    [
+      'the inspectorate’s report, in its own voice, is its own',
       'PEEL 2023–25: Anyshire Police\nWe found the force good at answering calls.\nChief Constable Jo Bloggs said the force would act on our findings.',
-    );
-    expect(result.kind).toBe('hmicfrs-report');
+      ['hmicfrs-report', 'inspectorate-own-voice'],
+    ],
+  ])('%s', (_about, text, kindAndRule) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(kindAndRule);
   });
 });
 
@@ -603,17 +612,6 @@ describe('rule: letter-from-another-body', () => {
       'Letter from Sir Thomas Winsor to chiefs: completed force management statements\nOn 28 June 2018, Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote to all chief constables.',
     );
     expect(result.kind).toBe('hmicfrs-report');
-  });
-});
-
-describe('a title opening with the inspectorate’s name', () => {
-  it('is a headline about it, someone else’s page', () => {
-    const result = read('HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.');
-    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
-  });
-
-  it('is the inspectorate’s own when it names the inspection that follows', () => {
-    expect(read('HMIC public order review\nHMIC examined how forces prepare for public order.').kind).toBe('hmicfrs-report');
   });
 });
 
@@ -1206,6 +1204,8 @@ describe('rule: inspectorate-told-of', () => {
     'Second Tranche of HMICFRS Inspection Reports\nThe Association notes the publication of fourteen reports on fire and rescue services.',
     'HMIC report just echoes the concerns the Federation have had\nThe Federation says HMIC has confirmed what officers know.',
     'Dyfed-Powys Police requires improvement\nHMIC graded the force as requiring improvement.\nHM Inspector of Constabulary Wendy Williams said she was concerned about its leadership.',
+    // A title opening with the inspectorate's name is a headline about it.
+    'HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-told-of', false]);
@@ -1236,6 +1236,7 @@ describe('rule: inspectorate-told-of', () => {
       'Anyshire Police leaves Engage\nHis Majesty’s Chief Inspector of Constabulary, Sir Andy Cooke, has decided to remove the force from Engage.',
     ],
     ['its cover’s title naming it', 'British Transport Police – HMIC Inspection Report\nHMIC inspected the force in 2007.'],
+    ['its name before the inspection its title names', 'HMIC public order review\nHMIC examined how forces prepare for public order.'],
     [
       'its inspection speaking of itself',
       'Making it fair: the disclosure of unused material\nThis inspection by HMCPSI and HMIC identified failures by both police and prosecutors.',
