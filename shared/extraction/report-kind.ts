@@ -497,8 +497,10 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
  * or revisit, monitoring, its chief inspector's annual report, "Report on …", its own news ("Inspectorate
  * welcomes …"), or its byline run into the title ("Custody in Kent by HM Inspectorate of Prisons and …").
  */
+/** What the inspectorate's own news says it does, after its name: "HMICFRS welcomes …", "Inspectorate publishes …". */
+const OWN_NEWS_VERB = '(?:welcomes|publishes|responds|announces|launches)';
 const OWN_PUBLICATION_TITLE = new RegExp(
-  String.raw`\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^report on\b|^(?:the )?(?:inspectorate|HMICFRS)\s+(?:welcomes|publishes|responds|announces|launches)\b|\bby ${MAJESTYS}\s+Inspectorates?\b`,
+  String.raw`\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^report on\b|^(?:the )?(?:inspectorate|HMICFRS)\s+${OWN_NEWS_VERB}\b|\bby ${MAJESTYS}\s+Inspectorates?\b`,
   'i',
 );
 /**
@@ -517,10 +519,11 @@ const TITLED_RESPONSE = new RegExp(
  * name as a headline's subject ("HMIC releases report on …", "HMICFRS Inspection Update"): of the
  * titles so opening in the unseen documents, over ten in eleven were others' pages. The inspectorate
  * names its publications by their subjects, its name first only before the inspection it names
- * ("HMIC Stalking and Harassment inspection", "HMIC public order review").
+ * ("HMIC Stalking and Harassment inspection", "HMIC public order review") or in its own news
+ * ("HMICFRS welcomes …").
  */
 const TITLE_OF_ANOTHER = new RegExp(
-  `^(?:HMICFRS|HMIC)\\b(?!.*\\b(?:re-?)?(?:inspection|review)$)|\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?(?:reports\\b|report\\b(?!\\s*$))|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
+  `^(?:HMICFRS|HMIC)\\b(?!\\s+${OWN_NEWS_VERB}\\b)(?!.*\\b(?:re-?)?(?:inspection|review)$)|\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?(?:reports\\b|report\\b(?!\\s*$))|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
   'i',
 );
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */

@@ -1237,6 +1237,7 @@ describe('rule: inspectorate-told-of', () => {
     ],
     ['its cover’s title naming it', 'British Transport Police – HMIC Inspection Report\nHMIC inspected the force in 2007.'],
     ['its name before the inspection its title names', 'HMIC public order review\nHMIC examined how forces prepare for public order.'],
+    ['its own news, its name first', 'HMICFRS welcomes the Home Secretary’s response\nHMICFRS has welcomed the Government’s response to its report.'],
     [
       'its inspection speaking of itself',
       'Making it fair: the disclosure of unused material\nThis inspection by HMCPSI and HMIC identified failures by both police and prosecutors.',
