@@ -199,7 +199,13 @@ const CHIEF_OFFICER_QUOTED =
  * "Picture: submitted", "Posted on April 14th, 2025 | return to news", "Leave a Reply".
  */
 const NEWS_SITE_FURNITURE =
-  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|\breturn to news\b|\bYour email address will not be published\b/im;
+  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|^Posted:\s|\breturn to news\b|\bYour email address will not be published\b|\bMedia playback is unsupported\b|(?:^|\s)\d+ Comments?$|^Read on\b/im;
+/**
+ * The button that hides a site in a hurry ("Quickly exit this site by pressing the Escape key", "Leave
+ * this site"), which forces', commissioners' and victims' charities' sites carry for a visitor at risk
+ * at home, and the inspectorate's does not.
+ */
+const QUICK_EXIT = /\b(?:quick(?:ly)? exit|exit this site|leave (?:this )?site)\b/im;
 /** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */
 const POINTS_TO_ITS_FORCE =
   /^(?:Are you\s+)?looking for (?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Police|Constabulary)\?$|^Do you need the police\?\s*Visit the\b.{0,60}\b(?:Police|Constabulary) website\b/i;
@@ -396,6 +402,14 @@ const OWN_PROGRESS =
  */
 const INSPECTORATE_AS_THEY = new RegExp(
   String.raw`\b(?:HMICFRS|HMIC|${INSPECTORATE_OF_CONSTABULARY})\b[^.\n]{0,100}?\b(?:they|their)\s+(?:[a-z]+\s+)?(?:site|website|inspections?|inspect|collect|believe|focused|publish|published)\b|\bvisit\s+their\s+(?:web)?site\b`,
+);
+/**
+ * The inspectorate's publishing told with "their": "HMICFRS published their first thematic report",
+ * "HMICFRS visited 11 forces as part of their fieldwork". A body's page tells it so as often as anyone's
+ * (unlike INSPECTORATE_AS_THEY), so this says only that the page is not the inspectorate's.
+ */
+const INSPECTORATE_PUBLISHED_THEIR = new RegExp(
+  String.raw`\b(?:HMICFRS|HMIC|${INSPECTORATE_OF_CONSTABULARY})\b[^.\n]{0,100}?\b(?:published|released|issued|visited)\b[^.\n]{0,60}?\btheir\s+(?:[^\s.]+\s+){0,4}?(?:report|findings|fieldwork|inspection|review|series|assessments?)\b`,
 );
 
 /** Who published a document, where its source says so: discovery's source on the inspectorate's own site. */
@@ -806,9 +820,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'inspectorate-as-they',
-    doc: 'A page that speaks of the inspectorate as "they": someone else’s page about its reports.',
+    doc: 'A page that speaks of the inspectorate as "they" ("visit their site", "HMICFRS published their report"): someone else’s page about its reports.',
     kind: 'other',
-    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted)),
+    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted) ?? lineMatching(INSPECTORATE_PUBLISHED_THEIR, unquoted)),
   },
   {
     name: 'force-accepts-findings',
@@ -876,6 +890,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A news site’s or blog’s furniture ("Subscribe Now", "Picture: submitted", "Leave a Reply") on a page that never speaks as the inspectorate.',
     kind: 'other',
     matches: withoutOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras)),
+  },
+  {
+    name: 'quick-exit-site',
+    doc: 'A page on a site with a quick-exit button, as forces’, commissioners’ and charities’ sites have and the inspectorate’s has not: not its report.',
+    kind: 'other',
+    matches: ({ paras }) => lineMatching(QUICK_EXIT, paras.slice(0, BANNER_WITHIN)),
   },
   {
     name: 'inspectorate-told-of',

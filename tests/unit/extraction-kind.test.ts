@@ -578,11 +578,42 @@ describe('rule: chief-officer-quoted', () => {
 });
 
 describe('rule: news-site-furniture', () => {
-  it.each(['Subscribe Now', 'Leave a Reply', 'Picture: submitted'])('a news site’s page about an inspection, by its %j', (furniture) => {
+  it.each([
+    'Subscribe Now',
+    'Leave a Reply',
+    'Picture: submitted',
+    'Posted: Thu 2nd Jul 2015',
+    'Media playback is unsupported on your device',
+    '4 Comments',
+    'Read on… http://www.bbc.co.uk/news/uk-1',
+  ])('a news site’s page about an inspection, by its %j', (furniture) => {
     const result = read(
       `Anyshire Police removed from enhanced monitoring\nThe monitoring was carried out by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n${furniture}`,
     );
     expect([result.kind, result.kindRule]).toEqual(['other', 'news-site-furniture']);
+  });
+});
+
+describe('rule: quick-exit-site', () => {
+  it.each([
+    [
+      'a force’s statement about its inspection',
+      'Leave site Skip to content\nOur statement following our latest HMICFRS inspection\nAnyshire Police are good at preventing crime, according to a report by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services.',
+    ],
+    [
+      'a force’s page answering a super-complaint’s recommendations',
+      'Quickly exit this site by pressing the Escape key Leave this site\nIn December 2023 His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services published its report.\nRecommendation 1\nChief constables should review their use of section 60.',
+    ],
+  ])('%s is another’s page, by the button that hides its site', (_about, text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(['other', 'quick-exit-site']);
+  });
+
+  it('a commissioner’s response on such a site is still the commissioner’s', () => {
+    const result = read(
+      'Quickly exit this site by pressing the Escape key\nPCC response to HMICFRS PEEL inspection\nI welcome this report from HMICFRS and I will hold the Chief Constable to account for the improvements it asks for.',
+    );
+    expect(result.kind).toBe('pcc-response');
   });
 });
 
@@ -655,6 +686,10 @@ describe('pages by others about the inspectorate’s reports', () => {
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
     [
       'Inspections\nHMIC independently assesses police forces in the public interest. For more information about the HMIC, visit their site.',
+      'inspectorate-as-they',
+    ],
+    [
+      'Report on the super-complaint\nOn 15 December 2023, HMICFRS published their findings.\nHMICFRS visited 11 forces as part of their fieldwork; Kent was not inspected.',
       'inspectorate-as-they',
     ],
   ])('%j is other', (text, rule) => {
