@@ -88,7 +88,11 @@ const IN_THE_OFFICE = `(?<!\\b(?:well|such)\\s)\\b[Aa]s\\s+${BODY_OFFICE}`;
 const SPEAKS_AS_THE_BODY = new RegExp(`\\b(?:[Mm]y|I|me)\\b[^.\\n]{0,60}${IN_THE_OFFICE}|${IN_THE_OFFICE}[^.\\n]{0,40}\\b(?:I|my)\\b`);
 /** The body stating its own duty to answer, capitalised as its own pages write it: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports". */
 const BODY_DUTY_TO_RESPOND = new RegExp(
-  String.raw`\bThe\s+(?:PCC|PFCC|${COMMISSIONER_TITLE})(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b`,
+  String.raw`\b[Tt]he\s+(?:PCC|PFCC|${COMMISSIONER_TITLE})(?:\s+\((?:PCC|PFCC)\))?\s+(?:has\s+a|is\s+under\s+a)\s+(?:statutory\s+|legal\s+)?(?:duty|responsibility|requirement)\s+to\s+(?:respond|publish)\b`,
+);
+/** The body's page pointing to its answers: "HMICFRS reports and the response from the PCC are listed below", "including responses provided by the OPCC can be accessed below". */
+const BODY_RESPONSES_LISTED = new RegExp(
+  String.raw`\bresponses?\s+(?:from|by|of|provided\s+by)\s+(?:the\s+)?(?:O?PF?CC|${COMMISSIONER_TITLE})\b[^.\n]{0,60}\bbelow\b`,
 );
 /** A local policing body by its title as its own pages capitalise it; HMICFRS writes "police and crime commissioner". */
 const BODY_BY_TITLE = new RegExp(`\\b${LOCAL_POLICING_BODY}\\b`);
@@ -709,9 +713,12 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'body-states-its-duty',
-    doc: 'The body stating its own duty to answer: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports".',
+    doc: 'The body stating its own duty to answer, or pointing anywhere on the page to its answers below: "The Police and Crime Commissioner (PCC) has a responsibility to respond to reports".',
     kind: 'pcc-response',
-    matches: bodyPage((evidence) => lineMatching(BODY_DUTY_TO_RESPOND, evidence.unquoted.slice(0, DUTY_STATED_WITHIN))),
+    matches: bodyPage((evidence) => {
+      const head = evidence.unquoted.slice(0, DUTY_STATED_WITHIN);
+      return lineMatching(BODY_DUTY_TO_RESPOND, head) ?? lineMatching(BODY_RESPONSES_LISTED, evidence.unquoted);
+    }),
   },
   {
     name: 'our-response-on-a-body-page',

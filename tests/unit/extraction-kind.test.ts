@@ -210,10 +210,13 @@ describe('rule: body-site-banner', () => {
 });
 
 describe('rule: body-states-its-duty', () => {
-  it('the body’s page stating its duty to respond, capitalised as its pages write it', () => {
-    const result = read(
-      'HMICFRS Inspections\nHMICFRS independently assesses police forces.\nThe Police and Crime Commissioner (PCC) has a responsibility to respond to reports published by HMICFRS within 56 days.',
-    );
+  it.each([
+    'HMICFRS Inspections\nHMICFRS independently assesses police forces.\nThe Police and Crime Commissioner (PCC) has a responsibility to respond to reports published by HMICFRS within 56 days.',
+    'HMICFRS reports\nHMICFRS assesses and reports on the police.\nWhenever the HMICFRS publish a report that is relevant to a police force, the Police and Crime Commissioner (PCC) has a duty to respond.',
+    'HMICFRS reports\nHMICFRS assesses and reports on the police.\nHMICFRS reports and the response from the PCC are listed below.',
+    'HMICFRS Inspections and Reports\nHMICFRS performance reports on the force must be published.\n(a) annual report\n(b) summary\n(c) grades\n(d) more\n(e) more\n(f) more\n(g) more\n(h) more\n(i) more\n(j) more\nA copy of all HMICFRS reports, including responses provided by the OPCC, can be accessed below.',
+  ])('the body’s page stating its duty to respond or pointing to its responses, its title capitalised as its pages write it: %j', (text) => {
+    const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-states-its-duty']);
   });
 
