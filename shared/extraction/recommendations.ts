@@ -34,6 +34,8 @@ const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
 const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
 /** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
+/** More asked of the same addressees in the sentence that opens a paragraph: "By 1 May 2025, chief fire officers should also …". */
+const ASKS_ALSO = /^[^.]{0,120}\bshould\s+also\b/;
 const SENTENCE_OPENER = /^(?:The|This|These|Those|It|Its|We|Our|In|A|An|There|They|He|She|I)\b/;
 /** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
 const BARE_NUMBER = /^\(?(\d{1,3})[.)]$/;
@@ -401,8 +403,12 @@ class FindingReader {
     return midSentence && /\b[A-Z][a-z]+$/.test(text) && /^[A-Z][a-z]/.test(paragraph) && !SENTENCE_OPENER.test(paragraph);
   }
 
-  /** The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any sub-list that follows it. */
-  private body(index: number, first: string): { text: string; next: number } {
+  /**
+   * The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any
+   * sub-list that follows it; for a numbered item, the paragraphs after it that ask its addressees for
+   * more ("By 1 May 2025, chief fire officers should also make sure …"), which are not items of their own.
+   */
+  private body(index: number, first: string, numbered = false): { text: string; next: number } {
     this.findings.findingParagraphs.add(index);
     let text = first;
     let inList = false;
@@ -422,7 +428,16 @@ class FindingReader {
       inList = true;
       this.findings.findingParagraphs.add(next);
     }
+    for (; numbered && this.asksAlso(next); next++) {
+      text = `${text} ${this.paragraphs[next]!}`;
+      this.findings.findingParagraphs.add(next);
+    }
     return { text: text.replace(/\s+/g, ' ').trim(), next };
+  }
+
+  private asksAlso(at: number): boolean {
+    const paragraph = this.paragraphs[at];
+    return paragraph !== undefined && this.blocks[at]?.kind === 'paragraph' && !this.isHeading(at) && !LABEL.test(paragraph) && ASKS_ALSO.test(paragraph);
   }
 
   private explain(finding: string, rule: string, from: number, to: number): void {
@@ -432,7 +447,7 @@ class FindingReader {
 
   /** Records a recommendation; in a tracker, the line after its text may name the addressee. Returns the next block to read. */
   recommend(rule: string, ref: string | null, index: number, first: string, addressedTo: AddressedTo = 'in-text'): number {
-    const { text, next } = this.body(index, first);
+    const { text, next } = this.body(index, first, ref !== null);
     const line = this.paragraphs[next];
     const addresseeLine = addressedTo === 'next-line' && line !== undefined && isAddresseeLine(line, this.paragraphs[next + 1]) ? line : null;
     const addressee = typeof addressedTo === 'object' ? addressedTo.named : addresseeLine;

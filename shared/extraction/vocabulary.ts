@@ -112,7 +112,7 @@ export const FORCE_LEVEL_ACTOR =
   /\b(?:forces?|chief\s+(?:constables?|officers?)|constabular(?:y|ies)|police,?\s+(?:fire\s+)?and\s+crime\s+commissioners?|P(?:F)?CCs?|local\s+policing\s+bod(?:y|ies)|mayors?)\b/i;
 
 /** The kinds of body, in common nouns, that recommendations ask to act. */
-const ACTOR_NOUN = String.raw`(?:(?:police\s+)?forces?|constabular(?:y|ies)|chief\s+(?:constables?|officers?)|police(?:,\s+fire)?\s+and\s+crime\s+commissioners?|commissioners?|local\s+policing\s+bod(?:y|ies)|mayors?|police|policing|government|partners?|(?:partner\s+|other\s+|local\s+|statutory\s+)?agencies|local\s+authorit(?:y|ies)|councils?|services?|leads?|inspectorates?)`;
+const ACTOR_NOUN = String.raw`(?:(?:police\s+)?forces?|constabular(?:y|ies)|chief\s+(?:fire\s+)?(?:constables?|officers?)|fire\s+(?:and|&)\s+rescue\s+(?:services?|authorit(?:y|ies))|police(?:,\s+fire)?\s+and\s+crime\s+commissioners?|commissioners?|local\s+policing\s+bod(?:y|ies)|mayors?|police|policing|government|partners?|(?:partner\s+|other\s+|local\s+|statutory\s+)?agencies|local\s+authorit(?:y|ies)|councils?|services?|leads?|inspectorates?)`;
 /** A body by its name: capitalised words ending in what kind of body it is ("the Home Office", "the College of Policing"), or its initials ("the NPCC"). */
 const ACTOR_NAME = String.raw`(?:(?:[A-Z][\w'’&-]*\s+){0,5}(?:Office|Council|Agency|Service|Services|Ministry|Department|Government|College|Commission|Commissioners?|Authority|Board|Police|Constabulary|Inspectorate|Executive|Partnership|Unit|Secretary|Lead|Leads|Met)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?|[A-Z]{2,6}s?(?:\s+leads?)?)`;
 /** Words before a body that do not change who it is: "all", "those", "the relevant", "all 43". */

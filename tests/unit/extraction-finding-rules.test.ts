@@ -51,6 +51,18 @@ describe('rule: labelled-recommendation', () => {
     ]);
   });
 
+  it('a numbered recommendation goes on in a paragraph asking its addressees for more, which is not a recommendation of its own', async () => {
+    const { result } = await explained(
+      'Recommendation 3\nBy 1 May 2025, chief constables should make sure their workforce plans allow staff to move.\nBy 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.\nWe found this was rare.',
+    );
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      [
+        '3',
+        'By 1 May 2025, chief constables should make sure their workforce plans allow staff to move. By 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.',
+      ],
+    ]);
+  });
+
   it('"Recommendation 2 has been completed" is commentary, not a label', async () => {
     expect(await readings('Recommendation 2 has been completed.')).toEqual([]);
   });
@@ -767,6 +779,9 @@ describe('addressees: only the words that name who should act', () => {
     ['The National Police Chiefs’ Council should lead.', ['the National Police Chiefs’ Council']],
     ['The NPCC lead for vetting should act.', ['the NPCC lead for vetting']],
     ['Avon and Somerset Police should act.', ['Avon and Somerset Police']],
+    // HMICFRS inspects fire and rescue services too, and restates their recommendations beside the police's.
+    ['By 1 February 2025, chief fire officers should make sure a policy is in place.', ['chief fire officers']],
+    ['By June 2025, fire and rescue services should publish their plans.', ['fire and rescue services']],
     ['The relentless pursuit and disruption of adult perpetrators should be a priority for forces.', []],
     ['There should be a plan.', []],
   ])('%s', (text, addressees) => {
