@@ -250,7 +250,7 @@ const INSPECTION_REPORT_TITLE =
  * performance". Read outside quotation marks, where another body's page quotes an inspector.
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded|terms\s+of\s+reference)\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not

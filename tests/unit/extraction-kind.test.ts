@@ -1330,8 +1330,11 @@ describe('rule: inspectorate-site-marks', () => {
 });
 
 describe('rule: inspectorate-own-voice', () => {
-  it('a page of findings in the inspectorate’s own voice, never naming it, is its report', () => {
-    const result = read('Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.');
+  it.each([
+    'Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.',
+    'We have published our terms of reference for a thematic inspection of the firearms licensing system.\nWe will examine how police forces keep the public safe.',
+  ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
+    const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
   });
 });
