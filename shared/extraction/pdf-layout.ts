@@ -234,7 +234,8 @@ function titleOf(firstPage: Line[], body: number): string | null {
 function layoutOf(pages: Line[][], body: number): Layout {
   // A loop, not Math.max(...lines): spreading a long report's lines as arguments overflows the stack.
   const right = pages.reduce((furthest, lines) => lines.reduce((max, line) => (roundSize(line.size) === body ? Math.max(max, line.right) : max), furthest), 0);
-  return { right, pitch: linePitch(pages, body) };
+  const { pitch, lines } = linePitch(pages, body);
+  return { right, pitch, doubleSpaced: pitch > body * SINGLE_SPACING && lines >= DOUBLE_SPACING_SEEN_OVER };
 }
 
 /** A page's text items gathered into its printed lines, top to bottom as the PDF orders them. */
@@ -297,9 +298,19 @@ interface Layout {
   right: number;
   /** The usual distance between one line of the body's type and the next, so that a paragraph's extra space stands out. */
   pitch: number;
+  /**
+   * Whether the body's lines are set wider apart than single spacing throughout (double spacing, as
+   * letters and typescripts are), seen over enough lines to tell: a paragraph's space is then only
+   * what is wider than that.
+   */
+  doubleSpaced: boolean;
 }
 
-function linePitch(pages: Line[][], body: number): number {
+/** How many pairs of body lines it takes to say that a document is double-spaced rather than a page of short paragraphs. */
+const DOUBLE_SPACING_SEEN_OVER = 20;
+
+/** The body's usual line pitch, and over how many pairs of its lines that was judged. */
+function linePitch(pages: Line[][], body: number): { pitch: number; lines: number } {
   const gaps: number[] = [];
   for (const lines of pages) {
     for (let index = 1; index < lines.length; index++) {
@@ -320,10 +331,10 @@ function linePitch(pages: Line[][], body: number): number {
   for (const gap of single) {
     while (single[low]! < gap - 0.25) low++;
     while (high < single.length && single[high]! <= gap + 0.25) high++;
-    if (high - low >= single.length / 10) return gap;
+    if (high - low >= single.length / 10) return { pitch: gap, lines: gaps.length };
   }
   // Set wider than single spacing, a low percentile of them all.
-  return gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY;
+  return { pitch: gaps[Math.floor(gaps.length / 4)] ?? Number.POSITIVE_INFINITY, lines: gaps.length };
 }
 
 /** The tightest line spacing, as a multiple of the type size: closer lines are the same line set on staggered baselines. */
@@ -372,7 +383,9 @@ function segments(lines: Line[], layout: Layout): Segment[] {
 
 function paragraphGap(upper: Line, lower: Line, layout: Layout): boolean {
   const gap = upper.y - lower.y;
-  return gap > upper.size * 1.8 || gap > layout.pitch * 1.15;
+  // Nearly twice a line's type apart is a paragraph's space, but not where every line is set that far
+  // apart: there only the pitch tells, and short lines.
+  return gap > layout.pitch * 1.15 || (gap > upper.size * 1.8 && !layout.doubleSpaced);
 }
 
 function wrapped(upper: Line, lower: Line, layout: Layout): boolean {

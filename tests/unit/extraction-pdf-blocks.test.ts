@@ -185,6 +185,24 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  it('joins the lines of a double-spaced page into paragraphs, which only their short last lines end', async () => {
+    // Every line a line's height below the last (gap 1), 2.6 times the type apart, as a double-spaced
+    // letter is set, over enough lines to tell that from a page of short paragraphs.
+    const paragraph: Printed[] = [
+      { text: 'Her Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said', gap: 1 },
+      { text: 'the police have made vast improvements over the last decade in how they respond to', gap: 1 },
+      { text: 'these crimes.', gap: 1 },
+      { text: 'HMICFRS said there is an epidemic of offending against women and girls, and that a', gap: 1 },
+      { text: 'whole-system approach is needed.', gap: 1 },
+    ];
+    const { blocks } = await pdfDocument(await printedPdf(Array.from({ length: 5 }, () => paragraph).flat()));
+    expect(blocks.map((block) => block.text).slice(0, 2)).toEqual([
+      'Her Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said the police have made vast improvements over the last decade in how they respond to these crimes.',
+      'HMICFRS said there is an epidemic of offending against women and girls, and that a whole-system approach is needed.',
+    ]);
+    expect(blocks).toHaveLength(10);
+  });
+
   it("reads a line that starts with a symbol font's bullet, mapped into the private use area as Word's are, as a list item", async () => {
     const { doc, page, helvetica } = await blankPage();
     // Word's Symbol bullet: character code B7, which the font's ToUnicode map gives as U+F0B7.
