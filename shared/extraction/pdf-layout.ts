@@ -360,7 +360,7 @@ function segments(lines: Line[], layout: Layout): Segment[] {
   lines.forEach((line, index) => {
     const previous = lines[index - 1];
     const current = result.at(-1);
-    if (previous !== undefined && current !== undefined && wrapped(previous, line, layout)) {
+    if (previous !== undefined && current !== undefined && wrapped(previous, line, layout, startsListItem(current.text))) {
       current.text += /\p{L}-$/u.test(previous.text) ? line.text : ` ${line.text}`;
       current.bold &&= line.bold;
       current.last = line;
@@ -388,12 +388,20 @@ function paragraphGap(upper: Line, lower: Line, layout: Layout): boolean {
   return gap > layout.pitch * 1.15 || (gap > upper.size * 1.8 && !layout.doubleSpaced);
 }
 
-function wrapped(upper: Line, lower: Line, layout: Layout): boolean {
-  if (startsListItem(lower.text)) return false;
+/**
+ * Whether the lower line carries on the upper one's paragraph. A dash opening a line ("– Police and
+ * Crime Commissioner Steve Turner has written") starts a list item, unless it is a dash in a sentence
+ * the line above broke off: that line ran to the margin without ending, and is no list item's.
+ */
+function wrapped(upper: Line, lower: Line, layout: Layout, inListItem: boolean): boolean {
+  const dashInSentence = DASH_OPENS.test(lower.text) && !inListItem && !SENTENCE_END.test(upper.text);
+  if (startsListItem(lower.text) && !dashInSentence) return false;
   if (Math.abs(upper.size - lower.size) > 0.5) return false;
   if (upper.y <= lower.y || paragraphGap(upper, lower, layout)) return false;
   return runsToMargin(upper, lower, layout);
 }
+
+const DASH_OPENS = /^[–—]\s/;
 
 /** Had the lower line's first word fitted on the upper one, the upper line ended on purpose. */
 function runsToMargin(upper: Line, lower: Line, layout: Layout): boolean {

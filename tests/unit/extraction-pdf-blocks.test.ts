@@ -146,6 +146,27 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  it('joins a line opening on a dash in mid-sentence to the line it carries on, and keeps a dash under a finished line a list item', async () => {
+    const { blocks } = await pdfDocument(
+      await printedPdf([
+        { text: 'Following the announcement that Cleveland Police is being removed from “special measures”' },
+        { text: '– Police and Crime Commissioner Steve Turner has formally written to local stakeholders.' },
+        { text: 'By March 2027, the force should review the way in which it shares information and:', gap: 1 },
+        { text: '– publish what it finds in the way that its communities and its partners would expect it to' },
+        { text: '– agree with its partners how it will share information.' },
+      ]),
+    );
+    expect(blocks).toEqual([
+      {
+        kind: 'paragraph',
+        text: 'Following the announcement that Cleveland Police is being removed from “special measures” – Police and Crime Commissioner Steve Turner has formally written to local stakeholders.',
+      },
+      { kind: 'paragraph', text: 'By March 2027, the force should review the way in which it shares information and:' },
+      { kind: 'list-item', marker: '–', depth: 0, text: 'publish what it finds in the way that its communities and its partners would expect it to' },
+      { kind: 'list-item', marker: '–', depth: 0, text: 'agree with its partners how it will share information.' },
+    ]);
+  });
+
   it('reads type scaled to its size by the text matrix at the size it is printed', async () => {
     const scaled = await pdfDocument(await scaledTypePdf(REPORT));
     expect(scaled).toEqual(await pdfDocument(await printedPdf(REPORT)));
