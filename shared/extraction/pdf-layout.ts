@@ -99,11 +99,21 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
     return (inside === -1 ? end : end.slice(0, inside)).map(({ line }) => line);
   };
   return pages.map((lines, index) => {
-    const pageFurniture = new Set([...fromEdge(ends[index]!.top), ...fromEdge(ends[index]!.bottom)]);
+    const { top, bottom } = ends[index]!;
+    const stamped = [...top, ...bottom].filter(({ line }) => roundSize(line.size) < body && PRINT_STAMP.test(line.text)).map(({ line }) => line);
+    const pageFurniture = new Set([...fromEdge(top), ...fromEdge(bottom), ...stamped]);
     const text = lines.filter((line) => !pageFurniture.has(line));
     return text.length > 0 ? text : lines;
   });
 }
+
+/**
+ * What a browser prints around a page, in type smaller than the page's: the date and time it was
+ * printed ("12/3/26, 12:07 PM", before the page's title), its address ("about:blank", "https://…")
+ * and the page's number of the pages ("1/1"). A page printed alone has nothing to repeat on another
+ * page, so this is how its furniture is known.
+ */
+const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b|^(?:https?:\/\/|about:blank\b|file:\/\/)|(?:^|\s)\d{1,4}\/\d{1,4}$/;
 
 /** How many lines at each end of a page may be its furniture. */
 const FURNITURE_LINES = 2;

@@ -285,6 +285,27 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  it('leaves out what a browser prints around a page printed alone, which no other page repeats, and keeps other small type', async () => {
+    const pdf = await printedPages(
+      [
+        [
+          { text: 'Cleveland Police has become the first force to be rated inadequate in all areas.' },
+          { text: 'The inspectorate found that the force did not understand the demand it faced.', gap: 1 },
+          { text: '1 The report was published on 27 September 2019.', size: 8, gap: 1 },
+        ],
+      ],
+      () => [
+        { text: '12/3/26, 12:07 PM Cleveland Police rated inadequate', offset: 30 },
+        { text: 'https://www.example.co.uk/news/cleveland 1/1', offset: -30 },
+      ],
+    );
+    expect((await pdfDocument(pdf)).blocks.map((block) => block.text)).toEqual([
+      'Cleveland Police has become the first force to be rated inadequate in all areas.',
+      'The inspectorate found that the force did not understand the demand it faced.',
+      '1 The report was published on 27 September 2019.',
+    ]);
+  });
+
   it('leaves out page numbers and running headers and footers, so a sentence carried over a page break is one paragraph', async () => {
     const title = 'Inspection of Anyshire Constabulary';
     const pdf = await printedPages(
