@@ -29,6 +29,9 @@ const COMMITTEE_VOICE = /^Conclusions and recommendations$|\b(?:the|this|our) Co
 /** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
 const FORCE_ACCEPTS_FINDINGS =
   /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
+/** The force or service inspected, speaking of its own inspection: "our latest HMICFRS inspection", "we received our inspection report from …". */
+const INSPECTED_SPEAKS =
+  /\bour\s+(?:latest\s+|recent\s+|most\s+recent\s+|last\s+)?(?:(?:HMICFRS|HMIC|PEEL)\s+)?inspection\s+report\s+from\b|\bour\s+(?:latest|recent|most\s+recent)\s+(?:HMICFRS|HMIC)\s+(?:PEEL\s+)?inspection\b|\bwe\s+received\s+our\s+(?:\w+\s+)?(?:inspection\s+)?report\b/i;
 /** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
 const LETTER_FROM_ANOTHER = new RegExp(
   String.raw`^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|${MAJESTYS}\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))`,
@@ -833,9 +836,12 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'force-accepts-findings',
-    doc: 'A chief officer accepting the inspectorate’s findings for the force: a force’s statement, not an s55 response.',
+    doc: 'The force or service inspected answering for itself: accepting the findings, or speaking of "our latest HMICFRS inspection". A force’s statement, not an s55 response.',
     kind: 'other',
-    matches: (evidence) => lineMatching(FORCE_ACCEPTS_FINDINGS, evidence.paras.slice(0, 15)),
+    matches: (evidence) => {
+      const opening = evidence.paras.slice(0, 15);
+      return lineMatching(FORCE_ACCEPTS_FINDINGS, opening) ?? lineMatching(INSPECTED_SPEAKS, opening);
+    },
   },
   {
     name: 'letter-from-another-body',
@@ -884,7 +890,12 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'national-inspection-opening',
     doc: 'HMICFRS’s opening of a national inspection: "An inspection into how well the police …".',
     kind: 'hmicfrs-report',
-    matches: (evidence) => lineMatching(NATIONAL_INSPECTION, evidence.opening.split('\n')),
+    // Not the title quoted by another's page: "The report led by Matt Parr, which is ‘an inspection into …’".
+    matches: (evidence) =>
+      lineMatching(
+        NATIONAL_INSPECTION,
+        evidence.opening.split('\n').map((line) => line.replace(QUOTATION, '')),
+      ),
   },
   {
     name: 'chief-officer-quoted',

@@ -416,6 +416,13 @@ describe('rule: national-inspection-opening', () => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.forces, result.s55.applies]).toEqual(['hmicfrs-report', 'national-inspection-opening', [], true]);
   });
+
+  it('not the title quoted in another’s sentence', () => {
+    const result = read(
+      'Forensic Capability Network statement\nThe report led by Matt Parr, which is ‘an inspection into how well the police and other agencies use digital forensics in their investigations’, was published today.',
+    );
+    expect(result.kindRule).not.toBe('national-inspection-opening');
+  });
 });
 
 describe('rule: names-inspectorate', () => {
@@ -601,7 +608,7 @@ describe('rule: quick-exit-site', () => {
   it.each([
     [
       'a force’s statement about its inspection',
-      'Leave site Skip to content\nOur statement following our latest HMICFRS inspection\nAnyshire Police are good at preventing crime, according to a report by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services.',
+      'Leave site Skip to content\nAnyshire Police rated good by inspectors\nAnyshire Police are good at preventing crime, according to a report by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services.',
     ],
     [
       'a force’s page answering a super-complaint’s recommendations',
@@ -626,6 +633,14 @@ describe('rule: force-accepts-findings', () => {
       'Our response to the inspection\nWe recognise and accept HMICFRS findings about our continued weaknesses, which follows a routine inspection.\nI can assure you that our top priority is to keep people safe.',
     );
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'force-accepts-findings', false]);
+  });
+
+  it.each([
+    'Improvement plan\nIn June, we received our inspection report from Her Majesty’s Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS).',
+    'News\nOur statement following our latest HMICFRS inspection\nThe force was graded good at preventing crime.',
+  ])('the inspected force or service speaking of its own inspection is its statement: %j', (text) => {
+    const result = read(text);
+    expect([result.kind, result.kindRule]).toEqual(['other', 'force-accepts-findings']);
   });
 });
 
