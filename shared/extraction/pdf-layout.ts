@@ -100,7 +100,9 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
   };
   return pages.map((lines, index) => {
     const { top, bottom } = ends[index]!;
-    const stamped = [...top, ...bottom].filter(({ line }) => roundSize(line.size) < body && PRINT_STAMP.test(line.text)).map(({ line }) => line);
+    // A longer document's stamps repeat from page to page; alone, a page's small-type ends may be footnotes.
+    const stamped =
+      pages.length === 1 ? [...top, ...bottom].filter(({ line }) => roundSize(line.size) < body && PRINT_STAMP.test(line.text)).map(({ line }) => line) : [];
     const pageFurniture = new Set([...fromEdge(top), ...fromEdge(bottom), ...stamped]);
     const text = lines.filter((line) => !pageFurniture.has(line));
     return text.length > 0 ? text : lines;
@@ -109,11 +111,12 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
 
 /**
  * What a browser prints around a page, in type smaller than the page's: the date and time it was
- * printed ("12/3/26, 12:07 PM", before the page's title), its address ("about:blank", "https://…")
- * and the page's number of the pages ("1/1"). A page printed alone has nothing to repeat on another
- * page, so this is how its furniture is known.
+ * printed ("12/3/26, 12:07 PM", before the page's title), and its address with the page's number of the
+ * pages ("https://… 1/1", "about:blank 1/1") as a line of their own; a footnote's address alone is no
+ * stamp. A page printed alone has nothing to repeat on another page, so this is how its furniture is known.
  */
-const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b|^(?:https?:\/\/|about:blank\b|file:\/\/)|(?:^|\s)\d{1,4}\/\d{1,4}$/;
+const PRINT_STAMP =
+  /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b|^(?:(?:https?|file):\/\/\S+|about:blank)\s+\d{1,3}\/\d{1,3}$|^about:blank$|^\d{1,3}\/\d{1,3}$/;
 
 /** How many lines at each end of a page may be its furniture. */
 const FURNITURE_LINES = 2;
@@ -401,10 +404,11 @@ function paragraphGap(upper: Line, lower: Line, layout: Layout): boolean {
 /**
  * Whether the lower line carries on the upper one's paragraph. A dash opening a line ("– Police and
  * Crime Commissioner Steve Turner has written") starts a list item, unless it is a dash in a sentence
- * the line above broke off: that line ran to the margin without ending, and is no list item's.
+ * the line above broke off: that line ran to the margin without ending, and neither it nor its
+ * paragraph opened on a list's marker.
  */
 function wrapped(upper: Line, lower: Line, layout: Layout, inListItem: boolean): boolean {
-  const dashInSentence = DASH_OPENS.test(lower.text) && !inListItem && !SENTENCE_END.test(upper.text);
+  const dashInSentence = DASH_OPENS.test(lower.text) && !inListItem && !DASH_OPENS.test(upper.text) && !SENTENCE_END.test(upper.text);
   if (startsListItem(lower.text) && !dashInSentence) return false;
   if (Math.abs(upper.size - lower.size) > 0.5) return false;
   if (upper.y <= lower.y || paragraphGap(upper, lower, layout)) return false;

@@ -33,9 +33,9 @@ const NUMBERED = new RegExp(String.raw`^\(?(\d{1,3})[.)]${AFTER_ITEM_NUMBER}\s*`
 const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
 const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
-/** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
-/** More asked of the same addressees in the sentence that opens a paragraph: "By 1 May 2025, chief fire officers should also …". */
+/** More asked in the sentence that opens a paragraph: "By 1 May 2025, chief fire officers should also …". */
 const ASKS_ALSO = /^[^.]{0,120}\bshould\s+also\b/;
+/** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
 const SENTENCE_OPENER = /^(?:The|This|These|Those|It|Its|We|Our|In|A|An|There|They|He|She|I)\b/;
 /** A number alone in its block, as a table's number cell gives it, the item's text in the next block: "1.". */
 const BARE_NUMBER = /^\(?(\d{1,3})[.)]$/;
@@ -405,10 +405,11 @@ class FindingReader {
 
   /**
    * The item's text: its first paragraph, the rest of its sentence where a block broke it off, and any
-   * sub-list that follows it; for a numbered item, the paragraphs after it that ask its addressees for
-   * more ("By 1 May 2025, chief fire officers should also make sure …"), which are not items of their own.
+   * sub-list that follows it; for an item with a ref, the paragraphs after it that ask the same
+   * addressees for more ("By 1 May 2025, chief fire officers should also make sure …"), which are not
+   * items of their own.
    */
-  private body(index: number, first: string, numbered = false): { text: string; next: number } {
+  private body(index: number, first: string, withRef = false): { text: string; next: number } {
     this.findings.findingParagraphs.add(index);
     let text = first;
     let inList = false;
@@ -428,16 +429,21 @@ class FindingReader {
       inList = true;
       this.findings.findingParagraphs.add(next);
     }
-    for (; numbered && this.asksAlso(next); next++) {
+    for (; withRef && this.asksAlso(next, text); next++) {
       text = `${text} ${this.paragraphs[next]!}`;
       this.findings.findingParagraphs.add(next);
     }
     return { text: text.replace(/\s+/g, ' ').trim(), next };
   }
 
-  private asksAlso(at: number): boolean {
+  /** Whether the block at `at` asks the item's own addressees for more; commentary ("We found that the force should also …") names none. */
+  private asksAlso(at: number, item: string): boolean {
     const paragraph = this.paragraphs[at];
-    return paragraph !== undefined && this.blocks[at]?.kind === 'paragraph' && !this.isHeading(at) && !LABEL.test(paragraph) && ASKS_ALSO.test(paragraph);
+    if (paragraph === undefined || this.blocks[at]?.kind !== 'paragraph' || this.isHeading(at) || LABEL.test(paragraph) || !ASKS_ALSO.test(paragraph))
+      return false;
+    const asked = addresseesOf(paragraph).map((each) => each.toLowerCase());
+    const addressed = addresseesOf(item).map((each) => each.toLowerCase());
+    return asked.length > 0 && asked.length === addressed.length && asked.every((each) => addressed.includes(each));
   }
 
   private explain(finding: string, rule: string, from: number, to: number): void {

@@ -31,7 +31,7 @@ const FORCE_ACCEPTS_FINDINGS =
   /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
 /** The force or service inspected, speaking of its own inspection: "our latest HMICFRS inspection", "we received our inspection report from …". */
 const INSPECTED_SPEAKS =
-  /\bour\s+(?:latest\s+|recent\s+|most\s+recent\s+|last\s+)?(?:(?:HMICFRS|HMIC|PEEL)\s+)?inspection\s+report\s+from\b|\bour\s+(?:latest|recent|most\s+recent)\s+(?:HMICFRS|HMIC)\s+(?:PEEL\s+)?inspection\b|\bwe\s+received\s+our\s+(?:\w+\s+)?(?:inspection\s+)?report\b/i;
+  /\bour\s+(?:latest\s+|recent\s+|most\s+recent\s+|last\s+)?(?:(?:HMICFRS|HMIC|PEEL)\s+)?inspection\s+report\s+from\s+(?:HMICFRS|HMIC|HM\b|Her\b|His\b)|\bour\s+(?:latest|recent|most\s+recent)\s+(?:HMICFRS|HMIC)\s+(?:PEEL\s+)?inspection\b|\bwe\s+received\s+our\s+(?:\w+\s+)?(?:inspection\s+)?report\s+from\s+(?:HMICFRS|HMIC|HM\b|Her\b|His\b)/i;
 /** A letter from someone other than the inspectorate: "Letter from the Home Secretary to …". */
 const LETTER_FROM_ANOTHER = new RegExp(
   String.raw`^letter\s+from\s+(?!(?:the\s+)?(?:HMICFRS|HMIC|${MAJESTYS}\s+(?:Chief\s+)?Inspector|(?:Chief\s+)?Inspector))`,
@@ -206,13 +206,15 @@ const CHIEF_OFFICER_QUOTED =
  * "Picture: submitted", "Posted on April 14th, 2025 | return to news", "Leave a Reply".
  */
 const NEWS_SITE_FURNITURE =
-  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|^Posted:\s|\breturn to news\b|\bYour email address will not be published\b|\bMedia playback is unsupported\b|(?:^|\s)\d+ Comments?$|^Read on\b/im;
+  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|^Posted:\s|\breturn to news\b|\bYour email address will not be published\b|\bMedia playback is unsupported\b/im;
+/** The same furniture that only its capitals tell from prose ("312 comments", "Read on to find out"): "4 Comments", "Read on… http://…". */
+const NEWS_SITE_LINKS = /(?:^|\s)\d+ Comments?$|^Read on\b/m;
 /**
- * The button that hides a site in a hurry ("Quickly exit this site by pressing the Escape key", "Leave
- * this site"), which forces', commissioners' and victims' charities' sites carry for a visitor at risk
- * at home, and the inspectorate's does not.
+ * The button that hides a site in a hurry, at the head of a line as the page's text opens ("Quickly exit
+ * this site by pressing the Escape key", "Leave this site"), which forces', commissioners' and victims'
+ * charities' sites carry for a visitor at risk at home, and the inspectorate's does not.
  */
-const QUICK_EXIT = /\b(?:quick(?:ly)? exit|exit this site|leave (?:this )?site)\b/im;
+const QUICK_EXIT = /^(?:Quick(?:ly)? exit|Exit this site|Leave (?:this )?site)\b/m;
 /** A body's site sending a visitor who wants the police to the force's own: "Looking for Norfolk Police?", "Do you need the Police? Visit the Norfolk Police website". */
 const POINTS_TO_ITS_FORCE =
   /^(?:Are you\s+)?looking for (?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Police|Constabulary)\?$|^Do you need the police\?\s*Visit the\b.{0,60}\b(?:Police|Constabulary) website\b/i;
@@ -253,7 +255,7 @@ const INSPECTION_REPORT_TITLE =
  * performance". Read outside quotation marks, where another body's page quotes an inspector.
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded|terms\s+of\s+reference)\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -907,13 +909,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'news-site-furniture',
     doc: 'A news site’s or blog’s furniture ("Subscribe Now", "Picture: submitted", "Leave a Reply") on a page that never speaks as the inspectorate.',
     kind: 'other',
-    matches: withoutOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras)),
+    matches: withoutOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras) ?? lineMatching(NEWS_SITE_LINKS, paras)),
   },
   {
     name: 'quick-exit-site',
     doc: 'A page on a site with a quick-exit button, as forces’, commissioners’ and charities’ sites have and the inspectorate’s has not: not its report.',
     kind: 'other',
-    matches: ({ paras }) => lineMatching(QUICK_EXIT, paras.slice(0, BANNER_WITHIN)),
+    matches: notInOwnVoice(({ paras }) => lineMatching(QUICK_EXIT, paras.slice(0, BANNER_WITHIN))),
   },
   {
     name: 'inspectorate-told-of',

@@ -63,6 +63,15 @@ describe('rule: labelled-recommendation', () => {
     ]);
   });
 
+  it('not the commentary after it, which names no one to act, nor a paragraph asking others', async () => {
+    const { result } = await explained(
+      'Recommendation 3\nBy 1 May 2025, chief constables should make sure their workforce plans allow staff to move.\nWe found that the force should also do more to train its supervisors.\nThe College of Policing should also publish guidance.',
+    );
+    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
+      ['3', 'By 1 May 2025, chief constables should make sure their workforce plans allow staff to move.'],
+    ]);
+  });
+
   it('"Recommendation 2 has been completed" is commentary, not a label', async () => {
     expect(await readings('Recommendation 2 has been completed.')).toEqual([]);
   });

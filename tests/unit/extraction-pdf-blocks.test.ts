@@ -167,6 +167,21 @@ describe('a PDF read as blocks', () => {
     ]);
   });
 
+  it('keeps a list’s later dash items items, though their lines run to the margin unfinished', async () => {
+    const { blocks } = await pdfDocument(
+      await printedPdf([
+        { text: 'Some words set in the body type, so that the body is the body of the page and' },
+        { text: '– publish what it finds in the way that its communities and its partners would' },
+        { text: '– agree with its partners how it will share what it knows with the other forces' },
+        { text: '– review how it records each incident.' },
+      ]),
+    );
+    expect(blocks.slice(1)).toEqual([
+      { kind: 'list-item', marker: '–', depth: 0, text: 'agree with its partners how it will share what it knows with the other forces' },
+      { kind: 'list-item', marker: '–', depth: 0, text: 'review how it records each incident.' },
+    ]);
+  });
+
   it('reads type scaled to its size by the text matrix at the size it is printed', async () => {
     const scaled = await pdfDocument(await scaledTypePdf(REPORT));
     expect(scaled).toEqual(await pdfDocument(await printedPdf(REPORT)));
@@ -291,7 +306,10 @@ describe('a PDF read as blocks', () => {
         [
           { text: 'Cleveland Police has become the first force to be rated inadequate in all areas.' },
           { text: 'The inspectorate found that the force did not understand the demand it faced.', gap: 1 },
-          { text: '1 The report was published on 27 September 2019.', size: 8, gap: 1 },
+          { text: 'It found that the force answered too few of its emergency calls within ten seconds.', gap: 1 },
+          { text: 'The force has agreed a plan with the police and crime commissioner to improve.', gap: 1 },
+          { text: '1 The report was published on 27 September 2019, with figures for 2018/19', size: 8, gap: 1 },
+          { text: 'https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/', size: 8 },
         ],
       ],
       () => [
@@ -302,7 +320,10 @@ describe('a PDF read as blocks', () => {
     expect((await pdfDocument(pdf)).blocks.map((block) => block.text)).toEqual([
       'Cleveland Police has become the first force to be rated inadequate in all areas.',
       'The inspectorate found that the force did not understand the demand it faced.',
-      '1 The report was published on 27 September 2019.',
+      'It found that the force answered too few of its emergency calls within ten seconds.',
+      'The force has agreed a plan with the police and crime commissioner to improve.',
+      // A footnote's address and year range are no print stamp, though they sit at the page's foot.
+      '1 The report was published on 27 September 2019, with figures for 2018/19 https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/',
     ]);
   });
 
