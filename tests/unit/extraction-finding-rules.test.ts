@@ -51,25 +51,21 @@ describe('rule: labelled-recommendation', () => {
     ]);
   });
 
-  it('a numbered recommendation goes on in a paragraph asking its addressees for more, which is not a recommendation of its own', async () => {
-    const { result } = await explained(
-      'Recommendation 3\nBy 1 May 2025, chief constables should make sure their workforce plans allow staff to move.\nBy 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.\nWe found this was rare.',
-    );
-    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
-      [
-        '3',
-        'By 1 May 2025, chief constables should make sure their workforce plans allow staff to move. By 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.',
-      ],
-    ]);
-  });
-
-  it('not the commentary after it, which names no one to act, nor a paragraph asking others', async () => {
-    const { result } = await explained(
-      'Recommendation 3\nBy 1 May 2025, chief constables should make sure their workforce plans allow staff to move.\nWe found that the force should also do more to train its supervisors.\nThe College of Policing should also publish guidance.',
-    );
-    expect(result.recommendations.map(({ ref, text }) => [ref, text])).toEqual([
-      ['3', 'By 1 May 2025, chief constables should make sure their workforce plans allow staff to move.'],
-    ]);
+  const first = 'By 1 May 2025, chief constables should make sure their workforce plans allow staff to move.';
+  it.each([
+    [
+      'goes on in a paragraph asking its addressees for more, which is not a recommendation of its own',
+      'By 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.\nWe found this was rare.',
+      `${first} By 1 May 2025, chief constables should also make sure officers who are promoted are posted to a different team.`,
+    ],
+    [
+      'does not take in the commentary after it, which names no one to act, nor a paragraph asking others',
+      'We found that the force should also do more to train its supervisors.\nThe College of Policing should also publish guidance.',
+      first,
+    ],
+  ])('a numbered recommendation %s', async (_about, after, text) => {
+    const { result } = await explained(`Recommendation 3\n${first}\n${after}`);
+    expect(result.recommendations.map((recommendation) => [recommendation.ref, recommendation.text])).toEqual([['3', text]]);
   });
 
   it('"Recommendation 2 has been completed" is commentary, not a label', async () => {

@@ -606,16 +606,11 @@ describe('rule: news-site-furniture', () => {
 });
 
 describe('rule: quick-exit-site', () => {
+  // A force's statement about its inspection, and a force's page answering a super-complaint's recommendations.
   it.each([
-    [
-      'a force’s statement about its inspection',
-      'Leave site Skip to content\nAnyshire Police rated good by inspectors\nAnyshire Police are good at preventing crime, according to a report by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services.',
-    ],
-    [
-      'a force’s page answering a super-complaint’s recommendations',
-      'Quickly exit this site by pressing the Escape key Leave this site\nIn December 2023 His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services published its report.\nRecommendation 1\nChief constables should review their use of section 60.',
-    ],
-  ])('%s is another’s page, by the button that hides its site', (_about, text) => {
+    'Leave site Skip to content\nAnyshire Police rated good by inspectors\nAnyshire Police are good at preventing crime, according to a report by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services.',
+    'Quickly exit this site by pressing the Escape key Leave this site\nIn December 2023 His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services published its report.\nRecommendation 1\nChief constables should review their use of section 60.',
+  ])('another’s page, by the button that hides its site: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['other', 'quick-exit-site']);
   });
