@@ -71,9 +71,9 @@ export const SITE_NAME =
 /** A menu entry in capitals cut at its ampersand ("SCRUTINY &"); a title in ordinary case cut there goes on in the next line. */
 const MENU_CUT_AT_AMPERSAND = /^[A-Z][A-Z ]{1,30} &$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
-/** A telephone number on its own, as a site's contact strip gives it, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
+/** A telephone number on its own or in a short line that gives it ("For media enquiries call 020 3276 3803 …"), as a site's contact strip does, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
 const CONTACT_OR_REFERENCE =
-  /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$|^(?:(?:[A-Z][\w&’'-]*\s+(?:of\s+)?){1,6}[Ll]ogo\s*){2,}$/;
+  /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^(?=.{0,200}$)(?=.*\b(?:[Ee]nquiries|[Cc]all|[Cc]ontact|[Tt]elephone|[Pp]hone|Tel)\b)(?=.*\b\d{3,5}[\s-]?\d{3,4}[\s-]?\d{3,4}\b).*$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$|^(?:(?:[A-Z][\w&’'-]*\s+(?:of\s+)?){1,6}[Ll]ogo\s*){2,}$/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** A press office's banner over its statements: "Call the 24hr Press Bureau …", "Notes to Editors", "For media enquiries call …". */

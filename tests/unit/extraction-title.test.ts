@@ -726,6 +726,13 @@ describe('rule: date-line-in-header', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2022-12-16', 'date-line-in-header']);
   });
 
+  it('nor does a press office’s contact strip above the page', () => {
+    const result = text(
+      'Contact Us\n\nFor media enquiries call\n020 3276 3803\nor 07803 903686 for urgent out of hours enquiries.\n\nNPCC response to State of Policing 2016\n\n20 Apr 2017\n\nChief officers have responded to the annual assessment of policing.',
+    );
+    expect([result.title, result.publishedOn, result.dateRule]).toEqual(['NPCC response to State of Policing 2016', '2017-04-20', 'date-line-in-header']);
+  });
+
   it('nor does a cookie banner’s prose above the page’s skip link', () => {
     const result = text(
       'Necessary cookies enable core functionality. You may disable these by changing your browser settings.\nSkip to main content\nPCC welcomes report\n24 July 2025\nThe Commissioner welcomed the report.',
