@@ -455,9 +455,19 @@ export function titleOf(
 interface DateRule {
   name: string;
   doc: string;
-  /** The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the paragraph's place in the page proper. */
-  read: (paragraph: string, inHeader: boolean, index: number) => CalendarDate | null;
+  /**
+   * The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the
+   * paragraph's place in the page proper, `around` the paragraphs either side of it.
+   */
+  read: (paragraph: string, inHeader: boolean, index: number, around: { before: string; after: string }) => CalendarDate | null;
 }
+
+/** A reporter's byline, which a news item's date sits beside even under its standfirst: "By Paul Jacques", "Author: Molly Hookings". */
+const BY_REPORTER = /^(?:By|Author:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}/;
+/** A byline run into its date: "Author: Molly HookingsPublished 24th Nov 2023". */
+const BYLINE_THEN_DATE = new RegExp(`^Author:\\s.{2,60}?Published\\s+(${FULL_DATE})`);
+/** How far down a news item's date and byline sit: under its headline and standfirst. */
+const BYLINE_WITHIN = 8;
 
 /** The publication date rules, tried on each of the first forty paragraphs in turn. */
 export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
@@ -484,6 +494,18 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
     },
   },
   {
+    name: 'date-by-byline',
+    doc: 'A news item’s date beside its reporter’s byline, under the headline and standfirst: "Oct 10, 2024" over "By Paul Jacques", "Author: Molly HookingsPublished 24th Nov 2023".',
+    read: (paragraph, _inHeader, index, { before, after }) => {
+      if (index >= BYLINE_WITHIN) return null;
+      const runTogether = BYLINE_THEN_DATE.exec(paragraph);
+      if (runTogether) return parseFullDate(runTogether[1]!);
+      return (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) && (BY_REPORTER.test(before) || BY_REPORTER.test(after))
+        ? parseFullDate(paragraph)
+        : null;
+    },
+  },
+  {
     name: 'date-line-in-header',
     doc: 'A date standing alone before the text proper begins, a letter’s or a news item’s with its time. Dates in running text are about other things.',
     read: (paragraph, inHeader) => (inHeader && (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) ? parseFullDate(paragraph) : null),
@@ -497,7 +519,7 @@ export function statedDate(paras: string[]): { publishedOn: CalendarDate | null;
   let opensAt = 0;
   for (const [index, paragraph] of paras.slice(0, 40).entries()) {
     for (const rule of PUBLICATION_DATE_RULES) {
-      const date = rule.read(paragraph, inHeader, index - opensAt);
+      const date = rule.read(paragraph, inHeader, index - opensAt, { before: paras[index - 1] ?? '', after: paras[index + 1] ?? '' });
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
     }
     // A site's cookie notice or banner above the page is its furniture, not the text proper; the page begins after its skip link.

@@ -699,6 +699,28 @@ describe('rule: same-day-as-report', () => {
   });
 });
 
+describe('rule: date-by-byline', () => {
+  it.each([
+    [
+      'Police forces need to improve response to anti-social behaviour, says HMICFRS\nPolice forces must do more to tackle anti-social behaviour in their local communities, the police inspectorate has said.\nOct 10, 2024\nBy Paul Jacques\nIn a new PEEL spotlight report, HMICFRS found that most forces need to improve.',
+      '2024-10-10',
+    ],
+    [
+      'West Midlands Police under heavy criticism following latest inspection\nThe HMICFRS said the West Midlands Police force needs enhanced monitoring and more support.\nAuthor: Molly HookingsPublished 24th Nov 2023\nInspectors have found the force is not managing the risk.',
+      '2023-11-24',
+    ],
+  ])('a news item’s date beside its byline, under its standfirst: %j', (written, date) => {
+    const result = text(written);
+    expect([result.publishedOn, result.dateRule]).toEqual([date, 'date-by-byline']);
+  });
+
+  it('not a date in the text beside no byline, once the text has begun', () => {
+    expect(
+      text('Custody review\nThe force has made progress since the inspection we carried out last year.\n3 November 2023\nThe force agreed.').publishedOn,
+    ).toBeNull();
+  });
+});
+
 describe('rule: date-line-in-header', () => {
   it("a letter's date, standing alone before the text", () => {
     const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
