@@ -18,13 +18,17 @@ const TIME_OF_DAY = String.raw`,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)
 const FEDERATION_BANNER = /^(?:[A-Z][\w-]*\s+){1,3}Police Federation(?: of England and Wales)?$/;
 /** A date in figures alone, however separated: "18.02.16", "3-11-2016"; a news site's, never a title. */
 const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
-/** A news site's date above its headline, with "Posted:" or the time after it: no letter's date, and no title. */
+/**
+ * A news site's date above its headline, with "Posted:" or the time after it, its section before it
+ * ("News / Fri 17th Sep 2021 at 06:40am") or when it was updated after it ("… | Updated: 1 December 2022,
+ * 07:11"): no letter's date, and no title.
+ */
 const NEWS_DATE_LINE = new RegExp(
-  `^(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}|\\d{1,2}[:.]\\d{2}\\s+${FULL_DATE})\\.?(?:\\s+This (?:story|article) is (?:over|more than) \\d+ \\w+ old)?$`,
+  `^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?\\s*\\/\\s*)?(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}|\\d{1,2}[:.]\\d{2}\\s+${FULL_DATE})\\.?(?:\\s+This (?:story|article) is (?:over|more than) \\d+ \\w+ old|\\s*\\|\\s*Updated:?\\s.*)?$`,
   'i',
 );
 const PUBLISHED_LINE = new RegExp(
-  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
 );
 /** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */

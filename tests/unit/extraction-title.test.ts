@@ -641,6 +641,7 @@ describe('rule: published-line', () => {
     ['Article Published: 03/03/2020 09:31 AM', '2020-03-03'],
     ['Date uploaded: 29th July 2020', '2020-07-29'],
     ['Dorset | Posted on April 14th, 2025', '2025-04-14'],
+    ['Created:2022-11-30', '2022-11-30'],
   ])('%j, another label for the same', (line, date) => {
     const result = text(`PCC welcomes the inspection report\n${line}\nThe Commissioner said the report was positive.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
@@ -736,6 +737,9 @@ describe('rule: date-line-in-header', () => {
   it.each([
     ['23:05 24/11/2022', '2022-11-24'],
     ['March 17, 2023 9.00 am This story is over 20 months old', '2023-03-17'],
+    ['1 December 2022, 07:06 | Updated: 1 December 2022, 07:11', '2022-12-01'],
+    ['08/12/2015 00:01 GMT | Updated 07/12/2016 05:12 GMT', '2015-12-08'],
+    ['News / Fri 17th Sep 2021 at 06:40am', '2021-09-17'],
   ])('a news site’s date line with its time and notices: %j', (line, date) => {
     const result = text(`Force responds to inspection\n${line}\nThe chief constable said the force would improve.`);
     expect(result.publishedOn).toBe(date);
