@@ -466,6 +466,11 @@ interface DateRule {
   read: (paragraph: string, inHeader: boolean, index: number, around: { before: string; after: string }) => CalendarDate | null;
 }
 
+/**
+ * What follows a news site's top bar, whose date is the day the page was read, not written: its
+ * crumbs run together ("HomePolicingCleveland Police improved …") or the weather ("7.2 C").
+ */
+const SITE_BAR_AFTER = /^Home[A-Z]|^-?\d{1,2}(?:\.\d)?\s?°?C$/;
 /** A reporter's byline, which a news item's date sits beside even under its standfirst: "By Paul Jacques", "Author: Molly Hookings". */
 const BY_REPORTER = /^(?:By|Author:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}/;
 /** A byline run into its date: "Author: Molly HookingsPublished 24th Nov 2023". */
@@ -512,7 +517,8 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   {
     name: 'date-line-in-header',
     doc: 'A date standing alone before the text proper begins, a letter’s or a news item’s with its time. Dates in running text are about other things.',
-    read: (paragraph, inHeader) => (inHeader && (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) ? parseFullDate(paragraph) : null),
+    read: (paragraph, inHeader, _index, { after }) =>
+      inHeader && (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) && !SITE_BAR_AFTER.test(after) ? parseFullDate(paragraph) : null,
   },
 ];
 

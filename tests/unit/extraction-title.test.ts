@@ -766,6 +766,13 @@ describe('rule: date-line-in-header', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2025-07-24', 'date-line-in-header']);
   });
 
+  it.each([
+    'Thursday, May 30, 2024\nHomePolicingCleveland Police improved and has been removed from enhanced monitoring\nCleveland Police improved, police inspectorate says\nThe inspectorate released a statement.',
+    'Monday 22 April 2024\n7.2 C\nNottinghamshire Police chief responds to HMICFRS report\nThe force was inspected last year.',
+  ])('not a news site’s top bar, whose date is the day the page was read: %j', (written) => {
+    expect(text(written).publishedOn).toBeNull();
+  });
+
   it('a date on its own line after the text has begun is about something else', () => {
     expect(text('Custody review\nThe force has made progress since the inspection we carried out last year.\n3 November 2023').publishedOn).toBeNull();
   });
