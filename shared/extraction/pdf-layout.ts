@@ -415,6 +415,7 @@ function wrapped(upper: Line, lower: Line, layout: Layout, inListItem: boolean):
   return runsToMargin(upper, lower, layout);
 }
 
+/** An en or em dash and a space opening a line: a list's marker, or a dash in a sentence broken there. */
 const DASH_OPENS = /^[–—]\s/;
 
 /** Had the lower line's first word fitted on the upper one, the upper line ended on purpose. */

@@ -75,7 +75,7 @@ export const SITE_NAME =
 /** A menu entry in capitals cut at its ampersand ("SCRUTINY &"); a title in ordinary case cut there goes on in the next line. */
 const MENU_CUT_AT_AMPERSAND = /^[A-Z][A-Z ]{1,30} &$/;
 const BULLETED = /^[•·▪●◦‣]\s/;
-/** A telephone number on its own or in a short line that gives it ("For media enquiries call 020 3276 3803 …"), as a site's contact strip does, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
+/** A telephone number on its own or in a short line that gives it ("020 3276 3803 or 07803 903686 for urgent out of hours enquiries."), as a site's contact strip does, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
 const CONTACT_OR_REFERENCE =
   /^\+?(?=(?:[\s()-]*\d){9})[\d ()-]+$|^(?=.{0,200}$)(?=.*\b(?:[Ee]nquiries|[Cc]all|[Cc]ontact|[Tt]elephone|[Pp]hone|Tel)\b)(?=.*\b\d{3,5}[\s-]?\d{3,4}[\s-]?\d{3,4}\b).*$|^H[CL] Deb\b|^(?:\{SITE-NAME\}\s+|(?:[A-Z][\w&’'-]*\s+){1,6})Logo$|^(?:(?:[A-Z][\w&’'-]*\s+(?:of\s+)?){1,6}[Ll]ogo\s*){2,}$/;
 /** A line with no words, as a page's navigation leaves them: "/", "|". */
@@ -478,6 +478,11 @@ const BYLINE_THEN_DATE = new RegExp(`^Author:\\s.{2,60}?Published\\s+(${FULL_DAT
 /** How far down a news item's date and byline sit: under its headline and standfirst. */
 const BYLINE_WITHIN = 8;
 
+/** A line that is a date and nothing else: a letter's, or a news item's with its time. */
+function standsAsDate(paragraph: string): boolean {
+  return DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph);
+}
+
 /** The publication date rules, tried on each of the first forty paragraphs in turn. */
 export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   {
@@ -509,16 +514,13 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
       if (index >= BYLINE_WITHIN) return null;
       const runTogether = BYLINE_THEN_DATE.exec(paragraph);
       if (runTogether) return parseFullDate(runTogether[1]!);
-      return (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) && (BY_REPORTER.test(before) || BY_REPORTER.test(after))
-        ? parseFullDate(paragraph)
-        : null;
+      return standsAsDate(paragraph) && (BY_REPORTER.test(before) || BY_REPORTER.test(after)) ? parseFullDate(paragraph) : null;
     },
   },
   {
     name: 'date-line-in-header',
     doc: 'A date standing alone before the text proper begins, a letter’s or a news item’s with its time. Dates in running text are about other things.',
-    read: (paragraph, inHeader, _index, { after }) =>
-      inHeader && (DATE_LINE.test(paragraph) || NEWS_DATE_LINE.test(paragraph)) && !SITE_BAR_AFTER.test(after) ? parseFullDate(paragraph) : null,
+    read: (paragraph, inHeader, _index, { after }) => (inHeader && standsAsDate(paragraph) && !SITE_BAR_AFTER.test(after) ? parseFullDate(paragraph) : null),
   },
 ];
 
@@ -528,8 +530,9 @@ export function statedDate(paras: string[]): { publishedOn: CalendarDate | null;
   // Where the page proper begins: after its skip link, when it has one.
   let opensAt = 0;
   for (const [index, paragraph] of paras.slice(0, 40).entries()) {
+    const around = { before: paras[index - 1] ?? '', after: paras[index + 1] ?? '' };
     for (const rule of PUBLICATION_DATE_RULES) {
-      const date = rule.read(paragraph, inHeader, index - opensAt, { before: paras[index - 1] ?? '', after: paras[index + 1] ?? '' });
+      const date = rule.read(paragraph, inHeader, index - opensAt, around);
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };
     }
     // A site's cookie notice or banner above the page is its furniture, not the text proper; the page begins after its skip link.

@@ -515,13 +515,13 @@ function withoutRecommendations(signal: (evidence: KindEvidence) => string | nul
   return (evidence) => (evidence.recommendations === 0 ? signal(evidence) : null);
 }
 
+/** What the inspectorate's own news says it does, after its name: "HMICFRS welcomes …", "Inspectorate publishes …". */
+const OWN_NEWS_VERB = '(?:welcomes|publishes|responds|announces|launches)';
 /**
  * A title the inspectorate gives its own publications: an inspection, PEEL and its questions, a review
  * or revisit, monitoring, its chief inspector's annual report, "Report on …", its own news ("Inspectorate
  * welcomes …"), or its byline run into the title ("Custody in Kent by HM Inspectorate of Prisons and …").
  */
-/** What the inspectorate's own news says it does, after its name: "HMICFRS welcomes …", "Inspectorate publishes …". */
-const OWN_NEWS_VERB = '(?:welcomes|publishes|responds|announces|launches)';
 const OWN_PUBLICATION_TITLE = new RegExp(
   String.raw`\b(?:inspections?|PEEL|effectiveness|efficiency|legitimacy|thematic|(?:interim|progress|final) report|annual (?:report|assessment)|state of policing|review|revisit|cause of concern|monitoring|chief inspector)\b|^report on\b|^(?:the )?(?:inspectorate|HMICFRS)\s+${OWN_NEWS_VERB}\b|\bby ${MAJESTYS}\s+Inspectorates?\b`,
   'i',
