@@ -252,10 +252,11 @@ const INSPECTION_REPORT_TITLE =
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
- * performance". Read outside quotation marks, where another body's page quotes an inspector.
+ * performance". Read outside quotation marks, where another body's page quotes an inspector. Not a
+ * site's "we recommend you upgrade your browser", nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|were|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -598,6 +599,15 @@ const CHAIRED_BY_BODY = new RegExp(
   `^(?:[•·▪●◦‣-]\\s*)?Chair(?:ed\\s+by)?\\s*[:–—-]?\\s*(?:the\\s+)?(?:Deputy\\s+)?(?:${CAPITALISED_WORDS},\\s+(?:${CAPITALISED_WORDS}\\s+)?)?${BODY_ROLE}|^(?:PCC|PFCC)\\s+${CAPITALISED_WORDS}\\s+\\([A-Z]{2,4}\\)$`,
 );
 
+/**
+ * How a body's site titles a report in its list of the inspectorate's reports: the inspectorate's name,
+ * a dash, the report's ("HMICFRS - Review of policing domestic abuse during the pandemic"). The
+ * inspectorate puts its name after a report's, if at all ("British Transport Police – HMIC Inspection Report").
+ */
+const LISTED_REPORT_TITLE = /^(?:HMICFRS|HMIC)\s+[–—-]\s+\S/;
+/** A body's link to the report it lists, on a line of its own: "The report can be viewed here." */
+const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can be viewed here\.?$/im;
+
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
 const PEEL_QUESTION = /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary)\b.*\?$/m;
 
@@ -642,6 +652,12 @@ export const KIND_RULES: readonly KindRule[] = [
       const areas = new Set(headings.flatMap((heading) => forcesNamedIn(heading, { areas: true })));
       return headings.length > 0 && areas.size < 2 ? headings[0]! : null;
     }),
+  },
+  {
+    name: 'body-page-for-a-report',
+    doc: 'A body’s page for one report in its list of the inspectorate’s, titled by both their names and linking to it: "HMICFRS - Regional Organised Crime Units …" over "The report can be viewed here".',
+    kind: 'pcc-response',
+    matches: response(({ title, paras }) => (title !== null && LISTED_REPORT_TITLE.test(title) ? lineMatching(REPORT_VIEWED_HERE, paras) : null)),
   },
   {
     name: 'holds-force-to-account',

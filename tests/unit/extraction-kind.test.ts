@@ -797,6 +797,22 @@ describe('rule: body-names-its-response-in-a-heading', () => {
   });
 });
 
+describe('rule: body-page-for-a-report', () => {
+  it('a body’s page for one report in its list of the inspectorate’s, linking to it', () => {
+    const result = read(
+      'HMICFRS - Regional Organised Crime Units: An inspection of the effectiveness of the Regional Organised Crime Units\nIn this inspection, HMICFRS examined how effectively the units tackle serious and organised crime.\nThe Inspectorate found evidence of some good work, and made six recommendations.\nThe report can be viewed here.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-page-for-a-report']);
+  });
+
+  it.each([
+    'Regional Organised Crime Units – HMICFRS\nIn this inspection, HMICFRS examined the units.\nThe report can be viewed here.',
+    'HMICFRS - Regional Organised Crime Units\nIn this inspection, HMICFRS examined the units.\nThe report can be viewed here by anyone who registers.',
+  ])('not another title or a link in prose: %j', (text) => {
+    expect(read(text).kindRule).not.toBe('body-page-for-a-report');
+  });
+});
+
 describe('rule: association-page', () => {
   it('a page headed by the association’s name', () => {
     const result = read('APCC response to HMIC Crime Data Integrity report\nThe Association of Police and Crime Commissioners welcomes the report.');
@@ -1354,6 +1370,16 @@ describe('rule: inspectorate-own-voice', () => {
   ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
+  });
+
+  it.each([
+    // A site's notice to its readers.
+    'For the best possible experience using our website we recommend you upgrade to a newer version or another browser.',
+    // The inspected force speaking of its inspection.
+    'We were assessed as outstanding in the PEEL report for the efficiency with which people are kept safe.',
+  ])('not another’s "we": %j', (words) => {
+    const result = read(`Anyshire Police rated outstanding\nHer Majesty’s Inspectorate of Constabulary published its report today.\n${words}`);
+    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
   });
 });
 
