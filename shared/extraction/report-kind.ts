@@ -923,9 +923,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'news-site-furniture',
-    doc: 'A news site’s or blog’s furniture ("Subscribe Now", "Picture: submitted", "Leave a Reply") on a page that never speaks as the inspectorate.',
+    doc: 'A news site’s or blog’s furniture ("Subscribe Now", "Picture: submitted", "Leave a Reply") on a page that never speaks as the inspectorate, though it quotes an inspector.',
     kind: 'other',
-    matches: withoutOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras) ?? lineMatching(NEWS_SITE_LINKS, paras)),
+    matches: withoutRecommendations(notInOwnVoice(({ paras }) => lineMatching(NEWS_SITE_FURNITURE, paras) ?? lineMatching(NEWS_SITE_LINKS, paras))),
   },
   {
     name: 'quick-exit-site',

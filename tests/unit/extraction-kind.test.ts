@@ -603,6 +603,13 @@ describe('rule: news-site-furniture', () => {
     );
     expect([result.kind, result.kindRule]).toEqual(['other', 'news-site-furniture']);
   });
+
+  it('though it quotes an inspector, as the press does', () => {
+    const result = read(
+      'Posted: Thu 2nd Jul 2015\nPolice must reassess their approach to child protection\nThe HMIC report says police are failing to carry out effective investigations.\nHM Inspector of Constabulary Dru Sharpling said: “Forces must do better.”',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'news-site-furniture']);
+  });
 });
 
 describe('rule: quick-exit-site', () => {
