@@ -494,8 +494,15 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
  * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
  */
 const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
-/** Its site's address, which its own pages give and others' pages link to. */
+/** Its site's address, which its own pages give. */
 const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b/;
+/**
+ * Another's link to one of the inspectorate's publications: its address ("https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/…",
+ * "…/peel-assessments/peel-2018/…"), or the site's name after the page's title as a copied link gives it
+ * ("… misogyny in the police service - HMICFRS (justiceinspectorates.gov.uk)"). The inspectorate gives its
+ * site's own address ("www.justiceinspectorates.gov.uk/hmicfrs").
+ */
+const LINK_TO_A_PUBLICATION = /\S*justiceinspectorates\.gov\.uk\/hmicfrs\/(?:publications?(?:-html)?|peel-assessments|news)\/\S*|\(justiceinspectorates\.gov\.uk\)/g;
 /**
  * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
  * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
@@ -1032,7 +1039,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
         ? (paras[opensAt] ?? null)
         : null,
     unquoted,
-    inspectorateVoice: inspectorateMarks || INSPECTORATE_ADDRESS.test(text),
+    inspectorateVoice: inspectorateMarks || INSPECTORATE_ADDRESS.test(text.replace(LINK_TO_A_PUBLICATION, ' ')),
     inspectorateMarks,
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
     // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.

@@ -1285,6 +1285,9 @@ describe('rule: inspectorate-told-of', () => {
     'Dyfed-Powys Police requires improvement\nHMIC graded the force as requiring improvement.\nHM Inspector of Constabulary Wendy Williams said she was concerned about its leadership.',
     // A title opening with the inspectorate's name is a headline about it.
     'HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.',
+    // Links to its publications, not its site's own address.
+    'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nTo read the report, go to https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/an-inspection-of-vetting/',
+    'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-told-of', false]);
