@@ -502,7 +502,8 @@ const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\
  * ("… misogyny in the police service - HMICFRS (justiceinspectorates.gov.uk)"). The inspectorate gives its
  * site's own address ("www.justiceinspectorates.gov.uk/hmicfrs").
  */
-const LINK_TO_A_PUBLICATION = /\S*justiceinspectorates\.gov\.uk\/hmicfrs\/(?:publications?(?:-html)?|peel-assessments|news)\/\S*|\(justiceinspectorates\.gov\.uk\)/g;
+const LINK_TO_A_PUBLICATION =
+  /\S*justiceinspectorates\.gov\.uk\/hmicfrs\/(?:publications?(?:-html)?|peel-assessments|news)\/\S*|\(justiceinspectorates\.gov\.uk\)/g;
 /**
  * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
  * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
