@@ -618,6 +618,13 @@ const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can b
 
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
 const PEEL_QUESTION = /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary)\b.*\?$/m;
+/**
+ * The inspectorate's question for a force or a fire and rescue service, its grade a few lines under it, as its
+ * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last
+ * updated 17/12/2019", "Requires improvement".
+ */
+const GRADED_QUESTION =
+  /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary|(?:fire and rescue )?service)\b.*\?\n(?:.*\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate)$/m;
 
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
@@ -997,6 +1004,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A page that opens with a recommendation, as the inspectorate’s register gives an entry: "By 31 August 2015, all chief constables should …".',
     kind: 'hmicfrs-report',
     matches: ({ openingRecommendation }) => openingRecommendation,
+  },
+  {
+    name: 'graded-question',
+    doc: 'The inspectorate’s question for a force or service with its grade under it: "How effective is the fire and rescue service at …?" over "Requires improvement".',
+    kind: 'hmicfrs-report',
+    matches: ({ text }) => GRADED_QUESTION.exec(text)?.[0].split('\n')[0] ?? null,
   },
   {
     name: 'unrecognised',

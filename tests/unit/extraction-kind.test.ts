@@ -1393,6 +1393,22 @@ describe('rule: inspectorate-own-voice', () => {
   });
 });
 
+describe('rule: graded-question', () => {
+  it('the inspectorate’s question for a service, its grade under it, is its page though it never names itself', () => {
+    const result = read(
+      'Anyshire 2018/19\nHow effective is the fire and rescue service at keeping people safe and secure from fire and other risks?\nLast updated 17/12/2019\nRequires improvement\nThe service needs to manage its prevention work better.',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['hmicfrs-report', 'graded-question', false]);
+  });
+
+  it('not the question without its grade', () => {
+    const result = read(
+      'Our priorities\nHow effective is the service at keeping people safe?\nWe asked residents what matters to them.\nThey told us: response times.',
+    );
+    expect(result.kindRule).not.toBe('graded-question');
+  });
+});
+
 describe('a Welsh page, read by the same rules in the English words they know', () => {
   it('a commissioner speaking on a Welsh page is the body’s, about its force; the title stays in Welsh', () => {
     const result = read(
