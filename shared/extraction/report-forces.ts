@@ -17,9 +17,12 @@ import { FIRE_AND_RESCUE } from './vocabulary';
 const MENTIONED_ONLY =
   /\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$/gim;
 
-/** A title about every force: "… the police …", "police forces", "policing in England and Wales", State of Policing. */
+/**
+ * A title about every force: "… the police …", "police forces", "policing in England and Wales", State of
+ * Policing. Not the list of "Police forces in Engage", the inspectorate's monitoring, which names its forces.
+ */
 const NATIONAL_TITLE =
-  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
+  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b(?!\s+(?:previously\s+)?in\s+Engage\b)|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
 
 /**
  * Where a page by others says which places' inspections it reports on, by their bare areas: "reports

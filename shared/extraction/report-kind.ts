@@ -619,6 +619,13 @@ const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can b
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
 const PEEL_QUESTION = /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary)\b.*\?$/m;
 /**
+ * A force's stage in the inspectorate's enhanced monitoring, as its list of forces in Engage gives it:
+ * "Entered Engage" or "Moved out of Engage", its month and year on the next line. Others write of a
+ * force "placed into Engage" in a sentence.
+ */
+const ENGAGE_STAGE =
+  /^(?:Entered|Moved (?:into|out of)) Engage\n(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/m;
+/**
  * The inspectorate's question for a force or a fire and rescue service, its grade a few lines under it, as its
  * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last
  * updated 17/12/2019", "Requires improvement".
@@ -1010,6 +1017,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The inspectorate’s question for a force or service with its grade under it: "How effective is the fire and rescue service at …?" over "Requires improvement".',
     kind: 'hmicfrs-report',
     matches: ({ text }) => GRADED_QUESTION.exec(text)?.[0].split('\n')[0] ?? null,
+  },
+  {
+    name: 'engage-list',
+    doc: 'The inspectorate’s list of forces in its enhanced monitoring, each with its stage and date: "Entered Engage" over "2019".',
+    kind: 'hmicfrs-report',
+    matches: ({ text }) => ENGAGE_STAGE.exec(text)?.[0].split('\n')[0] ?? null,
   },
   {
     name: 'unrecognised',

@@ -63,6 +63,7 @@ const NOT_A_REPORT: readonly NamedPattern[] = [
   },
   { name: 'consultation', doc: 'a consultation', matches: /\bconsultation\b/i },
   { name: 'terms-of-reference', doc: 'terms of reference', matches: /\bterms\s+of\s+reference\b/i },
+  { name: 'engage-list', doc: 'its list of the forces in its enhanced monitoring (Engage)', matches: /\bforces\s+(?:previously\s+)?in\s+Engage\b/i },
 ];
 /** Kinds HMICFRS's own guidance leaves to judgment. */
 const AMBIGUOUS: readonly NamedPattern[] = [

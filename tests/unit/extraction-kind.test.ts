@@ -1393,6 +1393,20 @@ describe('rule: inspectorate-own-voice', () => {
   });
 });
 
+describe('rule: engage-list', () => {
+  it('the inspectorate’s list of forces in Engage, each with its stage and date, is its page about those forces', () => {
+    const result = read(
+      'Police forces in Engage\nCleveland Police\nEntered Engage\nSeptember 2023\nReasons\n- The force doesn’t appropriately prioritise crime prevention.',
+    );
+    // A list, not a report: it starts no s55 clock.
+    expect([result.kind, result.kindRule, result.forces, result.s55.applies]).toEqual(['hmicfrs-report', 'engage-list', ['Cleveland Police'], false]);
+  });
+
+  it('not a force “placed into Engage” in a sentence', () => {
+    expect(read('Anyshire Police news\nThe force entered Engage\n2023 was a hard year for the force.').kindRule).not.toBe('engage-list');
+  });
+});
+
 describe('rule: graded-question', () => {
   it('the inspectorate’s question for a service, its grade under it, is its page though it never names itself', () => {
     const result = read(
