@@ -80,9 +80,12 @@ const BODY_STATEMENT = new RegExp(
   `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
   'i',
 );
-/** A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief Constable to account". */
+/**
+ * A body speaking as itself about its duty: "we hold the force to account", "I will hold the Chief
+ * Constable to account", "I will monitor these closely through my accountability meetings".
+ */
 const HOLDS_TO_ACCOUNT =
-  /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b/i;
+  /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b|\b(?:my|our)\s+(?:performance\s+and\s+)?accountability\s+(?:meetings?|boards?)\b/i;
 /** A local policing body's title as its holder writes it of themself. */
 const BODY_OFFICE = `(?:your\\s+|the\\s+)?(?:${COMMISSIONER_TITLE}|PCC|PFCC)\\b`;
 /** "as PCC", not "as well as the PCC" or "such as the PCC". */

@@ -956,6 +956,13 @@ describe('rule: holds-force-to-account', () => {
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'holds-force-to-account']);
   });
+
+  it('a body’s post on its force’s inspection, watching the force through its own meetings', () => {
+    const result = read(
+      'HMICFRS, the independent policing inspectorate has published its latest findings on the performance of Kent Police.\nI welcome the findings of this report.\nI will monitor these closely through my accountability meetings, so that services to the public continue to get better.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'holds-force-to-account']);
+  });
 });
 
 describe('rule: opens-with-a-recommendation', () => {
