@@ -123,13 +123,14 @@ const WRITING_IN_RESPONSE = /\b(?:I|we) am writing\b[^.]{0,100}\b(?:in response 
  * an inspection's own subject.
  */
 const OTHER_BODY_RESPONSE =
-  /\b(?:NPCC|National Police Chiefs['’] Council|APCC|Association of Police and Crime Commissioners|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b)/i;
+  /\b(?:NPCC|National Police Chiefs['’] Council|APCC|Association of Police and Crime Commissioners|MPS|Police Service|Constabulary|Police|College of Policing|Home Office|CPS|Crown Prosecution Service|force)\b\)?(?:['’]s?)?\s+(?:(?:second|further|formal|updated|initial|final)\s+)?(?:response|reply)\s+to\s+(?:the\s+)?(?:[^.]{0,150}\brecommendations\b|(?:HMICFRS|HMIC)\b|(?:the\s+)?report\b|(?:joint\s+)?(?:thematic\s+)?inspection\b)/i;
 /**
  * An inspection of how a body responded: "An inspection of the MPS's response to …", "…: progress
  * against our recommendations", "…: revisit". Not "MPS response to HMIC Inspection of 2002/03", where
- * the inspection is what is answered.
+ * the inspection is what is answered, nor the answered inspection's subject ("… the progress of individuals …").
  */
-const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|progress|our)\b/i;
+const INSPECTING_A_RESPONSE =
+  /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|our)\b|\bprogress\s+(?:against|on|in|made|report|update)\b/i;
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable

@@ -392,6 +392,8 @@ describe('rule: other-body-response', () => {
     'Second NPCC response to recommendations – overview report\nThis is the NPCC response to the HMICFRS super-complaint report.\n1. By June 2023, chief constables should review their cases.',
     'Annex A: Summary of the Metropolitan Police Service (MPS) response to IOPC and HMICFRS recommendations to the MPS\n1. The MPS should take immediate steps.',
     'MPS response to HMIC Inspection of 2002/03\nThe MPS has considered the report of Her Majesty’s Inspector.',
+    // Whatever the answered inspection is about ("the progress of individuals …").
+    'CPS response to joint thematic inspection of the progress of individuals who have mental health problems through the criminal justice system\nThe Criminal Justice Joint Inspection have today issued a report.\nRecommendation 1: The CPS should improve its guidance.',
   ])("another body's response to the recommendations is neither a report nor an s55 response: %s", (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'other-body-response', false]);
