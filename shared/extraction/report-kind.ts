@@ -1036,6 +1036,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
 ];
 
+/** The inspectorate as a body's statement may speak of it, by no name: "to satisfy the Inspectorate", "the Inspectorate’s report". */
+const THE_INSPECTORATE = /\bthe Inspectorate(?:['’]s)?\b/;
+
 export function kindEvidence(paras: string[], heading: Title | null, findings: Findings, publisher: Publisher | null = null): KindEvidence {
   const text = paras.join('\n');
   const title = heading?.title ?? null;
@@ -1059,7 +1062,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     title,
     opening,
     // A body may answer "this report" and its recommendations without naming the inspection.
-    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings || speaksOfReportRecommendations(text),
+    aboutInspection: namesInspectorate || mentionsInspection || peelWithFindings || speaksOfReportRecommendations(text) || THE_INSPECTORATE.test(text),
     namesInspectorate,
     mentionsInspection,
     recommendations: findings.recommendations.length,

@@ -280,6 +280,11 @@ describe('rule: works-with-chief-officer', () => {
       '“My aim is for Wiltshire Police to provide a quality service.\n“Together, the Chief Constable and I will ensure the improvements the HMICFRS inspection asks for are made.',
       body,
     ],
+    // The inspectorate by no name but "the Inspectorate".
+    [
+      '“Together, the Chief Constable and I will ensure improvements are rapidly implemented so we can begin to satisfy the Inspectorate and, more importantly, Wiltshire’s residents.',
+      body,
+    ],
     // Not an inspector quoted by the inspectorate.
     [
       'Anyshire Police: an inspection of custody\nHM Inspector of Constabulary Wendy Williams said: “I will be writing to the Chief Constable about what we found.”',
