@@ -17,10 +17,11 @@ const OTHER_INSPECTORATE = new RegExp(
 const POLICE_INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constabulary/i;
 /**
  * Policing in Scotland, which its own inspectorate inspects (HMICS, once styled "HMIC" as England and
- * Wales's was), answering to Scottish ministers: not the subject of HMICFRS's reports.
+ * Wales's was), answering to Scottish ministers, and Scotland's fire and rescue service, which HM Fire
+ * Service Inspectorate inspects: not the subject of HMICFRS's reports.
  */
 const SCOTTISH_POLICING =
-  /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b/;
+  /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b|\bHM Fire Service Inspectorate\b|\bHMFSI\b|\bScottish Fire and Rescue Service\b/;
 /** What a page about policing in England and Wales names: its inspectorate, the countries, the Home Office. */
 const ENGLAND_AND_WALES = /\bHMICFRS\b|\bEngland\b|\bWales\b|\bHome (?:Office|Secretary)\b/;
 /** A House of Commons committee's report as Parliament's site gives it: its title then "Contents", and the committee's conclusions. */
@@ -832,7 +833,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'scottish-policing',
-    doc: 'A page about policing in Scotland (Police Scotland, HMICS, the Scottish Executive) that names no force, country or inspectorate of England and Wales.',
+    doc: 'A page about policing or fire and rescue in Scotland (Police Scotland, HMICS, HMFSI, the Scottish Executive) that names no force, country or inspectorate of England and Wales.',
     kind: 'other',
     othersRecommendations: true,
     matches: ({ text }) => (ENGLAND_AND_WALES.test(text) || forcesNamedIn(text).length > 0 ? null : (text.match(SCOTTISH_POLICING)?.[0] ?? null)),

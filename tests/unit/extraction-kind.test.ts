@@ -523,6 +523,10 @@ describe('rule: scottish-policing', () => {
       'a table of recommendations to Police Scotland',
       'Recommendations\n| 1 | Police Scotland should publish a clear policy on drug harm reduction. |\n| 2 | Police Scotland should define its role in the public health approach. |',
     ],
+    [
+      'HM Fire Service Inspectorate’s review of its own work',
+      'Assessing the effectiveness of our inspection activity\nHMFSI set out to learn what its inspections had achieved.\na) That our inspection work has added value to the SFRS. We found that the Scottish Fire and Rescue Service acts on it.',
+    ],
   ])('%s is other, and what it recommends is not read', (_, text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'scottish-policing', []]);
