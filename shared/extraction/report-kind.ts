@@ -575,10 +575,10 @@ const INSPECTOR_SIGNS = new RegExp(`^${MAJESTYS} (?:Chief )?Inspectors? of Const
  * Inspectorate of Constabulary", a letter to a chief constable, commissioner or mayor, "This is HMIC’s
  * second assessment", "In making this assessment I", "section 54 … requires me to submit", its
  * inspection speaking of itself, "This inspection by HMCPSI and HMIC identified …" (a body writes of
- * "this report from HMIC").
+ * "this report from HMIC"), or a publication page's label naming it ("Department" over "HM Inspectorate of Constabulary").
  */
 const INSPECTORATE_WRITES = new RegExp(
-  String.raw`\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b${MAJESTYS}\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by ${MAJESTYS}\s+Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b|\bThis (?:joint )?inspection\b[^.\n]{0,40}\bby (?:HMCPSI and |HMI Probation and |HMI Prisons and )?(?:HMICFRS|HMIC)\b`,
+  String.raw`\b(?:said|says)\s+[A-Z][^.\n]{0,80}\b${MAJESTYS}\s+(?:Chief\s+)?Inspector\b|\bInspector of Constabulary\b[^.\n]{0,80}\b(?:wrote|has written|writes|has decided|decided)\b|\b(?:HMICFRS|HMIC) (?:writes|wrote|has written|has decided|decided)\b|^by ${MAJESTYS}\s+Inspectorate\b|^Dear (?:Chief Constable|Commissioner|Mayor)\b|\bThis is (?:HMIC|HMICFRS)['’]s\b|\bpress release (?:from|by) (?:HMICFRS|HMIC)\b|\bIn making this assessment I\b|\brequires me to (?:submit|report|publish)\b|\bThis (?:joint )?inspection\b[^.\n]{0,40}\bby (?:HMCPSI and |HMI Probation and |HMI Prisons and )?(?:HMICFRS|HMIC)\b|^(?:Department|From|Published by)\s*:?\s*\n?${MAJESTYS}\s+${INSPECTORATE_OF_CONSTABULARY}(?:\s+\((?:HMICFRS|HMIC)\))?$`,
   'im',
 );
 

@@ -1326,6 +1326,10 @@ describe('rule: inspectorate-told-of', () => {
       'its publication’s print link',
       'Memorandum of understanding\nContents\nPrint this document\nHMICFRS and the College of Policing agree to share findings.',
     ],
+    [
+      'its name as the publication page’s department',
+      'Announcement of data release\nForging the Links: Rape investigation and prosecution\nDepartment\nHM Inspectorate of Constabulary\nThe report presents findings from HMIC inspections.',
+    ],
     ['its inspector’s signature', 'Anyshire Police\nDear Commissioner\nThe force has improved.\nZoë Billingham\nHis Majesty’s Inspector of Constabulary'],
     [
       'its areas for improvement',
