@@ -141,15 +141,19 @@ const INVITES_CHIEF_OFFICER =
   /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b|\bI (?:have )?(?:asked|requested) for (?:a |the )?(?:response|comments?|views?) from (?:the )?Chief (?:Constable|Officer)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY = new RegExp(String.raw`^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}${COMMISSIONER_TITLE}$`);
-/** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
-const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
+/**
+ * The associations of the local policing bodies and of the chief officers, which speak for all of them,
+ * and the officers' own, the Police Federation (nationally or a force's branch), heading a page with their name.
+ */
+const ASSOCIATION_HEADING =
+  /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council|(?:[A-Z][\w-]*\s+){0,3}Police Federation\b)\b/;
 /**
  * The associations, and the College of Policing, speaking through their officers: "APCC Victims Leads",
  * "the APCC Chair", "National Police Chiefs’ Council lead for Digital Forensics, DCC Paul Gibson said",
- * "Chief Constable Mike Cunningham, College of Policing CEO, said".
+ * "Chief Constable Mike Cunningham, College of Policing CEO, said", "…, says Humberside Police Federation’s secretary".
  */
 const ASSOCIATION_SPEAKERS =
-  /\bAPCC(?:['’]s)?\s+(?:(?:[A-Z][\w’'-]*|joint)\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
+  /\bAPCC(?:['’]s)?\s+(?:(?:[A-Z][\w’'-]*|joint)\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b|\bsays\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}Police Federation\b/;
 /** A name's letters, with the accents of Welsh and other names: "Siân", "Llŷr", "Zoë". */
 const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
@@ -655,7 +659,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'association-page',
-    doc: 'A page by the bodies’ or chiefs’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
+    doc: 'A page by the bodies’, chiefs’ or officers’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
     kind: 'other',
     matches: (evidence) =>
       lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??

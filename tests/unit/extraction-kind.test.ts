@@ -837,6 +837,13 @@ describe('rule: association-page', () => {
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'association-page', false]);
   });
 
+  it('a page of the officers’ federation, though it quotes an inspector', () => {
+    const result = read(
+      'Force must improve, says Federation\nThe latest HMICFRS inspection shows the Force must improve the service it provides to the public, says Humberside Police Federation’s secretary.\nHM Inspector of Constabulary Roy Wilsher said: “The force needs to improve.”',
+    );
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'association-page', false]);
+  });
+
   it('an inspection done at the request of the chiefs’ lead is still the inspectorate’s', () => {
     const result = read(
       'An inspection of the police response to stalking\nWe carried out this inspection at the request of the NPCC Lead for Stalking.\nWe found that forces do not record stalking well.',
