@@ -505,6 +505,16 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
 const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
 /** Its site's address, which its own pages give. */
 const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b/;
+/** As many words as a line giving an address with its copyright or ISBN ("© HMICFRS 2019 ISBN: … www.justiceinspectorates.gov.uk/hmicfrs"). */
+const ADDRESS_LINE_WORDS = 12;
+/**
+ * Whether a paragraph gives the inspectorate's address as its own pages do: on a line of its own, as
+ * under a report's copyright and ISBN, or as "our website". Another's page points to it in a sentence
+ * ("The full report is available at www.justiceinspectorates.gov.uk/hmicfrs").
+ */
+function givesOwnAddress(paragraph: string): boolean {
+  return INSPECTORATE_ADDRESS.test(paragraph) && (paragraph.split(/\s+/).length <= ADDRESS_LINE_WORDS || /\bour websites?\b/i.test(paragraph));
+}
 /**
  * Another's link to one of the inspectorate's publications: its address ("https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/…",
  * "…/peel-assessments/peel-2018/…"), or the site's name after the page's title as a copied link gives it
@@ -1007,7 +1017,7 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A page about an inspection showing the inspectorate’s site’s marks ("Published on:", "Get the report", its copyright) that never names the inspectorate.',
     kind: 'hmicfrs-report',
     matches: (evidence) =>
-      /\binspect/i.test(evidence.text) ? (lineMatching(INSPECTORATE_MARKS, evidence.paras) ?? lineMatching(INSPECTORATE_ADDRESS, evidence.paras)) : null,
+      /\binspect/i.test(evidence.text) ? (lineMatching(INSPECTORATE_MARKS, evidence.paras) ?? evidence.paras.find(givesOwnAddress) ?? null) : null,
   },
   {
     name: 'register-status-log',
@@ -1078,7 +1088,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
         ? (paras[opensAt] ?? null)
         : null,
     unquoted,
-    inspectorateVoice: inspectorateMarks || INSPECTORATE_ADDRESS.test(text.replace(LINK_TO_A_PUBLICATION, ' ')),
+    inspectorateVoice: inspectorateMarks || paras.some((paragraph) => givesOwnAddress(paragraph.replace(LINK_TO_A_PUBLICATION, ' '))),
     inspectorateMarks,
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
     // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.

@@ -1312,6 +1312,7 @@ describe('rule: inspectorate-told-of', () => {
     'HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.',
     // Links to its publications, not its site's own address.
     'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nTo read the report, go to https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/an-inspection-of-vetting/',
+    'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nThe full report, published today, is available to read on the inspectorate’s site at www.justiceinspectorates.gov.uk/hmicfrs',
     'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
@@ -1336,6 +1337,11 @@ describe('rule: inspectorate-told-of', () => {
     [
       'its name as the publication page’s department',
       'Announcement of data release\nForging the Links: Rape investigation and prosecution\nDepartment\nHM Inspectorate of Constabulary\nThe report presents findings from HMIC inspections.',
+    ],
+    ['its site’s address on a line of its own', 'Custody suites in Anyshire\nHMICFRS found the suites clean.\nwww.justiceinspectorates.gov.uk/hmicfrs'],
+    [
+      'its site as “our website”',
+      'Custody suites in Anyshire\nHMICFRS found the suites clean.\nOur reports are on our website at http://www.justiceinspectorates.gov.uk/hmiprisons/about-our-inspections/ along with our expectations.',
     ],
     ['its inspector’s signature', 'Anyshire Police\nDear Commissioner\nThe force has improved.\nZoë Billingham\nHis Majesty’s Inspector of Constabulary'],
     [
