@@ -75,10 +75,11 @@ const LOCAL_POLICING_BODY = `(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy )?
 /**
  * A body's statement on a report: "Norfolk's Police and Crime Commissioner … has welcomed", "Mayor and
  * Deputy Mayor announce actions". Only the bodies: in London and the City "the Commissioner" is the
- * chief officer, whom an inspection report may say "welcomed our inspection".
+ * chief officer, whom an inspection report may say "welcomed our inspection". Not the force and its body
+ * together ("Dorset Police and the Police and Crime Commissioner have welcomed …"), as the force's news tells it.
  */
 const BODY_STATEMENT = new RegExp(
-  `\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
+  `(?<!\\b(?:Police|Constabulary)\\s+and\\s+(?:the\\s+)?)\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
   'i',
 );
 /**

@@ -253,6 +253,13 @@ describe('rule: body-statement', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-statement']);
   });
 
+  it('not the force and its body welcoming a report together, as the force’s news tells it', () => {
+    const result = read(
+      'HMIC PEEL reports on the state of policing\nDorset Police and the Police and Crime Commissioner have welcomed the full annual HM Inspectorate of Constabulary report.\nThe force was rated good.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
+  });
+
   it('a body reassured by an inspection', () => {
     const result = read(
       'Accessibility Settings Skip to main content\nThe Police and Crime Commissioner is reassured, following a HMICFRS inspection, that West Mercia Police is doing all it can to prevent corruption.',
