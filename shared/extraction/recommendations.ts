@@ -50,6 +50,8 @@ function withoutParagraphNumber(paragraph: string): string {
 /** HMICFRS monitoring-portal reference: "#23432". */
 const PORTAL_REF = /^#(\d{3,7})\b(?!\/\d)\s*(?:[–—:.-]\s*)?/;
 const LABEL = /^(?:Recommendation|RECOMMENDATION)\s+(\d{1,3}[a-z]?)\b(?!\.\d)\s*([:.–—-]\s*)?(.*)$/;
+/** Whom a label says its recommendation is for, the recommendation in the next block: "Recommendation 1 – To Chief Constables". */
+const FOR_WHOM = /^(?:To|For)\s+(?:the\s+)?([A-Za-z][\w’' ,&-]{2,80})$/;
 /** A portal reference after the label: "Recommendation 1 (#23432): …". */
 const LABEL_REF = /^\(?#(\d{3,7})\)?\s*(?:[:.–—-]\s*)?/;
 /** An entry in HMICFRS's older recommendation register: "Report title (4822)". */
@@ -533,11 +535,15 @@ class FindingReader {
    * heading between a lone label and its text ("Recommendation 1" / "Vetting" / "By April 2023, …")
    * names the item and is passed over.
    */
-  textAfter(rest: string, index: number): { index: number; text: string } | null {
+  textAfter(rest: string, index: number, labelNumber?: string): { index: number; text: string } | null {
     if (rest !== '') return { index, text: rest };
     for (const at of [index + 1, index + 2]) {
       const next = this.paragraphs[at];
-      if (next === undefined || LABEL.test(next) || NUMBERED.test(next) || sectionHeading(next) !== undefined) return null;
+      // A response copying the report's layout numbers the recommendation twice: "Recommendation 1. To
+      // the Home Office" over "1. In consultation with chief constables, commission work to: …".
+      const numbered = next === undefined ? null : NUMBERED.exec(next);
+      if (numbered !== null && numbered[1] === labelNumber) return { index: at, text: next!.slice(numbered[0].length) };
+      if (next === undefined || LABEL.test(next) || numbered !== null || sectionHeading(next) !== undefined) return null;
       if (!this.isHeading(at)) return { index: at, text: withoutSubListMarker(withoutParagraphNumber(next)) };
       if (!startsLikeRecommendation(this.paragraphs[at + 1] ?? '')) return null;
     }
@@ -573,16 +579,18 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const labelled = label !== null && (label[2] !== undefined || afterLabel === '' || ref !== undefined || looksLikeRecommendation(afterLabel));
       if (!labelled && !portal) return null;
       // "Recommendation 1 – To Chief Constables": whom it is for, with the recommendation on the next line.
-      const forWhom = labelled && /^(?:To|For)\s+(?:the\s+)?[A-Za-z][\w’' ,&-]{2,80}$/.test(afterLabel) && !asksForAction(afterLabel);
+      const forWhom = labelled && !asksForAction(afterLabel) ? FOR_WHOM.exec(afterLabel) : null;
       // "Recommendation 1: The risk of honour-based abuse": what it is about, as a heading, over the recommendation.
       // Over a block that asks for nothing, such a label is a heading of the document's own, not a recommendation.
       const about = labelled && !forWhom && isSubjectHeading(afterLabel);
-      const item = reader.textAfter(labelled && !forWhom && !about ? afterLabel : labelled ? '' : at.afterRef, index);
+      const item = reader.textAfter(labelled && !forWhom && !about ? afterLabel : labelled ? '' : at.afterRef, index, forWhom ? label![1] : undefined);
       if (!item || (about && !sentencesOf(item.text).some(asksForAction))) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
       if (reader.state.section !== 'recommendations') reader.enter(null);
-      return reader.recommend(this.name, ref ? `#${ref}` : label![1]!, item.index, item.text);
+      // What the label says it is for names who should act where the recommendation, saying only what to do, does not.
+      const addressedTo = forWhom && addresseesOf(item.text).length === 0 ? { named: forWhom[1]!.trim() } : 'in-text';
+      return reader.recommend(this.name, ref ? `#${ref}` : label![1]!, item.index, item.text, addressedTo);
     },
   },
   {

@@ -210,6 +210,25 @@ describe('rule: labelled-recommendation', () => {
     expect(rulesOf(text)).toEqual(['recommendation 1 ← labelled-recommendation']);
   });
 
+  it('the label numbered again in the next block, as a response copies the report, is one recommendation, for whom the label says', () => {
+    const text =
+      'Response to the super-complaint\nRecommendation 1. To the Home Office\n1. In consultation with chief constables and the Crown Prosecution Service, commission work to better understand the victim experience.\nThe PCC supports this recommendation.';
+    expect(extractFromText(text).recommendations.map(({ ref, text, addressees }) => [ref, text, addressees])).toEqual([
+      [
+        '1',
+        'In consultation with chief constables and the Crown Prosecution Service, commission work to better understand the victim experience.',
+        ['Home Office'],
+      ],
+    ]);
+    expect(rulesOf(text)).toEqual(['recommendation 1 ← labelled-recommendation']);
+  });
+
+  it('but not a list numbered from another number', () => {
+    const text =
+      'Response to the super-complaint\nRecommendation 1. To the Home Office\n2. In consultation with chief constables, commission work to better understand the victim experience.';
+    expect(extractFromText(text).recommendations.map(({ ref }) => ref)).not.toContain('1');
+  });
+
   it('a label whose text is a bullet on the next line loses the bullet, and ends the causes of concern before it', () => {
     const rules = expectConcernThenImmediateRecommendations(
       [
