@@ -20,7 +20,7 @@ const POLICE_INSPECTORATE = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate|s)? of Constab
  * Wales's was), answering to Scottish ministers, and Scotland's fire and rescue service, which HM Fire
  * Service Inspectorate inspects: not the subject of HMICFRS's reports.
  */
-const SCOTTISH_POLICING =
+const SCOTTISH_SERVICES =
   /\bHM Inspectorate of Constabulary (?:in|for) Scotland\b|\bHMICS\b|\bHMIC Scotland\b|\bPolice Scotland\b|\bPolice Service of Scotland\b|\bScottish Police (?:Services )?Authority\b|\bScottish (?:Executive|Government|Ministers)\b|\bHM Fire Service Inspectorate\b|\bHMFSI\b|\bScottish Fire and Rescue Service\b/;
 /** What a page about policing in England and Wales names: its inspectorate, the countries, the Home Office. */
 const ENGLAND_AND_WALES = /\bHMICFRS\b|\bEngland\b|\bWales\b|\bHome (?:Office|Secretary)\b/;
@@ -79,7 +79,7 @@ const LOCAL_POLICING_BODY = `(?:PCC|PFCC|OPCC|${COMMISSIONER_TITLE}|(?:Deputy )?
  * together ("Dorset Police and the Police and Crime Commissioner have welcomed …"), as the force's news tells it.
  */
 const BODY_STATEMENT = new RegExp(
-  `(?<!\\b(?:Police|Constabulary)\\s+and\\s+(?:the\\s+)?)\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
+  `(?<!\\b(?:Police|Constabulary)\\s+and\\s+(?:the\\s+)?(?:[A-Z][\\w’']*\\s+){0,2})\\b${LOCAL_POLICING_BODY}\\b[^.\\n]{0,60}?\\b(?:welcomes|welcomed|announces?|announced|is (?:reassured|pleased|disappointed|concerned)|has (?:reflected|responded|urged|praised)|reflects|responds|urges|backs|praises)\\b`,
   'i',
 );
 /**
@@ -87,7 +87,7 @@ const BODY_STATEMENT = new RegExp(
  * Constable to account", "I will monitor these closely through my accountability meetings".
  */
 const HOLDS_TO_ACCOUNT =
-  /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b|\b(?:my|our)\s+(?:performance\s+and\s+)?accountability\s+(?:meetings?|boards?)\b/i;
+  /(?<!\btold us\s)\b(?:we|I)\s+(?:will\s+)?(?:continue\s+to\s+)?hold\s+(?:the\s+)?(?:force|chief constable|constabulary)\b[^.]{0,40}?\bto account\b|\bmy\s+(?:performance\s+and\s+)?accountability\s+(?:meetings?|boards?)\b/i;
 /** A local policing body's title as its holder writes it of themself. */
 const BODY_OFFICE = `(?:your\\s+|the\\s+)?(?:${COMMISSIONER_TITLE}|PCC|PFCC)\\b`;
 /** "as PCC", not "as well as the PCC" or "such as the PCC". */
@@ -131,8 +131,7 @@ const OTHER_BODY_RESPONSE =
  * against our recommendations", "…: revisit". Not "MPS response to HMIC Inspection of 2002/03", where
  * the inspection is what is answered, nor the answered inspection's subject ("… the progress of individuals …").
  */
-const INSPECTING_A_RESPONSE =
-  /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|our)\b|\bprogress\s+(?:against|on|in|made|report|update)\b/i;
+const INSPECTING_A_RESPONSE = /^(?:an?\s+|the\s+)?(?:inspection|review)\b|\binspected\b|\b(?:revisit|our)\b|\bprogress\b(?!\s+of\b)/i;
 /**
  * What only the local policing body writes: "I have asked the Chief Constable to comment" (s55(4)).
  * Case matters: HMICFRS writes "we" and a lower-case "chief constable" ("we asked the chief constable
@@ -142,19 +141,22 @@ const INVITES_CHIEF_OFFICER =
   /\bI (?:have )?(?:asked|invited|requested) (?:the )?Chief (?:Constable|Officer)\b[^.]{0,80}?\b(?:comments?|respond|response|views?)\b|\bI (?:have )?(?:asked|requested) for (?:a |the )?(?:response|comments?|views?) from (?:the )?Chief (?:Constable|Officer)\b/;
 /** A sign-off, a name then the role: "David Munro, Surrey Police and Crime Commissioner", not a glossary's "Police and crime commissioner". */
 const SIGNED_BY_BODY = new RegExp(String.raw`^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}${COMMISSIONER_TITLE}$`);
+/** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
+const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
 /**
- * The associations of the local policing bodies and of the chief officers, which speak for all of them,
- * and the officers' own, the Police Federation (nationally or a force's branch), heading a page with their name.
+ * The officers' own association, the Police Federation (nationally or a force's branch: "Avon and
+ * Somerset Police Federation"), heading a page or speaking on it: "…, says Humberside Police Federation’s secretary".
  */
-const ASSOCIATION_HEADING =
-  /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council|(?:[A-Z][\w-]*\s+){0,3}Police Federation\b)\b/;
+const FEDERATION = String.raw`(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){0,3}(?:Police Federation|POLICE FEDERATION)\b`;
+const FEDERATION_HEADING = new RegExp(`^(?:the\\s+)?${FEDERATION}`);
+const FEDERATION_SPEAKS = new RegExp(`\\b(?:says|said)\\s+(?:the\\s+)?${FEDERATION}`);
 /**
  * The associations, and the College of Policing, speaking through their officers: "APCC Victims Leads",
  * "the APCC Chair", "National Police Chiefs’ Council lead for Digital Forensics, DCC Paul Gibson said",
- * "Chief Constable Mike Cunningham, College of Policing CEO, said", "…, says Humberside Police Federation’s secretary".
+ * "Chief Constable Mike Cunningham, College of Policing CEO, said".
  */
 const ASSOCIATION_SPEAKERS =
-  /\bAPCC(?:['’]s)?\s+(?:(?:[A-Z][\w’'-]*|joint)\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b|\bsays\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}Police Federation\b/;
+  /\bAPCC(?:['’]s)?\s+(?:(?:[A-Z][\w’'-]*|joint)\s+){0,2}(?:Leads?|Chair)\b|\b(?:NPCC|National Police Chief['’]?s['’]? Council)(?:\s+\(NPCC\))?\s+(?:[Ll]ead|[Cc]hair)\b[^.\n]{0,80}\bsaid\b|\bCollege of Policing\b[^.\n“"]{0,60}\bsaid\b/;
 /** A name's letters, with the accents of Welsh and other names: "Siân", "Llŷr", "Zoë". */
 const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
@@ -263,10 +265,10 @@ const INSPECTION_REPORT_TITLE =
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
  * performance". Read outside quotation marks, where another body's page quotes an inspector. Not a
- * site's "we recommend you upgrade your browser", nor the inspected force's "we were assessed as outstanding".
+ * site's "we recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -504,26 +506,30 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
  * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
  */
 const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
-/** Its site's address, which its own pages give. */
+/** Its site's address: its own pages give it, and others' pages link to it (givesOwnAddress tells which). */
 const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b/;
-/** As many words as a line giving an address with its copyright or ISBN ("© HMICFRS 2019 ISBN: … www.justiceinspectorates.gov.uk/hmicfrs"). */
-const ADDRESS_LINE_WORDS = 12;
+/**
+ * Another's link into the inspectorate's site: an address with a path past its own section's
+ * ("…/hmicfrs/publication-html/…", "…/hmicfrs/wp-content/uploads/….pdf", "hmic.gov.uk/publication/…"),
+ * but for the register's entry, whose stored page opens on its own address ("…/hmicfrs/recommendation/…");
+ * or the site's name after a page's title, as a copied link gives it ("… - HMICFRS (justiceinspectorates.gov.uk)").
+ */
+const LINK_INTO_THE_SITE =
+  /\S*(?:justiceinspectorates\.gov\.uk\/(?:hmicfrs|hmic)|hmic\.gov\.uk)\/(?!recommendation\/)[\w-]+\S*|\(justiceinspectorates\.gov\.uk\)/g;
+/** What a line giving the site's own address may carry besides: the address, the copyright, the ISBN and their numbers. */
+const ADDRESS_LINE_MARKS = /\S*(?:justiceinspectorates|hmic)\.gov\.uk\S*|©|\b(?:HMICFRS|HMIC|ISBN)\b|[\d:.–-]+/g;
+/** Beside those, as many words as such a line may hold ("Crown copyright", "Contents"). */
+const ADDRESS_LINE_WORDS = 2;
 /**
  * Whether a paragraph gives the inspectorate's address as its own pages do: on a line of its own, as
  * under a report's copyright and ISBN, or as "our website". Another's page points to it in a sentence
- * ("The full report is available at www.justiceinspectorates.gov.uk/hmicfrs").
+ * ("Read more at www.justiceinspectorates.gov.uk/hmicfrs"), or links into it.
  */
 function givesOwnAddress(paragraph: string): boolean {
-  return INSPECTORATE_ADDRESS.test(paragraph) && (paragraph.split(/\s+/).length <= ADDRESS_LINE_WORDS || /\bour websites?\b/i.test(paragraph));
+  const withoutLinks = paragraph.replace(LINK_INTO_THE_SITE, ' ');
+  if (!INSPECTORATE_ADDRESS.test(withoutLinks)) return false;
+  return /\bour websites?\b/i.test(withoutLinks) || withoutLinks.replace(ADDRESS_LINE_MARKS, ' ').split(/\s+/).filter(Boolean).length <= ADDRESS_LINE_WORDS;
 }
-/**
- * Another's link to one of the inspectorate's publications: its address ("https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/…",
- * "…/peel-assessments/peel-2018/…"), or the site's name after the page's title as a copied link gives it
- * ("… misogyny in the police service - HMICFRS (justiceinspectorates.gov.uk)"). The inspectorate gives its
- * site's own address ("www.justiceinspectorates.gov.uk/hmicfrs").
- */
-const LINK_TO_A_PUBLICATION =
-  /\S*justiceinspectorates\.gov\.uk\/hmicfrs\/(?:publications?(?:-html)?|peel-assessments|news)\/\S*|\(justiceinspectorates\.gov\.uk\)/g;
 /**
  * An inspector speaking in the inspectorate's name, as its news items quote one: "HM Inspector of
  * Constabulary Zoë Billingham said:", "HMI Mike Cunningham, who led the inspection, said:", the quotation after. The press also reports what an inspector
@@ -636,8 +642,10 @@ const LISTED_REPORT_TITLE = /^(?:HMICFRS|HMIC)\s+[–—-]\s+\S/;
 /** A body's link to the report it lists, on a line of its own: "The report can be viewed here." */
 const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can be viewed here\.?$/im;
 
+/** How the inspectorate's questions for a force or a service open. */
+const INSPECTION_QUESTION = '^How (?:effective|efficient|legitimate|well) (?:is|does) the';
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
-const PEEL_QUESTION = /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary)\b.*\?$/m;
+const PEEL_QUESTION = new RegExp(`${INSPECTION_QUESTION} (?:force|constabulary)\\b.*\\?$`, 'm');
 /**
  * A force's stage in the inspectorate's enhanced monitoring, as its list of forces in Engage gives it:
  * "Entered Engage" or "Moved out of Engage", its month and year on the next line. Others write of a
@@ -650,8 +658,10 @@ const ENGAGE_STAGE =
  * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last
  * updated 17/12/2019", "Requires improvement".
  */
-const GRADED_QUESTION =
-  /^How (?:effective|efficient|legitimate|well) (?:is|does) the (?:force|constabulary|(?:fire and rescue )?service)\b.*\?\n(?:.*\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate)$/m;
+const GRADED_QUESTION = new RegExp(
+  `${INSPECTION_QUESTION} (?:force|constabulary|(?:fire and rescue )?service)\\b.*\\?\\n(?:.*\\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate)$`,
+  'm',
+);
 
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
@@ -670,11 +680,23 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'association-page',
-    doc: 'A page by the bodies’, chiefs’ or officers’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
+    doc: 'A page by the bodies’ or chiefs’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
     kind: 'other',
     matches: (evidence) =>
       lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??
       lineMatching(ASSOCIATION_SPEAKERS, [...evidence.paras.slice(0, 4), ...evidence.opening.split('\n')]),
+  },
+  {
+    name: 'federation-page',
+    doc: 'A page of the officers’ association, the Police Federation, named at its head or as its speaker, where the inspectorate never speaks: "…, says Humberside Police Federation’s secretary".',
+    kind: 'other',
+    matches: withoutRecommendations(
+      notInOwnVoice(
+        (evidence) =>
+          lineMatching(FEDERATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??
+          lineMatching(FEDERATION_SPEAKS, [...evidence.paras.slice(0, 4), ...evidence.opening.split('\n')]),
+      ),
+    ),
   },
   {
     name: 'body-names-its-response',
@@ -703,7 +725,7 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'holds-force-to-account',
-    doc: 'The body speaking as itself, outside quotation and reported speech, of its duty: "we hold the force to account for their delivery".',
+    doc: 'The body speaking as itself, outside quotation and reported speech, of its duty: "we hold the force to account for their delivery", "through my accountability meetings".',
     kind: 'pcc-response',
     matches: response((evidence) => lineMatching(HOLDS_TO_ACCOUNT, evidence.unquoted.slice(0, 10))),
   },
@@ -851,7 +873,7 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A page about policing or fire and rescue in Scotland (Police Scotland, HMICS, HMFSI, the Scottish Executive) that names no force, country or inspectorate of England and Wales.',
     kind: 'other',
     othersRecommendations: true,
-    matches: ({ text }) => (ENGLAND_AND_WALES.test(text) || forcesNamedIn(text).length > 0 ? null : (text.match(SCOTTISH_POLICING)?.[0] ?? null)),
+    matches: ({ text }) => (ENGLAND_AND_WALES.test(text) || forcesNamedIn(text).length > 0 ? null : (text.match(SCOTTISH_SERVICES)?.[0] ?? null)),
   },
   {
     name: 'committee-report',
@@ -1052,8 +1074,8 @@ export const KIND_RULES: readonly KindRule[] = [
   },
 ];
 
-/** The inspectorate as a body's statement may speak of it, by no name: "to satisfy the Inspectorate", "the Inspectorate’s report". */
-const THE_INSPECTORATE = /\bthe Inspectorate(?:['’]s)?\b/;
+/** The inspectorate as a body's statement may speak of it, by no name: "to satisfy the Inspectorate", "the Inspectorate’s report"; not another's ("the Inspectorate of Prisons"). */
+const THE_INSPECTORATE = /\b[Tt]he Inspectorate\b(?!\s+(?:of|for)\b)/;
 
 export function kindEvidence(paras: string[], heading: Title | null, findings: Findings, publisher: Publisher | null = null): KindEvidence {
   const text = paras.join('\n');
@@ -1089,7 +1111,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
         ? (paras[opensAt] ?? null)
         : null,
     unquoted,
-    inspectorateVoice: inspectorateMarks || paras.some((paragraph) => givesOwnAddress(paragraph.replace(LINK_TO_A_PUBLICATION, ' '))),
+    inspectorateVoice: inspectorateMarks || paras.some(givesOwnAddress),
     inspectorateMarks,
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
     // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.

@@ -257,7 +257,10 @@ describe('rule: body-statement', () => {
     const result = read(
       'HMIC PEEL reports on the state of policing\nDorset Police and the Police and Crime Commissioner have welcomed the full annual HM Inspectorate of Constabulary report.\nThe force was rated good.',
     );
-    expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
+    expect(result.kindRule).not.toBe('body-statement');
+    expect(
+      read('HMIC PEEL\nDorset Police and Dorset’s Police and Crime Commissioner have welcomed the HMIC report.\nThe force was rated good.').kindRule,
+    ).not.toBe('body-statement');
   });
 
   it('a body reassured by an inspection', () => {
@@ -292,6 +295,8 @@ describe('rule: works-with-chief-officer', () => {
       '“Together, the Chief Constable and I will ensure improvements are rapidly implemented so we can begin to satisfy the Inspectorate and, more importantly, Wiltshire’s residents.',
       body,
     ],
+    // Not another inspectorate by its name.
+    ['The Chief Constable and I welcome the report of the Inspectorate of Prisons on custody.', ['other', 'unrecognised']],
     // Not an inspector quoted by the inspectorate.
     [
       'Anyshire Police: an inspection of custody\nHM Inspector of Constabulary Wendy Williams said: “I will be writing to the Chief Constable about what we found.”',
@@ -848,7 +853,17 @@ describe('rule: association-page', () => {
     const result = read(
       'Force must improve, says Federation\nThe latest HMICFRS inspection shows the Force must improve the service it provides to the public, says Humberside Police Federation’s secretary.\nHM Inspector of Constabulary Roy Wilsher said: “The force needs to improve.”',
     );
-    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'association-page', false]);
+    expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'federation-page', false]);
+  });
+
+  it.each(['Avon and Somerset Police Federation', 'POLICE FEDERATION'])('a page headed by the federation’s name: %j', (heading) => {
+    const result = read(`${heading}\nHMICFRS found that the force must improve how it answers calls.`);
+    expect([result.kind, result.kindRule]).toEqual(['other', 'federation-page']);
+  });
+
+  it('not the inspectorate’s report that quotes the federation', () => {
+    const result = read('Workforce wellbeing in Anyshire Police\nOfficers carry too many investigations, says the Police Federation, and we found the same.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
   });
 
   it('an inspection done at the request of the chiefs’ lead is still the inspectorate’s', () => {
@@ -987,6 +1002,11 @@ describe('rule: holds-force-to-account', () => {
       'HMICFRS, the independent policing inspectorate has published its latest findings on the performance of Kent Police.\nI welcome the findings of this report.\nI will monitor these closely through my accountability meetings, so that services to the public continue to get better.',
     );
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'holds-force-to-account']);
+  });
+
+  it('not a force reporting to its own board', () => {
+    const result = read('Anyshire Police statement\nHMICFRS inspected the force.\nWe will report progress to our performance and accountability board.');
+    expect(result.kind).toBe('other');
   });
 });
 
@@ -1319,7 +1339,9 @@ describe('rule: inspectorate-told-of', () => {
     'HMIC releases report on "Preparing for Police and Crime Commissioners"\nHMIC has examined how prepared forces are for the election.',
     // Links to its publications, not its site's own address.
     'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nTo read the report, go to https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/an-inspection-of-vetting/',
-    'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nThe full report, published today, is available to read on the inspectorate’s site at www.justiceinspectorates.gov.uk/hmicfrs',
+    'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nRead more at www.justiceinspectorates.gov.uk/hmicfrs',
+    'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nhttps://www.justiceinspectorates.gov.uk/hmicfrs/wp-content/uploads/vetting-misconduct-and-misogyny.pdf',
+    'Anyshire Police graded\nHMIC found that the force is good.\nhttp://www.hmic.gov.uk/publication/anyshire-peel-2014/',
     'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
@@ -1348,7 +1370,7 @@ describe('rule: inspectorate-told-of', () => {
     ['its site’s address on a line of its own', 'Custody suites in Anyshire\nHMICFRS found the suites clean.\nwww.justiceinspectorates.gov.uk/hmicfrs'],
     [
       'its site as “our website”',
-      'Custody suites in Anyshire\nHMICFRS found the suites clean.\nOur reports are on our website at http://www.justiceinspectorates.gov.uk/hmiprisons/about-our-inspections/ along with our expectations.',
+      'Custody suites in Anyshire\nHMICFRS found the suites clean.\nThe reports and the expectations they are judged against are on our website at www.justiceinspectorates.gov.uk/hmicfrs for anyone to read.',
     ],
     ['its inspector’s signature', 'Anyshire Police\nDear Commissioner\nThe force has improved.\nZoë Billingham\nHis Majesty’s Inspector of Constabulary'],
     [
@@ -1410,6 +1432,13 @@ describe('rule: inspectorate-site-marks', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-site-marks']);
   });
 
+  it('its address given as its own pages give it counts, pointed to in another’s sentence it does not', () => {
+    expect(read('Custody suites inspected\nThe suites were inspected in May.\nwww.justiceinspectorates.gov.uk').kindRule).toBe('inspectorate-site-marks');
+    expect(read('Custody suites inspected\nThe suites were inspected in May.\nRead more at www.justiceinspectorates.gov.uk').kindRule).not.toBe(
+      'inspectorate-site-marks',
+    );
+  });
+
   it('the marks alone, about no inspection, make nobody’s report', () => {
     expect(read('Annual accounts\nPublished on: 22 September 2022\nThe accounts were audited.').kindRule).toBe('unrecognised');
   });
@@ -1445,7 +1474,9 @@ describe('rule: engage-list', () => {
   });
 
   it('not a force “placed into Engage” in a sentence', () => {
-    expect(read('Anyshire Police news\nThe force entered Engage\n2023 was a hard year for the force.').kindRule).not.toBe('engage-list');
+    expect(read('Anyshire Police news\nHMICFRS monitors the force.\nEntered Engage\nafter its last inspection, the force has improved.').kindRule).not.toBe(
+      'engage-list',
+    );
   });
 });
 
