@@ -6,7 +6,7 @@ import { forcesNamedIn } from './force-mentions';
 import { sentencesOf } from './paragraphs';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
-import { COMMISSIONER_TITLE, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
+import { COMMISSIONER_TITLE, ENGAGE_STAGE, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
 const OTHER_INSPECTORATE = new RegExp(
@@ -646,13 +646,6 @@ const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can b
 const INSPECTION_QUESTION = '^How (?:effective|efficient|legitimate|well) (?:is|does) the';
 /** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
 const PEEL_QUESTION = new RegExp(`${INSPECTION_QUESTION} (?:force|constabulary)\\b.*\\?$`, 'm');
-/**
- * A force's stage in the inspectorate's enhanced monitoring, as its list of forces in Engage gives it:
- * "Entered Engage" or "Moved out of Engage", its month and year on the next line. Others write of a
- * force "placed into Engage" in a sentence.
- */
-const ENGAGE_STAGE =
-  /^(?:Entered|Moved (?:into|out of)) Engage\n(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/m;
 /**
  * The inspectorate's question for a force or a fire and rescue service, its grade a few lines under it, as its
  * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last

@@ -2,7 +2,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
 import { explain } from './report-head';
-import { FIRE_AND_RESCUE, INSPECTORATE_FULL_NAME } from './vocabulary';
+import { ENGAGE_STAGE, FIRE_AND_RESCUE, INSPECTORATE_FULL_NAME } from './vocabulary';
 
 export type S55 = NonNullable<ExtractionResult['s55']>;
 
@@ -63,7 +63,6 @@ const NOT_A_REPORT: readonly NamedPattern[] = [
   },
   { name: 'consultation', doc: 'a consultation', matches: /\bconsultation\b/i },
   { name: 'terms-of-reference', doc: 'terms of reference', matches: /\bterms\s+of\s+reference\b/i },
-  { name: 'engage-list', doc: 'its list of the forces in its enhanced monitoring (Engage)', matches: /\bforces\s+(?:previously\s+)?in\s+Engage\b/i },
 ];
 /** Kinds HMICFRS's own guidance leaves to judgment. */
 const AMBIGUOUS: readonly NamedPattern[] = [
@@ -178,6 +177,20 @@ export const S55_RULES: readonly S55Rule[] = [
     decide: ({ title }) => {
       const form = firstMatch(NOT_A_REPORT, title);
       return form ? { applies: false, reason: `Not an inspection report but ${form.doc}: no s55 duty.`, read: title! } : null;
+    },
+  },
+  {
+    name: 'engage-list',
+    doc: 'The inspectorate’s list of the forces in its enhanced monitoring, each with its stage and date (as the kind rule of the same name reads it).',
+    decide: ({ paragraphs }) => {
+      const stage = ENGAGE_STAGE.exec(paragraphs.join('\n'));
+      return stage
+        ? {
+            applies: false,
+            reason: 'Not an inspection report but the inspectorate’s list of the forces in its enhanced monitoring (Engage): no s55 duty.',
+            read: stage[0].split('\n')[0]!,
+          }
+        : null;
     },
   },
   {

@@ -93,6 +93,13 @@ export const RECOMMENDS_HEAD = String.raw`(?:In\s+(?:our|its|the|HMICFRS['’]s|
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
 export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 
+/**
+ * A force's stage in the inspectorate's enhanced monitoring, as its list of forces in Engage gives it:
+ * "Entered Engage" or "Moved out of Engage", its month and year on the next line. Others write of a
+ * force "placed into Engage" in a sentence.
+ */
+export const ENGAGE_STAGE =
+  /^(?:Entered|Moved (?:into|out of)) Engage\n(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/m;
 /** Places with "and" in their name, which must not be split into two: "Avon and Somerset", "England and Wales". */
 export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => force.area), 'England and Wales'].filter((area) => area.includes(' and '));
 

@@ -1473,6 +1473,11 @@ describe('rule: engage-list', () => {
     expect([result.kind, result.kindRule, result.forces, result.s55.applies]).toEqual(['hmicfrs-report', 'engage-list', ['Cleveland Police'], false]);
   });
 
+  it('starts no s55 clock whatever its title, read by the same stage lines', () => {
+    const result = read('Cleveland Police\nMoved out of Engage\nSeptember 2023\nReasons\nCleveland Police improved in several areas.');
+    expect([result.kindRule, result.s55Rule, result.s55.applies]).toEqual(['engage-list', 'engage-list', false]);
+  });
+
   it('not a force “placed into Engage” in a sentence', () => {
     expect(read('Anyshire Police news\nHMICFRS monitors the force.\nEntered Engage\nafter its last inspection, the force has improved.').kindRule).not.toBe(
       'engage-list',
