@@ -526,6 +526,8 @@ const ADDRESS_LINE_WORDS = 2;
  * ("Read more at www.justiceinspectorates.gov.uk/hmicfrs"), or links into it.
  */
 function givesOwnAddress(paragraph: string): boolean {
+  // Tried on every paragraph: most name no address, and need not have their links taken out.
+  if (!INSPECTORATE_ADDRESS.test(paragraph)) return false;
   const withoutLinks = paragraph.replace(LINK_INTO_THE_SITE, ' ');
   if (!INSPECTORATE_ADDRESS.test(withoutLinks)) return false;
   return /\bour websites?\b/i.test(withoutLinks) || withoutLinks.replace(ADDRESS_LINE_MARKS, ' ').split(/\s+/).filter(Boolean).length <= ADDRESS_LINE_WORDS;
