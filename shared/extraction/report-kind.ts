@@ -473,7 +473,7 @@ interface KindRule {
   kind: DocumentKind;
   /** The text the rule read when it applies, else null. */
   matches: (evidence: KindEvidence) => string | null;
-  /** What such a document recommends is another body's (another inspectorate's, a committee's), never the inspectorate's: none is read. */
+  /** What such a document recommends is not the inspectorate's as written (another inspectorate's, a committee's, the press's summary of it): none is read. */
   othersRecommendations?: true;
 }
 
@@ -493,7 +493,12 @@ function response(signal: (evidence: KindEvidence) => string | null): (evidence:
  * in the inspectorate's own voice: a real report read as another's page would get no reminder at all.
  */
 function withoutOwnVoice(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
-  return withoutRecommendations(notInOwnVoice((evidence) => (evidence.inspectorSpeaks ? null : signal(evidence))));
+  return withoutRecommendations(notTheInspectorateSpeaking(signal));
+}
+
+/** A signal that counts only where the inspectorate neither speaks in its own voice, nor shows its marks, nor is quoted speaking. */
+function notTheInspectorateSpeaking(signal: (evidence: KindEvidence) => string | null): (evidence: KindEvidence) => string | null {
+  return notInOwnVoice((evidence) => (evidence.inspectorSpeaks ? null : signal(evidence)));
 }
 
 /** A signal that counts only where the inspectorate neither speaks in its own voice nor shows its site's marks. */
@@ -897,19 +902,21 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'press-words',
     doc: 'The press’s own words in the opening, outside quotation: "Under-fire police bosses …", "… branded the force ‘inadequate’".',
     kind: 'other',
-    matches: withoutRecommendations(notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)]))),
+    matches: notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    othersRecommendations: true,
   },
   {
     name: 'press-report',
-    doc: 'The press reporting the report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.".',
+    doc: 'The press reporting the report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.". The recommendations it prints are its summary of them.',
     kind: 'other',
-    matches: withoutOwnVoice(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    matches: notTheInspectorateSpeaking(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    othersRecommendations: true,
   },
   {
     name: 'inspectorate-as-they',
-    doc: 'A page that speaks of the inspectorate as "they" ("visit their site", "HMICFRS published their report"): someone else’s page about its reports.',
+    doc: 'A page that speaks of the inspectorate as "they" ("visit their site", "HMICFRS published their report"): someone else’s page about its reports, though it lists their recommendations.',
     kind: 'other',
-    matches: withoutOwnVoice(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted) ?? lineMatching(INSPECTORATE_PUBLISHED_THEIR, unquoted)),
+    matches: notTheInspectorateSpeaking(({ unquoted }) => lineMatching(INSPECTORATE_AS_THEY, unquoted) ?? lineMatching(INSPECTORATE_PUBLISHED_THEIR, unquoted)),
   },
   {
     name: 'force-accepts-findings',

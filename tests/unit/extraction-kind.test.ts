@@ -747,6 +747,30 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['other', rule]);
   });
 
+  // A newspaper's page printing the recommendations would otherwise be read as the report, with its reminders.
+  it.each([
+    [
+      'Watchdog says it has serious concerns about Herts Fire and Rescue\nHMICFRS published a report on the service yesterday.\nThe report made the following recommendations:\nRecommendation 1\nBy 31 March 2025, the service should put in place a prevention strategy.',
+      'press-report',
+    ],
+    [
+      'Under-fire police bosses told to act\nHMICFRS published a report on the force yesterday.\nRecommendation 1\nBy 31 March 2025, the force should put in place a vetting plan.',
+      'press-words',
+    ],
+  ])('the press printing the recommendations is other, and what it prints is its summary of them: %j', (text, rule) => {
+    expect([read(text).kind, read(text).kindRule, extractFromText(text).recommendations]).toEqual(['other', rule, []]);
+  });
+
+  it('a page speaking of the inspectorate as "they" is another’s though it lists the recommendations, which it keeps', () => {
+    const text =
+      'Culture review actions\nOn 1 August 2024, HMICFRS published their thematic report on standards of behaviour.\nRecommendation 1\nBy 1 March 2025, chief fire officers should review their background checks.';
+    expect([read(text).kind, read(text).kindRule, extractFromText(text).recommendations.map((recommendation) => recommendation.targetDate)]).toEqual([
+      'other',
+      'inspectorate-as-they',
+      ['2025-03-01'],
+    ]);
+  });
+
   it('a local policing body’s page speaking of the inspectorate as "they" is the body’s', () => {
     const result = read(
       'Inspection reports 2022 - 23\nFrom May 2018, HMICFRS changed the way in which they inspect forces.\nThe Police and Crime Commissioner publishes the reports for Lincolnshire.',
