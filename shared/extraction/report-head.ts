@@ -2,7 +2,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { StructuredDocument } from './blocks';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
-import { MAJESTYS } from './vocabulary';
+import { FEDERATION, MAJESTYS } from './vocabulary';
 
 /** An Explanation, with what was read cut to the 300 characters the type promises. */
 export function explain(finding: string, rule: string, read: string): Explanation {
@@ -14,8 +14,8 @@ const WEEKDAY = '(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|
 const DATE_LINE = new RegExp(`^(?:dated?\\s*:?\\s*)?${WEEKDAY}${FULL_DATE}\\.?$`, 'i');
 /** A time a news site gives after its date: "16/11/2010 13:36", "08/12/2015 00:01 GMT". */
 const TIME_OF_DAY = String.raw`,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?`;
-/** A county's federation's banner, by its proper name: "Derbyshire Police Federation" (not "Reform of the Police Federation"). */
-const FEDERATION_BANNER = /^(?:[A-Z][\w-]*\s+){1,3}Police Federation(?: of England and Wales)?$/;
+/** The federation's banner, by its proper name alone on its line: "Derbyshire Police Federation" (not "Reform of the Police Federation"). */
+const FEDERATION_BANNER = new RegExp(`^${FEDERATION}(?: of England and Wales)?$`);
 /** A date in figures alone, however separated: "18.02.16", "3-11-2016"; a news site's, never a title. */
 const FIGURES_DATE_LINE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
 /**

@@ -6,7 +6,7 @@ import { forcesNamedIn } from './force-mentions';
 import { sentencesOf } from './paragraphs';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
-import { COMMISSIONER_TITLE, ENGAGE_STAGE, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
+import { COMMISSIONER_TITLE, ENGAGE_STAGE, FEDERATION, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
 
 /** The other inspectorates, whose names ("HM Inspectorate of Prisons") would otherwise read as the police inspectorate's. */
 const OTHER_INSPECTORATE = new RegExp(
@@ -143,11 +143,6 @@ const INVITES_CHIEF_OFFICER =
 const SIGNED_BY_BODY = new RegExp(String.raw`^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[A-Z][\w’'.-]*\s+){0,4}${COMMISSIONER_TITLE}$`);
 /** The associations of the local policing bodies and of the chief officers, which speak for all of them, heading a page with their name. */
 const ASSOCIATION_HEADING = /^(?:the\s+)?(?:APCC|Association of Police and Crime Commissioners|NPCC|National Police Chiefs['’] Council)\b/;
-/**
- * The officers' own association, the Police Federation (nationally or a force's branch: "Avon and
- * Somerset Police Federation"), heading a page or speaking on it: "…, says Humberside Police Federation’s secretary".
- */
-const FEDERATION = String.raw`(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){0,3}(?:Police Federation|POLICE FEDERATION)\b`;
 const FEDERATION_HEADING = new RegExp(`^(?:the\\s+)?${FEDERATION}`);
 const FEDERATION_SPEAKS = new RegExp(`\\b(?:says|said)\\s+(?:the\\s+)?${FEDERATION}`);
 /**

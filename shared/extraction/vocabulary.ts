@@ -148,3 +148,9 @@ export const STATUS =
 /** The names of the kinds of finding a section may hold, as headings and labels write them. */
 export const AREAS_FOR_IMPROVEMENT_WORDS = 'areas? for improvement';
 export const CAUSES_OF_CONCERN_WORDS = 'causes? (?:of|for) concern';
+
+/**
+ * The officers' own association, the Police Federation, nationally or a force's branch by its name
+ * ("Avon and Somerset Police Federation"): its pages are its own, and its banner is never a title.
+ */
+export const FEDERATION = String.raw`(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){0,3}(?:Police Federation|POLICE FEDERATION)\b`;

@@ -441,6 +441,8 @@ describe('rule: first-line', () => {
     ['a logo’s link', 'Fire Standards Board logo, click to return to homepage'],
     ['a date with its time', '16/11/2010 13:36\n08/12/2015 00:01 GMT'],
     ['a county federation’s banner', 'Derbyshire Police Federation'],
+    ['a branch’s banner whose name has “and” in it', 'Avon and Somerset Police Federation'],
+    ['a banner in capitals', 'DERBYSHIRE POLICE FEDERATION'],
     ['social networks’ links', 'YouTube Instagram LinkedIn'],
     ['a site’s maintenance notice', 'Planned website downtime\nThe website will be unavailable for a short time from 11am on Thursday.'],
     ['a reading time', '2 minute read'],
