@@ -233,6 +233,19 @@ const DUTY_STATED_WITHIN = 12;
 /** A body's press office names the speaker a few paragraphs down, after the report's findings: as far as this. */
 const SPEAKER_NAMED_WITHIN = 12;
 
+/** The lines of a page's opening where its first speakers are named. */
+function speakersInOpening(evidence: KindEvidence): string[] {
+  return [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)];
+}
+
+/** The force's page, or the press's, quotes its chief officer first; the body's quotes the body, if anyone. */
+function chiefOfficerSpeaksFirst(evidence: KindEvidence): boolean {
+  const opening = speakersInOpening(evidence);
+  const chief = opening.findIndex((line) => CHIEF_OFFICER_QUOTED.test(line));
+  const body = opening.findIndex((line) => BODY_SPEAKS.test(line));
+  return chief !== -1 && (body === -1 || chief < body);
+}
+
 /**
  * A page written about reports by someone who neither made nor answers them: a police and crime
  * panel's or a committee's minutes ("Agenda item", "The Panel considered a report of …"), a tracker
@@ -506,8 +519,11 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
  * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
  */
 const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
-/** Its site's address: its own pages give it, and others' pages link to it (givesOwnAddress tells which). */
-const INSPECTORATE_ADDRESS = /\bjusticeinspectorates\.gov\.uk\b|\bhmic\.gov\.uk\b/;
+/**
+ * Its site's address: its own pages give it, and others' pages link to it (givesOwnAddress tells which).
+ * The prisons' and probation inspectorates and the CPS's share the domain under their own names.
+ */
+const INSPECTORATE_ADDRESS = /\b(?<!hmiprobation\.|hmiprisons\.)justiceinspectorates\.gov\.uk\b(?!\/(?:hmiprisons|hmiprobation|hmcpsi)\b)|\bhmic\.gov\.uk\b/;
 /**
  * Another's link into the inspectorate's site: an address with a path past its own section's
  * ("…/hmicfrs/publication-html/…", "…/hmicfrs/wp-content/uploads/….pdf", "hmic.gov.uk/publication/…"),
@@ -777,10 +793,8 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
     matches: bodyPage((evidence) => {
-      const opening = [...evidence.opening.split('\n'), ...evidence.paras.slice(0, SPEAKER_NAMED_WITHIN)];
-      const speaks = opening.findIndex((line) => BODY_SPEAKS.test(line));
-      // The force's page, or the press's, quotes its chief officer first; the body's quotes the body.
-      return speaks === -1 || opening.slice(0, speaks).some((line) => CHIEF_OFFICER_QUOTED.test(line)) ? null : opening[speaks]!;
+      const speaks = speakersInOpening(evidence).findIndex((line) => BODY_SPEAKS.test(line));
+      return speaks === -1 || chiefOfficerSpeaksFirst(evidence) ? null : speakersInOpening(evidence)[speaks]!;
     }),
   },
   {
@@ -848,7 +862,9 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'titled-response-to',
     doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response", "Response of the Police and Crime Commissioner of … to …".',
     kind: 'pcc-response',
-    matches: response((evidence) => (evidence.title !== null && TITLED_RESPONSE.test(evidence.title) ? evidence.title : null)),
+    matches: response((evidence) =>
+      evidence.title !== null && TITLED_RESPONSE.test(evidence.title) && !chiefOfficerSpeaksFirst(evidence) ? evidence.title : null,
+    ),
   },
   {
     name: 'published-by-the-inspectorate',
@@ -930,10 +946,11 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'other-inspectorate',
-    doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate.',
+    doc: 'Another inspectorate’s report (HM Inspectorate of Prisons, Ofsted) that never names the police inspectorate nor carries its site’s marks.',
     kind: 'other',
     othersRecommendations: true,
-    matches: (evidence) => (!evidence.namesInspectorate ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null),
+    matches: (evidence) =>
+      !evidence.namesInspectorate && !INSPECTORATE_MARKS.test(evidence.text) ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null,
   },
   {
     name: 'points-to-the-report',

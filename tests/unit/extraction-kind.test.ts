@@ -396,6 +396,13 @@ describe('rule: titled-response-to', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);
   });
 
+  it('under such a title, the chief constable quoted before any body is the force’s page', () => {
+    const result = read(
+      'Response to HMIC PEEL Legitimacy Report\n11 Feb 2016 06:30 AM\nChief Constable Steve Ashman said:\n"We accept most of the findings of this report."',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'chief-officer-quoted']);
+  });
+
   it('an organisation answering in its own name under such a title is not a body’s response', () => {
     const result = read(
       'Response to the HMIC report – police engagement with women and girls\nSafeLives welcomes today’s publication of the HMICFRS report on violence against women and girls.',
@@ -514,6 +521,31 @@ describe('rule: other-inspectorate', () => {
 
   it('a joint inspection naming the police inspectorate is the police inspectorate’s', () => {
     const result = read('Report on police custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary');
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+
+  it('a page with the police inspectorate’s site marks that names another inspectorate beside its own work is the police inspectorate’s', () => {
+    const result = read(
+      'National Child Protection Inspections: 2019 thematic report\nPublished on: 27 February 2020\nIn early 2014, we began a national programme of child protection inspections.\nAlong with Ofsted, we launched the joint targeted area inspections.',
+    );
+    expect(result.kind).toBe('hmicfrs-report');
+  });
+
+  // The prisons' and probation inspectorates publish under the same domain as the police inspectorate.
+  it.each(['https://hmiprisons.justiceinspectorates.gov.uk', 'https://www.justiceinspectorates.gov.uk/hmiprobation'])(
+    'another inspectorate’s address, %j, is not the police inspectorate’s own',
+    (address) => {
+      const result = read(
+        `Custody in the south west\nHMICFRS published their findings on custody suites in four forces.\nThis publication is available at:\n${address}`,
+      );
+      expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-as-they']);
+    },
+  );
+
+  it('the police inspectorate’s own address on a line of its own is its own voice', () => {
+    const result = read(
+      'Custody in the south west\nHMICFRS published their findings on custody suites in four forces.\nThis publication is available at:\nhttps://www.justiceinspectorates.gov.uk/hmicfrs',
+    );
     expect(result.kind).toBe('hmicfrs-report');
   });
 
