@@ -451,9 +451,32 @@ export function titleOf(
 ): (Title & { explanations: Explanation[] }) | null {
   for (const rule of TITLE_RULES) {
     const found = rule.find(document, paras, head);
-    if (found) return { ...found, explanations: [explain('title', rule.name, found.title)] };
+    if (found) {
+      const title = wholeRunningTitle(found.title, paras);
+      return { ...found, title, explanations: [explain('title', rule.name, title)] };
+    }
   }
   return null;
+}
+
+/** A report's name before its running title: "Cumbria Constabulary" before "– HMIC Inspection Report". */
+const NAME_BEFORE_TITLE = /^(?:[A-Z][\w’'&-]*\s+){1,3}$/;
+/** How often a report's pages must repeat the whole running title for the page-top copy to count as cut. */
+const RUNNING_TITLE_REPEATS = 2;
+/** How far down the page's opening the whole running title is looked for. */
+const TITLE_WITHIN = 20;
+
+/**
+ * A title whose first words the page's top cut off, as a stored PDF's first page may open on the
+ * running title's tail ("Constabulary – HMIC Inspection Report"), is the running title the report
+ * repeats whole ("Cumbria Constabulary – HMIC Inspection Report").
+ */
+function wholeRunningTitle(title: string, paras: string[]): string {
+  const longer = paras
+    .slice(0, TITLE_WITHIN)
+    .map((paragraph) => paragraph.trim())
+    .find((paragraph) => paragraph.endsWith(` ${title}`) && NAME_BEFORE_TITLE.test(paragraph.slice(0, -title.length)));
+  return longer !== undefined && paras.filter((paragraph) => paragraph.trim().endsWith(longer)).length >= RUNNING_TITLE_REPEATS ? longer : title;
 }
 
 interface DateRule {

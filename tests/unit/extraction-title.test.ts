@@ -321,6 +321,19 @@ describe('a title line carrying more than the title', () => {
   });
 });
 
+describe('a running title cut at the page’s top', () => {
+  it('is the running title the report repeats whole: "Constabulary – HMIC Inspection Report" → "Cumbria Constabulary – …"', () => {
+    const written =
+      'Constabulary – HMIC Inspection Report\nJuly 2008\nHMIC Inspection Report\nCumbria Constabulary Major Crime\nCumbria Constabulary – HMIC Inspection Report\nISBN: 978-1-84726-709-2\nFIRST PUBLISHED 2008 Cumbria Constabulary – HMIC Inspection Report';
+    expect(text(written).title).toBe('Cumbria Constabulary – HMIC Inspection Report');
+  });
+
+  it('is left as it is when the longer line is not repeated through the report', () => {
+    const written = 'Crime recording\nKent Crime recording\nThe force has improved.';
+    expect(text(written).title).toBe('Crime recording');
+  });
+});
+
 describe('rule: title-above-fields', () => {
   it('a committee paper’s title is the line above its fields', () => {
     const result = text(
