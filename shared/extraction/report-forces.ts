@@ -77,9 +77,12 @@ function subjectText(paragraph: string): string {
  */
 const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
 
-/** Wales's forces named together: "Welsh police forces", "the four Welsh forces", "Wales' four police forces", "forces in Wales". */
+/**
+ * Wales's forces named together: "Welsh police forces", "the four Welsh forces", "Wales' four police
+ * forces", "forces in Wales"; not England's and Wales's together ("English and Welsh police forces").
+ */
 const WELSH_FORCES_TOGETHER =
-  /\bWelsh\s+(?:police\s+)?forces\b|\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
+  /(?<!\bEnglish\s+and\s+)\bWelsh\s+(?:police\s+)?forces\b|\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
 /** A document's opening, where it says whom it is about: later mentions are examples or comparisons. */
 const OPENING_PARAGRAPHS = 10;
 

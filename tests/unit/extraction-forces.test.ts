@@ -73,8 +73,9 @@ describe('rule: welsh-forces', () => {
     expect([result.forces, result.forcesRule]).toEqual([['Dyfed-Powys Police', 'Gwent Police', 'North Wales Police', 'South Wales Police'], 'welsh-forces']);
   });
 
-  it('"forces in Wales and England" is not Wales alone', () => {
+  it('"forces in Wales and England" and "English and Welsh police forces" are not Wales alone', () => {
     expect(read('Forces in Wales and England were inspected\nHMICFRS inspected every force.').forcesRule).not.toBe('welsh-forces');
+    expect(read('Firearms licensing 2015\nHMIC inspected firearms licensing in English and Welsh police forces.').forcesRule).not.toBe('welsh-forces');
   });
 });
 
