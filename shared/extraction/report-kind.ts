@@ -272,11 +272,11 @@ const INSPECTION_REPORT_TITLE =
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
- * performance". Read outside quotation marks, where another body's page quotes an inspector. Not a
+ * performance", "our FRS inspections" (a force's "our last inspection", "our PEEL inspection" is its own). Read outside quotation marks, where another body's page quotes an inspector. Not a
  * site's "we recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+(?:FRS|thematic|joint)\s+inspections?\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not

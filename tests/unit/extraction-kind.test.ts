@@ -820,6 +820,13 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect(read('Inspectorate welcomes Government response\nHMICFRS has welcomed the response to its report.').kind).toBe('hmicfrs-report');
   });
 
+  it('the inspectorate speaks of its own kind of inspection: "our FRS inspections", "our thematic inspection"', () => {
+    expect(
+      read('2023/25 FRS assessment\nThis page sets out the next inspection cycle. You can find more about our FRS inspections on the How we inspect page.')
+        .kind,
+    ).toBe('hmicfrs-report');
+  });
+
   it('the inspectorate’s own pages are not read as others’: its name, an inspector’s words, "they" for the forces', () => {
     expect(read('HMICFRS welcomes the Home Secretary’s response\nWe found that forces must improve.').kind).toBe('hmicfrs-report');
     expect(read('Vetting\nHMICFRS inspected eight forces and found that they had not done enough.\nWe found weaknesses.').kind).toBe('hmicfrs-report');
