@@ -974,6 +974,11 @@ describe('an inspection report that speaks of the body is still a report', () =>
 });
 
 describe('rule: body-speaks', () => {
+  it('the body unnamed, welcoming the report under a site’s quick-exit and cookie furniture: "Kent’s Police and Crime Commissioner has welcomed the news …"', () => {
+    const text = readFileSync(new URL('../fixtures/unseen/r21-lpb-kent-pcc-news-peel-effectiveness-2018.txt', import.meta.url), 'utf8');
+    expect([read(text).kind, read(text).kindRule]).toEqual(['pcc-response', 'body-speaks']);
+  });
+
   it.each([
     ['PCC John Campion said: “I welcome HMICFRS’s latest inspection, focused on national homicide prevention.”'],
     [
