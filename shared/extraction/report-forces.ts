@@ -82,7 +82,7 @@ const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bcon
  * forces", "forces in Wales"; not England's and Wales's together ("English and Welsh police forces").
  */
 const WELSH_FORCES_TOGETHER =
-  /(?<!\bEnglish\s+and\s+)\bWelsh\s+(?:police\s+)?forces\b|\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
+  /(?<!\bEnglish\s+(?:and|&)\s+)\bWelsh\s+(?:police\s+)?forces\b|(?<!\bEngland\s+(?:and|&)\s+)\bWales['’]s?\s+(?:four\s+)?(?:police\s+)?forces\b|\b(?:four\s+)?(?:police\s+)?forces\s+(?:in|of)\s+Wales\b(?!\s+and\s+England\b)/i;
 /** A document's opening, where it says whom it is about: later mentions are examples or comparisons. */
 const OPENING_PARAGRAPHS = 10;
 

@@ -460,8 +460,10 @@ export function titleOf(
 }
 
 /** A report's name before its running title: "Cumbria Constabulary" before "– HMIC Inspection Report". */
-const NAME_BEFORE_TITLE = /^(?:[A-Z][\w’'&-]*\s+){1,3}$/;
-/** How often a report's pages must repeat the whole running title for the page-top copy to count as cut. */
+const NAME_BEFORE_TITLE = /^(?:[A-Z][\w’'-]*\s+(?:(?:and|&|of)\s+)?){1,3}$/;
+/** How a running title cut at its force's name opens: on the kind of force ("Constabulary – …", "Police – …"). */
+const CUT_AT_THE_FORCE = /^(?:Constabulary|Police)\b/;
+/** How many times the whole running title must appear for the page-top copy to count as cut. */
 const RUNNING_TITLE_REPEATS = 2;
 /** How far down the page's opening the whole running title is looked for. */
 const TITLE_WITHIN = 20;
@@ -472,6 +474,7 @@ const TITLE_WITHIN = 20;
  * repeats whole ("Cumbria Constabulary – HMIC Inspection Report").
  */
 function wholeRunningTitle(title: string, paras: string[]): string {
+  if (!CUT_AT_THE_FORCE.test(title)) return title;
   const longer = paras
     .slice(0, TITLE_WITHIN)
     .map((paragraph) => paragraph.trim())

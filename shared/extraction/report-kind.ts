@@ -173,7 +173,7 @@ const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
     `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:who\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today|held|believes|urged)\\b`,
-    // Without a name only saying or writing so: "The Police and Crime Commissioner for Devon and Cornwall says …",
+    // Without a name only saying, writing or welcoming so ("Kent’s Police and Crime Commissioner has welcomed …"): "The Police and Crime Commissioner for Devon and Cornwall says …",
     // "Leicestershire’s Police and Crime Commissioner has written to the Home Office"; "The PCC has set a plan" is a report's.
     `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded|has\\s+welcomed|welcomes|welcomed)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
@@ -232,6 +232,8 @@ const BANNER_WITHIN = 8;
 const DUTY_STATED_WITHIN = 12;
 /** A body's press office names the speaker a few paragraphs down, after the report's findings: as far as this. */
 const SPEAKER_NAMED_WITHIN = 12;
+/** A title naming the body whose response it is: "Response of the Police and Crime Commissioner for Wiltshire to …". */
+const TITLE_NAMES_BODY = new RegExp(BODY_ROLE);
 
 /** The lines of a page's opening where its first speakers are named. */
 function speakersInOpening(evidence: KindEvidence): string[] {
@@ -272,11 +274,12 @@ const INSPECTION_REPORT_TITLE =
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
- * performance", "our FRS inspections" (a force's "our last inspection", "our PEEL inspection" is its own). Read outside quotation marks, where another body's page quotes an inspector. Not a
+ * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too). Read
+ * outside quotation marks, where another body's page quotes an inspector. Not a
  * site's "we recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+(?:FRS|thematic|joint)\s+inspections?\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -481,7 +484,7 @@ interface KindRule {
   kind: DocumentKind;
   /** The text the rule read when it applies, else null. */
   matches: (evidence: KindEvidence) => string | null;
-  /** What such a document recommends is not the inspectorate's as written (another inspectorate's, a committee's, the press's summary of it): none is read. */
+  /** What such a document recommends is someone else's (another inspectorate's, a committee's), or the inspectorate's only at second hand (the press's summary): none is read. */
   othersRecommendations?: true;
 }
 
@@ -519,11 +522,14 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
  * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
  */
 const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
+/** Those of its site's pages alone: other inspectorates print an ISBN too. */
+const INSPECTORATE_SITE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|^#\d{3}\/\d{4}\b/m;
 /**
  * Its site's address: its own pages give it, and others' pages link to it (givesOwnAddress tells which).
  * The prisons' and probation inspectorates and the CPS's share the domain under their own names.
  */
-const INSPECTORATE_ADDRESS = /\b(?<!hmiprobation\.|hmiprisons\.)justiceinspectorates\.gov\.uk\b(?!\/(?:hmiprisons|hmiprobation|hmcpsi)\b)|\bhmic\.gov\.uk\b/;
+const INSPECTORATE_ADDRESS =
+  /\b(?<!hmiprobation\.|hmiprisons\.|hmcpsi\.)justiceinspectorates\.gov\.uk\b(?!\/(?:hmiprisons|hmiprobation|hmcpsi)\b)|\bhmic\.gov\.uk\b/i;
 /**
  * Another's link into the inspectorate's site: an address with a path past its own section's
  * ("…/hmicfrs/publication-html/…", "…/hmicfrs/wp-content/uploads/….pdf", "hmic.gov.uk/publication/…"),
@@ -793,8 +799,8 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
     matches: bodyPage((evidence) => {
-      const speaks = speakersInOpening(evidence).findIndex((line) => BODY_SPEAKS.test(line));
-      return speaks === -1 || chiefOfficerSpeaksFirst(evidence) ? null : speakersInOpening(evidence)[speaks]!;
+      const speaker = speakersInOpening(evidence).find((line) => BODY_SPEAKS.test(line));
+      return speaker === undefined || chiefOfficerSpeaksFirst(evidence) ? null : speaker;
     }),
   },
   {
@@ -863,7 +869,9 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response", "Response of the Police and Crime Commissioner of … to …".',
     kind: 'pcc-response',
     matches: response((evidence) =>
-      evidence.title !== null && TITLED_RESPONSE.test(evidence.title) && !chiefOfficerSpeaksFirst(evidence) ? evidence.title : null,
+      evidence.title !== null && TITLED_RESPONSE.test(evidence.title) && (TITLE_NAMES_BODY.test(evidence.title) || !chiefOfficerSpeaksFirst(evidence))
+        ? evidence.title
+        : null,
     ),
   },
   {
@@ -950,7 +958,7 @@ export const KIND_RULES: readonly KindRule[] = [
     kind: 'other',
     othersRecommendations: true,
     matches: (evidence) =>
-      !evidence.namesInspectorate && !INSPECTORATE_MARKS.test(evidence.text) ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null,
+      !evidence.namesInspectorate && !INSPECTORATE_SITE_MARKS.test(evidence.text) ? (evidence.text.match(OTHER_INSPECTORATE)?.[0] ?? null) : null,
   },
   {
     name: 'points-to-the-report',

@@ -75,7 +75,14 @@ describe('rule: welsh-forces', () => {
 
   it('"forces in Wales and England" and "English and Welsh police forces" are not Wales alone', () => {
     expect(read('Forces in Wales and England were inspected\nHMICFRS inspected every force.').forcesRule).not.toBe('welsh-forces');
-    expect(read('Firearms licensing 2015\nHMIC inspected firearms licensing in English and Welsh police forces.').forcesRule).not.toBe('welsh-forces');
+    for (const together of [
+      'English and Welsh police forces',
+      'English & Welsh police forces',
+      'England and Wales’s forces',
+      'England and Wales’ police forces',
+    ]) {
+      expect(read(`Firearms licensing 2015\nHMIC inspected firearms licensing in ${together}.`).forcesRule).not.toBe('welsh-forces');
+    }
   });
 });
 

@@ -396,6 +396,13 @@ describe('rule: titled-response-to', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);
   });
 
+  it('a title naming the body is the body’s response though the chief constable is quoted first', () => {
+    const result = read(
+      'Response of the Police and Crime Commissioner for Wiltshire to HMICFRS PEEL 2023\nThe Chief Constable said: "We accept the findings."\nThe report found the force good.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'titled-response-to']);
+  });
+
   it('under such a title, the chief constable quoted before any body is the force’s page', () => {
     const result = read(
       'Response to HMIC PEEL Legitimacy Report\n11 Feb 2016 06:30 AM\nChief Constable Steve Ashman said:\n"We accept most of the findings of this report."',
@@ -529,6 +536,12 @@ describe('rule: other-inspectorate', () => {
       'National Child Protection Inspections: 2019 thematic report\nPublished on: 27 February 2020\nIn early 2014, we began a national programme of child protection inspections.\nAlong with Ofsted, we launched the joint targeted area inspections.',
     );
     expect(result.kind).toBe('hmicfrs-report');
+  });
+
+  it('another inspectorate’s report is still its own though it prints an ISBN, as they all do', () => {
+    const text =
+      'Youth justice thematic\nA thematic inspection by HM Inspectorate of Probation\nWe inspected twelve youth offending services.\nISBN: 978-1-915468-01-2\nRecommendation 1\nThe Youth Justice Board should review its guidance.';
+    expect([read(text).kind, read(text).kindRule, extractFromText(text).recommendations]).toEqual(['other', 'other-inspectorate', []]);
   });
 
   // The prisons' and probation inspectorates publish under the same domain as the police inspectorate.
@@ -820,7 +833,7 @@ describe('pages by others about the inspectorate’s reports', () => {
     expect(read('Inspectorate welcomes Government response\nHMICFRS has welcomed the response to its report.').kind).toBe('hmicfrs-report');
   });
 
-  it('the inspectorate speaks of its own kind of inspection: "our FRS inspections", "our thematic inspection"', () => {
+  it('the inspectorate speaks of its own kind of inspection: "our FRS inspections"', () => {
     expect(
       read('2023/25 FRS assessment\nThis page sets out the next inspection cycle. You can find more about our FRS inspections on the How we inspect page.')
         .kind,

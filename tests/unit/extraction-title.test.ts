@@ -328,6 +328,17 @@ describe('a running title cut at the page’s top', () => {
     expect(text(written).title).toBe('Cumbria Constabulary – HMIC Inspection Report');
   });
 
+  it('reads a force whose name has "and" in it: "Avon and Somerset Constabulary – …"', () => {
+    const written =
+      'Constabulary – HMIC Inspection Report\nJuly 2008\nAvon and Somerset Constabulary – HMIC Inspection Report\nISBN: 978-1-84726-700-9\nAvon and Somerset Constabulary – HMIC Inspection Report';
+    expect(text(written).title).toBe('Avon and Somerset Constabulary – HMIC Inspection Report');
+  });
+
+  it('leaves a whole title whole though a running header repeats it after the force’s name', () => {
+    const written = 'Crime Data Integrity\nKent Police Crime Data Integrity\nWe found the force records most crimes.\nKent Police Crime Data Integrity';
+    expect(text(written).title).toBe('Crime Data Integrity');
+  });
+
   it('is left as it is when the longer line is not repeated through the report', () => {
     const written = 'Crime recording\nKent Crime recording\nThe force has improved.';
     expect(text(written).title).toBe('Crime recording');
