@@ -173,8 +173,9 @@ const BODY_SPEAKS = new RegExp(
   [
     // "Police and Crime Commissioner for Cleveland Steve Turner said:", "Cumbria’s Police, Fire and Crime Commissioner, David Allen, said:"
     `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:who\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today|held|believes|urged)\\b`,
-    // Without a name only saying, writing or welcoming so ("Kent’s Police and Crime Commissioner has welcomed …"): "The Police and Crime Commissioner for Devon and Cornwall says …",
-    // "Leicestershire’s Police and Crime Commissioner has written to the Home Office"; "The PCC has set a plan" is a report's.
+    // Without a name only saying, writing or welcoming so: "The Police and Crime Commissioner for Devon and Cornwall says …",
+    // "Leicestershire’s Police and Crime Commissioner has written to the Home Office", "Kent’s Police and Crime
+    // Commissioner has welcomed …"; "The PCC has set a plan" is a report's.
     `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded|has\\s+welcomed|welcomes|welcomed)\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
     // The body's own page speaking of it: "As the elected representative of Norfolk, our PCC plays an essential role".
@@ -241,8 +242,7 @@ function speakersInOpening(evidence: KindEvidence): string[] {
 }
 
 /** The force's page, or the press's, quotes its chief officer first; the body's quotes the body, if anyone. */
-function chiefOfficerSpeaksFirst(evidence: KindEvidence): boolean {
-  const opening = speakersInOpening(evidence);
+function chiefOfficerSpeaksFirst(opening: string[]): boolean {
   const chief = opening.findIndex((line) => CHIEF_OFFICER_QUOTED.test(line));
   const body = opening.findIndex((line) => BODY_SPEAKS.test(line));
   return chief !== -1 && (body === -1 || chief < body);
@@ -274,9 +274,9 @@ const INSPECTION_REPORT_TITLE =
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
- * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too). Read
- * outside quotation marks, where another body's page quotes an inspector. Not a
- * site's "we recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
+ * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too).
+ * Read outside quotation marks, where another body's page quotes an inspector. Not a site's "we
+ * recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
   /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
@@ -519,11 +519,11 @@ function notInOwnVoice(signal: (evidence: KindEvidence) => string | null): (evid
 
 /**
  * What the inspectorate's own pages carry and others' do not: its news items' "Get the report" and
- * "Published on:", its copyright and ISBN, a numbered press release ("#030/2013").
+ * "Published on:", its copyright, a numbered press release ("#030/2013").
  */
-const INSPECTORATE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|\bISBN\b|^#\d{3}\/\d{4}\b/m;
-/** Those of its site's pages alone: other inspectorates print an ISBN too. */
 const INSPECTORATE_SITE_MARKS = /^Get the report$|^Published on:|©\s*(?:HMICFRS|HMIC)\b|^#\d{3}\/\d{4}\b/m;
+/** Those, or a report's ISBN, which marks the inspectorate's reports among pages about policing, though other inspectorates print one too. */
+const INSPECTORATE_MARKS = new RegExp(`${INSPECTORATE_SITE_MARKS.source}|\\bISBN\\b`, 'm');
 /**
  * Its site's address: its own pages give it, and others' pages link to it (givesOwnAddress tells which).
  * The prisons' and probation inspectorates and the CPS's share the domain under their own names.
@@ -799,8 +799,9 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The opening has the body saying or doing something in its own name: "PCC John Campion said:", "Police and Crime Commissioner Dafydd Llywelyn has today published …", "My statement following …".',
     kind: 'pcc-response',
     matches: bodyPage((evidence) => {
-      const speaker = speakersInOpening(evidence).find((line) => BODY_SPEAKS.test(line));
-      return speaker === undefined || chiefOfficerSpeaksFirst(evidence) ? null : speaker;
+      const opening = speakersInOpening(evidence);
+      const speaker = opening.find((line) => BODY_SPEAKS.test(line));
+      return speaker === undefined || chiefOfficerSpeaksFirst(opening) ? null : speaker;
     }),
   },
   {
@@ -869,7 +870,9 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A title that calls the page a response: "Response to …", "RESPONSE ON …", "PEEL: Police effectiveness 2016 – Nottinghamshire Police Response", "Response of the Police and Crime Commissioner of … to …".',
     kind: 'pcc-response',
     matches: response((evidence) =>
-      evidence.title !== null && TITLED_RESPONSE.test(evidence.title) && (TITLE_NAMES_BODY.test(evidence.title) || !chiefOfficerSpeaksFirst(evidence))
+      evidence.title !== null &&
+      TITLED_RESPONSE.test(evidence.title) &&
+      (TITLE_NAMES_BODY.test(evidence.title) || !chiefOfficerSpeaksFirst(speakersInOpening(evidence)))
         ? evidence.title
         : null,
     ),
