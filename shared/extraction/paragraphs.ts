@@ -211,6 +211,11 @@ export function sentencesOf(paragraph: string): string[] {
   return paragraph.split(BETWEEN_SENTENCES);
 }
 
+/** The first line of what a pattern spanning several lines matches in a text, as a finding's reason quotes it; null if it does not match. */
+export function firstLineMatched(pattern: RegExp, text: string): string | null {
+  return pattern.exec(text)?.[0].split('\n')[0] ?? null;
+}
+
 function continuesSentence(previous: string, line: string): boolean {
   return !SENTENCE_END.test(previous) && /^[a-z]/.test(line) && !startsSubListItem(line);
 }

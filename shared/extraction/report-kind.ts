@@ -3,7 +3,7 @@ import type { DocumentKind, ExtractionResult } from '../model';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
-import { sentencesOf } from './paragraphs';
+import { firstLineMatched, sentencesOf } from './paragraphs';
 import type { Findings } from './recommendations';
 import { explain, JOINT_INSPECTORATES_BYLINE, neverATitle, SITE_NAME, type Title } from './report-head';
 import { COMMISSIONER_TITLE, ENGAGE_STAGE, FEDERATION, FORCE_LEVEL_ACTOR, INSPECTORATE, INSPECTORATE_OF_CONSTABULARY, MAJESTYS, PEEL } from './vocabulary';
@@ -1083,13 +1083,13 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'graded-question',
     doc: 'The inspectorate’s question for a force or service with its grade under it: "How effective is the fire and rescue service at …?" over "Requires improvement".',
     kind: 'hmicfrs-report',
-    matches: ({ text }) => GRADED_QUESTION.exec(text)?.[0].split('\n')[0] ?? null,
+    matches: ({ text }) => firstLineMatched(GRADED_QUESTION, text),
   },
   {
     name: 'engage-list',
     doc: 'The inspectorate’s list of forces in its enhanced monitoring, each with its stage and date: "Entered Engage" over "2019".',
     kind: 'hmicfrs-report',
-    matches: ({ text }) => ENGAGE_STAGE.exec(text)?.[0].split('\n')[0] ?? null,
+    matches: ({ text }) => firstLineMatched(ENGAGE_STAGE, text),
   },
   {
     name: 'unrecognised',

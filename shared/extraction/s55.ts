@@ -1,6 +1,7 @@
 import type { DocumentKind, ExtractionResult } from '../model';
 import type { Explanation } from './explanations';
 import { forcesNamedIn } from './force-mentions';
+import { firstLineMatched } from './paragraphs';
 import { explain } from './report-head';
 import { ENGAGE_STAGE, FIRE_AND_RESCUE, INSPECTORATE_FULL_NAME } from './vocabulary';
 
@@ -183,12 +184,12 @@ export const S55_RULES: readonly S55Rule[] = [
     name: 'engage-list',
     doc: 'The inspectorate’s list of the forces in its enhanced monitoring, each with its stage and date (as the kind rule of the same name reads it).',
     decide: ({ paragraphs }) => {
-      const stage = ENGAGE_STAGE.exec(paragraphs.join('\n'));
+      const stage = firstLineMatched(ENGAGE_STAGE, paragraphs.join('\n'));
       return stage
         ? {
             applies: false,
             reason: 'Not an inspection report but the inspectorate’s list of the forces in its enhanced monitoring (Engage): no s55 duty.',
-            read: stage[0].split('\n')[0]!,
+            read: stage,
           }
         : null;
     },

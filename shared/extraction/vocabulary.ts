@@ -1,4 +1,5 @@
 import { FORCES } from '../forces';
+import { MONTH_NAME } from './dates';
 
 /**
  * The words the extraction rules share: how a recommendation asks, how documents count, what the
@@ -98,8 +99,7 @@ export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiv
  * "Entered Engage" or "Moved out of Engage", its month and year on the next line. Others write of a
  * force "placed into Engage" in a sentence.
  */
-export const ENGAGE_STAGE =
-  /^(?:Entered|Moved (?:into|out of)) Engage\n(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/m;
+export const ENGAGE_STAGE = new RegExp(`^(?:Entered|Moved (?:into|out of)) Engage\\n(?:${MONTH_NAME} )?\\d{4}$`, 'm');
 /** Places with "and" in their name, which must not be split into two: "Avon and Somerset", "England and Wales". */
 export const PLACES_WITH_AND: readonly string[] = [...FORCES.map((force) => force.area), 'England and Wales'].filter((area) => area.includes(' and '));
 
