@@ -383,11 +383,12 @@ function organisationAnswering(lines: string[]): string | null {
 }
 
 /**
- * The press reporting a report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say."
- * (a byline is PRESS_BYLINE's). The inspectorate neither calls itself a watchdog nor signs its pages by a reporter.
+ * The press reporting a report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.",
+ * "… neighbourhood policing – HMIC" (a byline is PRESS_BYLINE's). The inspectorate neither calls itself a
+ * watchdog nor signs its pages by a reporter, nor heads its news with its own name as the source.
  */
 const PRESS_REPORT =
-  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
+  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$|\s[–—-]\s+(?:HMICFRS|HMIC)$/im;
 /**
  * The press's own words for a force and a report, which no inspectorate writes of its work, though the
  * press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’", "has hit out
@@ -929,9 +930,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'press-report',
-    doc: 'The press reporting the report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.". The recommendations it prints are its summary of them.',
+    doc: 'The press reporting the report, though it quotes an inspector: "the police watchdog", a headline "…, says HMIC" or "… – HMIC". What it prints of the recommendations is its summary.',
     kind: 'other',
-    matches: notTheInspectorateSpeaking(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    matches: notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
     othersRecommendations: true,
   },
   {

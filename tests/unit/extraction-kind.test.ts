@@ -780,6 +780,15 @@ describe('pages by others about the inspectorate’s reports', () => {
       'press-byline',
     ],
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
+    // The press quotes an inspector as the inspectorate's news does; its headline names its source.
+    [
+      'Continued cuts risk undermining neighbourhood policing – HMIC\nThe latest HMIC report graded 24 forces as good.\nHMI Zoë Billingham said: “Forces must act.”',
+      'press-report',
+    ],
+    [
+      'Victims let down, says HMIC\nHMIC published a report today.\nHM Inspector of Constabulary Wendy Williams said: “Victims deserve better.”',
+      'press-report',
+    ],
     [
       'Inspections\nHMIC independently assesses police forces in the public interest. For more information about the HMIC, visit their site.',
       'inspectorate-as-they',
