@@ -609,6 +609,12 @@ const TITLE_OF_ANOTHER = new RegExp(
   `^(?:HMICFRS|HMIC)\\b(?!\\s+${OWN_NEWS_VERB}\\b)(?!.*\\b(?:re-?)?(?:inspection|review)$)|\\b(?:HMICFRS|HMIC)(?:['’]s?|\\s+(?:inspection\\s+)?(?:reports\\b|report\\b(?!\\s*$))|\\s+inspections\\b)|\\brespon(?:ds?|ses?)\\s+to\\s+(?:the\\s+)?(?:HMICFRS|HMIC)\\b|${TITLED_RESPONSE.source}`,
   'i',
 );
+/**
+ * A title that asks, as a magazine's headline does ("The final fifteen inspections: more of the same?"):
+ * the inspectorate may ask in a title's first part ("Getting the balance right? An inspection of …"), but
+ * does not end it on a question.
+ */
+const HEADLINE_QUESTION = /\?\s*$/;
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
 const OWN_SITE_LINKS = /^(?:Get the (?:letter|report|inspection)\b|Printable version\b|Print this document$|Part of:|Read [‘'"“])|\|\s*Printable version\b/m;
 /** The inspectorate's name standing alone at the top, as its site's header (a reprint's date before it): another's page names it in a sentence. */
@@ -630,14 +636,14 @@ const INSPECTORATE_WRITES = new RegExp(
 
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement
- * or causes of concern, titled as its publications are, showing its site's links or header, or with
- * an inspector writing or signing. Only then does a page told of the inspectorate in the third person
- * stay its report.
+ * or causes of concern, titled as its publications are (not asking, as a headline may), showing its
+ * site's links or header, or with an inspector writing or signing. Only then does a page told of the
+ * inspectorate in the third person stay its report.
  */
 function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence): boolean {
   return (
     statements > 0 ||
-    (title !== null && OWN_PUBLICATION_TITLE.test(title) && !TITLE_OF_ANOTHER.test(title)) ||
+    (title !== null && OWN_PUBLICATION_TITLE.test(title) && !TITLE_OF_ANOTHER.test(title) && !HEADLINE_QUESTION.test(title)) ||
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||

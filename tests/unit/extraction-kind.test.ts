@@ -1433,6 +1433,8 @@ describe('rule: inspectorate-told-of', () => {
     'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nhttps://www.justiceinspectorates.gov.uk/hmicfrs/wp-content/uploads/vetting-misconduct-and-misogyny.pdf',
     'Anyshire Police graded\nHMIC found that the force is good.\nhttp://www.hmic.gov.uk/publication/anyshire-peel-2014/',
     'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
+    // A magazine's headline asks; the inspectorate's titles do not end on a question.
+    'The final fifteen inspections: more of the same?\nIt was London Fire Brigade’s turn to be inspected by HMICFRS.',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['other', 'inspectorate-told-of', false]);
