@@ -45,9 +45,10 @@ function compile(namesOf: (force: Force) => string[]): Names {
   const alternatives = entries.map(({ name, bare }) => {
     const shortAlias = name.length < 8 ? '(?!\\s+[A-Z][a-z])' : '';
     // "Cumbria Fire and Rescue Service", "Kent County Council" and "the West Midlands regional response" are not the police force.
-    // The guard looks past the rest of a longer name too: "Hampshire and Isle of Wight Fire and Rescue Service", "Hampshire Police Federation".
+    // The guard looks past the rest of a longer name too, a second place joined to the first ("Hampshire and Isle of Wight
+    // Fire and Rescue Service", "County Durham and Darlington Fire and Rescue Service"), or "Hampshire Police Federation".
     const otherService = bare
-      ? '(?!(?:\\s+(?:and|&)\\s+Isle\\s+of\\s+Wight)?(?:\\s+(?:Police|Constabulary))?\\s+(?:County|City|Borough|Fire|[Rr]egion(?:al)?|ROCU|Authority|Federation)\\b)'
+      ? "(?!(?:\\s+(?:and|&)\\s+[A-Z][\\w'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’-]*){0,2})?(?:\\s+(?:Police|Constabulary))?\\s+(?:County|City|Borough|Fire|[Rr]egion(?:al)?|ROCU|Authority|Federation)\\b)"
       : '';
     return `${namePattern(name)}(?![\\w-])${shortAlias}${otherService}${NOT_THE_FORCE}`;
   });

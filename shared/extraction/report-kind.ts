@@ -211,10 +211,10 @@ const CHIEF_OFFICER_QUOTED =
   /\b(?:Deputy |Assistant |Temporary )?Chief Constable,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},?\s+(?:said|says|added)\b|\bChief Constable\b[^.\n]{0,60}\b(?:said|says|added):/;
 /**
  * A news site's or a blog's furniture, which the inspectorate's pages never carry: "Subscribe Now",
- * "Picture: submitted", "Posted on April 14th, 2025 | return to news", "Leave a Reply".
+ * "Picture: submitted", "Posted on April 14th, 2025 | return to news", "Leave a Reply", "Share this content".
  */
 const NEWS_SITE_FURNITURE =
-  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|^Posted:\s|\breturn to news\b|\bYour email address will not be published\b|\bMedia playback is unsupported\b/im;
+  /^(?:Subscribe(?: Now)?|Leave a Reply|Add a comment|Share this(?: article| story| content| page| post)?|Related (?:articles|stories|news))$|\bPicture: |^Posted (?:on|by)\b|^Posted:\s|\breturn to news\b|\bYour email address will not be published\b|\bMedia playback is unsupported\b/im;
 /** The same furniture that only its capitals tell from prose ("312 comments", "Read on to find out"): "4 Comments", "Read on… http://…". */
 const NEWS_SITE_LINKS = /(?:^|\s)\d+ Comments?$|^Read on\b/m;
 /**

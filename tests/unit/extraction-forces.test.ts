@@ -167,6 +167,16 @@ describe('names that carry a force’s and are not the force', () => {
     );
   });
 
+  it.each([
+    'County Durham and Darlington Fire and Rescue Service',
+    'Dorset and Wiltshire Fire and Rescue Service',
+    'Hereford and Worcester Fire and Rescue Service',
+  ])('a fire and rescue service joining two places: %j', (service) => {
+    expect(
+      read(`Fire and rescue inspections\nHMICFRS has published its inspection reports for ${service} and for Lancashire Fire and Rescue Service.`).forces,
+    ).toEqual([]);
+  });
+
   it('"the Metropolitan Police Authority", "Kent Police Federation"', () => {
     expect(read('Report of the HMIC inspection process\nThe Metropolitan Police Authority has been replaced by MOPAC.').forces).toEqual([]);
     expect(read('Report of the HMIC inspection process\nThe Kent Police Federation welcomed the report.').forces).toEqual([]);

@@ -665,6 +665,7 @@ describe('rule: news-site-furniture', () => {
     'Media playback is unsupported on your device',
     '4 Comments',
     'Read on… http://www.bbc.co.uk/news/uk-1',
+    'Share this content',
   ])('a news site’s page about an inspection, by its %j', (furniture) => {
     const result = read(
       `Anyshire Police removed from enhanced monitoring\nThe monitoring was carried out by His Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n${furniture}`,
