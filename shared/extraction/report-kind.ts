@@ -274,12 +274,13 @@ const INSPECTION_REPORT_TITLE =
 
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
- * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too).
+ * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too),
+ * of its work: "we inspect police forces", "we must report to the Secretary of State", a page "How we inspect".
  * Read outside quotation marks, where another body's page quotes an inspector. Not a site's "we
  * recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not

@@ -1541,6 +1541,10 @@ describe('rule: inspectorate-own-voice', () => {
   it.each([
     'Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.',
     'We have published our terms of reference for a thematic inspection of the firearms licensing system.\nWe will examine how police forces keep the public safe.',
+    // Of its work.
+    'How we inspect\nPEEL assessments compare each force’s performance from year to year.',
+    'The Civil Nuclear Constabulary\nFollowing an inspection, we must report to the Secretary of State on the efficiency and effectiveness of the Constabulary.',
+    'Our work\nWe inspect police forces and fire and rescue services in the public interest.',
   ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
@@ -1551,6 +1555,9 @@ describe('rule: inspectorate-own-voice', () => {
     'For the best possible experience using our website we recommend you upgrade to a newer version or another browser.',
     // The inspected force speaking of its inspection.
     'We were assessed as outstanding in the PEEL report for the efficiency with which people are kept safe.',
+    // A fire service's protection officers inspect buildings; a body reports on its own work.
+    'We inspect the premises we regulate every year.',
+    'We report on our progress against the plan each quarter.',
   ])('not another’s "we": %j', (words) => {
     const result = read(`Anyshire Police rated outstanding\nHer Majesty’s Inspectorate of Constabulary published its report today.\n${words}`);
     expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
