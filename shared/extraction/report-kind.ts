@@ -397,6 +397,27 @@ const PRESS_REPORT =
  */
 const PRESS_WORDS =
   /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|hits? back|hit out|hits out|quizzed|police chiefs? (?:have been|were) (?:told|warned))\b|^Image caption\b/im;
+/** A paragraph opening on a word or two in capitals, then running on in lower case: "WILTSHIRE Police has been praised", "THE Police and Crime Commissioner for Gwent has welcomed". */
+const CAPITALS_LEAD = /^((?:[A-Z]{2,}[’'-]?)+(?:\s+[A-Z]{2,})?)\s+(?:[A-Z][a-z]+\s+)?[a-z]/;
+/**
+ * A paragraph in the opening led, as a newspaper sets its first paragraph, by its first words in
+ * capitals, and not an acronym ("HMICFRS found", "PEEL is"): a word the text also writes in lower case
+ * ("WILTSHIRE" beside "Wiltshire"), "THE", or a compound ("RE-ELECTED").
+ */
+function pressLead(paras: string[]): string | null {
+  const text = paras.join('\n');
+  return (
+    paras.slice(0, PRESS_MARKS_WITHIN).find((paragraph) => {
+      const lead = CAPITALS_LEAD.exec(paragraph)?.[1];
+      if (lead === undefined) return false;
+      const first = lead.split(/\s+/)[0]!;
+      if (first === 'THE' || /^[A-Z]+-[A-Z]+$/.test(first)) return true;
+      const word = first.charAt(0) + first.slice(1).toLowerCase();
+      return new RegExp(`\\b${word}\\b`).test(text) && !/^PEEL$/.test(first);
+    }) ?? null
+  );
+}
+
 /**
  * The press writing of a body as no body writes of itself: "the crime commissioner", "police tsars",
  * a party's label after the name ("Marc Jones (Con)"), and its own furniture ("Advertisement", "Hide Ad").
@@ -476,7 +497,9 @@ export interface KindEvidence {
   inspectorateMarks: boolean;
   /** Whether an inspector is quoted speaking, as the inspectorate's news items quote one. */
   inspectorSpeaks: boolean;
-  /** Whether the opening, outside quotation, is in the press's words: a body it quotes is not speaking on its own page. */
+  /** The opening's paragraph led in capitals, as a newspaper sets its first, if one is. */
+  pressLead: string | null;
+  /** Whether the opening, outside quotation, is in the press's words or led so: a body it quotes is not speaking on its own page. */
   pressPage: boolean;
 }
 
@@ -930,9 +953,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'press-words',
-    doc: 'The press’s own words in the opening, outside quotation: "Under-fire police bosses …", "… branded the force ‘inadequate’".',
+    doc: 'The press’s own words in the opening, outside quotation, or its lead in capitals: "Under-fire police bosses …", "… branded the force ‘inadequate’", "WILTSHIRE Police has …".',
     kind: 'other',
-    matches: notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    matches: notInOwnVoice(({ unquoted, title, pressLead }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)]) ?? pressLead),
     othersRecommendations: true,
   },
   {
@@ -1126,6 +1149,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const inspectorateMarks = unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_MARKS.test(text);
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
+  const lead = pressLead(paras);
   return {
     publisher,
     paras,
@@ -1147,9 +1171,10 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
     inspectorateVoice: inspectorateMarks || paras.some(givesOwnAddress),
     inspectorateMarks,
     inspectorSpeaks: INSPECTOR_SPEAKS.test(text),
+    pressLead: lead,
     // A body's own column in a paper speaks in its office ("during my time as Police and Crime Commissioner"), whatever the paper's furniture.
     pressPage:
-      [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)].some((line) => PRESS_ON_BODY.test(line) || PRESS_WORDS.test(line)) &&
+      ([title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)].some((line) => PRESS_ON_BODY.test(line) || PRESS_WORDS.test(line)) || lead !== null) &&
       !unquoted.some((paragraph) => SPEAKS_AS_THE_BODY.test(paragraph)),
   };
 }

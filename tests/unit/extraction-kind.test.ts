@@ -630,6 +630,21 @@ describe('rule: press-words', () => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-words']);
   });
 
+  it.each([
+    'THE Police and Crime Commissioner for Gwent has welcomed a report into Gwent Police issued by HMIC.\nThe PEEL assessment is an annual inspection.',
+    'WILTSHIRE Police has been praised for its use of stop and search.\nIn 2015, HMIC assessed each force in Wiltshire and elsewhere.',
+    'RE-ELECTED Police and Crime Commissioner Dafydd Llywelyn has said he is disappointed.\nHMICFRS issued a cause of concern.',
+  ])('a newspaper’s lead, its first words in capitals, though a body is its subject: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-words']);
+  });
+
+  it.each([
+    'HMICFRS found that Anyshire Police is good at answering calls.\nWe found the force good at keeping people safe.',
+    'PEEL is the inspectorate’s assessment of forces.\nWe inspected Anyshire Police in 2024.',
+  ])('not an acronym opening a paragraph: %j', (text) => {
+    expect(read(text).kind).toBe('hmicfrs-report');
+  });
+
   it('not the words quoted, as a body or the inspectorate may quote them', () => {
     const result = read(
       'PEEL 2023–25: Anyshire Police\nThe force told us it had read the “damning” press coverage.\nWe found the force good at answering calls.',
