@@ -114,9 +114,13 @@ function isPersonsName(line: string, paras: string[]): boolean {
  * Credit: States of Jersey Police"; not a name ending in the word ("Universal Credit: the impact on policing").
  */
 const PHOTO_CREDIT = /^(?:Photo(?:graph)?|Picture|Image)\s+[Cc]redit:\s+\S|(?<![A-Z][\w’'-]*\s)\bCredit:\s+\S/;
-/** Two inspectorates' byline, as a joint report's cover gives it: "… in Lancashire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not "published by". */
+/**
+ * Two inspectorates' byline, as a joint report's cover gives it: "… in Lancashire by HM Inspectorate of
+ * Prisons and HM Inspectorate of Constabulary", "… by HM Chief Inspector of Prisons and HM Inspectorate of
+ * Constabulary"; not "published by".
+ */
 export const JOINT_INSPECTORATES_BYLINE = new RegExp(
-  String.raw`(?<!\bpublished)\s+by\s+${MAJESTYS}\s+Inspectorate of [\w &]+?\s+and\s+${MAJESTYS}\s+Inspectorate\b`,
+  String.raw`(?<!\bpublished)\s+by\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate) of [\w &]+?\s+and\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate)\b`,
 );
 /** That byline and all after it, as it runs onto a title line. */
 const JOINT_BYLINE_TO_END = new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`);

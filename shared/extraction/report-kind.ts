@@ -280,7 +280,7 @@ const INSPECTION_REPORT_TITLE =
  * recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgment|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgments?|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -1138,7 +1138,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const title = heading?.title ?? null;
   const openingAt = heading?.index == null ? 0 : heading.index + 1;
   const opening = [title ?? '', ...paras.slice(0, 5), ...paras.slice(Math.max(5, openingAt), openingAt + 5)].join('\n');
-  const mentionsInspection = /\binspection\b/i.test(text);
+  const mentionsInspection = /\binspections?\b/i.test(text);
   const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection || PEEL_QUESTION.test(text));

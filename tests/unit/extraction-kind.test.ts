@@ -494,6 +494,11 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
   });
 
+  it('a page about the PEEL inspections, in the plural, is about an inspection', () => {
+    const result = read('PEEL assessments\nIn 2014 the police effectiveness, efficiency and legitimacy (PEEL) inspections began, covering all 43 forces.');
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
+  });
+
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
     expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
   });
@@ -1461,6 +1466,7 @@ describe('rule: inspectorate-told-of', () => {
     ['its site’s links', 'Devon and Cornwall Police removed from monitoring\nThe force has made improvements, HMICFRS said.\nGet the letter'],
     ['an inspector speaking after the verb', 'Custody in Cheshire\nStaff were professional, said Dru Sharpling, HM Inspector of Constabulary.'],
     ['its byline', 'Custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
+    ['its byline by a chief inspector', 'Custody in Cheshire\nby HM Chief Inspector of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
     ['its own words of itself', 'Surrey 2015\nThis is HMIC’s second assessment of how well Surrey Police keeps people safe.'],
     ['a letter to a chief constable', 'Anyshire Police\nDear Chief Constable\nThank you for meeting HMICFRS last month.'],
     [
@@ -1560,6 +1566,7 @@ describe('rule: inspectorate-own-voice', () => {
     'How we inspect\nPEEL assessments compare each force’s performance from year to year.',
     'The Civil Nuclear Constabulary\nFollowing an inspection, we must report to the Secretary of State on the efficiency and effectiveness of the Constabulary.',
     'Our work\nWe inspect police forces and fire and rescue services in the public interest.',
+    'What is PEEL?\nWe have changed our approach: we more clearly link our judgments to causes of concern.',
   ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
