@@ -41,13 +41,17 @@ const LETTER_FROM_ANOTHER = new RegExp(
 /** The writer a letter's title names: "Letter from Sir Thomas Winsor to chiefs". */
 const LETTER_WRITER = /^letter\s+from\s+(.+?)\s+to\b/i;
 
-/** Whether the text names the letter's writer as one of the inspectors: "Sir Thomas Winsor, Her Majesty’s Chief Inspector of Constabulary, wrote …", "His Majesty's Chief Inspector of Constabulary, Andy Cooke, has written". */
+/**
+ * Whether the text names the letter's writer as one of the inspectors: "Sir Thomas Winsor, Her Majesty’s
+ * Chief Inspector of Constabulary, wrote …", a letterhead's "Sir Thomas Winsor WS Her Majesty’s Chief
+ * Inspector of Constabulary" (post-nominal letters between), "His Majesty's Chief Inspector of Constabulary, Andy Cooke, has written".
+ */
 function writtenByAnInspector(title: string, text: string): boolean {
   const writer = LETTER_WRITER.exec(title)?.[1];
   if (writer === undefined) return false;
   const escaped = writer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const inspector = String.raw`${MAJESTYS}\s+(?:Chief\s+)?Inspector(?:\s+of\s+Constabulary)?`;
-  return new RegExp(`${escaped},?\\s+${inspector}\\b|${inspector},?\\s+${escaped}`).test(text);
+  return new RegExp(`${escaped}(?:,?\\s+[A-Z]{2,5})*,?\\s+${inspector}\\b|${inspector},?\\s+${escaped}`).test(text);
 }
 /** A local policing body naming its own response: "Commissioner’s response", "PCC comments on", a heading "PFCC Comment". */
 const RESPONSE_BY_BODY =
@@ -275,12 +279,13 @@ const INSPECTION_REPORT_TITLE =
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
  * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too),
- * of its work: "we inspect police forces", "we must report to the Secretary of State", a page "How we inspect".
+ * of its work: "we inspect police forces", "we must report to the Secretary of State", a page "How we inspect",
+ * "we now assess forces", "we rated 27 forces as requiring improvement".
  * Read outside quotation marks, where another body's page quotes an inspector. Not a site's "we
  * recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgments?|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgments?|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bwe\s+(?:are\s+|now\s+|will\s+)?assess(?:ing)?\s+(?:how\s+(?:effectively|well)\s+)?(?:the\s+)?(?:police\s+)?(?:forces|services)\b|\bwe\s+rated\s+(?:\d+|all|every)\s+(?:police\s+)?(?:forces|services)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not

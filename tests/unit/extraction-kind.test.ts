@@ -761,6 +761,13 @@ describe('rule: letter-from-another-body', () => {
     );
     expect(result.kind).toBe('hmicfrs-report');
   });
+
+  it('so is one whose letterhead names the writer, post-nominal letters between', () => {
+    const result = read(
+      'Letter from Sir Thomas Winsor to Sir Michael Wilshaw\nSir Thomas Winsor WS Her Majesty’s Chief Inspector of Constabulary\nDear Sir Michael\nThank you for your letter.',
+    );
+    expect(result.kindRule).not.toBe('letter-from-another-body');
+  });
 });
 
 describe('pages by others about the inspectorate’s reports', () => {
@@ -1567,6 +1574,8 @@ describe('rule: inspectorate-own-voice', () => {
     'The Civil Nuclear Constabulary\nFollowing an inspection, we must report to the Secretary of State on the efficiency and effectiveness of the Constabulary.',
     'Our work\nWe inspect police forces and fire and rescue services in the public interest.',
     'What is PEEL?\nWe have changed our approach: we more clearly link our judgments to causes of concern.',
+    'Child protection\nIn the 2015 report on vulnerability, we rated 27 forces as requiring improvement.',
+    'Changes to the programme\nWe now assess forces against the characteristics of good performance.',
   ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
