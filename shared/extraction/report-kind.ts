@@ -753,9 +753,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'body-names-its-response',
-    doc: 'The opening names a local policing body’s response, comments or statement: "Commissioner’s response to …", "COMMISSIONER’S STATEMENT ON …".',
+    doc: 'The opening names, outside quotation, a local policing body’s response, comments or statement: "Commissioner’s response to …", "COMMISSIONER’S STATEMENT ON …".',
     kind: 'pcc-response',
-    matches: response((evidence) => evidence.opening.split('\n').find((line) => namesItsResponse(line, evidence.text)) ?? null),
+    matches: response((evidence) => evidence.opening.split('\n').find((line) => namesItsResponse(line.replace(QUOTATION, ' '), evidence.text)) ?? null),
   },
   {
     name: 'body-names-its-response-in-a-heading',

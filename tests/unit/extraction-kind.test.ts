@@ -110,6 +110,13 @@ describe('rule: body-names-its-response', () => {
     expect([result.kind, result.kindRule]).toEqual(['pcc-response', 'body-names-its-response']);
   });
 
+  it('not a response the page only quotes by its title, as the press does', () => {
+    const result = read(
+      'Fire service cautioned after revisit\nOn 19 April 2023, the Commissioner’s Office released a press release titled “Commissioner Zoë responds to the inspectorate’s letter”.\nHMICFRS revisited the service in March.',
+    );
+    expect(result.kindRule).not.toBe('body-names-its-response');
+  });
+
   it('"Statement from West Yorkshire’s Police and Crime Commissioner on …"', () => {
     expect(
       read('Statement from West Yorkshire’s Police and Crime Commissioner on HMIC PEEL Assessment website (27 Nov 2014)\nThe HMIC website shows good work.')
