@@ -439,10 +439,11 @@ const PRESS_BYLINE =
 const PRESS_MARKS_WITHIN = 8;
 /**
  * Parliament's record of a statement, a debate or a question about a report: "Volume 709: debated on
- * Tuesday 1 March 2022", "HC Deb 26 February 1997", "To ask the Secretary of State for the Home Department".
+ * Tuesday 1 March 2022", "HC Deb 26 February 1997", "To ask the Secretary of State for the Home Department",
+ * a written statement's "Statement UIN HCWS104" and its minister's "I wish to inform the House".
  */
 const PARLIAMENTARY_RECORD =
-  /^Volume \d+: debated on\b|^H[CL] Deb\b|\bTo ask (?:the Secretary of State|(?:Her|His) Majesty['’]s Government)\b|^Question to the Home Office\b/m;
+  /^Volume \d+: debated on\b|^H[CL] Deb\b|\bTo ask (?:the Secretary of State|(?:Her|His) Majesty['’]s Government)\b|^Question to the Home Office\b|^Statement UIN\b|\bI wish to inform the House\b/m;
 /**
  * A force's return on its progress against a report's recommendations, as the inspectorate's 2013 stop
  * and search form lays it out: "Recommendation / Force update / assessment of progress". The force's, though
@@ -746,7 +747,7 @@ export const KIND_RULES: readonly KindRule[] = [
     matches: withoutRecommendations(
       notInOwnVoice(
         (evidence) =>
-          lineMatching(FEDERATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??
+          lineMatching(FEDERATION_HEADING, [evidence.title ?? '', evidence.paras[0] ?? '']) ??
           lineMatching(FEDERATION_SPEAKS, [...evidence.paras.slice(0, 4), ...evidence.opening.split('\n')]),
       ),
     ),

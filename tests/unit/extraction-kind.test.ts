@@ -981,6 +981,13 @@ describe('rule: association-page', () => {
     expect([result.kind, result.kindRule]).toEqual(['other', 'federation-page']);
   });
 
+  it('headed by the federation’s name above its own title', () => {
+    const result = read(
+      'Metropolitan Police Federation\nReport finds the Met acted appropriately at the vigil\nA report from HMICFRS, published today, said the force was justified.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['other', 'federation-page']);
+  });
+
   it('not the inspectorate’s report that quotes the federation', () => {
     const result = read('Workforce wellbeing in Anyshire Police\nOfficers carry too many investigations, says the Police Federation, and we found the same.');
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
@@ -1717,5 +1724,16 @@ describe('rule: body-chairs-its-meeting', () => {
     const text =
       'Police and Crime Panel Minutes\nPresent: Councillor Ann Lee (Chair)\nAlso present: Sam Smith, Police and Crime Commissioner\n1. HMICFRS PEEL inspection\nThe panel noted the report.';
     expect(read(text).kindRule).not.toBe('body-chairs-its-meeting');
+  });
+});
+
+describe('rule: parliamentary-record', () => {
+  it.each([
+    'HC Deb 26 February 1997 vol 291 c214W\nHMIC Report on Kent\nThe report was published on 3 March.',
+    'Police inspection\nTo ask the Secretary of State for the Home Department what assessment she has made of the HMICFRS report on vetting.',
+    'Inspection reports of the Service Police\nStatement made on 15 June 2022\nStatement UIN HCWS104\nThe reports from HMICFRS were laid today.',
+    'Inspection reports of the Service Police\nI wish to inform the House that I am laying today the reports from HMICFRS on the Service Police.',
+  ])('Parliament’s record of a debate, a question or a written statement about a report: %j', (text) => {
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'parliamentary-record']);
   });
 });
