@@ -30,6 +30,8 @@ const NATIONAL_TITLE =
  * and Lincolnshire", "a follow up inspection at Cambridgeshire". The rest of the sentence names them.
  */
 const PLACES_REPORTED_ON = /\b(?:inspections?|reports?|visits?)\b[^.]{0,60}?\b(?:for|to|at)\s+(?=[A-Z])[^.]*/g;
+/** Bare areas listed as forces: "Greater Manchester, Bedfordshire, Cambridgeshire and Gloucestershire police forces". */
+const AREAS_LISTED_AS_FORCES = /\b[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w'’-]*)+,?\s+police\s+forces\b/g;
 
 /**
  * A news item's opening about forces in general: "police forces are today urged by HMICFRS to …", "The
@@ -148,10 +150,13 @@ export const FORCES_RULES: readonly ForcesRule[] = [
   },
   {
     name: 'places-reported-on',
-    doc: 'A page by others naming the places whose inspections it reports on, by bare area, with the forces it names in full.',
+    doc: 'A page by others naming the places whose inspections it reports on, or listing them as forces, by bare area, with the forces it names in full.',
     find: (evidence) => {
       if (evidence.kind !== 'other') return null;
-      const places = evidence.paras.flatMap((paragraph) => subjectText(paragraph).match(PLACES_REPORTED_ON) ?? []);
+      const places = evidence.paras.flatMap((paragraph) => {
+        const subject = subjectText(paragraph);
+        return [...(subject.match(PLACES_REPORTED_ON) ?? []), ...(subject.match(AREAS_LISTED_AS_FORCES) ?? [])];
+      });
       const areas = places.flatMap((place) => forcesNamedIn(place, { areas: true }));
       if (areas.length === 0) return null;
       return {

@@ -289,4 +289,19 @@ describe('rule: places-reported-on', () => {
     );
     expect([result.kind, result.forces, result.forcesRule]).toEqual(['other', ['Dorset Police', 'Kent Police'], 'places-reported-on']);
   });
+
+  it('or listing them, by bare area, as forces', () => {
+    const result = read(
+      'Domestic abuse report\nGreater Manchester, Bedfordshire, Cambridgeshire and Gloucestershire police forces were criticised in the HMIC report.',
+    );
+    expect([result.kind, new Set(result.forces), result.forcesRule]).toEqual([
+      'other',
+      new Set(['Greater Manchester Police', 'Bedfordshire Police', 'Cambridgeshire Constabulary', 'Gloucestershire Constabulary']),
+      'places-reported-on',
+    ]);
+  });
+
+  it('not England and Wales’s forces', () => {
+    expect(read('Crime recording\nEngland and Wales police forces were told by HMIC to record crime better.').forces).toEqual([]);
+  });
 });
