@@ -319,6 +319,20 @@ describe('a title line carrying more than the title', () => {
       ).title,
     ).toBeNull();
   });
+
+  it('nor a point marked with a dash: "- Purpose"', () => {
+    expect(
+      text(
+        'To: Business Coordination Board\nFrom: Chief Constable\n- Purpose\n1.1 The purpose of this paper is to report progress on the HMIC PEEL inspections.',
+      ).title,
+    ).not.toBe('- Purpose');
+  });
+
+  it.each(['PEEL Force Inspection', 'Fire & Rescue Inspection'])('nor a tracker’s label for the kind of report, %j, above its title', (label) => {
+    expect(text(`${label}\nPEEL 2018-19 CoC Recommendations: West Mercia Police\nCause of Concern recommendations tracked by HMICFRS.`).title).toBe(
+      'PEEL 2018-19 CoC Recommendations: West Mercia Police',
+    );
+  });
 });
 
 describe('a running title cut at the page’s top', () => {
