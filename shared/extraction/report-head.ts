@@ -28,7 +28,7 @@ const NEWS_DATE_LINE = new RegExp(
   'i',
 );
 const PUBLISHED_LINE = new RegExp(
-  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
+  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created|statement made on)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
   'i',
 );
 /** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */

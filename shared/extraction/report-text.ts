@@ -39,7 +39,7 @@ export function reportFacts(document: StructuredDocument, paras: string[], findi
   const forces = forcesOf({ paras: inEnglish, heading: headingInEnglish, findings, kind: kind.kind });
   const answered = kind.kind === 'pcc-response' ? respondsToOf(paras, title) : null;
   const respondsTo = answered?.respondsTo ?? null;
-  const stated = statedDate(paras);
+  const stated = statedDate(inEnglish);
   const date = stated.publishedOn === null && respondsTo !== null ? sameDayAsReport(paras, respondsTo.publishedOn) : stated;
   const s55 = s55Of({ kind: kind.kind, title, paragraphs: paras, forces: forces.forces, respondsTo });
   return {

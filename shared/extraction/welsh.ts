@@ -4,8 +4,8 @@
  * the Welsh forces. A Welsh page names the same bodies and says the same things, so the kind and forces
  * rules read it once the names and the few words they turn on are glossed: "Dywedodd Comisiynydd yr
  * Heddlu a Throsedd Gwent, Jeff Cuthbert:" is "Police and Crime Commissioner for Gwent, Jeff Cuthbert
- * said:". Only those words are glossed, not the language; the title and the recommendations a person
- * sees keep the document's own words.
+ * said:", and its dates for the date rules ("18fed Mawrth 2021" is 18 March 2021). Only those words are
+ * glossed, not the language; the title and the recommendations a person sees keep the document's own words.
  */
 
 /**
@@ -50,6 +50,12 @@ const OWN_VERBS: Readonly<Record<string, string>> = { archwilio: 'examined', ase
 
 /** What a body gives, by name: its response, statement, comments. */
 const OWN_WORDS: Readonly<Record<string, string>> = { ymateb: 'response', datganiad: 'statement', sylwadau: 'comments' };
+
+/** The months in Welsh, in their order. */
+const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+const MONTHS_IN_ENGLISH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A date as a Welsh page writes it, its day an ordinal: "18fed Mawrth 2021", "1af Ebrill 2022", "3 Tachwedd 2022". */
+const WELSH_DATE = new RegExp(String.raw`\b(\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\s+(${MONTHS.join('|')})\s+((?:19|20)\d{2})\b`, 'g');
 
 /** In order: the longer names before the words inside them. */
 type Gloss = string | ((match: string, ...parts: string[]) => string);
@@ -101,6 +107,8 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   [/\b([Aa])droddiadau\b/g, (_, a: string) => (a === 'A' ? 'Reports' : 'reports')],
   [/\b([Aa])droddiad\b/g, (_, a: string) => (a === 'A' ? 'Report' : 'report')],
   [/\b([Aa])rolygiad(?:au)?\b/g, (_, a: string) => (a === 'A' ? 'Inspection' : 'inspection')],
+  [WELSH_DATE, (_, day: string, month: string, year: string) => `${day} ${MONTHS_IN_ENGLISH[MONTHS.indexOf(month)]} ${year}`],
+  [/\bDyddiad\b/g, 'Date'],
   [/\bargymhellion\b/gi, 'recommendations'],
   [/\bargymhelliad\b/gi, 'recommendation'],
 ];

@@ -682,9 +682,17 @@ describe('rule: published-line', () => {
     ['Date uploaded: 29th July 2020', '2020-07-29'],
     ['Dorset | Posted on April 14th, 2025', '2025-04-14'],
     ['Created:2022-11-30', '2022-11-30'],
+    ['Statement made on 15 June 2022', '2022-06-15'],
   ])('%j, another label for the same', (line, date) => {
     const result = text(`PCC welcomes the inspection report\n${line}\nThe Commissioner said the report was positive.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
+  });
+
+  it('a Welsh page’s date, its day an ordinal: "18fed Mawrth 2021"', () => {
+    const result = text(
+      'Adolygiad o Gomisiynwyr yr Heddlu a Throsedd\nDyddiad: 18fed Mawrth 2021\nMae’r Comisiynydd wedi croesawu’r adroddiad gan yr Arolygiaeth.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2021-03-18', 'published-line']);
   });
 
   it('a news site’s "Posted:" with its weekday cut short, above the headline, which is the title', () => {
