@@ -122,9 +122,12 @@ function targetThenWhatToDo(text: string): boolean {
 }
 /** A label without a number, alone or before the recommendation: "Recommendation", "Recommendation: By 31 March 2024, …", "Recommendation • The force should …". */
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
+/** Bodies other than the inspectorate that make recommendations to the police. */
+const OTHER_RECOMMENDING_BODY = String.raw`(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)`;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
-const OTHER_BODY_RECOMMENDATIONS =
-  /^(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)(?:['’]s)?\s+recommendations?\b[^.]{0,60}$/i;
+const OTHER_BODY_RECOMMENDATIONS = new RegExp(String.raw`^${OTHER_RECOMMENDING_BODY}(?:['’]s)?\s+recommendations?\b[^.]{0,60}$`, 'i');
+/** Another body recommending in its own name, under a label as the inspectorate's are: "Recommendation 1 / The IOPC recommends that the Civil Nuclear Constabulary …". */
+const OTHER_BODY_RECOMMENDS = new RegExp(String.raw`^${OTHER_RECOMMENDING_BODY}\s+(?:also\s+)?recommends\b`, 'i');
 /** A tracker row's number or id, alone or with its status beside it: "7", "T7 Completed". */
 const ROW = new RegExp(`^(${ROW_ID_WORD})(\\s+${STATUS})?$`, 'i');
 /** A tracker's row on one line: its number, its status, then the recommendation: "1 Open By 31 December 2024, the Home Office … should …". */
@@ -584,7 +587,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       // Over a block that asks for nothing, such a label is a heading of the document's own, not a recommendation.
       const about = labelled && !forWhom && isSubjectHeading(afterLabel);
       const item = reader.textAfter(labelled && !forWhom && !about ? afterLabel : labelled ? '' : at.afterRef, index, forWhom ? label![1] : undefined);
-      if (!item || (about && !sentencesOf(item.text).some(asksForAction))) return null;
+      if (!item || (about && !sentencesOf(item.text).some(asksForAction)) || OTHER_BODY_RECOMMENDS.test(item.text)) return null;
       // A recommendation ends a section of areas for improvement or causes of concern: what follows
       // is its own, or commentary.
       if (reader.state.section !== 'recommendations') reader.enter(null);

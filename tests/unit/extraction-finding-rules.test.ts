@@ -704,6 +704,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['recommendation 2 ← numbered-recommendation'],
   ],
   [
+    'labelled-recommendation',
+    'another body recommending in its own name under a label is not the inspectorate’s recommendation; the inspectorate’s under the next label is',
+    'Recommendation 1\nThe IOPC recommends that the Civil Nuclear Constabulary publicly outline the action it has taken to improve standards.\nRecommendation 2\nBy March 2025, the Civil Nuclear Constabulary should review its vetting.',
+    ['recommendation 2 ← labelled-recommendation'],
+  ],
+  [
     'section-recommendation',
     'items saying what to do, under a heading that says whose recommendations they are',
     'Cause for concern:\nWest Mercia Police needs to improve how it tackles serious and organised crime.\nWest Mercia specific recommendations:\n- Improve how it works with partners to tackle SOC\n- Provide enough analytical capacity to improve its understanding of emerging SOC threats',
