@@ -4,6 +4,8 @@ import { firstSentence, parseTargetPhrase } from './target-dates';
 import { FORCE_LEVEL_ACTOR, namesAnActor, PLACES_WITH_AND, RECOMMENDS_HEAD } from './vocabulary';
 
 const RECOMMENDS = new RegExp(`^${RECOMMENDS_HEAD}recommend(?:s|ed)?\\s+(?:that\\s+)?`, 'i');
+/** A sentence that tells of its recommendations, then whom they ask: "We shared … our recommendations that the service should:". */
+const RECOMMENDATIONS_THAT = /^.*?\brecommendations?\s+that\s+/i;
 const MODAL = /\b(?:should|must|is to|are to|will need to)\b/i;
 const IMPERSONAL = /^(?:there|it|this|these|that)$/i;
 /** Words that start a sentence but are not part of a proper name, so their capital is dropped. */
@@ -50,6 +52,7 @@ export function addresseesOf(text: string): string[] {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:;–—‘“"'-]+/, '')
     .replace(RECOMMENDS, '')
+    .replace(RECOMMENDATIONS_THAT, '')
     .replace(/^(?:that|and|then)\s+/i, '')
     .replace(/[\s,:;–—-]+$/, '')
     .trim();

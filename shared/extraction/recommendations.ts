@@ -124,6 +124,8 @@ function targetThenWhatToDo(text: string): boolean {
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
 /** Bodies other than the inspectorate that make recommendations to the police. */
 const OTHER_RECOMMENDING_BODY = String.raw`(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)`;
+/** A sentence that its list's items finish, asking someone to act: "… that the service should:". */
+const ITEMS_FINISH = /\b(?:should|must)\s*:$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
 const OTHER_BODY_RECOMMENDATIONS = new RegExp(String.raw`^${OTHER_RECOMMENDING_BODY}(?:['’]s)?\s+recommendations?\b[^.]{0,60}$`, 'i');
 /** Another body recommending in its own name, under a label as the inspectorate's are: "Recommendation 1 / The IOPC recommends that the Civil Nuclear Constabulary …". */
@@ -774,6 +776,12 @@ export const FINDING_RULES: readonly FindingRule[] = [
       reader.state.introducedList = headed === undefined;
       reader.state.itemsMayFollow = true;
       reader.state.justOpened = true;
+      // A letter's sentence before the heading that its items finish: "… our recommendations that the
+      // service should:" / "Recommendations" / "• ensure that …; • target …; and • ensure …" is one.
+      const leadIn = headed === 'recommendations' ? sentencesOf(reader.paragraphs[index - 1] ?? '').at(-1) : undefined;
+      if (leadIn !== undefined && ITEMS_FINISH.test(leadIn) && startsSubListItem(reader.paragraphs[index + 1] ?? '')) {
+        return reader.recommend(this.name, null, index, leadIn);
+      }
       return index + 1;
     },
   },

@@ -704,6 +704,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['recommendation 2 ← numbered-recommendation'],
   ],
   [
+    'section-heading',
+    'a letter’s sentence before a "Recommendations" heading, finished by the items under it, is one recommendation',
+    'Background\nIn November 2021, we inspected the service and identified a cause of concern. We shared it with you and our recommendations that the service should:\nRecommendations\n• ensure that joint agency reviews take place after fatal fires;\n• target the most vulnerable; and\n• ensure that all staff can identify vulnerability.\nYou submitted an action plan.',
+    ['recommendation 1 ← section-heading'],
+  ],
+  [
     'labelled-recommendation',
     'another body recommending in its own name under a label is not the inspectorate’s recommendation; the inspectorate’s under the next label is',
     'Recommendation 1\nThe IOPC recommends that the Civil Nuclear Constabulary publicly outline the action it has taken to improve standards.\nRecommendation 2\nBy March 2025, the Civil Nuclear Constabulary should review its vetting.',
@@ -795,7 +801,22 @@ describe('addressees: only the words that name who should act', () => {
     ['By June 2025, fire and rescue services should publish their plans.', ['fire and rescue services']],
     ['The relentless pursuit and disruption of adult perpetrators should be a priority for forces.', []],
     ['There should be a plan.', []],
+    ['We shared the cause of concern with you and our recommendations that the service should: • ensure that reviews take place;', ['the service']],
   ])('%s', (text, addressees) => {
     expect(addresseesOf(text)).toEqual(addressees);
+  });
+});
+
+describe('a letter’s recommendation split by its heading', () => {
+  it('reads the sentence before the heading with the items that finish it, addressed to the service', async () => {
+    const text =
+      'Background\nWe shared the cause of concern with you and our recommendations that the service should:\nRecommendations\n• ensure that joint agency reviews take place after fatal fires;\n• target the most vulnerable; and\n• ensure that all staff can identify vulnerability.\nYou submitted an action plan.';
+    const { result } = await explainDocument(new TextEncoder().encode(text));
+    expect(result.recommendations.map(({ text, addressees }) => ({ text, addressees }))).toEqual([
+      {
+        text: 'We shared the cause of concern with you and our recommendations that the service should: • ensure that joint agency reviews take place after fatal fires; • target the most vulnerable; and • ensure that all staff can identify vulnerability.',
+        addressees: ['the service'],
+      },
+    ]);
   });
 });
