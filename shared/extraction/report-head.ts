@@ -506,6 +506,8 @@ const SITE_BAR_AFTER = /^Home[A-Z]|^-?\d{1,2}(?:\.\d)?\s?°?C$/;
 const BY_REPORTER = /^(?:By|Author:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}/;
 /** A byline run into its date: "Author: Molly HookingsPublished 24th Nov 2023". */
 const BYLINE_THEN_DATE = new RegExp(`^Author:\\s.{2,60}?Published\\s+(${FULL_DATE})`);
+/** A date, then on the same line a headline's first words: "28 June 2013 PCC publishes report …". */
+const DATE_RUN_INTO_HEADLINE = new RegExp(`^${WEEKDAY}(${FULL_DATE})[ \\t]+[A-Z]`);
 /** How far down a news item's date and byline sit: under its headline and standfirst. */
 const BYLINE_WITHIN = 8;
 
@@ -547,6 +549,11 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
       if (runTogether) return parseFullDate(runTogether[1]!);
       return standsAsDate(paragraph) && (BY_REPORTER.test(before) || BY_REPORTER.test(after)) ? parseFullDate(paragraph) : null;
     },
+  },
+  {
+    name: 'date-opens-the-page',
+    doc: 'The page’s first line opening with its date, the headline run on after it: "28 June 2013 PCC publishes report on progress to date …".',
+    read: (paragraph, _inHeader, index) => (index === 0 ? parseFullDate(DATE_RUN_INTO_HEADLINE.exec(paragraph)?.[1] ?? '') : null),
   },
   {
     name: 'date-line-in-header',

@@ -770,6 +770,21 @@ describe('rule: date-by-byline', () => {
   });
 });
 
+describe('rule: date-opens-the-page', () => {
+  it('the first line opening with its date, the headline run on after it', () => {
+    const result = text(
+      '28 June 2013 PCC publishes report on progress to date Tim Passmore, Police and Crime Commissioner for Suffolk, has published his first Annual Report.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2013-06-28', 'date-opens-the-page']);
+  });
+
+  it('not a date opening a later paragraph, which is about something else', () => {
+    expect(text('PCC publishes report\nThe Commissioner welcomed it.\n28 June 2013 Tim Passmore was elected in November.').dateRule).not.toBe(
+      'date-opens-the-page',
+    );
+  });
+});
+
 describe('rule: date-line-in-header', () => {
   it("a letter's date, standing alone before the text", () => {
     const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
