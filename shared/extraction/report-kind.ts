@@ -403,24 +403,21 @@ const PRESS_REPORT =
 const PRESS_WORDS =
   /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|hits? back|hit out|hits out|quizzed|police chiefs? (?:have been|were) (?:told|warned))\b|^Image caption\b/im;
 /** A paragraph opening on a word or two in capitals, then running on in lower case: "WILTSHIRE Police has been praised", "THE Police and Crime Commissioner for Gwent has welcomed". */
-const CAPITALS_LEAD = /^((?:[A-Z]{2,}[’'-]?)+(?:\s+[A-Z]{2,})?)\s+(?:[A-Z][a-z]+\s+)?[a-z]/;
+const CAPITALS_LEAD = /^([A-Z]{2,}(?:[’'-][A-Z]+)*)(?:\s+[A-Z]{2,})?\s+(?:[A-Z][a-z]+\s+)?[a-z]/;
+/** The capitals a newspaper's lead opens with that are no acronym nor a report's heading: an article, or a compound ("RE-ELECTED"). */
+const LEAD_WORD = /^(?:THE|AN)$|^[A-Z]+-[A-Z]+$/;
 /**
- * A paragraph in the opening led, as a newspaper sets its first paragraph, by its first words in
- * capitals, and not an acronym ("HMICFRS found", "PEEL is"): a word the text also writes in lower case
- * ("WILTSHIRE" beside "Wiltshire"), "THE", or a compound ("RE-ELECTED").
+ * The first paragraph after the title led, as a newspaper sets its first paragraph, by its first
+ * words in capitals: an article ("THE Police and Crime Commissioner for Gwent has welcomed"), a compound
+ * ("RE-ELECTED Police and Crime Commissioner …") or a force's area ("WILTSHIRE Police has been praised");
+ * not an acronym ("HMICFRS found", "PEEL is") nor a paper's heading run in ("REPORT of the Commissioner").
  */
-function pressLead(paras: string[]): string | null {
-  const text = paras.join('\n');
-  return (
-    paras.slice(0, PRESS_MARKS_WITHIN).find((paragraph) => {
-      const lead = CAPITALS_LEAD.exec(paragraph)?.[1];
-      if (lead === undefined) return false;
-      const first = lead.split(/\s+/)[0]!;
-      if (first === 'THE' || /^[A-Z]+-[A-Z]+$/.test(first)) return true;
-      const word = first.charAt(0) + first.slice(1).toLowerCase();
-      return new RegExp(`\\b${word}\\b`).test(text) && !/^PEEL$/.test(first);
-    }) ?? null
-  );
+function pressLead(paras: string[], openingAt: number): string | null {
+  const paragraph = paras[openingAt];
+  const first = paragraph === undefined ? undefined : CAPITALS_LEAD.exec(paragraph)?.[1];
+  if (first === undefined) return null;
+  const area = first.charAt(0) + first.slice(1).toLowerCase();
+  return LEAD_WORD.test(first) || forcesNamedIn(area, { areas: true }).length > 0 ? paragraph! : null;
 }
 
 /**
@@ -959,9 +956,16 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'press-words',
-    doc: 'The press’s own words in the opening, outside quotation, or its lead in capitals: "Under-fire police bosses …", "… branded the force ‘inadequate’", "WILTSHIRE Police has …".',
+    doc: 'The press’s own words in the opening, outside quotation: "Under-fire police bosses …", "… branded the force ‘inadequate’".',
     kind: 'other',
-    matches: notInOwnVoice(({ unquoted, title, pressLead }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)]) ?? pressLead),
+    matches: notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_WORDS, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    othersRecommendations: true,
+  },
+  {
+    name: 'press-lead',
+    doc: 'A newspaper’s lead, its first words in capitals, though a body is its subject: "WILTSHIRE Police has been praised", "THE Police and Crime Commissioner for Gwent has welcomed".',
+    kind: 'other',
+    matches: notInOwnVoice(({ pressLead }) => pressLead),
     othersRecommendations: true,
   },
   {
@@ -1155,7 +1159,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const inspectorateMarks = unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_MARKS.test(text);
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
-  const lead = pressLead(paras);
+  const lead = pressLead(paras, openingAt);
   return {
     publisher,
     paras,

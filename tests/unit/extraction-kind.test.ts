@@ -647,7 +647,7 @@ describe('rule: press-words', () => {
     'WILTSHIRE Police has been praised for its use of stop and search.\nIn 2015, HMIC assessed each force in Wiltshire and elsewhere.',
     'RE-ELECTED Police and Crime Commissioner Dafydd Llywelyn has said he is disappointed.\nHMICFRS issued a cause of concern.',
   ])('a newspaper’s lead, its first words in capitals, though a body is its subject: %j', (text) => {
-    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-words']);
+    expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-lead']);
   });
 
   it.each([
@@ -655,6 +655,13 @@ describe('rule: press-words', () => {
     'PEEL is the inspectorate’s assessment of forces.\nWe inspected Anyshire Police in 2024.',
   ])('not an acronym opening a paragraph: %j', (text) => {
     expect(read(text).kind).toBe('hmicfrs-report');
+  });
+
+  it.each([
+    'REPORT of the Police and Crime Commissioner for Kent\nThe Commissioner’s response to the HMICFRS report on Kent Police.',
+    'STRONG focus on neighbourhood policing praised\nThe Police and Crime Commissioner for Cambridgeshire has welcomed the HMIC report.',
+  ])('not a word in capitals that is neither an article, a compound nor a force’s area: %j', (text) => {
+    expect(read(text).kindRule).not.toBe('press-lead');
   });
 
   it('not the words quoted, as a body or the inspectorate may quote them', () => {
