@@ -74,7 +74,10 @@ export const SITE_NAME =
   /^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}(?:\s+[-–—]|,)\s+(?!.*\b(?:Response|Statement|Comments?|Report)\b)(?:[A-Z][\w’'-]*,?\s+|(?:and|of|the)\s+){0,6}(?:Deputy\s+)?(?:Mayor|Commissioner)(?:\s+for\s+[A-Z][\w ,&’'-]*)?$|^(?:[Tt]he\s+)?(?:[Oo]ffice of (?:the\s+)?)?(?:[A-Z][\w&'’-]*\s+){0,4}(?:PCC|PFCC|OPCC|[Pp]olice,?\s+(?:[Ff]ire\s+)?(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|[Pp]olice and [Cc]rime [Pp]anel)(?:\s*[-–|])?$/;
 /** A menu entry in capitals cut at its ampersand ("SCRUTINY &"); a title in ordinary case cut there goes on in the next line. */
 const MENU_CUT_AT_AMPERSAND = /^[A-Z][A-Z ]{1,30} &$/;
-/** A point marked as a list's, by a bullet or a dash: "• Police and Crime Commissioner …", "- Purpose". */
+/**
+ * A point marked as a list's, by a bullet or a hyphen: "• Police and Crime Commissioner …", "- Purpose".
+ * Not an en dash, which a site may set before a title ("– 2016 Parliamentary Question to the Home Office").
+ */
 const BULLETED = /^[•·▪●◦‣]\s|^-\s+\S/;
 /** A telephone number on its own or in a short line that gives it ("020 3276 3803 or 07803 903686 for urgent out of hours enquiries."), as a site's contact strip does, parliament's column reference ("HC Deb 26 February 1997 vol 291 c214W") and logos' alt text ("{SITE-NAME} Logo", "Mayor of London logo London Assembly logo"). */
 const CONTACT_OR_REFERENCE =
@@ -121,7 +124,7 @@ const PHOTO_CREDIT = /^(?:Photo(?:graph)?|Picture|Image)\s+[Cc]redit:\s+\S|(?<![
  * Constabulary"; not "published by".
  */
 export const JOINT_INSPECTORATES_BYLINE = new RegExp(
-  String.raw`(?<!\bpublished)\s+by\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate) of [\w &]+?\s+and\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate)\b`,
+  String.raw`(?<!\b(?:published|commissioned))\s+by\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate) of [\w &]+?\s+and\s+${MAJESTYS}\s+(?:Chief\s+Inspector|Inspectorate)\b`,
 );
 /** That byline and all after it, as it runs onto a title line. */
 const JOINT_BYLINE_TO_END = new RegExp(`(?<=\\S)${JOINT_INSPECTORATES_BYLINE.source}.*$`);

@@ -63,7 +63,8 @@ const LONDON_FORCE = /\b(?:Metropolitan Police|City of London Police|MPS)\b/;
 
 /** Whether a line names the body's own response or comments; a bare "Commissioner's statement" only outside London. */
 function namesItsResponse(line: string, text: string): boolean {
-  const local = line.replace(NATIONAL_COMMISSIONER, ' ');
+  // A response the page only quotes by its title ("a press release titled “Commissioner Zoë responds …”") is the press's telling.
+  const local = line.replace(QUOTATION, ' ').replace(NATIONAL_COMMISSIONER, ' ');
   return RESPONSE_BY_BODY.test(local) || (BODY_NAMES_STATEMENT.test(local) && !LONDON_FORCE.test(text));
 }
 
@@ -279,13 +280,14 @@ const INSPECTION_REPORT_TITLE =
 /**
  * The inspectorate speaking for itself: "we inspected", "our findings", "our judgment of the service's
  * performance", "our FRS inspections" (not "our thematic inspection", which an association writes too),
- * of its work: "we inspect police forces", "we must report to the Secretary of State", a page "How we inspect",
- * "we now assess forces", "we rated 27 forces as requiring improvement".
+ * of its work: "we inspect police forces", "we must report to the Secretary of State", "we report on the
+ * efficiency of police forces", "we now assess forces", "we rated 27 forces as requiring improvement" (not
+ * another inspectorate's "we report on the effectiveness of probation", nor a fire service inspecting premises).
  * Read outside quotation marks, where another body's page quotes an inspector. Not a site's "we
  * recommend you upgrade your browser" ("… upgrading …"), nor the inspected force's "we were assessed as outstanding".
  */
 const OWN_VOICE =
-  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgments?|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|how|the\s+(?:police|force|service|National|efficiency|effectiveness))\b|\bwe\s+(?:must\s+)?report\s+(?:on\s+the\s+(?:efficiency|effectiveness)|to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State))\b|^How\s+we\s+inspect\b|\bwe\s+(?:are\s+|now\s+|will\s+)?assess(?:ing)?\s+(?:how\s+(?:effectively|well)\s+)?(?:the\s+)?(?:police\s+)?(?:forces|services)\b|\bwe\s+rated\s+(?:\d+|all|every)\s+(?:police\s+)?(?:forces|services)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
+  /\b(?:we|our)\s+(?:(?:also|have|had|then|detailed|main|key)\s+)?(?:found|inspected|inspection|inspections|findings|recommend(?!\s+(?:that\s+)?you\b|\s+(?:upgrading|updating|using)\b)|recommended|judged|assessed|judgments?|examined|concluded)\b|\bour\s+FRS\s+inspections?\b|\bwe\s+(?:also\s+)?(?:will\s+)?inspect\s+(?:police|forces?|fire\s+and\s+rescue|the\s+(?:police|force|National|efficiency|effectiveness))\b|\bwe\s+must\s+report\s+to\s+the\s+(?:Home\s+Secretary|Secretary\s+of\s+State)\b|\bwe\s+report\s+on\s+the\s+(?:efficiency|effectiveness)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?:police|(?:police\s+)?forces|fire\s+and\s+rescue)\b|\bwe\s+(?:are\s+|now\s+|will\s+)?assess(?:ing)?\s+(?:how\s+(?:effectively|well)\s+)?(?:the\s+)?(?:police\s+)?(?:forces|fire\s+and\s+rescue\s+services)\b|\bwe\s+rated\s+(?:\d+|all|every)\s+(?:police\s+)?(?:forces|fire\s+and\s+rescue\s+services)\b|\bour\s+terms\s+of\s+reference\s+for\s+(?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}inspection\b/i;
 /**
  * A quotation, to the closing mark or, where it runs on to the next paragraph, the paragraph's end;
  * in single marks, as the press quotes a report, to the first closing mark that ends a phrase (not
@@ -394,7 +396,9 @@ function organisationAnswering(lines: string[]): string | null {
  * watchdog nor signs its pages by a reporter, nor heads its news with its own name as the source.
  */
 const PRESS_REPORT =
-  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$|\s[–—-]\s+(?:HMICFRS|HMIC)$/im;
+  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
+/** A headline naming its source after a dash, as the press heads a report's news: "… neighbourhood policing – HMIC". */
+const HEADLINE_SOURCE = /\s[–—-]\s+(?:HMICFRS|HMIC)$/;
 /**
  * The press's own words for a force and a report, which no inspectorate writes of its work, though the
  * press quotes its inspectors: "under-fire police bosses", "branded the force ‘inadequate’", "has hit out
@@ -637,9 +641,10 @@ const TITLE_OF_ANOTHER = new RegExp(
   'i',
 );
 /**
- * A title that asks, as a magazine's headline does ("The final fifteen inspections: more of the same?"):
- * the inspectorate may ask in a title's first part ("Getting the balance right? An inspection of …"), but
- * does not end it on a question.
+ * A title that asks, as a magazine's headline does ("The final fifteen inspections: more of the same?").
+ * The inspectorate asks in a title's first part ("Getting the balance right? An inspection of …"), and its
+ * few titles that end on a question ("Missing children: who cares?") are not of the shapes
+ * OWN_PUBLICATION_TITLE takes for its own, so one that ends so is taken as a headline.
  */
 const HEADLINE_QUESTION = /\?\s*$/;
 /** The inspectorate's site's links and crumbs: "Get the letter", "Printable version", "Print this document", "Part of:", "Read ‘Crime recording in Kent’". */
@@ -674,8 +679,9 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||
-    // The joint byline, run onto a title: "Custody in Kent by HM Inspectorate of Prisons and HM Inspectorate of Constabulary".
-    JOINT_INSPECTORATES_BYLINE.test(text) ||
+    // The joint byline, as a cover gives it, run onto a title or under it: "Custody in Kent by HM Inspectorate of Prisons and
+    // HM Inspectorate of Constabulary"; not a sentence further on ("… commissioned by HM Chief Inspector of Constabulary and …").
+    paras.slice(0, 2).some((paragraph) => JOINT_INSPECTORATES_BYLINE.test(paragraph)) ||
     INSPECTOR_SIGNS.test(text)
   );
 }
@@ -753,7 +759,7 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'body-names-its-response',
     doc: 'The opening names, outside quotation, a local policing body’s response, comments or statement: "Commissioner’s response to …", "COMMISSIONER’S STATEMENT ON …".',
     kind: 'pcc-response',
-    matches: response((evidence) => evidence.opening.split('\n').find((line) => namesItsResponse(line.replace(QUOTATION, ' '), evidence.text)) ?? null),
+    matches: response((evidence) => evidence.opening.split('\n').find((line) => namesItsResponse(line, evidence.text)) ?? null),
   },
   {
     name: 'body-names-its-response-in-a-heading',
@@ -972,7 +978,10 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'press-report',
     doc: 'The press reporting the report, though it quotes an inspector: "the police watchdog", a headline "…, says HMIC" or "… – HMIC". What it prints of the recommendations is its summary.',
     kind: 'other',
-    matches: notInOwnVoice(({ unquoted, title }) => lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)])),
+    matches: notInOwnVoice(
+      ({ unquoted, title }) =>
+        lineMatching(PRESS_REPORT, [title ?? '', ...unquoted.slice(0, PRESS_MARKS_WITHIN)]) ?? lineMatching(HEADLINE_SOURCE, [title ?? '']),
+    ),
     othersRecommendations: true,
   },
   {
@@ -1148,7 +1157,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const title = heading?.title ?? null;
   const openingAt = heading?.index == null ? 0 : heading.index + 1;
   const opening = [title ?? '', ...paras.slice(0, 5), ...paras.slice(Math.max(5, openingAt), openingAt + 5)].join('\n');
-  const mentionsInspection = /\binspections?\b/i.test(text);
+  const mentionsInspection = /\binspection\b/i.test(text);
   const hasFindings = findings.recommendations.length + findings.areasForImprovement.length + findings.causesOfConcern.length > 0;
   // PEEL and its three questions are HMICFRS's alone: a page of its findings need not name the inspectorate.
   const peelWithFindings = PEEL.test(opening) && (hasFindings || mentionsInspection || PEEL_QUESTION.test(text));

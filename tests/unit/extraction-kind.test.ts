@@ -114,7 +114,7 @@ describe('rule: body-names-its-response', () => {
     const result = read(
       'Fire service cautioned after revisit\nOn 19 April 2023, the Commissioner’s Office released a press release titled “Commissioner Zoë responds to the inspectorate’s letter”.\nHMICFRS revisited the service in March.',
     );
-    expect(result.kindRule).not.toBe('body-names-its-response');
+    expect(result.kind).not.toBe('pcc-response');
   });
 
   it('"Statement from West Yorkshire’s Police and Crime Commissioner on …"', () => {
@@ -501,11 +501,6 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
   });
 
-  it('a page about the PEEL inspections, in the plural, is about an inspection', () => {
-    const result = read('PEEL assessments\nIn 2014 the police effectiveness, efficiency and legitimacy (PEEL) inspections began, covering all 43 forces.');
-    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
-  });
-
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
     expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
   });
@@ -778,9 +773,9 @@ describe('rule: letter-from-another-body', () => {
 
   it('so is one whose letterhead names the writer, post-nominal letters between', () => {
     const result = read(
-      'Letter from Sir Thomas Winsor to Sir Michael Wilshaw\nSir Thomas Winsor WS Her Majesty’s Chief Inspector of Constabulary\nDear Sir Michael\nThank you for your letter.',
+      'Letter from Sir Thomas Winsor to Sir Michael Wilshaw\n18 October 2016\nSir Thomas Winsor WS Her Majesty’s Chief Inspector of Constabulary\nAs you know, HMIC has a programme of annual inspections.',
     );
-    expect(result.kindRule).not.toBe('letter-from-another-body');
+    expect([result.title, result.kindRule === 'letter-from-another-body']).toEqual(['Letter from Sir Thomas Winsor to Sir Michael Wilshaw', false]);
   });
 });
 
@@ -1482,6 +1477,8 @@ describe('rule: inspectorate-told-of', () => {
     'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nhttps://www.justiceinspectorates.gov.uk/hmicfrs/wp-content/uploads/vetting-misconduct-and-misogyny.pdf',
     'Anyshire Police graded\nHMIC found that the force is good.\nhttp://www.hmic.gov.uk/publication/anyshire-peel-2014/',
     'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
+    // A joint byline's words in a sentence further on are not its cover's.
+    'Custody suites praised\nThe suites were clean, the Board heard.\nThe joint report, as carried out by HM Inspectorate of Prisons and HM Inspectorate of Constabulary, was welcomed.',
     // A magazine's headline asks; the inspectorate's titles do not end on a question.
     'The final fifteen inspections: more of the same?\nIt was London Fire Brigade’s turn to be inspected by HMICFRS.',
   ])('a page that names the inspectorate but never speaks as it is someone else’s: %j', (text) => {
@@ -1591,7 +1588,6 @@ describe('rule: inspectorate-own-voice', () => {
     'Anyshire 2024\nHow well does the service prevent fires?\nWe set out our detailed findings below.',
     'We have published our terms of reference for a thematic inspection of the firearms licensing system.\nWe will examine how police forces keep the public safe.',
     // Of its work.
-    'How we inspect\nPEEL assessments compare each force’s performance from year to year.',
     'The Civil Nuclear Constabulary\nFollowing an inspection, we must report to the Secretary of State on the efficiency and effectiveness of the Constabulary.',
     'Our work\nWe inspect police forces and fire and rescue services in the public interest.',
     'What is PEEL?\nWe have changed our approach: we more clearly link our judgments to causes of concern.',
@@ -1609,7 +1605,10 @@ describe('rule: inspectorate-own-voice', () => {
     'We were assessed as outstanding in the PEEL report for the efficiency with which people are kept safe.',
     // A fire service's protection officers inspect buildings; a body reports on its own work.
     'We inspect the premises we regulate every year.',
+    'We inspect how businesses comply with fire safety law.',
     'We report on our progress against the plan each quarter.',
+    'We report on the effectiveness of probation and youth offending services.',
+    'We are assessing the services we commission for victims.',
   ])('not another’s "we": %j', (words) => {
     const result = read(`Anyshire Police rated outstanding\nHer Majesty’s Inspectorate of Constabulary published its report today.\n${words}`);
     expect([result.kind, result.kindRule]).toEqual(['other', 'inspectorate-told-of']);
