@@ -31,8 +31,13 @@ const NATIONAL_TITLE =
  * and Lincolnshire", "a follow up inspection at Cambridgeshire". The rest of the sentence names them.
  */
 const PLACES_REPORTED_ON = /\b(?:inspections?|reports?|visits?)\b[^.]{0,60}?\b(?:for|to|at)\s+(?=[A-Z])[^.]*/g;
-/** Bare areas listed as forces: "Greater Manchester, Bedfordshire, Cambridgeshire and Gloucestershire police forces". */
-const AREAS_LISTED_AS_FORCES = /\b[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+|&\s+)?[A-Z][\w'’-]*)+,?\s+police\s+forces\b/g;
+/** A place's name in a list: a few capitalised words ("Greater Manchester"). */
+const LISTED_PLACE = String.raw`[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}`;
+/**
+ * Bare areas listed as forces, two or more: "Greater Manchester, Bedfordshire, Cambridgeshire and
+ * Gloucestershire police forces"; not one place before them ("In Durham, police forces have been told").
+ */
+const AREAS_LISTED_AS_FORCES = new RegExp(String.raw`\b${LISTED_PLACE}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)${LISTED_PLACE})+,?\s+police\s+forces\b`, 'g');
 
 /**
  * A news item's opening about forces in general: "police forces are today urged by HMICFRS to …", "The
@@ -156,7 +161,9 @@ export const FORCES_RULES: readonly ForcesRule[] = [
       if (evidence.kind !== 'other') return null;
       const places = evidence.paras.flatMap((paragraph) => {
         const subject = subjectText(paragraph);
-        return [...(subject.match(PLACES_REPORTED_ON) ?? []), ...(subject.match(AREAS_LISTED_AS_FORCES) ?? [])];
+        // Most paragraphs name no police forces: the list's pattern is not run over them.
+        const listed = /\bpolice\s+forces\b/.test(subject) ? (subject.match(AREAS_LISTED_AS_FORCES) ?? []) : [];
+        return [...(subject.match(PLACES_REPORTED_ON) ?? []), ...listed];
       });
       const areas = places.flatMap((place) => forcesNamedIn(place, { areas: true }));
       if (areas.length === 0) return null;

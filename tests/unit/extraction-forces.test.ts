@@ -310,6 +310,10 @@ describe('rule: places-reported-on', () => {
     ]);
   });
 
+  it('not one place before them', () => {
+    expect(read('Crime recording news\nIn Durham, police forces have been told by HMIC to record crime better.').forces).toEqual([]);
+  });
+
   it('not England and Wales’s forces', () => {
     expect(read('Crime recording\nEngland and Wales police forces were told by HMIC to record crime better.').forces).toEqual([]);
   });
