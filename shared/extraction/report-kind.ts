@@ -740,7 +740,7 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'A page by the bodies’ or chiefs’ association or the College of Policing, named at its head or as its speakers: "APCC Victims Leads … said". Not one body’s response.',
     kind: 'other',
     matches: (evidence) =>
-      lineMatching(ASSOCIATION_HEADING, [evidence.title ?? evidence.paras[0] ?? '']) ??
+      lineMatching(ASSOCIATION_HEADING, [evidence.title ?? '', evidence.paras[0] ?? '']) ??
       lineMatching(ASSOCIATION_SPEAKERS, [...evidence.paras.slice(0, 4), ...evidence.opening.split('\n')]),
   },
   {
