@@ -695,6 +695,14 @@ describe('rule: published-line', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2021-03-18', 'published-line']);
   });
 
+  it.each([
+    ['Dyddiad: Dydd Iau 18fed Mawrth 2021', '2021-03-18'],
+    ['Cyhoeddwyd: Dydd Mawrth 2il Tachwedd 2021', '2021-11-02'],
+  ])('with its weekday, or "Cyhoeddwyd:" (published): %j', (line, date) => {
+    const result = text(`Adolygiad o Gomisiynwyr yr Heddlu a Throsedd\n${line}\nMae’r Comisiynydd wedi croesawu’r adroddiad gan yr Arolygiaeth.`);
+    expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
+  });
+
   it('a news site’s "Posted:" with its weekday cut short, above the headline, which is the title', () => {
     const result = text('Posted: Thu 2nd Jul 2015\nPolice chiefs at a crossroads on child abuse\nThe NPCC said forces must change.');
     expect([result.publishedOn, result.dateRule, result.title]).toEqual(['2015-07-02', 'published-line', 'Police chiefs at a crossroads on child abuse']);
