@@ -679,9 +679,10 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||
-    // The joint byline, as a cover gives it, run onto a title or under it: "Custody in Kent by HM Inspectorate of Prisons and
-    // HM Inspectorate of Constabulary"; not a sentence further on ("… commissioned by HM Chief Inspector of Constabulary and …").
-    paras.slice(0, 2).some((paragraph) => JOINT_INSPECTORATES_BYLINE.test(paragraph)) ||
+    // The joint byline, as a cover gives it, run onto a title or under it, or a cover's line of its own further down a
+    // document site's copy: "Custody in Kent by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not a
+    // sentence further on ("… commissioned by HM Chief Inspector of Constabulary and …").
+    paras.slice(0, BANNER_WITHIN).some((paragraph, index) => JOINT_INSPECTORATES_BYLINE.test(paragraph) && (index < 2 || !/[.!?]["'’”)]?$/.test(paragraph))) ||
     INSPECTOR_SIGNS.test(text)
   );
 }
@@ -1090,7 +1091,8 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'peel-programme',
     doc: 'PEEL, the inspectorate’s own programme, in the opening of a page of findings or about an inspection.',
     kind: 'hmicfrs-report',
-    matches: (evidence) => (evidence.aboutInspection ? lineMatching(PEEL, evidence.opening.split('\n')) : null),
+    // PEEL's pages speak of "inspections" in the plural ("evidence available from inspections undertaken in the past 12 months").
+    matches: (evidence) => (evidence.aboutInspection || /\binspections\b/i.test(evidence.text) ? lineMatching(PEEL, evidence.opening.split('\n')) : null),
   },
   {
     name: 'inspection-report-title',

@@ -501,6 +501,13 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
   });
 
+  it('a PEEL page that speaks only of "inspections", in the plural, as PEEL 2014’s do', () => {
+    const result = read(
+      'Anyshire 2014\nThis is the first PEEL Assessment of Anyshire Constabulary. I have used the evidence available from inspections undertaken in the past 12 months.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
+  });
+
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
     expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
   });
@@ -1492,6 +1499,10 @@ describe('rule: inspectorate-told-of', () => {
     ['an inspector speaking after the verb', 'Custody in Cheshire\nStaff were professional, said Dru Sharpling, HM Inspector of Constabulary.'],
     ['its byline', 'Custody in Kent\nby HM Inspectorate of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
     ['its byline by a chief inspector', 'Custody in Cheshire\nby HM Chief Inspector of Prisons and HM Inspectorate of Constabulary\nThe suites were clean.'],
+    [
+      'its cover’s byline further down a document site’s copy',
+      'Anyshire - Criminal Justice Inspectorates\n0 downloads 178 Views 238KB Size Report\nThe suites were clean.\nReport on an unannounced inspection visit to police custody suites in\nAnyshire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary\n29 September - 3 October 2014',
+    ],
     ['its own words of itself', 'Surrey 2015\nThis is HMIC’s second assessment of how well Surrey Police keeps people safe.'],
     ['a letter to a chief constable', 'Anyshire Police\nDear Chief Constable\nThank you for meeting HMICFRS last month.'],
     [
