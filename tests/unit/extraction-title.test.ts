@@ -292,6 +292,9 @@ describe('a title line carrying more than the title', () => {
     'We are currently experiencing network problems with the desktop version of the site. We hope to have these resolved as soon as possible.',
     'Sorry, there was a technical problem. Please try again.',
     "This site is a beta, which means it's a work in progress and we'll be adding more to it over the next few weeks.",
+    'We’re now part of the York & North Yorkshire Combined Authority',
+    'Need Help?',
+    'Access keys Home News Site map Site help Complaints Terms Contact us',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
