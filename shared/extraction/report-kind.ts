@@ -672,6 +672,9 @@ const INSPECTORATE_WRITES = new RegExp(
  * site's links or header, or with an inspector writing or signing. Only then does a page told of the
  * inspectorate in the third person stay its report.
  */
+/** A cover's title broken before the place its byline names: "Report on an unannounced inspection visit to police custody suites in". */
+const COVER_LINE_BROKEN = /\b(?:in|of|at|for|on)$/;
+
 function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence): boolean {
   return (
     statements > 0 ||
@@ -679,10 +682,12 @@ function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence)
     OWN_SITE_LINKS.test(text) ||
     paras.slice(0, 3).some((paragraph) => OWN_SITE_HEADER.test(paragraph)) ||
     INSPECTORATE_WRITES.test(text) ||
-    // The joint byline, as a cover gives it, run onto a title or under it, or a cover's line of its own further down a
-    // document site's copy: "Custody in Kent by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"; not a
-    // sentence further on ("… commissioned by HM Chief Inspector of Constabulary and …").
-    paras.slice(0, BANNER_WITHIN).some((paragraph, index) => JOINT_INSPECTORATES_BYLINE.test(paragraph) && (index < 2 || !/[.!?]["'’”)]?$/.test(paragraph))) ||
+    // The joint byline, as a cover gives it, run onto a title or under it, or further down a document site's copy
+    // where the cover's title broke before it ("… police custody suites in" / "North Wales by HM Inspectorate of
+    // Prisons and HM Inspectorate of Constabulary"); not a listed citation of the report further on.
+    paras
+      .slice(0, BANNER_WITHIN)
+      .some((paragraph, index) => JOINT_INSPECTORATES_BYLINE.test(paragraph) && (index < 2 || COVER_LINE_BROKEN.test(paras[index - 1]!))) ||
     INSPECTOR_SIGNS.test(text)
   );
 }
@@ -720,6 +725,12 @@ const GRADED_QUESTION = new RegExp(
   `${INSPECTION_QUESTION} (?:force|constabulary|(?:fire and rescue )?service)\\b.*\\?\\n(?:.*\\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate)$`,
   'm',
 );
+
+/**
+ * A PEEL assessment weighing its evidence, as PEEL 2014's pages do without the word "inspection" in the
+ * singular: "… the evidence available from inspections undertaken in the past 12 months", "In making this assessment I …".
+ */
+const PEEL_ASSESSMENT_EVIDENCE = /\bevidence available from (?:the |our )?inspections\b|\bIn making this assessment,? I\b/i;
 
 /** The kind rules, in order: the first that matches gives the kind. */
 export const KIND_RULES: readonly KindRule[] = [
@@ -1089,10 +1100,9 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'peel-programme',
-    doc: 'PEEL, the inspectorate’s own programme, in the opening of a page of findings or about an inspection.',
+    doc: 'PEEL, the inspectorate’s own programme, in the opening of a page of findings, about an inspection or weighing the inspections’ evidence.',
     kind: 'hmicfrs-report',
-    // PEEL's pages speak of "inspections" in the plural ("evidence available from inspections undertaken in the past 12 months").
-    matches: (evidence) => (evidence.aboutInspection || /\binspections\b/i.test(evidence.text) ? lineMatching(PEEL, evidence.opening.split('\n')) : null),
+    matches: (evidence) => (evidence.aboutInspection || PEEL_ASSESSMENT_EVIDENCE.test(evidence.text) ? lineMatching(PEEL, evidence.opening.split('\n')) : null),
   },
   {
     name: 'inspection-report-title',

@@ -55,7 +55,7 @@ const OWN_WORDS: Readonly<Record<string, string>> = { ymateb: 'response', datgan
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
 const MONTHS_IN_ENGLISH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** A day of the week as a date gives it before the day: "Dydd Iau" (Thursday); "Mawrth" is Tuesday and March. */
-const WEEKDAY = String.raw`(?:Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul),?\s+)?`;
+const WEEKDAY = String.raw`(?:(?:[Dd]ydd|ddydd)\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul),?\s+)?`;
 /** A date as a Welsh page writes it, its day an ordinal: "18fed Mawrth 2021", "Dydd Iau 1af Ebrill 2022", "3 Tachwedd 2022". */
 const WELSH_DATE = new RegExp(String.raw`\b${WEEKDAY}(\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\s+(${MONTHS.join('|')})\s+((?:19|20)\d{2})\b`, 'g');
 
@@ -111,7 +111,7 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   [/\b([Aa])rolygiad(?:au)?\b/g, (_, a: string) => (a === 'A' ? 'Inspection' : 'inspection')],
   [WELSH_DATE, (_, day: string, month: string, year: string) => `${day} ${MONTHS_IN_ENGLISH[MONTHS.indexOf(month)]} ${year}`],
   [/\bDyddiad\b/g, 'Date'],
-  [/\bCyhoeddwyd(?=\s*:)/g, 'Published'],
+  [/\bCyhoeddwyd(?:\s+gyntaf)?(?=\s*:)/gi, 'Published'],
   [/\bargymhellion\b/gi, 'recommendations'],
   [/\bargymhelliad\b/gi, 'recommendation'],
 ];

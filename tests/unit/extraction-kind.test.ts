@@ -508,6 +508,13 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
   });
 
+  it.each([
+    'Commissioner’s response to PEEL 2014\nThe Commissioner welcomes the findings of recent inspections of Anyshire Police.',
+    'Police and Crime Plan 2021–24\nThe Commissioner will scrutinise the force’s PEEL results and other inspections.',
+  ])('not a page that only mentions PEEL and "inspections": %j', (text) => {
+    expect(read(text).kind).not.toBe('hmicfrs-report');
+  });
+
   it('Sir Robert Peel in a police and crime plan does not make it an inspection report', () => {
     expect(read('Police and Crime Plan 2021–24\nSir Robert Peel said the police are the public and the public are the police.').kind).toBe('other');
   });
@@ -1484,7 +1491,8 @@ describe('rule: inspectorate-told-of', () => {
     'Vetting, misconduct and misogyny\nHMICFRS found that forces let the wrong people join.\nhttps://www.justiceinspectorates.gov.uk/hmicfrs/wp-content/uploads/vetting-misconduct-and-misogyny.pdf',
     'Anyshire Police graded\nHMIC found that the force is good.\nhttp://www.hmic.gov.uk/publication/anyshire-peel-2014/',
     'Further reading\nHMICFRS inspected how the police engage with women and girls.\nPolice response to violence against women and girls - HMICFRS (justiceinspectorates.gov.uk)',
-    // A joint byline's words in a sentence further on are not its cover's.
+    // A joint byline's words in a sentence further on, or a listed citation, are not its cover's.
+    'Safeguarding adults in Anyshire, 2015\nWhat the board did\nReports read during the year\nReport on an unannounced inspection visit to police custody suites in Anyshire by HM Inspectorate of Prisons and HM Inspectorate of Constabulary',
     'Custody suites praised\nThe suites were clean, the Board heard.\nThe joint report, as carried out by HM Inspectorate of Prisons and HM Inspectorate of Constabulary, was welcomed.',
     // A magazine's headline asks; the inspectorate's titles do not end on a question.
     'The final fifteen inspections: more of the same?\nIt was London Fire Brigade’s turn to be inspected by HMICFRS.',

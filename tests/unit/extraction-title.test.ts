@@ -701,6 +701,8 @@ describe('rule: published-line', () => {
   it.each([
     ['Dyddiad: Dydd Iau 18fed Mawrth 2021', '2021-03-18'],
     ['Cyhoeddwyd: Dydd Mawrth 2il Tachwedd 2021', '2021-11-02'],
+    ['Cyhoeddwyd: Dydd Mawrth 2il Mawrth 2021', '2021-03-02'],
+    ['Cyhoeddwyd gyntaf: dydd Iau 18 Mawrth 2021', '2021-03-18'],
   ])('with its weekday, or "Cyhoeddwyd:" (published): %j', (line, date) => {
     const result = text(`Adolygiad o Gomisiynwyr yr Heddlu a Throsedd\n${line}\nMae’r Comisiynydd wedi croesawu’r adroddiad gan yr Arolygiaeth.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
