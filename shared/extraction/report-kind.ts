@@ -666,15 +666,15 @@ const INSPECTORATE_WRITES = new RegExp(
   'im',
 );
 
+/** A cover's title broken before the place its byline names: "Report on an unannounced inspection visit to police custody suites in". */
+const COVER_LINE_BROKEN = /\b(?:in|of|at|for|on)$/;
+
 /**
  * Whether a page that names the inspectorate may still be its own: carrying areas for improvement
  * or causes of concern, titled as its publications are (not asking, as a headline may), showing its
  * site's links or header, or with an inspector writing or signing. Only then does a page told of the
  * inspectorate in the third person stay its report.
  */
-/** A cover's title broken before the place its byline names: "Report on an unannounced inspection visit to police custody suites in". */
-const COVER_LINE_BROKEN = /\b(?:in|of|at|for|on)$/;
-
 function mayBeTheInspectorates({ title, text, paras, statements }: KindEvidence): boolean {
   return (
     statements > 0 ||

@@ -4,7 +4,7 @@
  * the Welsh forces. A Welsh page names the same bodies and says the same things, so the kind and forces
  * rules read it once the names and the few words they turn on are glossed: "Dywedodd Comisiynydd yr
  * Heddlu a Throsedd Gwent, Jeff Cuthbert:" is "Police and Crime Commissioner for Gwent, Jeff Cuthbert
- * said:", and its dates for the date rules ("18fed Mawrth 2021" is 18 March 2021). Only those words are
+ * said:", and its dates for the date rules ("18fed Mawrth 2021" is 2021-03-18). Only those words are
  * glossed, not the language; the title and the recommendations a person sees keep the document's own words.
  */
 
@@ -53,7 +53,6 @@ const OWN_WORDS: Readonly<Record<string, string>> = { ymateb: 'response', datgan
 
 /** The months in Welsh, in their order. */
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
-const MONTHS_IN_ENGLISH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** A day of the week as a date gives it before the day: "Dydd Iau" (Thursday); "Mawrth" is Tuesday and March. */
 const WEEKDAY = String.raw`(?:(?:[Dd]ydd|ddydd)\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul),?\s+)?`;
 /** A date as a Welsh page writes it, its day an ordinal: "18fed Mawrth 2021", "Dydd Iau 1af Ebrill 2022", "3 Tachwedd 2022". */
@@ -109,7 +108,8 @@ const GLOSSES: readonly [RegExp, Gloss][] = [
   [/\b([Aa])droddiadau\b/g, (_, a: string) => (a === 'A' ? 'Reports' : 'reports')],
   [/\b([Aa])droddiad\b/g, (_, a: string) => (a === 'A' ? 'Report' : 'report')],
   [/\b([Aa])rolygiad(?:au)?\b/g, (_, a: string) => (a === 'A' ? 'Inspection' : 'inspection')],
-  [WELSH_DATE, (_, day: string, month: string, year: string) => `${day} ${MONTHS_IN_ENGLISH[MONTHS.indexOf(month)]} ${year}`],
+  // Written as an ISO date, which the date rules read as they read any other.
+  [WELSH_DATE, (_, day: string, month: string, year: string) => `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`],
   [/\bDyddiad\b/g, 'Date'],
   [/\bCyhoeddwyd(?:\s+gyntaf)?(?=\s*:)/gi, 'Published'],
   [/\bargymhellion\b/gi, 'recommendations'],
