@@ -143,8 +143,13 @@ describe('a site’s name, and a title that names the body', () => {
 describe('a site’s banner and byline above the title', () => {
   it.each([
     'Office of Northamptonshire Police, Fire and Crime Commissioner',
+    'Police and Crime Commissioner for West Yorkshire | WYPCC',
+    'Association of Police and Crime Commissioners',
     'Jo Coles - York and North Yorkshire Deputy Mayor for Policing, Fire and Crime',
     'Document library',
+    'Leave site',
+    'Printable version |',
+    'October 2006',
   ])('%j is not the title', (banner) => {
     expect(text(`${banner}\nPCC welcomes custody inspection report\nThe report was published by HMICFRS on 3 May 2024.`).title).toBe(
       'PCC welcomes custody inspection report',
@@ -204,6 +209,12 @@ describe('a title line carrying more than the title', () => {
     expect(
       text('Crime data integrity Inspection of Warwickshire Police November 2014 © HMIC 2014 ISBN: 978-1-78246-552-2\nThe force has improved.').title,
     ).toBe('Crime data integrity Inspection of Warwickshire Police');
+  });
+
+  it('a cover line run on with its month and ISBN after a dash loses them', () => {
+    expect(
+      text("Surrey Police's response to the funding challenge - July 2013 ISBN: 978-1-78246-209-5 HMIC 2013\nContents\nThe force has made savings.").title,
+    ).toBe("Surrey Police's response to the funding challenge");
   });
 
   it('a report’s cover run into its contents page gives the title before the copyright, without the inspector under it', () => {
