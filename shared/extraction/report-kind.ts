@@ -719,10 +719,10 @@ const PEEL_QUESTION = new RegExp(`${INSPECTION_QUESTION} (?:force|constabulary)\
 /**
  * The inspectorate's question for a force or a fire and rescue service, its grade a few lines under it, as its
  * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last
- * updated 17/12/2019", "Requires improvement".
+ * updated 17/12/2019", "Requires improvement", or the grade in a sentence: "… Service’s overall effectiveness is good.".
  */
 const GRADED_QUESTION = new RegExp(
-  `${INSPECTION_QUESTION} (?:force|constabulary|(?:fire and rescue )?service)\\b.*\\?\\n(?:.*\\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate)$`,
+  `${INSPECTION_QUESTION} (?:force|constabulary|(?:fire and rescue )?service)\\b.*\\?\\n(?:.*\\n){0,2}(?:Outstanding|Good|Adequate|Requires improvement|Inadequate|.*\\boverall (?:effectiveness|efficiency|legitimacy) is (?:outstanding|good|adequate|inadequate|requires improvement)\\.)$`,
   'm',
 );
 

@@ -1663,6 +1663,13 @@ describe('rule: graded-question', () => {
     expect([result.kind, result.kindRule, result.s55.applies]).toEqual(['hmicfrs-report', 'graded-question', false]);
   });
 
+  it('or its grade in a sentence under it', () => {
+    const result = read(
+      'Anyshire 2018/19\nHow effective is the fire and rescue service at keeping people safe and secure from fire and other risks?\nLast updated 20/12/2018\nAnyshire Fire and Rescue Service’s overall effectiveness is good.\nThe service understands risk well.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'graded-question']);
+  });
+
   it('not the question without its grade', () => {
     const result = read(
       'Our priorities\nHow effective is the service at keeping people safe?\nWe asked residents what matters to them.\nThey told us: response times.',
