@@ -514,6 +514,16 @@ const BY_REPORTER = /^(?:By|Author:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2
 const BYLINE_THEN_DATE = new RegExp(`^Author:\\s.{2,60}?Published\\s+(${FULL_DATE})`);
 /** A date, then on the same line a headline's first words: "28 June 2013 PCC publishes report …". */
 const DATE_RUN_INTO_HEADLINE = new RegExp(`^${WEEKDAY}(${FULL_DATE})[ \\t]+[A-Z]`);
+/**
+ * A committee's meeting as the councils' minutes pages head it, the body, then the weekday, the day and
+ * the hour: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am". Not a page
+ * announcing a meeting ("Public accountability meeting – 26 January 2023"), which is not the meeting's record.
+ */
+const MEETING_HEADING = new RegExp(`^\\S.{2,150}?\\s[-–]\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(${FULL_DATE})(?:,?\\s+\\d{1,2}(?:[.:]\\d{2})?\\s*[ap]\\.?m\\.?)?$`, 'i');
+/** How far down the page a meeting's heading sits: under the site's "Agenda and minutes" label. */
+const MEETING_HEADING_WITHIN = 4;
+/** A date's label on a line of its own, the date on the next: "Answered on" / "21 January 2022", as Parliament's written questions give them. */
+const DATE_LABEL = /^(?:answered on|published(?: on)?|first published|date (?:published|of publication)|publication date|statement made on)\s*:?$/i;
 /** How far down a news item's date and byline sit: under its headline and standfirst. */
 const BYLINE_WITHIN = 8;
 
@@ -560,6 +570,16 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
     name: 'date-opens-the-page',
     doc: 'The page’s first line opening with its date, the headline run on after it: "28 June 2013 PCC publishes report on progress to date …".',
     read: (paragraph, _inHeader, index) => (index === 0 ? parseFullDate(DATE_RUN_INTO_HEADLINE.exec(paragraph)?.[1] ?? '') : null),
+  },
+  {
+    name: 'meeting-heading',
+    doc: 'A committee meeting’s heading at the top of its minutes, with its day: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am".',
+    read: (paragraph, _inHeader, index) => (index < MEETING_HEADING_WITHIN ? parseFullDate(MEETING_HEADING.exec(paragraph)?.[1] ?? '') : null),
+  },
+  {
+    name: 'date-under-label',
+    doc: 'A date alone under its label: "Answered on" / "21 January 2022".',
+    read: (paragraph, _inHeader, _index, { before }) => (DATE_LABEL.test(before) && standsAsDate(paragraph) ? parseFullDate(paragraph) : null),
   },
   {
     name: 'date-line-in-header',

@@ -809,6 +809,31 @@ describe('rule: date-opens-the-page', () => {
   });
 });
 
+describe('rule: meeting-heading', () => {
+  it.each([
+    ['Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am', '2021-11-03'],
+    ['Extraordinary, HFRA Standards and Governance Committee - Wednesday, 27th February, 2019 9.15 am', '2019-02-27'],
+  ])('a meeting’s heading at the top of its minutes gives its day: %j', (heading, date) => {
+    const result = text(`Agenda and minutes\n${heading}\nVenue: Council Chamber\nItems\nThe Panel considered the report of HMICFRS.`);
+    expect([result.publishedOn, result.dateRule]).toEqual([date, 'meeting-heading']);
+  });
+
+  it('not a page announcing a meeting, without its weekday', () => {
+    expect(text('Public accountability meeting – 26 January 2023\nThe focus of this month’s meetings is the fire inspection.').dateRule).not.toBe(
+      'meeting-heading',
+    );
+  });
+});
+
+describe('rule: date-under-label', () => {
+  it('a date alone under its label, as Parliament’s written answers give it', () => {
+    const result = text(
+      'Roads Policing Review\nQuestion for Home Office\nUIN 106688, tabled on 18 January 2022\nTo ask the Secretary of State for the Home Department, what steps she has taken to implement the recommendations of the report.\nAnswered on\n21 January 2022\nTwo of the recommendations were addressed to the Home Office.',
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2022-01-21', 'date-under-label']);
+  });
+});
+
 describe('rule: date-line-in-header', () => {
   it("a letter's date, standing alone before the text", () => {
     const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
