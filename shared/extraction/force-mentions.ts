@@ -28,8 +28,11 @@ function namePattern(name: string): string {
   );
 }
 
-/** Bodies that carry a force's name and are not the force: "the Metropolitan Police Authority", "Kent Police Federation". */
-const NOT_THE_FORCE = '(?!\\s+(?:Authority|Federation)\\b)';
+/**
+ * Bodies that carry a force's name and are not the force: "the Metropolitan Police Authority", "Kent Police
+ * Federation", "Merseyside Police and Crime Panel" (the councillors who scrutinise the commissioner).
+ */
+const NOT_THE_FORCE = '(?!\\s+(?:Authority|Federation|(?:and|&)\\s+[Cc]rime\\s+[Pp]anel)\\b)';
 
 /**
  * One alternation, longest names first, so that at any place the longest name is read: "City of

@@ -186,9 +186,10 @@ describe('names that carry a force’s and are not the force', () => {
     expect(read('Part 3: HMIC reports\nDuring the period HMIC published 439 reports, all of them on our website.\n© Sussex Police').forces).toEqual([]);
   });
 
-  it('"the Metropolitan Police Authority", "Kent Police Federation"', () => {
+  it('"the Metropolitan Police Authority", "Kent Police Federation", "Northumbria Police and Crime Panel"', () => {
     expect(read('Report of the HMIC inspection process\nThe Metropolitan Police Authority has been replaced by MOPAC.').forces).toEqual([]);
     expect(read('Report of the HMIC inspection process\nThe Kent Police Federation welcomed the report.').forces).toEqual([]);
+    expect(read('Your PCC\nThe Northumbria Police and Crime Panel scrutinises the decisions I take.').forces).toEqual([]);
   });
 });
 
