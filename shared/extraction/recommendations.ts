@@ -124,6 +124,8 @@ function targetThenWhatToDo(text: string): boolean {
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
 /** Bodies other than the inspectorate that make recommendations to the police. */
 const OTHER_RECOMMENDING_BODY = String.raw`(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)`;
+/** Numbered items in lower case, each finishing the sentence before the list: "1. put in place …;", "2. ensure that …". */
+const NUMBERED_FRAGMENT = new RegExp(String.raw`^\(?\d{1,3}[.)]\s+[a-z]`);
 /** A sentence that its list's items finish, asking someone to act: "… that the service should:". */
 const ITEMS_FINISH = /\b(?:should|must)\s*:$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
@@ -763,6 +765,23 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (reader.state.section !== null || at.number !== null || !opensWithTarget(paragraph)) return null;
       if (!targetThenWhatToDo(paragraph) && (!asksForAction(paragraph) || addresseesOf(paragraph).length === 0)) return null;
       return reader.recommend(this.name, null, index, paragraph);
+    },
+  },
+  {
+    name: 'restated-with-items',
+    doc: 'A paragraph telling of recommendations given, ending with a target and "should:" that numbered items finish: "… They were that, by 30 June 2019, the service should:" over "1. put in place …".',
+    read(reader, at, index) {
+      const { paragraph } = at;
+      if (reader.state.section !== null || !ITEMS_FINISH.test(paragraph) || !/\brecommendations?\b/i.test(paragraph)) return null;
+      const last = sentencesOf(paragraph).at(-1) ?? '';
+      const target = parseTargetPhrase(last).phrase;
+      const items: number[] = [];
+      for (let next = index + 1; NUMBERED_FRAGMENT.test(reader.paragraphs[next] ?? ''); next++) items.push(next);
+      if (target === null || items.length === 0) return null;
+      const lead = last.slice(last.toLowerCase().indexOf(target.toLowerCase()));
+      for (const item of items) reader.findings.findingParagraphs.add(item);
+      reader.recommend(this.name, null, index, [lead, ...items.map((item) => reader.paragraphs[item]!)].join(' '));
+      return items.at(-1)! + 1;
     },
   },
   {

@@ -367,6 +367,27 @@ describe('rule: inspectorate-recommends, as a revisit letter restates it', () =>
   });
 });
 
+describe('rule: restated-with-items', () => {
+  const letter = (items: string) =>
+    `Background\n\n1. We first inspected the service in 2018 and identified a cause of concern. The recommendations we gave were that, by 30 June 2019, the service should:\n\n${items}\n\nWe found that the service has made progress.`;
+
+  it('a progress letter’s paragraph telling of the recommendation given, with the numbered items that finish it, is one recommendation', async () => {
+    const { result, explanations } = await explained(letter('1. put in place a programme to ensure that inclusion is a priority;\n2. ensure that recruitment is open to all; and\n3. treat employees according to their needs.'));
+    expect(explanations.map(({ rule }) => rule)).toEqual(['restated-with-items']);
+    expect(result.recommendations[0]!.text).toBe(
+      'by 30 June 2019, the service should: 1. put in place a programme to ensure that inclusion is a priority; 2. ensure that recruitment is open to all; and 3. treat employees according to their needs.',
+    );
+    expect(result.recommendations[0]!.targetDate).toBe('2019-06-30');
+  });
+
+  it('not items that are sentences of their own, nor a paragraph that tells of no recommendation', async () => {
+    expect(await readings(letter('1. The service has put in place a programme.\n2. Recruitment is open to all.'))).toEqual([]);
+    expect(
+      await readings('Background\n\nWe asked what the service planned. It said that, by 30 June 2019, the service should:\n\n1. hire more staff;\n2. train them.'),
+    ).toEqual([]);
+  });
+});
+
 describe('what was recommended before, told as history', () => {
   it('"We recommended that the force should review …" in a follow-up’s prose introduces nothing and is none', async () => {
     expect(
