@@ -3,7 +3,7 @@ import { forcesNamedIn } from './force-mentions';
 import { firstSentence, parseTargetPhrase } from './target-dates';
 import { FORCE_LEVEL_ACTOR, namesAnActor, PLACES_WITH_AND, RECOMMENDS_HEAD } from './vocabulary';
 
-const RECOMMENDS = new RegExp(`^${RECOMMENDS_HEAD}recommend(?:s|ed)?\\s+(?:that\\s+)?`, 'i');
+const RECOMMENDS = new RegExp(`^${RECOMMENDS_HEAD}recommend(?:s|ed)?\\s+(?:that\\b[\\s,]*)?`, 'i');
 /** A sentence that tells of its recommendations, then whom they ask: "We shared … our recommendations that the service should:". */
 const RECOMMENDATIONS_THAT = /^.*?\brecommendations?\s+that\s+/i;
 const MODAL = /\b(?:should|must|is to|are to|will need to)\b/i;
@@ -52,6 +52,8 @@ export function addresseesOf(text: string): string[] {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:;–—‘“"'-]+/, '')
     .replace(RECOMMENDS, '')
+    // What a relative target counts from, left behind it: "within three months of publication of this report, the force".
+    .replace(/^[\s,]*(?:of|from|after)\s+(?:the\s+)?publication\s+of\s+(?:this|the|our)\s+report\b[\s,]*/i, '')
     .replace(RECOMMENDATIONS_THAT, '')
     .replace(/^(?:that|and|then)\s+/i, '')
     .replace(/[\s,:;–—-]+$/, '')

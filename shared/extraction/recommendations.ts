@@ -32,7 +32,12 @@ const NUMBERED = new RegExp(String.raw`^\(?(\d{1,3})[.)]${AFTER_ITEM_NUMBER}\s*`
 /** The register's answer to a cause of concern, its deadline in lower case as the stored entry keeps it: "by 30 June 2017, submit …"; a body's own plan writes "By 31 March 2019, review …". */
 const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
-const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? of concern\b/i;
+const ANSWERS_THE_CONCERN = /^to address (?:this|these|the) causes? (?:of|for) concern\b/i;
+/**
+ * A label run onto its text with no space, as a stored register page keeps a heading set in bold:
+ * "RecommendationTo address this cause for concern, …", "Cause of concernThe lack of clear financial plans …".
+ */
+const LABEL_RUN_ON = /^(Recommendation|Cause (?:of|for) concern|Areas? for improvement)(?=[A-Z][a-z])/;
 /** More asked in the sentence that opens a paragraph: "By 1 May 2025, chief fire officers should also …". */
 const ASKS_ALSO = /^[^.]{0,120}\bshould\s+also\b/;
 /** Words that open a sentence of its own, not the rest of a name: "The force has made some progress …". */
@@ -366,7 +371,7 @@ class FindingReader {
   };
 
   constructor(private readonly blocks: readonly DocumentBlock[]) {
-    this.paragraphs = blocks.map(textOf);
+    this.paragraphs = blocks.map((block) => textOf(block).replace(LABEL_RUN_ON, '$1: '));
   }
 
   /** A section starts, or ends with `null`, with none of its findings seen yet. */

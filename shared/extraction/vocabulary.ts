@@ -87,10 +87,10 @@ export const FIRE_AND_RESCUE = /\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+services?
 export const RECOMMENDER = '(?:HMICFRS|HMIC|HMI|We|The inspectorate|Inspectors?)';
 /**
  * The inspectorate's words before what it recommends: who recommends, after the report it was made in
- * when a later one restates it ("In our 2017 legitimacy report, we recommended …"), and "also" or
- * "therefore" ("We also recommend …").
+ * when a later one restates it ("In our 2017 legitimacy report, we recommended …") or after what it
+ * answers ("To address this cause for concern, HMICFRS recommends …"), and "also" or "therefore" ("We also recommend …").
  */
-export const RECOMMENDS_HEAD = String.raw`(?:In\s+(?:our|its|the|HMICFRS['’]s|HMIC['’]s)\s+[^,.]{1,60},\s*)?${RECOMMENDER}\s+(?:also\s+|therefore\s+)?`;
+export const RECOMMENDS_HEAD = String.raw`(?:(?:In\s+(?:our|its|the|HMICFRS['’]s|HMIC['’]s)\s+|(?:To address|To tackle|In order to)\b)[^,.]{1,80},\s*)?${RECOMMENDER}\s+(?:also\s+|therefore\s+)?`;
 /** HMICFRS's own programme, named in a title or opening ("Bedfordshire PEEL 2018"); not Sir Robert Peel. */
 export const PEEL = /\bPEEL\b|\b(?:[Ee]ffectiveness|[Ee]fficiency),? (?:effectiveness|efficiency) and legitimacy\b/;
 

@@ -823,8 +823,23 @@ describe('addressees: only the words that name who should act', () => {
     ['The relentless pursuit and disruption of adult perpetrators should be a priority for forces.', []],
     ['There should be a plan.', []],
     ['We shared the cause of concern with you and our recommendations that the service should: • ensure that reviews take place;', ['the service']],
+    [
+      'To address this cause for concern, HMICFRS recommends that, within three months of publication of this report, the force should link its plans.',
+      ['the force'],
+    ],
   ])('%s', (text, addressees) => {
     expect(addresseesOf(text)).toEqual(addressees);
+  });
+});
+
+describe('a register page’s label run onto its text', () => {
+  it('"RecommendationTo address this cause for concern, HMICFRS recommends …" is the label and its recommendation', async () => {
+    const { result, explanations } = await explained(
+      'PEEL: police efficiency 2017 - Anyshire Police (8406)\n\nCause of concernThe lack of clear financial plans is a cause of concern to HMICFRS.\n\nRecommendationTo address this cause for concern, HMICFRS recommends that, within three months of publication of this report, the force should link its financial plans with its operating model.',
+    );
+    expect(explanations.map(({ finding, rule }) => `${finding} ← ${rule}`)).toEqual(['cause of concern 1 ← labelled-statement', 'recommendation 1 ← unnumbered-label']);
+    expect(result.recommendations[0]).toMatchObject({ addressees: ['the force'], targetRelative: 'within three months' });
+    expect(result.recommendations[0]!.text).toMatch(/^To address this cause for concern, HMICFRS recommends/);
   });
 });
 
