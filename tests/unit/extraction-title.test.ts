@@ -306,6 +306,15 @@ describe('a title line carrying more than the title', () => {
     'We’re now part of the York & North Yorkshire Combined Authority',
     'Need Help?',
     'Access keys Home News Site map Site help Complaints Terms Contact us',
+    'Skip navigation',
+    "We store cookies on your device to make sure we give you the best experience on this website. I'm fine with this - Turn cookies off",
+    'Switch to an accessible version of this website which is easier to read. (requires cookies)',
+    'Contrast: C C C C',
+    'Accessibility How to use this site',
+    'Call 999 in emergencies or 101 for non-emergencies',
+    'E-mail us',
+    'HMICFRS is consulting on our proposed policing and fire & rescue services inspection programmes',
+    'Please give us your views on these programmes by 5pm on Monday 19 February 2018.',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
