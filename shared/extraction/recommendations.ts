@@ -130,7 +130,7 @@ const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\
 /** Bodies other than the inspectorate that make recommendations to the police. */
 const OTHER_RECOMMENDING_BODY = String.raw`(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)`;
 /** Numbered items in lower case, each finishing the sentence before the list: "1. put in place …;", "2. ensure that …". */
-const NUMBERED_FRAGMENT = new RegExp(String.raw`^\(?\d{1,3}[.)]\s+[a-z]`);
+const NUMBERED_FRAGMENT = /^\(?\d{1,3}[.)]\s+[a-z]/;
 /** A sentence that its list's items finish, asking someone to act: "… that the service should:". */
 const ITEMS_FINISH = /\b(?:should|must)\s*:$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */

@@ -524,7 +524,10 @@ const DATE_RUN_INTO_HEADLINE = new RegExp(`^${WEEKDAY}(${FULL_DATE})[ \\t]+[A-Z]
  * the hour: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am". Not a page
  * announcing a meeting ("Public accountability meeting – 26 January 2023"), which is not the meeting's record.
  */
-const MEETING_HEADING = new RegExp(`^\\S.{2,150}?\\s[-–]\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(${FULL_DATE})(?:,?\\s+\\d{1,2}(?:[.:]\\d{2})?\\s*[ap]\\.?m\\.?)?$`, 'i');
+const MEETING_HEADING = new RegExp(
+  `^\\S.{2,150}?\\s[-–]\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(${FULL_DATE})(?:,?\\s+\\d{1,2}(?:[.:]\\d{2})?\\s*[ap]\\.?m\\.?)?$`,
+  'i',
+);
 /** How far down the page a meeting's heading sits: under the site's "Agenda and minutes" label. */
 const MEETING_HEADING_WITHIN = 4;
 /** A date's label on a line of its own, the date on the next: "Answered on" / "21 January 2022", as Parliament's written questions give them. */

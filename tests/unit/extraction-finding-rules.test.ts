@@ -372,7 +372,11 @@ describe('rule: restated-with-items', () => {
     `Background\n\n1. We first inspected the service in 2018 and identified a cause of concern. The recommendations we gave were that, by 30 June 2019, the service should:\n\n${items}\n\nWe found that the service has made progress.`;
 
   it('a progress letter’s paragraph telling of the recommendation given, with the numbered items that finish it, is one recommendation', async () => {
-    const { result, explanations } = await explained(letter('1. put in place a programme to ensure that inclusion is a priority;\n2. ensure that recruitment is open to all; and\n3. treat employees according to their needs.'));
+    const { result, explanations } = await explained(
+      letter(
+        '1. put in place a programme to ensure that inclusion is a priority;\n2. ensure that recruitment is open to all; and\n3. treat employees according to their needs.',
+      ),
+    );
     expect(explanations.map(({ rule }) => rule)).toEqual(['restated-with-items']);
     expect(result.recommendations[0]!.text).toBe(
       'by 30 June 2019, the service should: 1. put in place a programme to ensure that inclusion is a priority; 2. ensure that recruitment is open to all; and 3. treat employees according to their needs.',
@@ -383,7 +387,9 @@ describe('rule: restated-with-items', () => {
   it('not items that are sentences of their own, nor a paragraph that tells of no recommendation', async () => {
     expect(await readings(letter('1. The service has put in place a programme.\n2. Recruitment is open to all.'))).toEqual([]);
     expect(
-      await readings('Background\n\nWe asked what the service planned. It said that, by 30 June 2019, the service should:\n\n1. hire more staff;\n2. train them.'),
+      await readings(
+        'Background\n\nWe asked what the service planned. It said that, by 30 June 2019, the service should:\n\n1. hire more staff;\n2. train them.',
+      ),
     ).toEqual([]);
   });
 });
@@ -837,7 +843,10 @@ describe('a register page’s label run onto its text', () => {
     const { result, explanations } = await explained(
       'PEEL: police efficiency 2017 - Anyshire Police (8406)\n\nCause of concernThe lack of clear financial plans is a cause of concern to HMICFRS.\n\nRecommendationTo address this cause for concern, HMICFRS recommends that, within three months of publication of this report, the force should link its financial plans with its operating model.',
     );
-    expect(explanations.map(({ finding, rule }) => `${finding} ← ${rule}`)).toEqual(['cause of concern 1 ← labelled-statement', 'recommendation 1 ← unnumbered-label']);
+    expect(explanations.map(({ finding, rule }) => `${finding} ← ${rule}`)).toEqual([
+      'cause of concern 1 ← labelled-statement',
+      'recommendation 1 ← unnumbered-label',
+    ]);
     expect(result.recommendations[0]).toMatchObject({ addressees: ['the force'], targetRelative: 'within three months' });
     expect(result.recommendations[0]!.text).toMatch(/^To address this cause for concern, HMICFRS recommends/);
   });
