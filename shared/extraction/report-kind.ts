@@ -726,6 +726,10 @@ const GRADED_QUESTION = new RegExp(
   'm',
 );
 
+/** The inspectorate's question for forces or services, in the plural a national report asks it, as a contents entry with its page number. */
+const CONTENTS_QUESTION =
+  /^\s*How (?:effective|efficient|legitimate|well) (?:is|are|does|do) the (?:forces?|constabulary|services?|police)\b[^?\n]*\?\s+\d{1,3}\s*$/m;
+
 /**
  * A PEEL assessment weighing its evidence, as PEEL 2014's pages do without the word "inspection" in the
  * singular: "… the evidence available from inspections undertaken in the past 12 months", "In making this assessment I …".
@@ -1146,6 +1150,12 @@ export const KIND_RULES: readonly KindRule[] = [
     doc: 'The inspectorate’s question for a force or service with its grade under it: "How effective is the fire and rescue service at …?" over "Requires improvement".',
     kind: 'hmicfrs-report',
     matches: ({ text }) => firstLineMatched(GRADED_QUESTION, text),
+  },
+  {
+    name: 'question-in-contents',
+    doc: 'The inspectorate’s question as an entry in a report’s contents, with its page: "How effective are the services at keeping people safe and secure? 29".',
+    kind: 'hmicfrs-report',
+    matches: ({ text }) => firstLineMatched(CONTENTS_QUESTION, text),
   },
   {
     name: 'engage-list',

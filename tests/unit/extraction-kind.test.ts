@@ -1678,6 +1678,19 @@ describe('rule: graded-question', () => {
   });
 });
 
+describe('rule: question-in-contents', () => {
+  it('the inspectorate’s question as a contents entry with its page is its report’s', () => {
+    const result = read(
+      'Fire and Rescue Service inspections 2018/19\nSummary of findings\nContents\n    Foreword    2\n    Effectiveness    28\n    How effective are the services at keeping people safe and secure?   29\n         Understanding risk    29',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'question-in-contents']);
+  });
+
+  it('not the question asked in prose', () => {
+    expect(read('Our view\nHow effective are the services at keeping people safe? 2 of us asked.\nWe think so.').kindRule).not.toBe('question-in-contents');
+  });
+});
+
 describe('a Welsh page, read by the same rules in the English words they know', () => {
   it('a commissioner speaking on a Welsh page is the body’s, about its force; the title stays in Welsh', () => {
     const result = read(
