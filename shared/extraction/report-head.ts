@@ -521,14 +521,15 @@ const BYLINE_THEN_DATE = new RegExp(`^Author:\\s.{2,60}?Published\\s+(${FULL_DAT
 const DATE_RUN_INTO_HEADLINE = new RegExp(`^${WEEKDAY}(${FULL_DATE})[ \\t]+[A-Z]`);
 /**
  * A committee's meeting as the councils' minutes pages head it, the body, then the weekday, the day and
- * the hour: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am". Not a page
+ * the hour: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am", or an item's page its
+ * meeting: "Meeting: 23/02/2022 - Resources and Fire & Rescue Overview and Scrutiny Committee (Item 5)". Not a page
  * announcing a meeting ("Public accountability meeting – 26 January 2023"), which is not the meeting's record.
  */
 const MEETING_HEADING = new RegExp(
-  `^\\S.{2,150}?\\s[-–]\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(${FULL_DATE})(?:,?\\s+\\d{1,2}(?:[.:]\\d{2})?\\s*[ap]\\.?m\\.?)?$`,
+  `^\\S.{2,150}?\\s[-–]\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(${FULL_DATE})(?:,?\\s+\\d{1,2}(?:[.:]\\d{2})?\\s*[ap]\\.?m\\.?)?$|^Meeting:\\s*(\\d{1,2}/\\d{1,2}/\\d{4})\\s+[-–]\\s+\\S`,
   'i',
 );
-/** How far down the page a meeting's heading sits: under the site's "Agenda and minutes" label. */
+/** How far down the page a meeting's heading sits: under the site's "Agenda and minutes" label, or an item's title. */
 const MEETING_HEADING_WITHIN = 4;
 /** A date's label on a line of its own, the date on the next: "Answered on" / "21 January 2022", as Parliament's written questions give them. */
 const DATE_LABEL = /^(?:answered on|published(?: on)?|first published|date (?:published|of publication)|publication date|statement made on)\s*:?$/i;
@@ -582,7 +583,10 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   {
     name: 'meeting-heading',
     doc: 'A committee meeting’s heading at the top of its minutes, with its day: "Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am".',
-    read: (paragraph, _inHeader, index) => (index < MEETING_HEADING_WITHIN ? parseFullDate(MEETING_HEADING.exec(paragraph)?.[1] ?? '') : null),
+    read: (paragraph, _inHeader, index) => {
+      const meeting = index < MEETING_HEADING_WITHIN ? MEETING_HEADING.exec(paragraph) : null;
+      return meeting ? parseFullDate(meeting[1] ?? meeting[2]!) : null;
+    },
   },
   {
     name: 'date-under-label',

@@ -822,6 +822,7 @@ describe('rule: meeting-heading', () => {
   it.each([
     ['Gloucestershire Police and Crime Panel - Wednesday 3 November 2021 10.00 am', '2021-11-03'],
     ['Extraordinary, HFRA Standards and Governance Committee - Wednesday, 27th February, 2019 9.15 am', '2019-02-27'],
+    ['Meeting: 23/02/2022 - Resources and Fire & Rescue Overview and Scrutiny Committee (Item 5)', '2022-02-23'],
   ])('a meeting’s heading at the top of its minutes gives its day: %j', (heading, date) => {
     const result = text(`Agenda and minutes\n${heading}\nVenue: Council Chamber\nItems\nThe Panel considered the report of HMICFRS.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'meeting-heading']);
