@@ -407,13 +407,14 @@ const HEADLINE_SOURCE = /\s[–—-]\s+(?:HMICFRS|HMIC)$/;
 const PRESS_WORDS =
   /\b(?:under-fire|scandal-hit|crisis-hit|branded|slammed|blasted|damning|hits? back|hit out|hits out|quizzed|police chiefs? (?:have been|were) (?:told|warned))\b|^Image caption\b/im;
 /** A paragraph opening on a word or two in capitals, then running on in lower case: "WILTSHIRE Police has been praised", "THE Police and Crime Commissioner for Gwent has welcomed". */
-const CAPITALS_LEAD = /^([A-Z]{2,}(?:[’'-][A-Z]+)*)(?:\s+[A-Z]{2,})?\s+(?:[A-Z][a-z]+\s+)?[a-z]/;
+const CAPITALS_LEAD = /^([A-Z]{2,}(?:[’'-][A-Z]+)*)(?:\s+[A-Z]{2,})?(?:\s+(?:&|and)\s+[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+\s+)?[a-z]/;
 /** The capitals a newspaper's lead opens with that are no acronym nor a report's heading: an article, or a compound ("RE-ELECTED"). */
 const LEAD_WORD = /^(?:THE|AN)$|^[A-Z]+-[A-Z]+$/;
 /**
  * The first paragraph after the title led, as a newspaper sets its first paragraph, by its first
  * words in capitals: an article ("THE Police and Crime Commissioner for Gwent has welcomed"), a compound
- * ("RE-ELECTED Police and Crime Commissioner …") or a force's area ("WILTSHIRE Police has been praised");
+ * ("RE-ELECTED Police and Crime Commissioner …") or a force's area ("WILTSHIRE Police has been praised", "DORSET &
+ * Wiltshire Fire and Rescue Service has been commended");
  * not an acronym ("HMICFRS found", "PEEL is") nor a paper's heading run in ("REPORT of the Commissioner").
  */
 function pressLead(paras: string[], openingAt: number): string | null {
@@ -1190,7 +1191,8 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   const inspectorateMarks = unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_MARKS.test(text);
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));
-  const lead = pressLead(paras, openingAt);
+  // A lead with no headline above it is read as the title: it is still the lead.
+  const lead = pressLead(paras, openingAt) ?? (heading?.index == null ? null : pressLead(paras, heading.index));
   return {
     publisher,
     paras,

@@ -655,6 +655,8 @@ describe('rule: press-words', () => {
     'THE Police and Crime Commissioner for Gwent has welcomed a report into Gwent Police issued by HMIC.\nThe PEEL assessment is an annual inspection.',
     'WILTSHIRE Police has been praised for its use of stop and search.\nIn 2015, HMIC assessed each force in Wiltshire and elsewhere.',
     'RE-ELECTED Police and Crime Commissioner Dafydd Llywelyn has said he is disappointed.\nHMICFRS issued a cause of concern.',
+    // With no headline above it, the lead is read as the title: it is the lead all the same.
+    "DORSET & Wiltshire Fire and Rescue Service has been commended by inspectors from Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services. (HMICFRS)\nThis is the first time HMICFRS has inspected fire and rescue services across England.",
   ])('a newspaper’s lead, its first words in capitals, though a body is its subject: %j', (text) => {
     expect([read(text).kind, read(text).kindRule]).toEqual(['other', 'press-lead']);
   });
