@@ -20,10 +20,11 @@ const MENTIONED_ONLY =
 
 /**
  * A title about every force: "… the police …", "police forces", "policing in England and Wales", State of
- * Policing. Not the list of "Police forces in Engage", the inspectorate's monitoring, which names its forces.
+ * Policing, the Chief Inspector's annual report ("Her Majesty's Chief Inspector of Constabulary Annual Report
+ * 2002-2003"). Not the list of "Police forces in Engage", the inspectorate's monitoring, which names its forces.
  */
 const NATIONAL_TITLE =
-  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b(?!\s+(?:previously\s+)?in\s+Engage\b)|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b/i;
+  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b(?!\s+(?:previously\s+)?in\s+Engage\b)|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b|\bChief\s+Inspector\s+of\s+Constabulary\b/i;
 
 /**
  * Where a page by others says which places' inspections it reports on, by their bare areas: "reports

@@ -91,6 +91,7 @@ describe('rule: national-title', () => {
     'State of Policing: The Annual Assessment of Policing in England and Wales 2022\nHMICFRS found that Kent Police has improved its call handling.',
     'An inspection of how well the police tackle online child sexual abuse\nHMICFRS visited Kent Police and Essex Police.',
     'Digital forensics\nAn inspection into how well the police and other agencies use digital forensics\nWe visited Kent Police and Essex Police.',
+    'HER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY Annual Report 2002-2003\nHMIC inspected Dorset Police and Bedfordshire Police this year.',
   ])('an inspection report about the police in general is about no one force: %j', (text) => {
     const result = read(text);
     expect([result.forces, result.forcesRule]).toEqual([[], 'national-title']);
