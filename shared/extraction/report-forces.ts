@@ -24,7 +24,7 @@ const MENTIONED_ONLY =
  * 2002-2003"). Not the list of "Police forces in Engage", the inspectorate's monitoring, which names its forces.
  */
 const NATIONAL_TITLE =
-  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b(?!\s+(?:previously\s+)?in\s+Engage\b)|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b|\bChief\s+Inspector\s+of\s+Constabulary\b/i;
+  /\bthe\s+police\b(?!\s+(?:force|service)\s+of\b)|\bpolice\s+forces\b(?!\s+(?:previously\s+)?in\s+Engage\b)|\b(?:all|every)\s+(?:police\s+)?forces?\b|\bEngland\s+and\s+Wales\b|\bState\s+of\s+Policing\b|\bChief\s+Inspector\s+of\s+Constabulary\b.*\bAnnual\s+Report\b/i;
 
 /**
  * Where a page by others says which places' inspections it reports on, by their bare areas: "reports

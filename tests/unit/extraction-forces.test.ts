@@ -98,6 +98,14 @@ describe('rule: national-title', () => {
   });
 });
 
+describe('rule: national-title, not a letter by the Chief Inspector', () => {
+  it('names the force it is to', () => {
+    expect(read('Letter from HM Chief Inspector of Constabulary to the Chief Constable of Kent Police\nHMIC inspected Kent Police this year.').forces).toEqual([
+      'Kent Police',
+    ]);
+  });
+});
+
 describe('rule: national-title, a news item about forces in general', () => {
   it('the opening speaks of police forces in general: the forces named after it are examples', () => {
     const result = read(
