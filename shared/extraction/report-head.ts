@@ -468,11 +468,21 @@ export function titleOf(
   for (const rule of TITLE_RULES) {
     const found = rule.find(document, paras, head);
     if (found) {
-      const title = wholeRunningTitle(found.title, paras);
+      const title = wholeRunningTitle(titleGoneOn(found, paras), paras);
       return { ...found, title, explanations: [explain('title', rule.name, title)] };
     }
   }
   return null;
+}
+
+/**
+ * A cover that sets its title's first words again with the rest after them ("HER MAJESTY’S CHIEF INSPECTOR
+ * OF CONSTABULARY" over "HER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY Annual Report 2002-2003") gives the whole
+ * title in the second line.
+ */
+function titleGoneOn(found: Title, paras: string[]): string {
+  const next = found.index === null ? undefined : paras[found.index + 1]?.trim();
+  return next?.startsWith(`${found.title} `) && titleLike(next) ? cleanTitle(next) : found.title;
 }
 
 /** A report's name before its running title: "Cumbria Constabulary" before "– HMIC Inspection Report". */

@@ -211,6 +211,13 @@ describe('a title line carrying more than the title', () => {
     ).toBe('Crime data integrity Inspection of Warwickshire Police');
   });
 
+  it('a cover’s title set again with the rest of it on the next line is the whole of it', () => {
+    const result = text(
+      'HER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY\nHER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY Annual Report 2002-2003\nPublished by TSO.',
+    );
+    expect(result.title).toBe('HER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY Annual Report 2002-2003');
+  });
+
   it('a cover line run on with its month and ISBN after a dash loses them', () => {
     expect(
       text("Surrey Police's response to the funding challenge - July 2013 ISBN: 978-1-78246-209-5 HMIC 2013\nContents\nThe force has made savings.").title,
