@@ -208,6 +208,13 @@ function coverSubtitle(title: string, line: string, below: string | undefined): 
 const COVER_DATE = new RegExp(`(?<=\\b(?:Inspection|Report))\\s+${MONTH_NAME}\\s+\\d{4}$`);
 /** A field of a committee paper's or a form's head: "Report: 8", "Date: 24 April 2003", "By: Clerk". */
 const PAPER_FIELD = /^(?:Report|Date|By|Ref(?:erence)?|Author|Version|Agenda item|Item)\s*(?:no\.?\s*)?:\s*\S/i;
+/**
+ * A committee paper's or a decision record's field naming it, on a line of its own or run on with the
+ * fields after it, as a PDF's head may come: "Report Title: Independent Custody Visiting Scheme – update
+ * report Date: 2 July 2014 Agenda Item No: 10".
+ */
+const TITLE_FIELD =
+  /^(?:.*?\s)?(?:Report\s+title|Title\s+of\s+(?:the\s+)?report|Subject)\s*:\s*(\S.{3,200}?)(?:\s+((?:Date|Agenda\s+Item(?:\s+No\.?)?|Originating\s+Officer|Report\s+(?:of|by)|Author|Meeting)\s*:).*)?$/i;
 export const GREETING = /^Dear\s+[A-Z][\w.’' -]{0,60},?$/;
 const SKIP_LINK = /\bskip (?:to )?(?:main )?content\b/i;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
@@ -440,6 +447,19 @@ export const TITLE_RULES: readonly TitleRule[] = [
       const line = head.lines[fields - 1];
       if (fields === -1 || line === undefined || !titleLike(line)) return null;
       return asTitle(line, head.start + fields - 1);
+    },
+  },
+  {
+    name: 'title-field',
+    doc: 'A paper’s field that names it, beside its other fields: "Report Title: … Date: 2 July 2014", "Subject: …" over "Date: 10/05/2021".',
+    find: (_document, _paras, head) => {
+      for (const [index, line] of head.lines.entries()) {
+        const field = TITLE_FIELD.exec(line);
+        if (field === null) continue;
+        const besideFields = field[2] !== undefined || head.lines.slice(index + 1, index + 4).some((other) => PAPER_FIELD.test(other));
+        return besideFields && titleLike(field[1]!) ? asTitle(field[1]!, head.start + index) : null;
+      }
+      return null;
     },
   },
   {

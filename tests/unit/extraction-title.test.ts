@@ -398,6 +398,26 @@ describe('rule: title-above-fields', () => {
   });
 });
 
+describe('rule: title-field', () => {
+  it('a decision record’s subject, beside its other fields', () => {
+    const result = text(
+      'Anyshire Police Headquarters\nBridge House, Woburn Road, Kempston, MK43 9AX\nTitle and Reference – PCC/D/001\nSubject: Incoming PCC – Decisions made before the Oath\nReport of: Police and Crime Commissioner\nDate: 10/05/2021\nThe new Commissioner has been voted in.',
+    );
+    expect([result.title, result.titleRule]).toEqual(['Incoming PCC – Decisions made before the Oath', 'title-field']);
+  });
+
+  it('a committee paper’s title field run on with the fields after it, as a PDF’s head may come', () => {
+    const result = text(
+      'NOT PROTECTIVELY MARKED P a g e |1 Office of the Police & Crime Commissioner Report Title: Independent Custody Visiting Scheme – update report Date: 2 July 2014 Agenda Item No: 10 Originating Officer: John Askew',
+    );
+    expect([result.title, result.titleRule]).toEqual(['Independent Custody Visiting Scheme – update report', 'title-field']);
+  });
+
+  it('not a subject with no fields beside it', () => {
+    expect(text('Our news\nSubject: what the inspection found\nThe Commissioner welcomed the report on the force.').titleRule).not.toBe('title-field');
+  });
+});
+
 describe('rule: subject-after-greeting', () => {
   it('a letter whose letterhead the rules do not know: the subject line under "Dear …", its wrapped lines joined', () => {
     const result = text(
