@@ -27,6 +27,10 @@ const ENGLAND_AND_WALES = /\bHMICFRS\b|\bEngland\b|\bWales\b|\bHome (?:Office|Se
 /** A House of Commons committee's report as Parliament's site gives it: its title then "Contents", and the committee's conclusions. */
 const COMMITTEE_REPORT_PAGE = /^\S.{2,160}(?<!\b[Tt]able of)\sContents$/;
 const COMMITTEE_VOICE = /^Conclusions and recommendations$|\b(?:the|this|our) Committee\b/m;
+/** A committee's conclusion citing the paragraph of its report it comes from: "… other savings. (Paragraph 15)". */
+const COMMITTEE_PARAGRAPH_CITED = /\(Paragraphs? \d+(?:\s*(?:[-–,]|and)\s*\d+)*\)/g;
+/** Conclusions citing their paragraphs more than once are a committee's list, not a passing reference. */
+const COMMITTEE_CITATIONS = 2;
 /** A chief officer answering for the force: "We recognise and accept HMICFRS findings about our continued weaknesses". */
 const FORCE_ACCEPTS_FINDINGS =
   /\b(?:we|I)\s+(?:fully\s+)?(?:recognise|accept)(?:\s+and\s+accept)?\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate)(?:['’]s)?\s+(?:findings|report|judgments?)\b/i;
@@ -956,11 +960,16 @@ export const KIND_RULES: readonly KindRule[] = [
   },
   {
     name: 'committee-report',
-    doc: 'A parliamentary committee’s report, as Parliament’s site gives it ("… - Public Accounts Contents"): its recommendations are the committee’s.',
+    doc: 'A parliamentary committee’s report, by its site’s "… Contents" or its conclusions’ "(Paragraph 15)": its recommendations, in its own "We", are the committee’s.',
     kind: 'other',
     othersRecommendations: true,
-    matches: ({ paras, text, inspectorateMarks }) =>
-      !inspectorateMarks && COMMITTEE_VOICE.test(text) ? lineMatching(COMMITTEE_REPORT_PAGE, paras.slice(0, 3)) : null,
+    matches: ({ paras, text, inspectorateMarks }) => {
+      if (!COMMITTEE_VOICE.test(text)) return null;
+      // Each conclusion citing the paragraph it comes from is the committee's, whatever its "We recommend".
+      const cited = text.match(COMMITTEE_PARAGRAPH_CITED) ?? [];
+      if (cited.length >= COMMITTEE_CITATIONS) return cited[0]!;
+      return inspectorateMarks ? null : lineMatching(COMMITTEE_REPORT_PAGE, paras.slice(0, 3));
+    },
   },
   {
     name: 'force-progress-return',

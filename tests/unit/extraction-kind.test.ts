@@ -632,6 +632,19 @@ describe('rule: committee-report', () => {
     expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'committee-report', []]);
     expect(result.title).toBe('Inspection in home affairs and justice');
   });
+
+  it('its conclusions citing their paragraphs, though it recommends in its own "We"', () => {
+    const text =
+      'Conclusions and recommendations\nGovernance and funding arrangements\n1. The service needs certainty over its future. (Paragraph 14)\n2. We recommend that the Government fund fully from central resources any additional burdens. (Paragraph 15)\n3. We recommend that the Government set a baseline for its performance. (Paragraph 17)';
+    const result = read(text);
+    expect([result.kind, result.kindRule, extractFromText(text).recommendations]).toEqual(['other', 'committee-report', []]);
+  });
+
+  it('not a report citing one paragraph of another', () => {
+    expect(
+      read('Conclusions and recommendations\nWe recommend that the force should review its vetting, as the Committee said (Paragraph 15).').kindRule,
+    ).not.toBe('committee-report');
+  });
 });
 
 describe('rule: press-words', () => {
