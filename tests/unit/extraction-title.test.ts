@@ -218,6 +218,16 @@ describe('a title line carrying more than the title', () => {
     expect(result.title).toBe('HER MAJESTY’S CHIEF INSPECTOR OF CONSTABULARY Annual Report 2002-2003');
   });
 
+  it.each([
+    [
+      'Living in fear – the police and CPS response to harassment and stalking A joint inspection by HMIC and HMCPSI',
+      'Living in fear – the police and CPS response to harassment and stalking',
+    ],
+    ['West Yorkshire Police fails to record 1 in 3 crimes editorial image editorial image', 'West Yorkshire Police fails to record 1 in 3 crimes'],
+  ])('a cover’s byline or a picture’s caption run onto the title is not part of it: %j', (line, title) => {
+    expect(text(`${line}\nThe report was published today.`).title).toBe(title);
+  });
+
   it('a cover line run on with its month and ISBN after a dash loses them', () => {
     expect(
       text("Surrey Police's response to the funding challenge - July 2013 ISBN: 978-1-78246-209-5 HMIC 2013\nContents\nThe force has made savings.").title,
@@ -322,6 +332,8 @@ describe('a title line carrying more than the title', () => {
     'E-mail us',
     'HMICFRS is consulting on our proposed policing and fire & rescue services inspection programmes',
     'Please give us your views on these programmes by 5pm on Monday 19 February 2018.',
+    'Pages',
+    '(POP0104)',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
