@@ -84,6 +84,8 @@ function subjectText(paragraph: string): string {
  * inspectorate's own name, "… of Constabulary and Fire & Rescue Services", aside. Not the words
  * s55.ts weighs a title's subject with: a page is the police's if it speaks of them once, by PCC or PEEL too.
  */
+/** How many more paragraphs of a fire and rescue service's page speak of the service than of the police. */
+const FIRE_PAGE_RATIO = 3;
 const POLICE_WORDS = /\bpolic(?:e|es|ing)\b|(?<!\bInspector(?:ate|s)? of\s)\bconstabular(?:y|ies)\b|\bPCC\b|\bPEEL\b/i;
 
 /**
@@ -122,8 +124,10 @@ export const FORCES_RULES: readonly ForcesRule[] = [
     doc: 'Forces the title names, where a bare place name counts: a force named besides them is a partner or a comparison.',
     find: ({ heading, paras }) => {
       if (!heading) return null;
-      // A fire and rescue service's page never speaking of the police: "Gloucestershire 2018/19" is the service's area.
-      const fireOnly = !paras.some((paragraph) => POLICE_WORDS.test(paragraph)) && paras.some((paragraph) => FIRE_AND_RESCUE.test(paragraph));
+      // A fire and rescue service's page, speaking of the police only in passing ("through the police and local
+      // authorities"): "Gloucestershire 2018/19" is the service's area.
+      const mentions = (pattern: RegExp) => paras.filter((paragraph) => pattern.test(paragraph)).length;
+      const fireOnly = mentions(FIRE_AND_RESCUE) > FIRE_PAGE_RATIO * mentions(POLICE_WORDS);
       const forces = forcesNamedIn(heading.title, { areas: !fireOnly });
       return forces.length > 0 ? { forces, read: heading.title } : null;
     },

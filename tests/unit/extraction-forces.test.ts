@@ -33,6 +33,18 @@ describe('rule: named-in-title', () => {
     expect(read('Gloucestershire 2018/19\nThe fire and rescue service works with the police.').forces).toEqual(['Gloucestershire Constabulary']);
   });
 
+  it('nor on one that speaks of the police only in passing, among many paragraphs on the service', () => {
+    const page = [
+      'Dorset and Wiltshire 2021/22',
+      'How effective is the fire and rescue service at keeping people safe?',
+      'The fire and rescue service understands the risks in its area.',
+      'The fire and rescue service has contacted community groups through the police and local authorities.',
+      'The fire and rescue service responds to fires promptly.',
+      'The fire and rescue service works well with its partners.',
+    ].join('\n');
+    expect(read(page).forces).toEqual([]);
+  });
+
   it('a force named besides the one in the title is a partner, not a subject', () => {
     const result = read(
       'Report on an unannounced inspection visit to police custody suites in Warwickshire\nAt that time Warwickshire Police provided its custody services in collaboration with West Mercia Police.',
