@@ -540,7 +540,7 @@ interface DateRule {
    * The date the line gives, or null; `inHeader` is whether any prose has come before it, `index` the
    * paragraph's place in the page proper, `around` the paragraphs either side of it.
    */
-  read: (paragraph: string, inHeader: boolean, index: number, around: { before: string; after: string }) => CalendarDate | null;
+  read: (paragraph: string, inHeader: boolean, index: number, around: { before: string; twoBefore: string; after: string }) => CalendarDate | null;
 }
 
 /**
@@ -566,6 +566,8 @@ const MEETING_HEADING = new RegExp(
 );
 /** How far down the page a meeting's heading sits: under the site's "Agenda and minutes" label, or an item's title. */
 const MEETING_HEADING_WITHIN = 4;
+/** The inspectorate's link to another report, whose title and "Published:" line follow it: that report's date, not the page's. */
+const GET_THE_REPORT = /^Get the report$/i;
 /** A date's label on a line of its own, the date on the next: "Answered on" / "21 January 2022", as Parliament's written questions give them. */
 const DATE_LABEL = /^(?:answered on|published(?: on)?|first published|date (?:published|of publication)|publication date|statement made on)\s*:?$/i;
 /** How far down a news item's date and byline sit: under its headline and standfirst. */
@@ -580,10 +582,10 @@ function standsAsDate(paragraph: string): boolean {
 export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   {
     name: 'published-line',
-    doc: 'A line that says so: "Published on: 7 July 2023", "Date of publication 1 May 2024".',
-    read: (paragraph) => {
+    doc: 'A line that says so: "Published on: 7 July 2023", "Date of publication 1 May 2024"; not a linked report’s, under "Get the report" and its title.',
+    read: (paragraph, _inHeader, _index, { before, twoBefore }) => {
       const published = PUBLISHED_LINE.exec(paragraph);
-      return published ? parseFullDate(published[1]!) : null;
+      return published && !GET_THE_REPORT.test(before) && !GET_THE_REPORT.test(twoBefore) ? parseFullDate(published[1]!) : null;
     },
   },
   {
@@ -641,7 +643,7 @@ export function statedDate(paras: string[]): { publishedOn: CalendarDate | null;
   // Where the page proper begins: after its skip link, when it has one.
   let opensAt = 0;
   for (const [index, paragraph] of paras.slice(0, 40).entries()) {
-    const around = { before: paras[index - 1] ?? '', after: paras[index + 1] ?? '' };
+    const around = { before: paras[index - 1] ?? '', twoBefore: paras[index - 2] ?? '', after: paras[index + 1] ?? '' };
     for (const rule of PUBLICATION_DATE_RULES) {
       const date = rule.read(paragraph, inHeader, index - opensAt, around);
       if (date) return { publishedOn: date, explanations: [explain('publication date', rule.name, paragraph)] };

@@ -738,6 +738,13 @@ describe('rule: published-line', () => {
     expect([result.publishedOn, result.dateRule]).toEqual(['2023-07-07', 'published-line']);
   });
 
+  it('not a linked report’s, under "Get the report" and its title', () => {
+    const result = text(
+      'Cleveland PEEL 2015\nOther inspections\nLast updated 22/02/2016\nHonour-based violence (HBV)\nThe force is not yet prepared.\nGet the report\nThe depths of dishonour: Hidden voices and shameful crimes\nPublished: 8 December 2015\nPolice custody',
+    );
+    expect(result.publishedOn).toBeNull();
+  });
+
   it.each([
     ['Issued: Thursday 9th November 2017', '2017-11-09'],
     ['Article Published: 03/03/2020 09:31 AM', '2020-03-03'],
