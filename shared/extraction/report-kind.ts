@@ -166,12 +166,13 @@ const NAME_LETTERS = "[\\wÀ-ɏḀ-ỿ’'-]*";
 /** One to four capitalised words: a name, or an area ("Devon and Cornwall"). */
 const CAPITALISED_WORDS = `[A-Z]${NAME_LETTERS}(?:\\s+(?:and\\s+)?[A-Z]${NAME_LETTERS}){0,3}`;
 /**
- * The body by its title: "PCC", "Police, Fire and Crime Commissioner" (with or without its comma), and
- * the mayors who are their areas' bodies: "Mayor of Greater Manchester", "Deputy Mayor for Policing and Crime"
+ * The body by its title: "PCC", "Police, Fire and Crime Commissioner" (with or without its comma), the
+ * "Staffordshire Commissioner" (its title since it took on the fire service), each or its office ("The
+ * Staffordshire Commissioner’s Office has welcomed …"), and the mayors who are their areas' bodies: "Mayor of Greater Manchester", "Deputy Mayor for Policing and Crime"
  * (London's body is the Mayor's Office for Policing and Crime, whose deputy mayor speaks for it; the
  * Mayor of London is named on many pages that are not its).
  */
-const BODY_ROLE = String.raw`(?:PCC|PFCC|${COMMISSIONER_TITLE}|(?:Deputy\s+)?Mayor\s+(?:of\s+(?:Greater\s+Manchester|West\s+Yorkshire|South\s+Yorkshire|York\s+and\s+North\s+Yorkshire)|for\s+Policing(?:,?\s*Fire)?,?\s+and\s+Crime))\b`;
+const BODY_ROLE = String.raw`(?:(?:PCC|PFCC|${COMMISSIONER_TITLE}|Staffordshire\s+Commissioner)(?:['’]s\s+Office)?|(?:Deputy\s+)?Mayor\s+(?:of\s+(?:Greater\s+Manchester|West\s+Yorkshire|South\s+Yorkshire|York\s+and\s+North\s+Yorkshire)|for\s+Policing(?:,?\s*Fire)?,?\s+and\s+Crime))\b`;
 /**
  * The body saying or doing something in its own name at the opening of its page: "PCC John Campion
  * said:", "Police and Crime Commissioner Dafydd Llywelyn has today published his statutory response",

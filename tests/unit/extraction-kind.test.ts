@@ -1077,6 +1077,9 @@ describe('rule: body-speaks', () => {
   it.each([
     ['PCC John Campion said: “I welcome HMICFRS’s latest inspection, focused on national homicide prevention.”'],
     [
+      'The Staffordshire Commissioner’s Office has welcomed the findings of a new report by HM Inspectorate of Constabulary and Fire and Rescue Services on the police response to cyber crime.',
+    ],
+    [
       'The Police and Crime Commissioner for Devon and Cornwall says she has ‘every confidence’ in the force to tackle issues identified by HMICFRS inspectors.',
     ],
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
