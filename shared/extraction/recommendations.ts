@@ -783,7 +783,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const items: number[] = [];
       for (let next = index + 1; NUMBERED_FRAGMENT.test(reader.paragraphs[next] ?? ''); next++) items.push(next);
       if (target === null || items.length === 0) return null;
-      const lead = last.slice(last.toLowerCase().indexOf(target.toLowerCase()));
+      // From the target on: "by 30 June 2019, the service should:", not "They were that, ".
+      const from = last.toLowerCase().indexOf(target.toLowerCase());
+      const lead = from < 0 ? last : last.slice(from);
       for (const item of items) reader.findings.findingParagraphs.add(item);
       reader.recommend(this.name, null, index, [lead, ...items.map((item) => reader.paragraphs[item]!)].join(' '));
       return items.at(-1)! + 1;
