@@ -334,6 +334,9 @@ describe('a title line carrying more than the title', () => {
     'Please give us your views on these programmes by 5pm on Monday 19 February 2018.',
     'Pages',
     '(POP0104)',
+    'Size: px',
+    'Editor |',
+    'Dyddiad',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
