@@ -720,8 +720,11 @@ const REPORT_VIEWED_HERE = /^(?:The|This) (?:full |interim |final )?report can b
 
 /** How the inspectorate's questions for a force or a service open. */
 const INSPECTION_QUESTION = '^How (?:effective|efficient|legitimate|well) (?:is|does) the';
-/** A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and reducing crime?". */
-const PEEL_QUESTION = new RegExp(`${INSPECTION_QUESTION} (?:force|constabulary)\\b.*\\?$`, 'm');
+/**
+ * A PEEL question as the inspectorate's pages head their findings: "How efficient is the force at keeping people safe and
+ * reducing crime?", or as PEEL 2014 asked of legitimacy: "Does the force act with integrity and provide a service the public expects?".
+ */
+const PEEL_QUESTION = new RegExp(`(?:${INSPECTION_QUESTION} (?:force|constabulary)|^Does the (?:force|constabulary))\\b.*\\?$`, 'm');
 /**
  * The inspectorate's question for a force or a fire and rescue service, its grade a few lines under it, as its
  * pages give each pillar: "How effective is the fire and rescue service at keeping people safe …?", "Last

@@ -501,6 +501,13 @@ describe('rule: peel-programme', () => {
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
   });
 
+  it('a PEEL 2014 page asking its legitimacy question, naming neither the inspectorate nor an inspection', () => {
+    const result = read(
+      'Anyshire PEEL 2014\nDoes the force act with integrity and provide a service the public expects?\nLast updated 12/11/2014\nThere is clear leadership from the chief constable.',
+    );
+    expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'peel-programme']);
+  });
+
   it('a PEEL page that speaks only of "inspections", in the plural, as PEEL 2014’s do', () => {
     const result = read(
       'Anyshire 2014\nThis is the first PEEL Assessment of Anyshire Constabulary. I have used the evidence available from inspections undertaken in the past 12 months.',

@@ -337,6 +337,8 @@ describe('a title line carrying more than the title', () => {
     'Size: px',
     'Editor |',
     'Dyddiad',
+    'Toggle mobile menu visibility',
+    'Pictured: Tim Edwards, Interim Chief Fire Officer of Anyshire Fire and Rescue Service',
   ])('%j, a page’s controls, logo, contact strip, byline or column reference, is not the title', (furniture) => {
     expect(text(`${furniture}\nCPS Response to the joint thematic inspection\nThe inspectorates published their report today.`).title).toBe(
       'CPS Response to the joint thematic inspection',
