@@ -29,6 +29,11 @@ type Section = 'recommendations' | 'areas-for-improvement' | 'causes-of-concern'
 
 /** "1.", "2)", "(3)" before an item, its number captured. */
 const NUMBERED = new RegExp(String.raw`^\(?(\d{1,3})[.)]${AFTER_ITEM_NUMBER}\s*`);
+/** A numbered item in lower case, finishing the sentence before the list: "1. put in place …;", "2. ensure that …". */
+function numberedFragment(paragraph: string): boolean {
+  const number = NUMBERED.exec(paragraph);
+  return number !== null && /^[a-z]/.test(paragraph.slice(number[0].length));
+}
 /** The register's answer to a cause of concern, its deadline in lower case as the stored entry keeps it: "by 30 June 2017, submit …"; a body's own plan writes "By 31 March 2019, review …". */
 const REGISTER_DATED_ANSWER = /^(?:by|within)\s/;
 /** How a PEEL report opens the recommendation that answers a cause of concern. */
@@ -129,8 +134,6 @@ function targetThenWhatToDo(text: string): boolean {
 const UNNUMBERED_LABEL = /^(?:Recommendation|RECOMMENDATION)\s*(?:[:–—•-]\s*(.*))?$/;
 /** Bodies other than the inspectorate that make recommendations to the police. */
 const OTHER_RECOMMENDING_BODY = String.raw`(?:the\s+)?(?:IOPC|IPCC|Independent Office for Police Conduct|Committee|Panel|Inquiry|Coroner|Audit|Home Affairs Committee)`;
-/** Numbered items in lower case, each finishing the sentence before the list: "1. put in place …;", "2. ensure that …". */
-const NUMBERED_FRAGMENT = /^\(?\d{1,3}[.)]\s+[a-z]/;
 /** A sentence that its list's items finish, asking someone to act: "… that the service should:". */
 const ITEMS_FINISH = /\b(?:should|must)\s*:$/;
 /** A heading over another body's recommendations: "IOPC recommendations to the MPS", "The Committee’s recommendations". */
@@ -781,7 +784,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
       const last = sentencesOf(paragraph).at(-1) ?? '';
       const target = parseTargetPhrase(last).phrase;
       const items: number[] = [];
-      for (let next = index + 1; NUMBERED_FRAGMENT.test(reader.paragraphs[next] ?? ''); next++) items.push(next);
+      for (let next = index + 1; numberedFragment(reader.paragraphs[next] ?? ''); next++) items.push(next);
       if (target === null || items.length === 0) return null;
       // From the target on: "by 30 June 2019, the service should:", not "They were that, ".
       const from = last.toLowerCase().indexOf(target.toLowerCase());

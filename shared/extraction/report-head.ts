@@ -27,10 +27,9 @@ const NEWS_DATE_LINE = new RegExp(
   `^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?\\s*\\/\\s*)?(?:posted(?:\\s+on)?\\s*:?\\s*${WEEKDAY}${FULL_DATE}(?:${TIME_OF_DAY})?|${WEEKDAY}${FULL_DATE}${TIME_OF_DAY}|\\d{1,2}[:.]\\d{2}\\s+${FULL_DATE})\\.?(?:\\s+This (?:story|article) is (?:over|more than) \\d+ \\w+ old|\\s*\\|\\s*Updated:?\\s.*)?$`,
   'i',
 );
-const PUBLISHED_LINE = new RegExp(
-  `^(?:[^|\\n]{1,40}\\|\\s*)?(?:(?:article\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|first published|issued(?:\\s+on)?|released(?:\\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created|statement made on)\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`,
-  'i',
-);
+/** The words that label a publication date: "Published on", "Date of publication", "Statement made on". */
+const PUBLICATION_LABEL = String.raw`(?:(?:article\s+)?published(?:\s+on)?|posted(?:\s+on)?|first published|issued(?:\s+on)?|released(?:\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created|statement made on)`;
+const PUBLISHED_LINE = new RegExp(`^(?:[^|\\n]{1,40}\\|\\s*)?${PUBLICATION_LABEL}\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`, 'i');
 /** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */
 const PUBLISHED_TODAY = new RegExp(
   `\\btoday,?\\s*\\(\\s*${WEEKDAY}(${FULL_DATE})\\s*\\)|\\btoday,?\\s+${WEEKDAY}(${FULL_DATE}),?\\s+(?:published|publishes|released)\\b`,
@@ -569,8 +568,11 @@ const MEETING_HEADING = new RegExp(
 const MEETING_HEADING_WITHIN = 4;
 /** The inspectorate's link to another report, whose title and "Published:" line follow it: that report's date, not the page's. */
 const GET_THE_REPORT = /^Get the report$/i;
-/** A date's label on a line of its own, the date on the next: "Answered on" / "21 January 2022", as Parliament's written questions give them. */
-const DATE_LABEL = /^(?:answered on|published(?: on)?|first published|date (?:published|of publication)|publication date|statement made on)\s*:?$/i;
+/**
+ * A date's label on a line of its own, the date on the next: a publication line's label, or "Answered on" /
+ * "21 January 2022", as Parliament's written questions give them.
+ */
+const DATE_LABEL = new RegExp(String.raw`^(?:${PUBLICATION_LABEL}|answered on)\s*:?$`, 'i');
 /** How far down a news item's date and byline sit: under its headline and standfirst. */
 const BYLINE_WITHIN = 8;
 
