@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { StructuredDocument } from './blocks';
 import { FULL_DATE, MONTH_NAME, parseFullDate } from './dates';
 import type { Explanation } from './explanations';
+import { isSiteFurniture } from './site-furniture';
 import { FEDERATION, MAJESTYS } from './vocabulary';
 
 /** An Explanation, with what was read cut to the 300 characters the type promises. */
@@ -41,35 +42,6 @@ const PUBLISHED_TODAY_WITHIN = 6;
 const DATE_AFTER_TITLE = new RegExp(`\\((${FULL_DATE})\\)$`, 'i');
 /** A trail of links above the content: "Source · HMICFRS", "Home > Publications > …". */
 const CRUMB = /^(?:home|source|you are here|publications?|news|back to)\b[^.]{0,80}?\s[·›»>|/]\s|^(?=(?:\S+\s+){0,11}\S+$).*\s[›»>]\s/i;
-/** Site furniture and the content-type labels publishing sites put above a title ("Correspondence", a tracker's "PEEL Force Inspection"). */
-const PAGE_FURNITURE =
-  /^(?:(?:accessibility settings )?skip (?:to )?(?:main )?content|this (?:site|website) uses cookies\b.*|\|?\s*print(?:able|er[- ]friendly) version\s*\|?|accessibility(?: settings)?|link to search|for emergencies\b.*|information|404\b.*|page not found|main content is below|you are (?:here|in)\s*:?|text size\b.*|(?:open |close |main )?menu|youtube|twitter|facebook|linkedin|instagram|search|share(?: this page)?|print(?: this page)?|cookies?\b.*|download\b.*|[=\-_*#]{3,}|correspondence|guidance|policy paper|independent report|press (?:release|notice)|news story|news|corporate report|research and analysis|transparency data|(?:official )?statistics|speech|statement|report|get the (?:report|letter)\b.*|fire|contrast|agenda item|minutes\s*:?|report (?:of|by|from) the (?:commissioner|chief constable|chief executive|town clerk|chamberlain|director\b.*)\.?|quickly exit this site\b.*|leave (?:this )?site|(?:warning|notice|note)\s*:.*|(?:see|visit) the .{0,40} website\b.*|councillors and committees|document library|home news(?: uk)?|do you need the police\?.*|(?:His |Her )?(?:Majesty['’]s |HM )?Inspectorate of Constabulary(?: and Fire (?:and|&) Rescue Services)?(?: \(HMICFRS\))?|peel force inspection|fire (?:&|and) rescue inspection)$/i;
-/**
- * A site's controls and contact strip: "Default Text Size icon …", "Change font size … View full
- * website", "Emergency call 999", "T: 01245 291600 E: …", a council's "Agendas, Meetings and Minutes -
- * Agenda item" trail; its skip links ("Jump to navigation"), text-size buttons ("- A A +A"), a document
- * viewer's page counter, a plugin's shortcode left in the page ("[Wow-Modal-Windows id=1]"), a menu
- * entry standing alone ("Home", "Contact Us"), a cookie
- * question ("Tell us whether you accept cookies"), a site's badge ("Open and Transparent Quality Mark")
- * an archive's note of what a page holds ("This page contains a statement by the MPA …"), a force's emergency
- * strip ("Call 999 in emergencies or 101 for non-emergencies", "E-mail us"), a blog's "Pages" menu, a committee's
- * evidence code standing alone ("(POP0104)"), a document viewer's "Size: px", a byline's "Editor |", a Welsh
- * page's "Dyddiad" (date) label, a menu button ("Toggle mobile menu visibility"), a picture's caption ("Pictured: …"), a sign-in
- * link ("Forgotten password?", "Create new account"), a site's greeting ("Welcome to NCDV Online Magazine"), its
- * labels ("Date Published", "Key information", "Agenda and minutes"), a notice of its own trouble ("We are currently
- * experiencing network problems …"), a post's age ("(2 years, 2 months ago)"), a menu joined by pluses ("Police + Fire"),
- * a press notice's embargo ("Strictly embargoed until 00:01 18 December 2014"), a committee's item line ("To consider
- * item 15"), a sign-up link ("To register a FREE account Click here"), the weather ("7.2 C"), a trail ending in "News
- * Article", a record's navigation ("Previous Section | Back to Table of Contents"), a committee's chair in brackets, an
- * image's file name ("HoC 85mm(Green).tif"), a date widget ("90 days from today is …"), a federation's banner, and a
- * site's apology and beta banner ("Sorry, there was a technical problem.", "This site is a beta, which means …"),
- * a skip link without "to" ("Skip navigation"), a cookie banner's switch ("… I'm fine with this - Turn cookies off"),
- * a contrast switcher ("Contrast: C C C C"), an accessibility menu ("Switch to an accessible version …", "Accessibility
- * How to use this site") and the inspectorate's consultation banner ("HMICFRS is consulting on our proposed …
- * inspection programmes", "Please give us your views on these programmes by …").
- */
-const SITE_CONTROLS =
-  /\b(?:text size|font size|text only|view (?:full|mobile|desktop) (?:website|site)|accessibility (?:options|controls)|main content area|(?:non-)?emergency call (?:999|101)|set your postcode|listen to this page|translate this page|e-?mail this to a friend|this is the archived version|to view the new website|leave this site|using a screen ?reader|banner image)\b|^looking for\b.*\?$|^promoting improvements(?: in policing\b|$)|^english\s+cymraeg$|^(?:T|Tel)\s*:\s*[\d ]{6,}|^agendas?,?\s+meetings\b|\s[-–]\s*agenda item$|^(?:skip|jump) to (?:the )?(?:main |site |page )?(?:content|navigation|menu)\b|^[-–+]?\s*A[-+]?\s+A[-+]?(?:\s+[-+]?A[-+]?)?$|^(?:sie sind auf seite|you are on page)\b|^\[[\w-]+(?:\s[^\]]*)?\]$|^this page contains\b|^forgotten (?:your )?password\b|^date (?:published|posted)\s*:?$|^-?\d{1,2}(?:\.\d)?\s*°?\s*C$|^home(?:\s+[\w&'’-]+){0,5}\s+news(?:\s+article)?$|^(?:previous|next) (?:section|page)\b.*\||^\[[^\]]*\bin the Chair\]$|\.(?:tiff?|jpe?g|png|gif|svg|eps)$|^(?:strictly\s+)?embargoed\s+(?:until|till|to)\b|^to consider item\s+\d+\b|\bregister a free account\b|^key information$|^publication (?:type|date)\s*:|^we are (?:currently )?experiencing\b|^sorry, there was a (?:technical )?problem\b|^this (?:site|website|service) is (?:a |in )?beta\b|^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$|^agenda(?:,? decisions)? and (?:draft )?minutes$|^(?:[\w’'-]+\s+){0,5}[\w’'-]+ \+ [\w’'-]+$|^(?:create (?:a )?new account|(?:log|sign) ?in|register)$|^welcome to (?:the )?[\w ]{0,40}(?:website|site|online|magazine)$|^\d+ days from today is\b|^police federation(?: of england and wales)?$|^(?:home|contact(?: us)?|about(?: us)?)$|^follow us\b|^latest news$|^(?:exclusive|breaking news)$|^(?:authors?|created|last updated)\s*:|^issue\s+[-–]\s+meetings$|\byour browser is (?:no longer supported|out of date)\b|\blogo,?\s+click\b|^document related concepts\b|^transcript(?:ion)?$|^switch to(?::|\s+an?\s+accessible version\b)|^accessibility\b.{0,40}\bthis site$|^please give us your views on\b|^call 999\b.*\b101\b|^e-?mail us$|^pages$|^\([A-Z]{2,6}\d{2,6}\)$|^size:\s*px$|^editor\s*\|?$|^dyddiad\s*:?$|^toggle\b.{0,30}\bmenu\b|^pictured\s*:|^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$|^planned (?:website|site) (?:downtime|maintenance)$|\b(?:website|site) will be unavailable\b|^chair(?:ed by)?\s*:|^(?:joint\s+)?report\s+(?:of|by|from)\s+the\s+(?:(?:deputy|assistant)\s+)?(?:chief\s+(?:fire\s+officer|constable|executive|officer)|commissioner|clerk|treasurer|monitoring\s+officer)\.?$|^\d{1,2}\s+min(?:ute)?s?\s+read$|\bprotectively marked\b|^newyddion(?:\s+s4c)?$|^\d[\d,]* downloads\b|^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b|^[\w ]{0,40}\bquality mark\b[\d/ ,]*(?:and [\d/]+)?$|^we['’]re now part of (?:the )?[\w&'’ ]{2,60}\bcombined authority$|^need help\?$|^access keys\b|^skip (?:to )?navigation$|\bturn cookies off\b|^contrast\s*:|^[\w]+ is consulting on our proposed\b/i;
 /**
  * A site's name standing as its banner: "Essex PFCC", "Office of the Police and Crime Commissioner",
  * "Office of Northamptonshire Police, Fire and Crime Commissioner", "Police and Crime Commissioner for West Yorkshire |
@@ -250,14 +222,13 @@ export function neverATitle(text: string): boolean {
     // A page count or a page number, and a document-sharing site's snippet of the document.
     PAGE_COUNT.test(text) ||
     SHARED_DOCUMENT_SNIPPET.test(text) ||
-    SITE_CONTROLS.test(text) ||
+    isSiteFurniture(text) ||
     SITE_NAME.test(text) ||
     // What introduces something is not a title, nor is a numbered section: "1. Police & Crime Commissioner comments:".
     (!isProse(text) && (/^\d{1,2}\.\s/.test(text) || cleanTitle(text).endsWith(':'))) ||
     PRESS_OFFICE_BANNER.test(text) ||
     PHOTO_CREDIT.test(text) ||
     CRUMB.test(text) ||
-    PAGE_FURNITURE.test(text) ||
     SECTION_HEADING.test(text) ||
     DATE_LINE.test(text) ||
     NEWS_DATE_LINE.test(text) ||

@@ -1,10 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../shared/extraction';
 import { blocksToText, type DocumentBlock, type StructuredDocument } from '../../shared/extraction/blocks';
 import { textDocument } from '../../shared/extraction/paragraphs';
 import { findFindings } from '../../shared/extraction/recommendations';
-import { documentHead, PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
+import { documentHead, neverATitle, PUBLICATION_DATE_RULES, TITLE_RULES } from '../../shared/extraction/report-head';
 import { reportFacts } from '../../shared/extraction/report-text';
+import { isSiteFurniture, SITE_FURNITURE } from '../../shared/extraction/site-furniture';
 import { expectNamedRules } from '../support/rule-tables';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -154,6 +158,32 @@ describe('a site’s banner and byline above the title', () => {
     expect(text(`${banner}\nPCC welcomes custody inspection report\nThe report was published by HMICFRS on 3 May 2024.`).title).toBe(
       'PCC welcomes custody inspection report',
     );
+  });
+});
+
+describe('site furniture', () => {
+  it('each kind is named once, with one line of doc', () => {
+    expectNamedRules(SITE_FURNITURE);
+  });
+
+  it.each(SITE_FURNITURE.flatMap((furniture) => furniture.examples.map((example) => [furniture.name, example] as const)))(
+    '%s: %j is its furniture and never a title',
+    (name, example) => {
+      expect(SITE_FURNITURE.find((furniture) => furniture.name === name)!.line.test(example)).toBe(true);
+      expect(neverATitle(example)).toBe(true);
+    },
+  );
+
+  it('no title a perfect extractor reads from the fixtures is furniture, but the inspectorate’s name as a council page’s title, which is its site’s banner too', () => {
+    const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+    const titles = ['corpus', 'unseen'].flatMap((set) =>
+      readdirSync(join(fixtures, set))
+        .filter((name) => name.endsWith('.expected.json'))
+        .map((name) => (JSON.parse(readFileSync(join(fixtures, set, name), 'utf8')) as { title: string | null }).title)
+        .filter((title): title is string => title !== null),
+    );
+    expect(titles.length).toBeGreaterThan(1000);
+    expect(new Set(titles.filter(isSiteFurniture))).toEqual(new Set(["His Majesty's Inspectorate of Constabulary and Fire and Rescue Services"]));
   });
 });
 
