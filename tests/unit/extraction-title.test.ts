@@ -162,14 +162,25 @@ describe('a site’s banner and byline above the title', () => {
 });
 
 describe('site furniture', () => {
-  it('each kind is named once, with one line of doc', () => {
+  it('each kind is named once, with one line of doc, and read without regard to case as the combined pattern reads it', () => {
     expectNamedRules(SITE_FURNITURE);
+    for (const furniture of SITE_FURNITURE) for (const pattern of furniture.patterns) expect(pattern.flags).toBe('i');
+  });
+
+  it.each(SITE_FURNITURE.map((furniture) => [furniture.name, furniture] as const))('%s: each pattern is found in one of its examples', (_, furniture) => {
+    expect(furniture.examples.length).toBeGreaterThan(0);
+    for (const pattern of furniture.patterns)
+      expect(
+        furniture.examples.filter((example) => pattern.test(example)),
+        pattern.source,
+      ).not.toEqual([]);
   });
 
   it.each(SITE_FURNITURE.flatMap((furniture) => furniture.examples.map((example) => [furniture.name, example] as const)))(
-    '%s: %j is its furniture and never a title',
+    '%s: %j is that furniture alone, and never a title',
     (name, example) => {
-      expect(SITE_FURNITURE.find((furniture) => furniture.name === name)!.line.test(example)).toBe(true);
+      const kinds = SITE_FURNITURE.filter((furniture) => furniture.patterns.some((pattern) => pattern.test(example))).map((furniture) => furniture.name);
+      expect(kinds).toEqual([name]);
       expect(neverATitle(example)).toBe(true);
     },
   );
