@@ -30,7 +30,9 @@ const NEWS_DATE_LINE = new RegExp(
 );
 /** The words that label a publication date: "Published on", "Date of publication", "Statement made on". */
 const PUBLICATION_LABEL = String.raw`(?:(?:article\s+)?published(?:\s+on)?|posted(?:\s+on)?|first published|issued(?:\s+on)?|released(?:\s+on)?|publication date|date (?:published|of publication|issued|released|uploaded)|dated|date|created|statement made on)`;
-const PUBLISHED_LINE = new RegExp(`^(?:[^|\\n]{1,40}\\|\\s*)?${PUBLICATION_LABEL}\\s*:?\\s*${WEEKDAY}(${FULL_DATE})`, 'i');
+/** A published line may give the time before the day: "Published: 00:01, 26 August 2021". */
+const TIME_BEFORE_DATE = String.raw`(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?`;
+const PUBLISHED_LINE = new RegExp(`^(?:[^|\\n]{1,40}\\|\\s*)?${PUBLICATION_LABEL}\\s*:?\\s*${TIME_BEFORE_DATE}${WEEKDAY}(${FULL_DATE})`, 'i');
 /** The document saying it comes out today, with the day: "has today (23 January 2020) published", "published today (27th November 2014)". */
 const PUBLISHED_TODAY = new RegExp(
   `\\btoday,?\\s*\\(\\s*${WEEKDAY}(${FULL_DATE})\\s*\\)|\\btoday,?\\s+${WEEKDAY}(${FULL_DATE}),?\\s+(?:published|publishes|released)\\b`,
@@ -255,15 +257,22 @@ export interface DocumentHead {
   letterDate: number | null;
 }
 
+/** A site's name or furniture standing as its banner over the content: "Leicestershire Police Federation", "Office of the Police and Crime Commissioner". */
+function isSiteBanner(line: string): boolean {
+  return FEDERATION_BANNER.test(line) || SITE_NAME.test(line) || isSiteFurniture(line);
+}
+
 export function documentHead(paras: string[]): DocumentHead {
   const start = paras.slice(0, 40).findIndex((paragraph) => SKIP_LINK.test(paragraph)) + 1;
   const lines = paras.slice(start, start + 20);
   const dateIndex = lines.findIndex((paragraph) => DATE_LINE.test(paragraph));
   const above = lines.slice(0, dateIndex);
-  // One short line over a date is a headline and its dateline ("Stalking Victims Failed says HMIC" / "5th July 2017"), not an address.
+  // One short line over a date is a headline and its dateline ("Stalking Victims Failed says HMIC" / "5th July 2017"), not an address,
+  // though a site's banner sets its name above them ("Leicestershire Police Federation").
+  const address = above.filter((paragraph, index) => index > 0 || !isSiteBanner(paragraph));
   const letter =
     dateIndex > 0 &&
-    (above.length > 1 || above.some(isLetterhead)) &&
+    (address.length > 1 || address.some(isLetterhead)) &&
     above.every((paragraph) => isLetterhead(paragraph) || (paragraph.split(' ').length <= 5 && !PUBLISHED_LINE.test(paragraph)));
   return { start, lines, letterDate: letter ? dateIndex : null };
 }

@@ -91,11 +91,12 @@ export const SITE_FURNITURE: readonly Furniture[] = [
   {
     name: 'social-links',
     doc: 'Links to the site’s social media, one alone or several in a row, and its invitation to follow it.',
-    examples: ['YouTube', 'YouTube Instagram LinkedIm', 'Follow us on twitter.com/HMICFRS'],
+    examples: ['YouTube', 'YouTube Instagram LinkedIm', 'Follow us on twitter.com/HMICFRS', 'Connect with us'],
     patterns: [
       /^(?:youtube|twitter|facebook|linkedin|instagram)$/i,
       /^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$/i,
       /^follow us\b/i,
+      /^connect with us$/i,
     ],
   },
   {
@@ -179,6 +180,7 @@ export const SITE_FURNITURE: readonly Furniture[] = [
       'We are currently experiencing network problems with the desktop version of Police Oracle. We hope to have these resolved as soon as possible.',
       'Sorry, there was a technical problem. Please try again.',
       "This site is a beta, which means it's a work in progress and we'll be adding more to it over the next few weeks. Your feedback helps us make things better, so please let us know what you think.",
+      "Thanks for trying the 'beta' version of our new website. It's a work in progress, we'll be adding new services over the next few weeks, so please take a look and tell us what you think.",
       'Planned website downtime',
       'The HMICFRS website will be unavailable for a short time from 11am on Thursday 18 April while we carry out essential maintenance. We apologise for any inconvenience this may cause.',
       'Your browser is no longer supported',
@@ -191,6 +193,7 @@ export const SITE_FURNITURE: readonly Furniture[] = [
       /^we are (?:currently )?experiencing\b/i,
       /^sorry, there was a (?:technical )?problem\b/i,
       /^this (?:site|website|service) is (?:a |in )?beta\b/i,
+      /^thanks for trying the ['‘]?beta['’]? version\b/i,
       /^planned (?:website|site) (?:downtime|maintenance)$/i,
       /\b(?:website|site) will be unavailable\b/i,
       /\byour browser is (?:no longer supported|out of date)\b/i,
@@ -247,8 +250,18 @@ export const SITE_FURNITURE: readonly Furniture[] = [
   {
     name: 'page-label',
     doc: 'A field’s label, left standing alone or with its value: "Date Published", "Key information", "Publication type:", "Author:", the Welsh "Dyddiad".',
-    examples: ['Date Published', 'Key information', 'Publication type: General', 'Author: Peter Bishop', 'Last updated:2023-09-18', 'Dyddiad', 'Editor |'],
+    examples: [
+      'By: the Chief Executive',
+      'Date Published',
+      'Key information',
+      'Publication type: General',
+      'Author: Peter Bishop',
+      'Last updated:2023-09-18',
+      'Dyddiad',
+      'Editor |',
+    ],
     patterns: [
+      /^by\s*:\s/i,
       /^date (?:published|posted)\s*:?$/i,
       /^key information$/i,
       /^publication (?:type|date)\s*:/i,
@@ -310,21 +323,23 @@ export const SITE_FURNITURE: readonly Furniture[] = [
     examples: [
       'Pictured: Tim Edwards, Interim Chief Fire Officer of Norfolk Fire and Rescuse Service',
       'Banner Image of Vera Baird',
+      'bannermobile',
       'HoC 85mm(Green).tif',
       'Fire Standards Board logo, click to return to homepage',
     ],
-    patterns: [/^pictured\s*:/i, /\bbanner image\b/i, /\.(?:tiff?|jpe?g|png|gif|svg|eps)$/i, /\blogo,?\s+click\b/i],
+    patterns: [/^pictured\s*:/i, /\bbanner ?(?:image|mobile|desktop)\b/i, /\.(?:tiff?|jpe?g|png|gif|svg|eps)$/i, /\blogo,?\s+click\b/i],
   },
   {
     name: 'news-site-furniture',
     doc: 'A news site’s or blog’s furniture: a post’s age, its reading time, the weather, its tags ("Exclusive"), an embargo.',
-    examples: ['(2 years, 2 months ago)', '2 minute read', '7.2 C', 'Exclusive', 'Strictly embargoed until 00:01 18 December 2014'],
+    examples: ['(2 years, 2 months ago)', '2 minute read', '7.2 C', 'Exclusive', 'Strictly embargoed until 00:01 18 December 2014', 'Advertisement'],
     patterns: [
       /^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$/i,
       /^\d{1,2}\s+min(?:ute)?s?\s+read$/i,
       /^-?\d{1,2}(?:\.\d)?\s*°?\s*C$/i,
       /^(?:exclusive|breaking news)$/i,
       /^(?:strictly\s+)?embargoed\s+(?:until|till|to)\b/i,
+      /^advertisement$/i,
     ],
   },
   {
@@ -332,11 +347,12 @@ export const SITE_FURNITURE: readonly Furniture[] = [
     doc: 'What a page’s making leaves in its text: any line in square brackets (a plugin’s shortcode, a note), a rule, a date widget, a protective marking.',
     examples: [
       '[Wow-Modal-Windows id=1]',
+      '[NOTE: Councillor S. Hancock, having earlier declared an interest in this item remained in the meeting during its consideration and voting thereof.]',
       '___',
       '90 days from today is Thu, 27 March 2025',
       'Not Protectively Marked Freedom of Information Classification Open',
     ],
-    patterns: [/^\[[\w-]+(?:\s[^\]]*)?\]$/i, /^[=\-_*#]{3,}$/i, /^\d+ days from today is\b/i, /\bprotectively marked\b/i],
+    patterns: [/^\[[\w-]+:?(?:\s[^\]]*)?\]$/i, /^[=\-_*#]{3,}$/i, /^\d+ days from today is\b/i, /\bprotectively marked\b/i],
   },
 ];
 

@@ -212,6 +212,17 @@ describe('a headline over its dateline', () => {
         .title,
     ).toBe('Stalking Victims Failed says HMIC');
   });
+
+  it('is the title under a site’s banner too; a letter’s head of two lines over its date is still an address', () => {
+    expect(
+      text(
+        'Leicestershire  Police Federation\n\nForce rated ‘good’ by HMICFRS\n\n22 March 2018\n\nThe Force’s ‘good’ rating from the inspectorate is a testimony to the dedication of all its officers and staff.',
+      ).title,
+    ).toBe('Force rated ‘good’ by HMICFRS');
+    expect(
+      text('Chief Constable Jane Smith\nAnyshire Police\n12 March 2021\nDear Chief Constable,\nI am writing about the inspection of your force.').title,
+    ).toBeNull();
+  });
 });
 
 describe('a person’s name above the title', () => {
@@ -798,6 +809,7 @@ describe('rule: published-line', () => {
     ['Dorset | Posted on April 14th, 2025', '2025-04-14'],
     ['Created:2022-11-30', '2022-11-30'],
     ['Statement made on 15 June 2022', '2022-06-15'],
+    ['Published: 00:01, 26 August 2021', '2021-08-26'],
   ])('%j, another label for the same', (line, date) => {
     const result = text(`PCC welcomes the inspection report\n${line}\nThe Commissioner said the report was positive.`);
     expect([result.publishedOn, result.dateRule]).toEqual([date, 'published-line']);
@@ -937,6 +949,13 @@ describe('rule: date-under-label', () => {
 });
 
 describe('rule: date-line-in-header', () => {
+  it('a news item’s time and date under a site’s quick exit and its beta notice', () => {
+    const result = text(
+      "Quickly exit this site by pressing the Escape key Leave this site\nThanks for trying the 'beta' version of our new website. It's a work in progress, we'll be adding new services over the next few weeks, so please take a look and tell us what you think.\n10:18 29/03/2022\nAs part of planned inspection activity, Anyshire Police underwent an inspection by HMICFRS at the start of January 2022.",
+    );
+    expect([result.publishedOn, result.dateRule]).toEqual(['2022-03-29', 'date-line-in-header']);
+  });
+
   it("a letter's date, standing alone before the text", () => {
     const result = text('Kent Police\nFriday 3 November 2023\nRe: PEEL 2023–25 inspection of Kent Police\nI am writing to you about the report.');
     expect([result.publishedOn, result.dateRule]).toEqual(['2023-11-03', 'date-line-in-header']);
