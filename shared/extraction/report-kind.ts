@@ -185,8 +185,8 @@ const BODY_SPEAKS = new RegExp(
     `${BODY_TITLE}${CAPITALISED_WORDS},?\\s+(?:who\\s+)?(?:has|have|is|said|says|welcomed|welcomes|informed|made|published|responded|expects|added|today|held|believes|urged)\\b`,
     // Without a name only saying, writing or welcoming so: "The Police and Crime Commissioner for Devon and Cornwall says …",
     // "Leicestershire’s Police and Crime Commissioner has written to the Home Office", "Kent’s Police and Crime
-    // Commissioner has welcomed …"; "The PCC has set a plan" is a report's.
-    `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded|has\\s+welcomed|welcomes|welcomed)\\b`,
+    // Commissioner has welcomed …", a headline's "PCC Pleased with Positive Gwent Custody Report"; "The PCC has set a plan" is a report's.
+    `${BODY_TITLE}(?:said|says|has\\s+written|wrote|has\\s+responded|has\\s+welcomed|welcomes|welcomed|(?:is\\s+)?[Pp]leased\\s+(?:with|by))\\b`,
     '^[Mm]y\\s+(?:statement|response|comments)\\b',
     // The body's own page speaking of it: "As the elected representative of Norfolk, our PCC plays an essential role".
     `\\b[Oo]ur\\s+${BODY_ROLE}`,

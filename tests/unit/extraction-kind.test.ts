@@ -1092,6 +1092,9 @@ describe('rule: body-speaks', () => {
     ['13 Sep 2023\nPolice and Crime Commissioner Dafydd Llywelyn has today published his statutory response to HMICFRS’s State of Policing report.'],
     ['In response to the HMICFRS PEEL assessment of Cleveland Police, Police and Crime Commissioner for Cleveland Steve Turner said: “I’m pleased.”'],
     ['Cumbria’s Police, Fire and Crime Commissioner, David Allen, said: “I fully welcome this HMICFRS report.”'],
+    [
+      'PCC Pleased with Positive Gwent Custody Report\nThe report published today follows unannounced inspections of police custody suites in Gwent carried out jointly by HM Inspectorate of Prisons and HM Inspectorate of Constabulary.',
+    ],
     // The inspectorate by its chief's title alone: "the government’s Chief Inspector of Constabulary".
     ['The Anyshire Police and Crime Commissioner, Sam Smith, said: “I welcome this report by the government’s Chief Inspector of Constabulary.”'],
     ['As required by legislation, Lord Willy Bach, Leicestershire’s Police and Crime Commissioner has written to the Home Office and HMIC.'],
