@@ -270,9 +270,11 @@ const THIRD_PARTY_PAGE =
 const SENIOR_PANEL_FOREWORD = /^(?:\d+\.\s*)?Senior panel foreword$/i;
 /**
  * How HMICFRS opens a national inspection: "An inspection into how well the police … use digital
- * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …".
+ * forensics", "… inspection of how effectively the police …", "Core Business: an inspection into …";
+ * not one force's, as another's page tells of it ("An inspection into the force was first carried out …").
  */
-export const NATIONAL_INSPECTION = /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b/im;
+export const NATIONAL_INSPECTION =
+  /\binspection\s+(?:into|of)\s+how\s+(?:well|effectively)\s+(?:the\s+)?polic(?:e|ing)\b|(?:^|:\s*)an\s+inspection\s+into\b(?!\s+the\s+(?:force|service|constabulary)\b)/im;
 /**
  * A title that names the document an inspection report: "…: Final inspection report", "Leading Lights:
  * An inspection of …", "Report on an unannounced inspection visit …", "The hidden victims: Report on

@@ -464,6 +464,13 @@ describe('rule: national-inspection-opening', () => {
     expect(result.kindRule).not.toBe('national-inspection-opening');
     expect(result.kind).toBe('other');
   });
+
+  it('not one force’s inspection, as another’s page tells of it', () => {
+    const result = read(
+      'Anyshire Police Child Protection Services ‘Still Need Improvement’\nAn inspection into the force was first carried out in September last year and a post-inspection review in April 2015 found there was still progress to be made.',
+    );
+    expect(result.kindRule).not.toBe('national-inspection-opening');
+  });
 });
 
 describe('rule: names-inspectorate', () => {
