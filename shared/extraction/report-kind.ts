@@ -302,6 +302,12 @@ const OWN_VOICE =
  */
 const QUOTATION = /[“"][^”"\n]*(?:[”"]|$)|‘[^‘\n]*?’(?=$|\s*[.,;:!?)]|\s+[A-Z“‘])/gm;
 /**
+ * A paragraph of a quotation in straight single marks, as the press sets a speech over several paragraphs, each
+ * opening with a mark and only the last closing ("HM Inspector … told Capital:" / "'It is clear that …"): an
+ * apostrophe does not open a paragraph before a capital.
+ */
+const QUOTED_PARAGRAPH = /^'[A-Z]/;
+/**
  * The inspectorate's work told in the third person, as a news item or another body's page tells it:
  * "HMIC has published a thematic report", "Government inspectors have rated …", "The Inspectors
  * commented:". Not a bare "Inspectors found", which HMICFRS's own news items write too.
@@ -1202,7 +1208,7 @@ export function kindEvidence(paras: string[], heading: Title | null, findings: F
   // On a page naming another inspectorate, its "HM Chief Inspector" may be that one's: only the police inspectorate's own names count.
   const withoutOthers = text.replace(OTHER_INSPECTORATE, ' ');
   const namesInspectorate = (withoutOthers === text ? INSPECTORATE : POLICE_INSPECTORATE).test(withoutOthers);
-  const unquoted = paras.map((paragraph) => paragraph.replace(QUOTATION, ' '));
+  const unquoted = paras.map((paragraph) => (QUOTED_PARAGRAPH.test(paragraph) ? '' : paragraph.replace(QUOTATION, ' ')));
   const inspectorateMarks = unquoted.some((paragraph) => OWN_VOICE.test(paragraph)) || INSPECTORATE_MARKS.test(text);
   // The first paragraph after the title and any furniture above it ("404 Page not found", as the register's stored pages open).
   const opensAt = paras.findIndex((paragraph, index) => index !== heading?.index && !neverATitle(paragraph));

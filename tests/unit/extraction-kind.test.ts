@@ -860,6 +860,11 @@ describe('pages by others about the inspectorate’s reports', () => {
       'press-byline',
     ],
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
+    // An inspector quoted over paragraphs in straight single marks, each paragraph opening with one, speaks in the quotation.
+    [
+      "HMIC Report: Child Protection\nAn inspection by the police watchdog has found Anyshire Police needs to do more.\nHM Inspector of Constabulary Zoë Billingham told Capital:\n'It is clear that the force needs to do more.\n'The most serious case we found was where a girl had been detained for 44 hours.'",
+      'press-report',
+    ],
     // The press quotes an inspector as the inspectorate's news does; its headline names its source.
     [
       'Continued cuts risk undermining neighbourhood policing – HMIC\nThe latest HMIC report graded 24 forces as good.\nHMI Zoë Billingham said: “Forces must act.”',
