@@ -405,11 +405,13 @@ function organisationAnswering(lines: string[]): string | null {
 
 /**
  * The press reporting a report: "the police watchdog", a headline "…, says HMIC", "…, inspectors say.",
- * "… neighbourhood policing – HMIC" (a byline is PRESS_BYLINE's). The inspectorate neither calls itself a
- * watchdog nor signs its pages by a reporter, nor heads its news with its own name as the source.
+ * "… neighbourhood policing – HMIC" (a byline is PRESS_BYLINE's), and the press naming its sources outside
+ * quotation: "told the BBC", "the force said", "a police spokesperson said". The inspectorate neither calls
+ * itself a watchdog nor signs its pages by a reporter, nor heads its news with its own name as the source,
+ * nor reports what the force said of its findings.
  */
 const PRESS_REPORT =
-  /\bwatchdog\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
+  /\bwatchdog\b|\btold\s+(?:the\s+)?(?:BBC|ITV|Capital|[A-Z][a-z]+\s+(?:News|Radio|FM))\b|\b(?:the|a)\s+force\s+(?:has\s+)?said\b|\b(?:a\s+|the\s+)?(?:force\s+|police\s+)?spokes(?:person|man|woman)\s+said\b|,\s+says\s+(?:HMICFRS|HMIC|(?:the\s+)?inspectorate|inspectors|(?:a\s+)?report)\b|,\s+(?:the\s+)?(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:say|says)\.$/im;
 /** A headline naming its source after a dash, as the press heads a report's news: "… neighbourhood policing – HMIC". */
 const HEADLINE_SOURCE = /\s[–—-]\s+(?:HMICFRS|HMIC)$/;
 /**

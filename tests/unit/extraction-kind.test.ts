@@ -860,6 +860,12 @@ describe('pages by others about the inspectorate’s reports', () => {
       'press-byline',
     ],
     ['Service provided to domestic violence victims improving, says HMIC\nIn March 2014, HMIC published a report.', 'press-report'],
+    // The press naming its sources: the force's answer, a spokesperson, an interview given to it.
+    [
+      'Anyshire Constabulary: Improvements needed to child protection\nPolice in Anyshire still have work to do, a report has said.\nInspectors said the force had made progress. While none of the objectives have been "fully achieved", the force said it had made "concerted efforts" to improve.',
+      'press-report',
+    ],
+    ['Custody suites improving\nHMICFRS found detainees were treated well.\nA police spokesperson said the force welcomed the findings.', 'press-report'],
     // An inspector quoted over paragraphs in straight single marks, each paragraph opening with one, speaks in the quotation.
     [
       "HMIC Report: Child Protection\nAn inspection by the police watchdog has found Anyshire Police needs to do more.\nHM Inspector of Constabulary Zoë Billingham told Capital:\n'It is clear that the force needs to do more.\n'The most serious case we found was where a girl had been detained for 44 hours.'",
