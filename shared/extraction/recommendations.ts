@@ -582,6 +582,9 @@ export interface FindingRule {
  * a colon ("They should also include:") belongs to the item before it. Recommendations only counted or
  * paraphrased in prose are not recommendations.
  */
+/** A list item opening on a gerund with no "should" or "must": a summary of what to do ("Reducing …", "Improving …"), not the inspectorate's words. */
+const GERUND_SUMMARY = /^[A-Z][a-z]+ing\b(?!.*\b(?:should|must)\b)/;
+
 export const FINDING_RULES: readonly FindingRule[] = [
   {
     name: 'labelled-recommendation',
@@ -867,9 +870,10 @@ export const FINDING_RULES: readonly FindingRule[] = [
       if (reader.state.section !== 'recommendations') return null;
       // An introduced list ends where its items do: what follows is commentary, however worded.
       if (!listed) reader.state.introducedList = false;
-      // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater consistency;").
+      // An introduced list's items count however they are worded, when each is a sentence of its own, not a fragment ("establish greater
+      // consistency;"), nor a gerund's summary of one ("Reducing the amount of time children spend in custody …", as a force's page puts it).
       const reads = listed
-        ? looksLikeRecommendation(text) || saysWhatToDo(text) || (reader.state.introducedList && /^[A-Z‘“"]/.test(text))
+        ? looksLikeRecommendation(text) || saysWhatToDo(text) || (reader.state.introducedList && /^[A-Z‘“"]/.test(text) && !GERUND_SUMMARY.test(text))
         : (startsLikeRecommendation(text) && asksForAction(text) && (reader.state.itemsMayFollow || opensWithTargetOrRecommender(text))) ||
           targetThenWhatToDo(text);
       if (!reads) return null;

@@ -629,6 +629,12 @@ const READS: Array<[string, string, string, string[]]> = [
     ['recommendation 1 ← section-recommendation'],
   ],
   [
+    'section-recommendation',
+    'an introduced list’s items opening on a gerund are the page’s summary of what to do, not the inspectorate’s words',
+    'Inspectors also made recommendations about how we can improve the service we offer:\n- Reducing the amount of time children spend in custody, including seeking other accommodation for them.\n- Improving the oversight of the use of force.',
+    [],
+  ],
+  [
     'section-heading',
     'a sentence naming both kinds before "These were:" says neither which the list is',
     'The report made two recommendations and identified five areas for improvement. These were:\n- Warwickshire Police immediately improves its child protection investigations.',
