@@ -245,6 +245,10 @@ describe('rule: named-in-text', () => {
       'HMICFRS inspected West Mercia Police. It said Warwickshire Police’s role as the national lead police force for fraud is clearer.',
     ],
     ['a region named by the force’s area', 'HMICFRS inspected West Mercia Police and the West Midlands regional organised crime unit.'],
+    [
+      'a news page’s link to another story',
+      'HMICFRS inspected West Mercia Police.\nREAD MORE: Warwickshire Police needs a beefed-up response to busting crime gangs',
+    ],
     ['another force’s officer', 'HMICFRS inspected West Mercia Police after the then-serving Warwickshire police officer was convicted.'],
     ['a former officer of another force', 'HMICFRS inspected West Mercia Police. A former Warwickshire Police officer gave evidence.'],
   ])('%s is not a subject', (_, body) => {
