@@ -528,6 +528,8 @@ interface DateRule {
  * crumbs run together ("HomePolicingCleveland Police improved …") or the weather ("7.2 C").
  */
 const SITE_BAR_AFTER = /^Home[A-Z]|^-?\d{1,2}(?:\.\d)?\s?°?C$/;
+/** When a news item was updated, on the line under its date: "Updated Friday, 8th June 2018, 2:28 am". */
+const UPDATED_AFTER = new RegExp(`^Updated:?\\s+${WEEKDAY}${FULL_DATE}`);
 /** A reporter's byline, which a news item's date sits beside even under its standfirst: "By Paul Jacques", "Author: Molly Hookings". */
 const BY_REPORTER = /^(?:By|Author:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}/;
 /** A byline run into its date: "Author: Molly HookingsPublished 24th Nov 2023". */
@@ -587,12 +589,12 @@ export const PUBLICATION_DATE_RULES: readonly DateRule[] = [
   },
   {
     name: 'date-by-byline',
-    doc: 'A news item’s date beside its reporter’s byline, under the headline and standfirst: "Oct 10, 2024" over "By Paul Jacques", "Author: Molly HookingsPublished 24th Nov 2023".',
+    doc: 'A news item’s date beside its reporter’s byline or over its "Updated …" line, under the headline and standfirst: "Oct 10, 2024" over "By Paul Jacques".',
     read: (paragraph, _inHeader, index, { before, after }) => {
       if (index >= BYLINE_WITHIN) return null;
       const runTogether = BYLINE_THEN_DATE.exec(paragraph);
       if (runTogether) return parseFullDate(runTogether[1]!);
-      return standsAsDate(paragraph) && (BY_REPORTER.test(before) || BY_REPORTER.test(after)) ? parseFullDate(paragraph) : null;
+      return standsAsDate(paragraph) && (BY_REPORTER.test(before) || BY_REPORTER.test(after) || UPDATED_AFTER.test(after)) ? parseFullDate(paragraph) : null;
     },
   },
   {

@@ -888,6 +888,10 @@ describe('rule: same-day-as-report', () => {
 describe('rule: date-by-byline', () => {
   it.each([
     [
+      'Anyshire Police makes strides in crime recording\n\nAnyshire Police has come out top of three police forces examined in a recent inspection.\n\nThursday, 25th August 2016, 9:22 am\nUpdated Friday, 8th June 2018, 2:28 am\n\nThe force was inspected at no notice by HMIC.',
+      '2016-08-25',
+    ],
+    [
       'Police forces need to improve response to anti-social behaviour, says HMICFRS\nPolice forces must do more to tackle anti-social behaviour in their local communities, the police inspectorate has said.\nOct 10, 2024\nBy Paul Jacques\nIn a new PEEL spotlight report, HMICFRS found that most forces need to improve.',
       '2024-10-10',
     ],
