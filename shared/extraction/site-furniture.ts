@@ -91,10 +91,10 @@ export const SITE_FURNITURE: readonly Furniture[] = [
   {
     name: 'social-links',
     doc: 'Links to the site’s social media, one alone or several in a row, and its invitation to follow it.',
-    examples: ['YouTube', 'YouTube Instagram LinkedIm', 'Follow us on twitter.com/HMICFRS', 'Connect with us'],
+    examples: ['YouTube', 'YouTube Instagram LinkedIm', 'Facebook Twitter Youtube ISSUU RSS Email', 'Follow us on twitter.com/HMICFRS', 'Connect with us'],
     patterns: [
       /^(?:youtube|twitter|facebook|linkedin|instagram)$/i,
-      /^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|e-?mail|rss)[\s,|]*){2,}$/i,
+      /^(?:(?:facebook|twitter|x|youtube|instagram|linked ?i[nm]|tiktok|flickr|whatsapp|issuu|e-?mail|rss)[\s,|]*){2,}$/i,
       /^follow us\b/i,
       /^connect with us$/i,
     ],
@@ -122,6 +122,7 @@ export const SITE_FURNITURE: readonly Furniture[] = [
       'This website uses cookies',
       'Cookies on GOV.UK',
       'Tell us whether you accept cookies',
+      'Customize Consent Preferences',
       "We store cookies on your device to make sure we give you the best experience on this website. I'm fine with this - Turn cookies off",
     ],
     patterns: [
@@ -129,6 +130,7 @@ export const SITE_FURNITURE: readonly Furniture[] = [
       /^cookies?\b.*$/i,
       /^(?=.{0,60}$).*\b(?:accept|use|uses|manage|allow)\b.*\bcookies\b/i,
       /\bturn cookies off\b/i,
+      /^customi[sz]e (?:your )?consent preferences$/i,
     ],
   },
   {
@@ -346,7 +348,15 @@ export const SITE_FURNITURE: readonly Furniture[] = [
   {
     name: 'news-site-furniture',
     doc: 'A news site’s or blog’s furniture: a post’s age, its reading time, the weather, its tags ("Exclusive"), an embargo.',
-    examples: ['(2 years, 2 months ago)', '2 minute read', '7.2 C', 'Exclusive', 'Strictly embargoed until 00:01 18 December 2014', 'Advertisement'],
+    examples: [
+      '(2 years, 2 months ago)',
+      '2 minute read',
+      '7.2 C',
+      'Exclusive',
+      'Strictly embargoed until 00:01 18 December 2014',
+      'Advertisement',
+      'On Air Now Nick Osborne 10:00am - 3:00pm Bobby Brown - Two Can Play That Game Schedule',
+    ],
     patterns: [
       /^\(?\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)?$/i,
       /^\d{1,2}\s+min(?:ute)?s?\s+read$/i,
@@ -354,6 +364,7 @@ export const SITE_FURNITURE: readonly Furniture[] = [
       /^(?:exclusive|breaking news)$/i,
       /^(?:strictly\s+)?embargoed\s+(?:until|till|to)\b/i,
       /^advertisement$/i,
+      /^on air now\b/i,
     ],
   },
   {
