@@ -1658,6 +1658,9 @@ describe('rule: inspectorate-own-voice', () => {
     'What is PEEL?\nWe have changed our approach: we more clearly link our judgments to causes of concern.',
     'Child protection\nIn the 2015 report on vulnerability, we rated 27 forces as requiring improvement.',
     'Changes to the programme\nWe now assess forces against the characteristics of good performance.',
+    // Of its history and its earlier reports.
+    'Standards of behaviour\nForeword\nSince our responsibilities were extended to the inspection of fire and rescue services in 2017, we have regularly reported on culture.',
+    'Standards of behaviour\nForeword\nIn March 2023, we published our values and culture spotlight report.',
   ])('a page in the inspectorate’s own voice, never naming it, is its own: %j', (text) => {
     const result = read(text);
     expect([result.kind, result.kindRule]).toEqual(['hmicfrs-report', 'inspectorate-own-voice']);
