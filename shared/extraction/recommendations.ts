@@ -576,15 +576,15 @@ export interface FindingRule {
   read(reader: FindingReader, at: Opening, index: number): number | null;
 }
 
+/** A list item opening on a gerund with no "should" or "must": a summary of what to do ("Reducing …", "Improving …"), not the inspectorate's words. */
+const GERUND_SUMMARY = /^[A-Z][a-z]+ing\b(?!.*\b(?:should|must)\b)/;
+
 /**
  * The rules, in the order they are tried on each block; the first that reads a block decides it. The
  * shapes are those HMICFRS documents and the documents that restate them use. A sub-list introduced by
  * a colon ("They should also include:") belongs to the item before it. Recommendations only counted or
  * paraphrased in prose are not recommendations.
  */
-/** A list item opening on a gerund with no "should" or "must": a summary of what to do ("Reducing …", "Improving …"), not the inspectorate's words. */
-const GERUND_SUMMARY = /^[A-Z][a-z]+ing\b(?!.*\b(?:should|must)\b)/;
-
 export const FINDING_RULES: readonly FindingRule[] = [
   {
     name: 'labelled-recommendation',

@@ -12,12 +12,13 @@ import { FIRE_AND_RESCUE } from './vocabulary';
  * Where a force is named without being the subject: a partner ("in collaboration with West Mercia
  * Police", "its alliance partner"), a comparison ("compared with Kent Police"), a peer reviewer ("a Peer
  * Review undertaken by Lancashire Police"), the national lead force for a crime, a letter's copy list,
- * a photograph's credit ("Cover image © West Midlands Police"), a news page's link to another story ("READ MORE: …"). The rest of the sentence from there is not
- * about the document's own force. And a force named for its officer ("the then-serving Metropolitan police
- * officer", "an ex-Metropolitan Police Service (MPS) officer"): a person from it, not the subject.
+ * a photograph's credit ("Cover image © West Midlands Police"), a news page's link to another story ("READ
+ * MORE: …"): the rest of the sentence from there is not about the document's own force. And a force named
+ * for its officer ("the then-serving Metropolitan police officer", "a Metropolitan Police Service (MPS)
+ * officer"): a person from it, not the subject; the name and "officer" go.
  */
 const MENTIONED_ONLY =
-  /\b(?:ex-|former\s+|(?:then-)?serving\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:[Pp]olice|Constabulary)(?:\s+Service)?(?:\s+\([A-Z]{2,4}\))?\s+officers?\b|(?<!\bCopyright\s*)©(?!\s*Copyright\b)[^.;]*|\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$|^(?:read\s+more|related(?:\s+(?:stories|articles|news))?|see\s+also|more\s+on\s+this\s+story)\s*:.*$/gim;
+  /\b(?:[A-Z][\w-]*\s+){1,3}(?:[Pp]olice|Constabulary)(?:\s+Service)?(?:\s+\([A-Z]{2,4}\))?\s+officers?\b|(?<!\bCopyright\s*)©(?!\s*Copyright\b)[^.;]*|\b(?:(?:in\s+)?(?:collaboration|partnership|alliance|conjunction)\s+with|(?:strategic\s+)?alliance\s+(?:partner|between)|(?:compared|comparison)\s+(?:with|to)|similar\s+to|such\s+as|than|(?:works?|working)\s+closely\s+with|peer[- ]review(?:ed)?\s+(?:undertaken\s+|carried\s+out\s+|conducted\s+)?by)\b[^.;]*|^(?:cc|copy(?:\s+to)?|copied\s+to)\s*:.*$|^(?:read\s+more|related(?:\s+(?:stories|articles|news))?|see\s+also|more\s+on\s+this\s+story)\s*:.*$/gim;
 
 /**
  * A title about every force: "… the police …", "police forces", "policing in England and Wales", State of
